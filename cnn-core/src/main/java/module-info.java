@@ -1,0 +1,7 @@
+/** CNN Explainer's engine: tensors, layers, tracing, explanation math and TF.js model files. */
+module org.cnnexplainer.core {
+  requires transitive java.desktop;
+  requires com.google.gson;
+
+  exports org.cnnexplainer.core;
+}

@@ -1,0 +1,148 @@
+package org.cnnexplainer.core;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Activation functions that TF.js writes in model files, fused into a layer or standing alone in an
+ * {@link ActivationLayer}. All but {@link #SOFTMAX} work element by element; softmax normalises a
+ * vector (for images: the channels of each pixel, TF's last axis).
+ */
+public enum Activation {
+  /** {@code x}. */
+  LINEAR("linear"),
+  /** {@code max(0, x)}. */
+  RELU("relu"),
+  /** {@code min(max(0, x), 6)}. */
+  RELU6("relu6"),
+  /** {@code 1 / (1 + exp(-x))}. */
+  SIGMOID("sigmoid"),
+  /** {@code tanh(x)}. */
+  TANH("tanh"),
+  /** {@code exp(x_i) / sum_j exp(x_j)}, computed as {@code exp(x_i - max)} for stability. */
+  SOFTMAX("softmax"),
+  /** {@code x > 0 ? x : exp(x) - 1}. */
+  ELU("elu"),
+  /** {@code scale * (x > 0 ? x : alpha * (exp(x) - 1))} with Keras's constants. */
+  SELU("selu"),
+  /** {@code log(1 + exp(x))}. */
+  SOFTPLUS("softplus"),
+  /** {@code x / (1 + |x|)}. */
+  SOFTSIGN("softsign"),
+  /** {@code clip(0.2 x + 0.5, 0, 1)}. */
+  HARD_SIGMOID("hard_sigmoid"),
+  /** {@code x * sigmoid(x)}. */
+  SWISH("swish");
+
+  private static final float SELU_ALPHA = 1.6732632423543772f;
+  private static final float SELU_SCALE = 1.0507009873554805f;
+
+  private final String tfjsName;
+
+  Activation(String tfjsName) {
+    this.tfjsName = tfjsName;
+  }
+
+  /** The name used in TF.js model files, e.g. {@code relu}. */
+  public String tfjsName() {
+    return tfjsName;
+  }
+
+  /** Parses a TF.js activation name (TF.js also accepts camel case such as {@code hardSigmoid}). */
+  public static Activation fromTfjsName(String name) {
+    String snake = name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    for (Activation a : values()) {
+      if (a.tfjsName.equals(snake)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unsupported activation '"
+            + name
+            + "'; supported: "
+            + Arrays.stream(values()).map(Activation::tfjsName).collect(Collectors.joining(", ")));
+  }
+
+  /** True when each output depends only on the input at the same position. */
+  public boolean isElementwise() {
+    return this != SOFTMAX;
+  }
+
+  /** Applies an element-wise activation to one value; softmax throws, it needs a whole vector. */
+  public float apply(float x) {
+    return switch (this) {
+      case LINEAR -> x;
+      case RELU -> x > 0 ? x : 0f;
+      case RELU6 -> Math.min(Math.max(x, 0f), 6f);
+      case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
+      case TANH -> (float) Math.tanh(x);
+      case ELU -> x > 0 ? x : (float) Math.expm1(x);
+      case SELU -> SELU_SCALE * (x > 0 ? x : SELU_ALPHA * (float) Math.expm1(x));
+      case SOFTPLUS -> (float) (Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))));
+      case SOFTSIGN -> x / (1f + Math.abs(x));
+      case HARD_SIGMOID -> Math.min(Math.max(0.2f * x + 0.5f, 0f), 1f);
+      case SWISH -> (float) (x / (1.0 + Math.exp(-x)));
+      case SOFTMAX ->
+          throw new UnsupportedOperationException("softmax needs a whole vector, not one value");
+    };
+  }
+
+  /**
+   * Applies this activation in place to {@code count} values of {@code values} starting at {@code
+   * offset} and {@code stride} apart; softmax normalises exactly those values together.
+   */
+  void applyInPlace(float[] values, int offset, int count, int stride) {
+    switch (this) {
+      case LINEAR -> {}
+      case RELU -> {
+        for (int i = 0, p = offset; i < count; i++, p += stride) {
+          if (!(values[p] > 0f)) {
+            values[p] = 0f;
+          }
+        }
+      }
+      case SOFTMAX -> softmaxInPlace(values, offset, count, stride);
+      default -> {
+        for (int i = 0, p = offset; i < count; i++, p += stride) {
+          values[p] = apply(values[p]);
+        }
+      }
+    }
+  }
+
+  private static void softmaxInPlace(float[] values, int offset, int count, int stride) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (int i = 0, p = offset; i < count; i++, p += stride) {
+      max = Math.max(max, values[p]);
+    }
+    double sum = 0;
+    for (int i = 0, p = offset; i < count; i++, p += stride) {
+      float e = (float) Math.exp(values[p] - max);
+      values[p] = e;
+      sum += e;
+    }
+    float inverse = (float) (1.0 / sum);
+    for (int i = 0, p = offset; i < count; i++, p += stride) {
+      values[p] *= inverse;
+    }
+  }
+
+  /**
+   * Applies this activation in place to a whole tensor's data; softmax runs over the last TF axis
+   * (channels for images, the whole vector otherwise).
+   */
+  void applyInPlace(float[] data, Shape shape) {
+    if (this == LINEAR) {
+      return;
+    }
+    if (this != SOFTMAX || !shape.isImage()) {
+      applyInPlace(data, 0, data.length, 1);
+      return;
+    }
+    int plane = shape.height() * shape.width();
+    for (int p = 0; p < plane; p++) {
+      applyInPlace(data, p, shape.channels(), plane);
+    }
+  }
+}

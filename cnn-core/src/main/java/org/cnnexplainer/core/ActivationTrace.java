@@ -1,0 +1,93 @@
+package org.cnnexplainer.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one forward pass computed: the input, every layer's output, the probabilities and,
+ * when the network ends in a softmax, the logits. Immutable and safe to share between threads.
+ */
+public final class ActivationTrace {
+  private final Network network;
+  private final Tensor input;
+  private final Tensor[] outputs;
+  private final Tensor logits;
+
+  ActivationTrace(Network network, Tensor input, Tensor[] outputs, Tensor logits) {
+    this.network = network;
+    this.input = input;
+    this.outputs = outputs;
+    this.logits = logits;
+  }
+
+  /** The network that computed this trace. */
+  public Network network() {
+    return network;
+  }
+
+  /** The input tensor. */
+  public Tensor input() {
+    return input;
+  }
+
+  /** Number of layer outputs (one per layer). */
+  public int size() {
+    return outputs.length;
+  }
+
+  /** The output of layer {@code index}. */
+  public Tensor output(int index) {
+    return outputs[index];
+  }
+
+  /**
+   * The output of the layer called {@code layerName}.
+   *
+   * @throws IllegalArgumentException if the network has no such layer
+   */
+  public Tensor output(String layerName) {
+    int index = network.indexOf(layerName);
+    if (index < 0) {
+      throw new IllegalArgumentException("no layer named '" + layerName + "'");
+    }
+    return outputs[index];
+  }
+
+  /** The input that layer {@code index} received. */
+  public Tensor inputOf(int index) {
+    return index == 0 ? input : outputs[index - 1];
+  }
+
+  /** The network's output; for a classifier, the class probabilities. */
+  public Tensor probabilities() {
+    return outputs[outputs.length - 1];
+  }
+
+  /**
+   * The values fed into the final softmax (fused into the last Dense layer or a separate Activation
+   * layer), or empty when the network does not end in a softmax.
+   */
+  public Optional<Tensor> logits() {
+    return Optional.ofNullable(logits);
+  }
+
+  /** The most probable class. */
+  public ClassScore predicted() {
+    return topK(1).get(0);
+  }
+
+  /** The {@code k} most probable classes, most probable first (ties: lower index first). */
+  public List<ClassScore> topK(int k) {
+    Tensor p = probabilities();
+    List<ClassScore> scores = new ArrayList<>(p.size());
+    for (int i = 0; i < p.size(); i++) {
+      scores.add(new ClassScore(i, network.classLabels().get(i), p.at(i)));
+    }
+    scores.sort(
+        Comparator.comparingDouble((ClassScore s) -> -s.probability())
+            .thenComparingInt(ClassScore::index));
+    return List.copyOf(scores.subList(0, Math.min(Math.max(k, 0), scores.size())));
+  }
+}

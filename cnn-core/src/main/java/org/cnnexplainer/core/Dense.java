@@ -1,0 +1,124 @@
+package org.cnnexplainer.core;
+
+import java.util.Objects;
+
+/**
+ * A fully connected layer: {@code out[j] = act(bias[j] + sum_i in[i] * kernel[i][j])}. Shapes:
+ * input {@code (I)}, kernel {@code (I, J)} as in TF.js, bias {@code (J)}, output {@code (J)}.
+ */
+public final class Dense extends Layer {
+  private final Tensor kernel;
+  private final Tensor bias;
+  private final boolean useBias;
+  private final Activation activation;
+
+  /**
+   * A dense layer.
+   *
+   * @param kernel weights of shape {@code (inputs, units)}
+   * @param bias shape {@code (units)}, or {@code null} for a layer without bias
+   */
+  public Dense(String name, Tensor kernel, Tensor bias, Activation activation) {
+    super(name);
+    Objects.requireNonNull(kernel, "kernel");
+    if (kernel.shape().rank() != 2) {
+      throw new IllegalArgumentException(
+          "dense '" + name + "': kernel must have shape (inputs, units), got " + kernel.shape());
+    }
+    int units = kernel.shape().dim(1);
+    if (bias != null && !bias.shape().equals(Shape.vector(units))) {
+      throw new IllegalArgumentException(
+          "dense '" + name + "': bias must have shape [" + units + "], got " + bias.shape());
+    }
+    this.kernel = kernel;
+    this.useBias = bias != null;
+    this.bias = bias != null ? bias : Tensor.zeros(Shape.vector(units));
+    this.activation = Objects.requireNonNull(activation, "activation");
+  }
+
+  /** Weights, shape {@code (inputs, units)}. */
+  public Tensor kernel() {
+    return kernel;
+  }
+
+  /** Biases, shape {@code (units)}; zeros when the layer has none. */
+  public Tensor bias() {
+    return bias;
+  }
+
+  /** False when the model file says {@code use_bias: false}. */
+  public boolean useBias() {
+    return useBias;
+  }
+
+  /** The weight from input {@code input} to unit {@code unit}. */
+  public float weight(int input, int unit) {
+    return kernel.data[input * units() + unit];
+  }
+
+  public int inputs() {
+    return kernel.shape().dim(0);
+  }
+
+  public int units() {
+    return kernel.shape().dim(1);
+  }
+
+  /** The fused activation ({@link Activation#LINEAR} when none). */
+  public Activation activation() {
+    return activation;
+  }
+
+  @Override
+  public String kind() {
+    return "Dense";
+  }
+
+  @Override
+  public Shape outputShape(Shape input) {
+    if (input.rank() != 1 || input.dim(0) != inputs()) {
+      throw new IllegalArgumentException(
+          "dense '"
+              + name()
+              + "' expects a vector of "
+              + inputs()
+              + " values, got shape "
+              + input
+              + (input.rank() != 1 ? " (add a Flatten layer before it)" : ""));
+    }
+    return Shape.vector(units());
+  }
+
+  @Override
+  public long parameterCount() {
+    return kernel.size() + (useBias ? bias.size() : 0);
+  }
+
+  @Override
+  public long multiplyAdds(Shape input) {
+    return kernel.size();
+  }
+
+  @Override
+  float[] compute(Tensor input, Shape outputShape) {
+    float[] out = preActivation(input);
+    activation.applyInPlace(out, outputShape);
+    return out;
+  }
+
+  /** The values before the activation: for a fused softmax these are the logits. */
+  float[] preActivation(Tensor input) {
+    int units = units();
+    float[] out = bias.data.clone();
+    float[] w = kernel.data;
+    float[] x = input.data;
+    for (int i = 0; i < x.length; i++) {
+      float xi = x[i];
+      int row = i * units;
+      for (int j = 0; j < units; j++) {
+        out[j] += xi * w[row + j];
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,201 @@
+package org.cnnexplainer.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable, thread-safe linear chain of {@link Layer}s with an input shape and class labels.
+ *
+ * <p>Layer indices follow the model file's layer list (for functional TF.js models that includes
+ * the {@link InputLayer}). All output shapes are computed and checked when the network is built.
+ */
+public final class Network {
+  private final String name;
+  private final Shape inputShape;
+  private final List<Layer> layers;
+  private final List<Shape> outputShapes;
+  private final List<String> classLabels;
+  private final Map<String, Integer> indexByName;
+
+  /**
+   * A network.
+   *
+   * @param classLabels one label per output value; {@code null} or empty gives {@code class 0 ..
+   *     class n-1} when the output is a vector
+   * @throws IllegalArgumentException if the layers cannot be chained from {@code inputShape}, two
+   *     layers share a name, or the label count differs from the output size
+   */
+  public Network(String name, Shape inputShape, List<Layer> layers, List<String> classLabels) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.inputShape = Objects.requireNonNull(inputShape, "inputShape");
+    if (layers.isEmpty()) {
+      throw new IllegalArgumentException("a network needs at least one layer");
+    }
+    this.layers = List.copyOf(layers);
+    List<Shape> shapes = new ArrayList<>();
+    Map<String, Integer> byName = new HashMap<>();
+    Shape shape = inputShape;
+    for (int i = 0; i < this.layers.size(); i++) {
+      Layer layer = this.layers.get(i);
+      if (byName.put(layer.name(), i) != null) {
+        throw new IllegalArgumentException("two layers are named '" + layer.name() + "'");
+      }
+      try {
+        shape = layer.outputShape(shape);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("layer " + i + " (" + layer + "): " + e.getMessage(), e);
+      }
+      shapes.add(shape);
+    }
+    this.outputShapes = List.copyOf(shapes);
+    this.indexByName = Map.copyOf(byName);
+    this.classLabels = labelsFor(shape, classLabels);
+  }
+
+  private static List<String> labelsFor(Shape output, List<String> given) {
+    if (given != null && !given.isEmpty()) {
+      if (given.size() != output.size()) {
+        throw new IllegalArgumentException(
+            given.size()
+                + " class labels given, but the network has "
+                + output.size()
+                + " outputs");
+      }
+      return List.copyOf(given);
+    }
+    List<String> generated = new ArrayList<>();
+    for (int i = 0; i < output.size(); i++) {
+      generated.add("class " + i);
+    }
+    return Collections.unmodifiableList(generated);
+  }
+
+  /** The same network with other class labels. */
+  public Network withClassLabels(List<String> labels) {
+    return new Network(name, inputShape, layers, labels);
+  }
+
+  /** The model's name (from the model file, or given). */
+  public String name() {
+    return name;
+  }
+
+  /** The shape of one input image, {@code (channels, height, width)}. */
+  public Shape inputShape() {
+    return inputShape;
+  }
+
+  /** All layers in order. */
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  /** Layer {@code index}. */
+  public Layer layer(int index) {
+    return layers.get(index);
+  }
+
+  /** The index of the layer called {@code layerName}, or -1. */
+  public int indexOf(String layerName) {
+    return indexByName.getOrDefault(layerName, -1);
+  }
+
+  /** The shape layer {@code index} produces. */
+  public Shape outputShape(int index) {
+    return outputShapes.get(index);
+  }
+
+  /** The shape of the network's output. */
+  public Shape outputShape() {
+    return outputShapes.get(outputShapes.size() - 1);
+  }
+
+  /** The input shape of layer {@code index}: the previous layer's output, or the network input. */
+  public Shape inputShape(int index) {
+    return index == 0 ? inputShape : outputShapes.get(index - 1);
+  }
+
+  /** One label per output value. */
+  public List<String> classLabels() {
+    return classLabels;
+  }
+
+  /** Total number of weights. */
+  public long parameterCount() {
+    return layers.stream().mapToLong(Layer::parameterCount).sum();
+  }
+
+  /** Multiply-adds of one forward pass. */
+  public long multiplyAdds() {
+    long total = 0;
+    for (int i = 0; i < layers.size(); i++) {
+      total += layers.get(i).multiplyAdds(inputShape(i));
+    }
+    return total;
+  }
+
+  /** Runs the network and returns its output (for a classifier: the probabilities). */
+  public Tensor predict(Tensor input) {
+    requireInput(input);
+    Tensor x = input;
+    for (Layer layer : layers) {
+      x = layer.forward(x);
+    }
+    return x;
+  }
+
+  /** Runs the network and keeps every layer's output. */
+  public ActivationTrace trace(Tensor input) {
+    requireInput(input);
+    Tensor[] outputs = new Tensor[layers.size()];
+    Tensor x = input;
+    for (int i = 0; i < layers.size(); i++) {
+      x = layers.get(i).forward(x);
+      outputs[i] = x;
+    }
+    return new ActivationTrace(this, input, outputs, logitsOf(input, outputs));
+  }
+
+  /** The values before the final softmax, or {@code null} when the network does not end in one. */
+  private Tensor logitsOf(Tensor input, Tensor[] outputs) {
+    int last = layers.size() - 1;
+    Layer layer = layers.get(last);
+    if (layer instanceof Dense dense && dense.activation() == Activation.SOFTMAX) {
+      Tensor denseInput = last == 0 ? input : outputs[last - 1];
+      return Tensor.wrap(outputShape(), dense.preActivation(denseInput));
+    }
+    if (layer instanceof ActivationLayer act && act.activation() == Activation.SOFTMAX) {
+      return last == 0 ? input : outputs[last - 1];
+    }
+    return null;
+  }
+
+  private void requireInput(Tensor input) {
+    if (!input.shape().equals(inputShape)) {
+      throw new IllegalArgumentException(
+          "network '"
+              + name
+              + "' expects an input of shape "
+              + inputShape
+              + ", got "
+              + input.shape());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Network '"
+        + name
+        + "' "
+        + inputShape
+        + " -> "
+        + outputShape()
+        + ", "
+        + layers.size()
+        + " layers";
+  }
+}

@@ -1,0 +1,153 @@
+package org.cnnexplainer.core;
+
+import java.util.Objects;
+
+/**
+ * Max or average pooling over windows of each channel (TF.js classes {@code MaxPooling2D} and
+ * {@code AveragePooling2D}). With {@link Padding#SAME}, padded cells are ignored: max pooling never
+ * picks them and average pooling divides by the number of real cells in the window. Shapes: input
+ * {@code (C, H, W)}, output {@code (C, Ho, Wo)}.
+ */
+public final class Pooling2D extends Layer {
+  /** What a window reduces to. */
+  public enum Type {
+    MAX("MaxPooling2D"),
+    AVERAGE("AveragePooling2D");
+
+    private final String kind;
+
+    Type(String kind) {
+      this.kind = kind;
+    }
+
+    /** The TF.js class name. */
+    public String kind() {
+      return kind;
+    }
+  }
+
+  private final Type type;
+  private final int poolHeight;
+  private final int poolWidth;
+  private final int strideY;
+  private final int strideX;
+  private final Padding padding;
+
+  /** A pooling layer with a {@code poolHeight x poolWidth} window. */
+  public Pooling2D(
+      String name,
+      Type type,
+      int poolHeight,
+      int poolWidth,
+      int strideY,
+      int strideX,
+      Padding padding) {
+    super(name);
+    if (poolHeight < 1 || poolWidth < 1 || strideY < 1 || strideX < 1) {
+      throw new IllegalArgumentException(
+          "pooling '"
+              + name
+              + "': pool size and strides must be positive, got pool "
+              + poolHeight
+              + "x"
+              + poolWidth
+              + " strides "
+              + strideY
+              + "x"
+              + strideX);
+    }
+    this.type = Objects.requireNonNull(type, "type");
+    this.poolHeight = poolHeight;
+    this.poolWidth = poolWidth;
+    this.strideY = strideY;
+    this.strideX = strideX;
+    this.padding = Objects.requireNonNull(padding, "padding");
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public int poolHeight() {
+    return poolHeight;
+  }
+
+  public int poolWidth() {
+    return poolWidth;
+  }
+
+  public int strideY() {
+    return strideY;
+  }
+
+  public int strideX() {
+    return strideX;
+  }
+
+  public Padding padding() {
+    return padding;
+  }
+
+  @Override
+  public String kind() {
+    return type.kind();
+  }
+
+  @Override
+  public Shape outputShape(Shape input) {
+    requireImage(input);
+    return Shape.image(
+        input.channels(),
+        padding.outputSize(input.height(), poolHeight, strideY),
+        padding.outputSize(input.width(), poolWidth, strideX));
+  }
+
+  @Override
+  public long multiplyAdds(Shape input) {
+    return (long) outputShape(input).size() * poolHeight * poolWidth;
+  }
+
+  /** First input row of output row {@code oy}, possibly negative (padding). */
+  public int windowTop(Shape input, int oy) {
+    return oy * strideY - padding.padBefore(input.height(), poolHeight, strideY);
+  }
+
+  /** First input column of output column {@code ox}, possibly negative (padding). */
+  public int windowLeft(Shape input, int ox) {
+    return ox * strideX - padding.padBefore(input.width(), poolWidth, strideX);
+  }
+
+  @Override
+  float[] compute(Tensor input, Shape outputShape) {
+    Shape in = input.shape;
+    int height = in.height();
+    int width = in.width();
+    int outHeight = outputShape.height();
+    int outWidth = outputShape.width();
+    float[] src = input.data;
+    float[] out = new float[outputShape.size()];
+    for (int c = 0; c < in.channels(); c++) {
+      int plane = c * height * width;
+      for (int oy = 0; oy < outHeight; oy++) {
+        int y0 = Math.max(windowTop(in, oy), 0);
+        int y1 = Math.min(windowTop(in, oy) + poolHeight, height);
+        for (int ox = 0; ox < outWidth; ox++) {
+          int x0 = Math.max(windowLeft(in, ox), 0);
+          int x1 = Math.min(windowLeft(in, ox) + poolWidth, width);
+          float acc = type == Type.MAX ? Float.NEGATIVE_INFINITY : 0f;
+          for (int y = y0; y < y1; y++) {
+            int row = plane + y * width;
+            for (int x = x0; x < x1; x++) {
+              acc = type == Type.MAX ? Math.max(acc, src[row + x]) : acc + src[row + x];
+            }
+          }
+          if (type == Type.AVERAGE) {
+            acc /= (y1 - y0) * (x1 - x0);
+          }
+          out[(c * outHeight + oy) * outWidth + ox] = acc;
+        }
+      }
+    }
+    return out;
+  }
+}
