@@ -145,4 +145,74 @@ public enum Activation {
       applyInPlace(data, p, shape.channels(), plane);
     }
   }
+
+  /**
+   * The slope {@code d out / d x} of an element-wise activation at input {@code x} with output
+   * {@code y}; softmax throws (its Jacobian is not diagonal).
+   */
+  float slope(float x, float y) {
+    return switch (this) {
+      case LINEAR -> 1f;
+      case RELU -> x > 0 ? 1f : 0f;
+      case RELU6 -> x > 0 && x < 6 ? 1f : 0f;
+      case SIGMOID -> y * (1f - y);
+      case TANH -> 1f - y * y;
+      case ELU -> x > 0 ? 1f : y + 1f;
+      case SELU -> x > 0 ? SELU_SCALE : y + SELU_SCALE * SELU_ALPHA;
+      case SOFTPLUS -> (float) (1.0 / (1.0 + Math.exp(-x)));
+      case SOFTSIGN -> 1f / ((1f + Math.abs(x)) * (1f + Math.abs(x)));
+      case HARD_SIGMOID -> x > -2.5f && x < 2.5f ? 0.2f : 0f;
+      case SWISH -> {
+        float s = (float) (1.0 / (1.0 + Math.exp(-x)));
+        yield s + x * s * (1f - s);
+      }
+      case SOFTMAX -> throw new UnsupportedOperationException("softmax has no element-wise slope");
+    };
+  }
+
+  /** True when {@link #slopeAtOutput} works: the slope follows from the output alone. */
+  boolean hasSlopeAtOutput() {
+    return switch (this) {
+      case LINEAR, RELU, RELU6, SIGMOID, TANH, ELU, SELU -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The slope for output {@code y}, for activations fused into a layer, which keeps only its
+   * output.
+   */
+  float slopeAtOutput(float y) {
+    return switch (this) {
+      case LINEAR -> 1f;
+      case RELU -> y > 0 ? 1f : 0f;
+      case RELU6 -> y > 0 && y < 6 ? 1f : 0f;
+      case SIGMOID -> y * (1f - y);
+      case TANH -> 1f - y * y;
+      case ELU -> y > 0 ? 1f : y + 1f;
+      case SELU -> y > 0 ? SELU_SCALE : y + SELU_SCALE * SELU_ALPHA;
+      default ->
+          throw new UnsupportedOperationException(
+              "a fused "
+                  + tfjsName
+                  + " activation cannot be trained; use a separate Activation layer");
+    };
+  }
+
+  /** Multiplies {@code grad} by the slope at each output of {@code out}, for a fused activation. */
+  void scaleBySlopeAtOutput(float[] grad, float[] out) {
+    switch (this) {
+      case LINEAR -> {}
+      case RELU -> {
+        for (int i = 0; i < grad.length; i++) {
+          grad[i] = out[i] > 0f ? grad[i] : 0f;
+        }
+      }
+      default -> {
+        for (int i = 0; i < grad.length; i++) {
+          grad[i] *= slopeAtOutput(out[i]);
+        }
+      }
+    }
+  }
 }

@@ -151,26 +151,37 @@ public final class Conv2D extends Layer {
   @Override
   float[] compute(Tensor input, Shape outputShape) {
     float[] out = new float[outputShape.size()];
-    int outPlane = outputShape.height() * outputShape.width();
-    for (int f = 0; f < filters(); f++) {
-      float b = bias.data[f];
-      java.util.Arrays.fill(out, f * outPlane, (f + 1) * outPlane, b);
-      for (int c = 0; c < inputChannels(); c++) {
-        accumulate(input, f, c, out, f * outPlane, outputShape);
-      }
-    }
-    activation.applyInPlace(out, outputShape);
+    forwardInto(
+        new float[][] {kernel.data, bias.data},
+        input.data,
+        input.shape,
+        out,
+        outputShape,
+        -1,
+        false);
     return out;
   }
 
   /**
    * Adds the cross-correlation of input channel {@code channel} with kernel slice {@code (filter,
    * channel)} to {@code out[offset ...]}, one output plane of shape {@code outputShape}'s height
-   * and width. Rows are the inner loop so that the JIT can vectorise them.
+   * and width.
    */
   void accumulate(
       Tensor input, int filter, int channel, float[] out, int offset, Shape outputShape) {
-    Shape in = input.shape;
+    accumulate(kernel.data, input.data, input.shape, filter, channel, out, offset, outputShape);
+  }
+
+  // Rows are the inner loop so that the JIT can vectorise them.
+  private void accumulate(
+      float[] w,
+      float[] src,
+      Shape in,
+      int filter,
+      int channel,
+      float[] out,
+      int offset,
+      Shape outputShape) {
     int height = in.height();
     int width = in.width();
     int outHeight = outputShape.height();
@@ -179,8 +190,6 @@ public final class Conv2D extends Layer {
     int kw = kernelWidth();
     int padTop = padding.padBefore(height, kh, strideY);
     int padLeft = padding.padBefore(width, kw, strideX);
-    float[] src = input.data;
-    float[] w = kernel.data;
     int srcPlane = channel * height * width;
     int kernelBase = (filter * inputChannels() + channel) * kh * kw;
     boolean fastRows = strideX == 1 && kw == 3 && padLeft == 0 && outWidth + 2 <= width;
@@ -205,9 +214,8 @@ public final class Conv2D extends Layer {
         for (int kx = 0; kx < kw; kx++) {
           float wk = w[k + kx];
           int shift = kx - padLeft;
-          // First and last output columns whose input column lies inside the image.
-          int first = shift >= 0 ? 0 : (-shift + strideX - 1) / strideX;
-          int last = Math.min(outWidth - 1, Math.floorDiv(width - 1 - shift, strideX));
+          int first = firstColumn(shift);
+          int last = lastColumn(shift, width, outWidth);
           if (strideX == 1) {
             int s = row + shift;
             for (int ox = first; ox <= last; ox++) {
@@ -219,6 +227,153 @@ public final class Conv2D extends Layer {
             }
           }
         }
+      }
+    }
+  }
+
+  /** First output column whose input column {@code ox * strideX + shift} is inside the image. */
+  private int firstColumn(int shift) {
+    return shift >= 0 ? 0 : (-shift + strideX - 1) / strideX;
+  }
+
+  /** Last output column whose input column lies inside an image {@code width} wide. */
+  private int lastColumn(int shift, int width, int outWidth) {
+    return Math.min(outWidth - 1, Math.floorDiv(width - 1 - shift, strideX));
+  }
+
+  // ---- Training: forward on raw buffers and backward (see Layer). ----
+
+  @Override
+  float[][] parameterArrays() {
+    return useBias
+        ? new float[][] {kernel.data.clone(), bias.data.clone()}
+        : new float[][] {kernel.data.clone()};
+  }
+
+  @Override
+  Shape[] parameterShapes() {
+    return useBias ? new Shape[] {kernel.shape, bias.shape} : new Shape[] {kernel.shape};
+  }
+
+  @Override
+  Layer withParameterArrays(float[][] values) {
+    return new Conv2D(
+        name(),
+        Tensor.of(kernel.shape, values[0]),
+        useBias ? Tensor.of(bias.shape, values[1]) : null,
+        strideY,
+        strideX,
+        padding,
+        activation);
+  }
+
+  @Override
+  void forwardInto(
+      float[][] params,
+      float[] in,
+      Shape inShape,
+      float[] out,
+      Shape outShape,
+      long seed,
+      boolean logits) {
+    if (WideConvolution.applies(this, inShape)) {
+      WideConvolution.forward(
+          this, params[0], params.length > 1 ? params[1] : null, in, inShape, out, outShape);
+      activation.applyInPlace(out, outShape);
+      return;
+    }
+    int outPlane = outShape.height() * outShape.width();
+    for (int f = 0; f < filters(); f++) {
+      float b = params.length > 1 ? params[1][f] : 0f;
+      java.util.Arrays.fill(out, f * outPlane, (f + 1) * outPlane, b);
+      for (int c = 0; c < inputChannels(); c++) {
+        accumulate(params[0], in, inShape, f, c, out, f * outPlane, outShape);
+      }
+    }
+    activation.applyInPlace(out, outShape);
+  }
+
+  /**
+   * Gradient accumulators: the kernel's as partial sums per output column, layout {@code [f][c][ky]
+   * [kx][ox]}, and the bias's as {@code [f][ox]}; {@link #addGradients} sums over {@code ox}.
+   */
+  @Override
+  int[] gradientBufferSizes(Shape input) {
+    if (WideConvolution.applies(this, input)) {
+      return super.gradientBufferSizes(input);
+    }
+    int outWidth = outputShape(input).width();
+    int kernelSums = kernel.size() * outWidth;
+    return useBias ? new int[] {kernelSums, filters() * outWidth} : new int[] {kernelSums};
+  }
+
+  @Override
+  void addGradients(float[][] buffers, Shape input, float[][] into) {
+    if (WideConvolution.applies(this, input)) {
+      super.addGradients(buffers, input, into);
+      return;
+    }
+    int outWidth = outputShape(input).width();
+    for (int p = 0; p < buffers.length; p++) {
+      float[] partial = buffers[p];
+      float[] target = into[p];
+      for (int i = 0; i < target.length; i++) {
+        float sum = 0f;
+        for (int ox = 0, j = i * outWidth; ox < outWidth; ox++, j++) {
+          sum += partial[j];
+        }
+        target[i] += sum;
+      }
+    }
+  }
+
+  @Override
+  void backward(
+      float[][] params,
+      float[] in,
+      Shape inShape,
+      float[] out,
+      Shape outShape,
+      float[] gradOut,
+      float[] gradIn,
+      float[][] gradBuffers,
+      long seed,
+      boolean logits) {
+    activation.scaleBySlopeAtOutput(gradOut, out);
+    if (WideConvolution.applies(this, inShape)) {
+      WideConvolution.backward(
+          this,
+          params[0],
+          in,
+          inShape,
+          gradOut,
+          outShape,
+          gradBuffers[0],
+          useBias ? gradBuffers[1] : null,
+          gradIn);
+      return;
+    }
+    int outHeight = outShape.height();
+    int outWidth = outShape.width();
+    if (useBias) {
+      float[] biasSums = gradBuffers[1];
+      for (int f = 0; f < filters(); f++) {
+        int dst = f * outWidth;
+        for (int oy = 0; oy < outHeight; oy++) {
+          int g = (f * outHeight + oy) * outWidth;
+          for (int ox = 0; ox < outWidth; ox++) {
+            biasSums[dst + ox] += gradOut[g + ox];
+          }
+        }
+      }
+    }
+    if (gradIn != null) {
+      java.util.Arrays.fill(gradIn, 0f);
+    }
+    for (int f = 0; f < filters(); f++) {
+      for (int c = 0; c < inputChannels(); c++) {
+        ConvolutionGradients.add(
+            this, params[0], in, inShape, gradOut, outShape, f, c, gradBuffers[0], gradIn);
       }
     }
   }

@@ -121,4 +121,99 @@ public final class Dense extends Layer {
     }
     return out;
   }
+
+  // ---- Training: forward on raw buffers and backward (see Layer). ----
+
+  @Override
+  float[][] parameterArrays() {
+    return useBias
+        ? new float[][] {kernel.data.clone(), bias.data.clone()}
+        : new float[][] {kernel.data.clone()};
+  }
+
+  @Override
+  Shape[] parameterShapes() {
+    return useBias ? new Shape[] {kernel.shape, bias.shape} : new Shape[] {kernel.shape};
+  }
+
+  @Override
+  Layer withParameterArrays(float[][] values) {
+    return new Dense(
+        name(),
+        Tensor.of(kernel.shape, values[0]),
+        useBias ? Tensor.of(bias.shape, values[1]) : null,
+        activation);
+  }
+
+  @Override
+  void forwardInto(
+      float[][] params,
+      float[] in,
+      Shape inShape,
+      float[] out,
+      Shape outShape,
+      long seed,
+      boolean logits) {
+    int units = units();
+    float[] w = params[0];
+    if (params.length > 1) {
+      System.arraycopy(params[1], 0, out, 0, units);
+    } else {
+      java.util.Arrays.fill(out, 0f);
+    }
+    for (int i = 0; i < in.length; i++) {
+      float xi = in[i];
+      int row = i * units;
+      for (int j = 0; j < units; j++) {
+        out[j] += xi * w[row + j];
+      }
+    }
+    if (!(logits && activation == Activation.SOFTMAX)) {
+      activation.applyInPlace(out, outShape);
+    }
+  }
+
+  /**
+   * {@code dW[i][j] += in[i] * g[j]}, {@code db[j] += g[j]}, {@code dIn[i] = sum_j W[i][j] g[j]}.
+   */
+  @Override
+  void backward(
+      float[][] params,
+      float[] in,
+      Shape inShape,
+      float[] out,
+      Shape outShape,
+      float[] gradOut,
+      float[] gradIn,
+      float[][] gradBuffers,
+      long seed,
+      boolean logits) {
+    if (!(logits && activation == Activation.SOFTMAX)) {
+      if (activation == Activation.SOFTMAX) {
+        ActivationLayer.softmaxBackward(gradOut, out, 0, out.length, 1);
+      } else {
+        activation.scaleBySlopeAtOutput(gradOut, out);
+      }
+    }
+    int units = units();
+    float[] w = params[0];
+    float[] gradKernel = gradBuffers[0];
+    for (int i = 0; i < in.length; i++) {
+      float xi = in[i];
+      int row = i * units;
+      float sum = 0f;
+      for (int j = 0; j < units; j++) {
+        gradKernel[row + j] += xi * gradOut[j];
+        sum += w[row + j] * gradOut[j];
+      }
+      if (gradIn != null) {
+        gradIn[i] = sum;
+      }
+    }
+    if (useBias) {
+      for (int j = 0; j < units; j++) {
+        gradBuffers[1][j] += gradOut[j];
+      }
+    }
+  }
 }

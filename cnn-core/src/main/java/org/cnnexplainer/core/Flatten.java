@@ -54,4 +54,57 @@ public final class Flatten extends Layer {
     }
     return out;
   }
+
+  // ---- Training (see Layer). ----
+
+  @Override
+  void forwardInto(
+      float[][] params,
+      float[] in,
+      Shape inShape,
+      float[] out,
+      Shape outShape,
+      long seed,
+      boolean logits) {
+    if (!inShape.isImage()) {
+      System.arraycopy(in, 0, out, 0, in.length);
+      return;
+    }
+    int channels = inShape.channels();
+    int plane = inShape.height() * inShape.width();
+    for (int c = 0; c < channels; c++) {
+      for (int p = 0; p < plane; p++) {
+        out[p * channels + c] = in[c * plane + p];
+      }
+    }
+  }
+
+  /** The inverse permutation of the forward pass. */
+  @Override
+  void backward(
+      float[][] params,
+      float[] in,
+      Shape inShape,
+      float[] out,
+      Shape outShape,
+      float[] gradOut,
+      float[] gradIn,
+      float[][] gradBuffers,
+      long seed,
+      boolean logits) {
+    if (gradIn == null) {
+      return;
+    }
+    if (!inShape.isImage()) {
+      System.arraycopy(gradOut, 0, gradIn, 0, gradOut.length);
+      return;
+    }
+    int channels = inShape.channels();
+    int plane = inShape.height() * inShape.width();
+    for (int c = 0; c < channels; c++) {
+      for (int p = 0; p < plane; p++) {
+        gradIn[c * plane + p] = gradOut[p * channels + c];
+      }
+    }
+  }
 }

@@ -33,4 +33,35 @@ public final class InputLayer extends Layer {
   float[] compute(Tensor input, Shape outputShape) {
     return input.data.clone();
   }
+
+  // ---- Training (see Layer). ----
+
+  @Override
+  void forwardInto(
+      float[][] params,
+      float[] in,
+      Shape inShape,
+      float[] out,
+      Shape outShape,
+      long seed,
+      boolean logits) {
+    System.arraycopy(in, 0, out, 0, in.length);
+  }
+
+  @Override
+  void backward(
+      float[][] params,
+      float[] in,
+      Shape inShape,
+      float[] out,
+      Shape outShape,
+      float[] gradOut,
+      float[] gradIn,
+      float[][] gradBuffers,
+      long seed,
+      boolean logits) {
+    if (gradIn != null) {
+      System.arraycopy(gradOut, 0, gradIn, 0, gradOut.length);
+    }
+  }
 }

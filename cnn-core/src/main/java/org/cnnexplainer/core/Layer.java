@@ -75,6 +75,88 @@ public abstract sealed class Layer
     }
   }
 
+  // Training hooks. Package-private: the trainer reaches them through internal.LayerMath, so the
+  // public API stays inference-only. "params" are the layer's trainable arrays in its own layout
+  // (for Conv2D and Dense: kernel, then bias); "seed" drives dropout masks (negative: inference);
+  // "logits" asks the last layer to leave out a fused softmax (the loss applies it).
+
+  /** Copies of this layer's trainable arrays, in its own layout; empty when it has none. */
+  float[][] parameterArrays() {
+    return new float[0][];
+  }
+
+  /** The shapes of {@link #parameterArrays()}. */
+  Shape[] parameterShapes() {
+    return new Shape[0];
+  }
+
+  /** This layer with other values (copied) for {@link #parameterArrays()}. */
+  Layer withParameterArrays(float[][] values) {
+    return this;
+  }
+
+  /**
+   * Sizes of the accumulators {@link #backward} adds gradients into for an input of shape {@code
+   * input}; by default the parameter sizes. Layers may keep wider partial sums (reduced once per
+   * batch by {@link #addGradients}) so that the per-sample loops vectorise.
+   */
+  int[] gradientBufferSizes(Shape input) {
+    Shape[] shapes = parameterShapes();
+    int[] sizes = new int[shapes.length];
+    for (int i = 0; i < shapes.length; i++) {
+      sizes[i] = shapes[i].size();
+    }
+    return sizes;
+  }
+
+  /** Adds the gradients held in accumulators {@code buffers} to parameter-shaped {@code into}. */
+  void addGradients(float[][] buffers, Shape input, float[][] into) {
+    for (int i = 0; i < buffers.length; i++) {
+      for (int j = 0; j < buffers[i].length; j++) {
+        into[i][j] += buffers[i][j];
+      }
+    }
+  }
+
+  /**
+   * The forward pass on raw buffers with weights {@code params}: writes {@code out} (shape {@code
+   * outShape}) from {@code in} (shape {@code inShape}).
+   */
+  void forwardInto(
+      float[][] params,
+      float[] in,
+      Shape inShape,
+      float[] out,
+      Shape outShape,
+      long seed,
+      boolean logits) {
+    throw notTrainable();
+  }
+
+  /**
+   * The backward pass: given {@code gradOut} = dLoss/dOut (for {@code logits}: dLoss/dLogits), adds
+   * dLoss/dParams to {@code gradBuffers} and overwrites {@code gradIn} with dLoss/dIn unless it is
+   * null. May overwrite {@code gradOut}. {@code in} and {@code out} are the forward pass's values.
+   */
+  void backward(
+      float[][] params,
+      float[] in,
+      Shape inShape,
+      float[] out,
+      Shape outShape,
+      float[] gradOut,
+      float[] gradIn,
+      float[][] gradBuffers,
+      long seed,
+      boolean logits) {
+    throw notTrainable();
+  }
+
+  final UnsupportedOperationException notTrainable() {
+    return new UnsupportedOperationException(
+        kind() + " layer '" + name + "' cannot be trained (no backward pass)");
+  }
+
   @Override
   public String toString() {
     return kind() + " '" + name + "'";

@@ -119,13 +119,24 @@ public final class Pooling2D extends Layer {
 
   @Override
   float[] compute(Tensor input, Shape outputShape) {
-    Shape in = input.shape;
+    float[] out = new float[outputShape.size()];
+    forwardInto(null, input.data, input.shape, out, outputShape, -1, false);
+    return out;
+  }
+
+  @Override
+  void forwardInto(
+      float[][] params,
+      float[] src,
+      Shape in,
+      float[] out,
+      Shape outputShape,
+      long seed,
+      boolean logits) {
     int height = in.height();
     int width = in.width();
     int outHeight = outputShape.height();
     int outWidth = outputShape.width();
-    float[] src = input.data;
-    float[] out = new float[outputShape.size()];
     for (int c = 0; c < in.channels(); c++) {
       int plane = c * height * width;
       for (int oy = 0; oy < outHeight; oy++) {
@@ -148,6 +159,67 @@ public final class Pooling2D extends Layer {
         }
       }
     }
-    return out;
+  }
+
+  /**
+   * Max: each output's gradient goes to the first input cell of its window that holds the maximum
+   * (ties: the first in row-major order, as TF). Average: spread evenly over the window's real
+   * cells.
+   */
+  @Override
+  void backward(
+      float[][] params,
+      float[] src,
+      Shape in,
+      float[] out,
+      Shape outputShape,
+      float[] gradOut,
+      float[] gradIn,
+      float[][] gradBuffers,
+      long seed,
+      boolean logits) {
+    if (gradIn == null) {
+      return;
+    }
+    java.util.Arrays.fill(gradIn, 0f);
+    int height = in.height();
+    int width = in.width();
+    int outHeight = outputShape.height();
+    int outWidth = outputShape.width();
+    for (int c = 0; c < in.channels(); c++) {
+      int plane = c * height * width;
+      for (int oy = 0; oy < outHeight; oy++) {
+        int y0 = Math.max(windowTop(in, oy), 0);
+        int y1 = Math.min(windowTop(in, oy) + poolHeight, height);
+        for (int ox = 0; ox < outWidth; ox++) {
+          int x0 = Math.max(windowLeft(in, ox), 0);
+          int x1 = Math.min(windowLeft(in, ox) + poolWidth, width);
+          int o = (c * outHeight + oy) * outWidth + ox;
+          float g = gradOut[o];
+          if (type == Type.MAX) {
+            gradIn[argmax(src, plane, width, y0, y1, x0, x1, out[o])] += g;
+          } else {
+            float share = g / ((y1 - y0) * (x1 - x0));
+            for (int y = y0; y < y1; y++) {
+              for (int x = x0; x < x1; x++) {
+                gradIn[plane + y * width + x] += share;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static int argmax(
+      float[] src, int plane, int width, int y0, int y1, int x0, int x1, float max) {
+    for (int y = y0; y < y1; y++) {
+      for (int x = x0; x < x1; x++) {
+        if (src[plane + y * width + x] == max) {
+          return plane + y * width + x;
+        }
+      }
+    }
+    return plane + y0 * width + x0;
   }
 }

@@ -1,0 +1,190 @@
+package org.cnnexplainer.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.Tensor;
+
+/**
+ * An immutable set of labelled 8-bit images. Each image is stored channel-first {@code (C, H, W)}
+ * as bytes; the network sees {@code byte / 255}, values in [0, 1] like the app's image input.
+ */
+public final class Dataset {
+  private final Shape imageShape;
+  private final List<String> classLabels;
+  private final byte[] pixels;
+  private final int[] labels;
+
+  private Dataset(Shape imageShape, List<String> classLabels, byte[] pixels, int[] labels) {
+    this.imageShape = imageShape;
+    this.classLabels = classLabels;
+    this.pixels = pixels;
+    this.labels = labels;
+  }
+
+  /**
+   * A dataset of {@code labels.length} images.
+   *
+   * @param pixels {@code labels.length * imageShape.size()} bytes (unsigned), image after image
+   * @param labels class indices in {@code [0, classLabels.size())}
+   * @throws IllegalArgumentException naming the first inconsistency
+   */
+  public static Dataset of(
+      Shape imageShape, List<String> classLabels, byte[] pixels, int[] labels) {
+    Objects.requireNonNull(imageShape, "imageShape");
+    if (!imageShape.isImage()) {
+      throw new IllegalArgumentException("images must have shape (c, h, w), got " + imageShape);
+    }
+    if (classLabels.isEmpty()) {
+      throw new IllegalArgumentException("a dataset needs at least one class");
+    }
+    if ((long) labels.length * imageShape.size() != pixels.length) {
+      throw new IllegalArgumentException(
+          labels.length
+              + " labels need "
+              + (long) labels.length * imageShape.size()
+              + " pixel bytes of shape "
+              + imageShape
+              + ", got "
+              + pixels.length);
+    }
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= classLabels.size()) {
+        throw new IllegalArgumentException(
+            "label " + i + " is " + labels[i] + ", outside [0, " + classLabels.size() + ")");
+      }
+    }
+    return new Dataset(imageShape, List.copyOf(classLabels), pixels.clone(), labels.clone());
+  }
+
+  /** The shape of every image, {@code (channels, height, width)}. */
+  public Shape imageShape() {
+    return imageShape;
+  }
+
+  /** One name per class. */
+  public List<String> classLabels() {
+    return classLabels;
+  }
+
+  /** Number of images. */
+  public int size() {
+    return labels.length;
+  }
+
+  /** The class index of image {@code index}. */
+  public int label(int index) {
+    return labels[index];
+  }
+
+  /** Image {@code index} as a tensor of values in [0, 1]. */
+  public Tensor image(int index) {
+    float[] values = new float[imageShape.size()];
+    copyImage(index, values, Augmentation.none(), 0);
+    return Tensor.of(imageShape, values);
+  }
+
+  /** The raw bytes of image {@code index} (a copy). */
+  public byte[] imageBytes(int index) {
+    int size = imageShape.size();
+    byte[] copy = new byte[size];
+    System.arraycopy(pixels, index * size, copy, 0, size);
+    return copy;
+  }
+
+  /**
+   * Writes image {@code index} / 255, augmented with randomness from {@code seed}, to {@code dst}.
+   */
+  void copyImage(int index, float[] dst, Augmentation augmentation, long seed) {
+    augmentation.apply(pixels, index * imageShape.size(), imageShape, dst, seed);
+  }
+
+  /** The images at {@code indices}, in that order. */
+  public Dataset subset(int[] indices) {
+    int size = imageShape.size();
+    byte[] p = new byte[indices.length * size];
+    int[] l = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      System.arraycopy(pixels, indices[i] * size, p, i * size, size);
+      l[i] = labels[indices[i]];
+    }
+    return new Dataset(imageShape, classLabels, p, l);
+  }
+
+  /** The same images in an order that depends only on {@code seed}. */
+  public Dataset shuffled(long seed) {
+    return subset(permutation(size(), new SplittableRandom(seed)));
+  }
+
+  /** A training / validation split of a dataset. */
+  public record Split(Dataset training, Dataset validation) {}
+
+  /**
+   * Shuffles with {@code seed} and puts the first {@code round(validationFraction * size)} images
+   * in the validation part.
+   */
+  public Split split(double validationFraction, long seed) {
+    if (!(validationFraction > 0 && validationFraction < 1)) {
+      throw new IllegalArgumentException(
+          "validation fraction must be in (0, 1), got " + validationFraction);
+    }
+    int[] order = permutation(size(), new SplittableRandom(seed));
+    int validation = (int) Math.round(validationFraction * size());
+    int[] v = new int[validation];
+    int[] t = new int[size() - validation];
+    System.arraycopy(order, 0, v, 0, validation);
+    System.arraycopy(order, validation, t, 0, t.length);
+    return new Split(subset(t), subset(v));
+  }
+
+  /** The first {@code count} images (or all when fewer). */
+  public Dataset head(int count) {
+    int n = Math.min(count, size());
+    int[] indices = new int[n];
+    for (int i = 0; i < n; i++) {
+      indices[i] = i;
+    }
+    return subset(indices);
+  }
+
+  /** How many images each class has. */
+  public List<Integer> classCounts() {
+    int[] counts = new int[classLabels.size()];
+    for (int label : labels) {
+      counts[label]++;
+    }
+    List<Integer> list = new ArrayList<>();
+    for (int c : counts) {
+      list.add(c);
+    }
+    return List.copyOf(list);
+  }
+
+  /** A Fisher-Yates permutation of {@code 0 .. n-1}. */
+  static int[] permutation(int n, SplittableRandom random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  @Override
+  public String toString() {
+    return "Dataset of "
+        + size()
+        + " images "
+        + imageShape
+        + ", "
+        + classLabels.size()
+        + " classes";
+  }
+}

@@ -1,0 +1,216 @@
+package org.cnnexplainer.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Finite-difference checks of every layer's backward pass: for {@code L = sum_i r_i * out_i} with
+ * fixed random {@code r}, the analytic dL/dIn and dL/dParams must match central differences.
+ */
+class GradientCheckTest {
+  private static final float EPS = 1e-2f;
+
+  static Stream<Arguments> layers() {
+    Random r = new Random(7);
+    return Stream.of(
+        Arguments.of(
+            conv("conv valid 3x3", 2, 3, 3, 3, 1, 1, Padding.VALID, Activation.LINEAR, r),
+            Shape.image(2, 7, 8)),
+        Arguments.of(
+            conv("conv same 3x3 relu", 2, 3, 3, 3, 1, 1, Padding.SAME, Activation.RELU, r),
+            Shape.image(2, 6, 5)),
+        Arguments.of(
+            conv("conv stride 2 same", 3, 2, 3, 3, 2, 2, Padding.SAME, Activation.TANH, r),
+            Shape.image(3, 7, 6)),
+        Arguments.of(
+            conv("conv stride 2x1 valid", 1, 2, 2, 3, 2, 1, Padding.VALID, Activation.SIGMOID, r),
+            Shape.image(1, 7, 7)),
+        Arguments.of(
+            conv("conv 5x5 valid", 2, 2, 5, 5, 1, 1, Padding.VALID, Activation.LINEAR, r),
+            Shape.image(2, 9, 9)),
+        Arguments.of(
+            new Dense(
+                "dense", random(r, Shape.of(6, 4)), random(r, Shape.vector(4)), Activation.TANH),
+            Shape.vector(6)),
+        Arguments.of(
+            new Dense(
+                "dense softmax",
+                random(r, Shape.of(5, 3)),
+                random(r, Shape.vector(3)),
+                Activation.SOFTMAX),
+            Shape.vector(5)),
+        Arguments.of(
+            new Dense("dense no bias", random(r, Shape.of(5, 3)), null, Activation.LINEAR),
+            Shape.vector(5)),
+        Arguments.of(
+            new Pooling2D("max valid", Pooling2D.Type.MAX, 2, 2, 2, 2, Padding.VALID),
+            Shape.image(2, 6, 6)),
+        Arguments.of(
+            new Pooling2D("max same 3x3/2", Pooling2D.Type.MAX, 3, 3, 2, 2, Padding.SAME),
+            Shape.image(2, 5, 5)),
+        Arguments.of(
+            new Pooling2D("avg same", Pooling2D.Type.AVERAGE, 2, 2, 2, 2, Padding.SAME),
+            Shape.image(2, 5, 5)),
+        Arguments.of(new ActivationLayer("relu", Activation.RELU), Shape.image(2, 3, 3)),
+        Arguments.of(new ActivationLayer("sigmoid", Activation.SIGMOID), Shape.vector(7)),
+        Arguments.of(new ActivationLayer("elu", Activation.ELU), Shape.vector(7)),
+        Arguments.of(new ActivationLayer("selu", Activation.SELU), Shape.vector(7)),
+        Arguments.of(new ActivationLayer("softplus", Activation.SOFTPLUS), Shape.vector(7)),
+        Arguments.of(new ActivationLayer("softsign", Activation.SOFTSIGN), Shape.vector(7)),
+        Arguments.of(new ActivationLayer("swish", Activation.SWISH), Shape.vector(7)),
+        Arguments.of(new ActivationLayer("tanh", Activation.TANH), Shape.vector(7)),
+        Arguments.of(new ActivationLayer("softmax", Activation.SOFTMAX), Shape.vector(6)),
+        Arguments.of(
+            new ActivationLayer("softmax image", Activation.SOFTMAX), Shape.image(3, 2, 2)),
+        Arguments.of(new Flatten("flatten"), Shape.image(3, 2, 4)),
+        Arguments.of(new Dropout("dropout", 0.4f), Shape.vector(20)));
+  }
+
+  private static Conv2D conv(
+      String name,
+      int in,
+      int out,
+      int kh,
+      int kw,
+      int sy,
+      int sx,
+      Padding padding,
+      Activation activation,
+      Random r) {
+    return new Conv2D(
+        name,
+        random(r, Shape.of(out, in, kh, kw)),
+        random(r, Shape.vector(out)),
+        sy,
+        sx,
+        padding,
+        activation);
+  }
+
+  private static Tensor random(Random r, Shape shape) {
+    float[] v = new float[shape.size()];
+    for (int i = 0; i < v.length; i++) {
+      // Keep values away from 0 so that relu kinks are not crossed by the finite differences.
+      float x = 0.1f + r.nextFloat();
+      v[i] = r.nextBoolean() ? x : -x;
+    }
+    return Tensor.of(shape, v);
+  }
+
+  /**
+   * Values at least 0.03 apart (more than 2 * EPS) and away from 0, so finite differences never
+   * cross a relu kink or change which cell of a pooling window is the largest.
+   */
+  private static float[] distinct(Random r, int n) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (0.1f + 0.03f * i) * (r.nextBoolean() ? 1 : -1);
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      float t = v[i];
+      v[i] = v[j];
+      v[j] = t;
+    }
+    return v;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("layers")
+  void backwardMatchesFiniteDifferences(Layer layer, Shape inShape) {
+    Random r = new Random(layer.name().hashCode());
+    long seed = 12345;
+    float[] in = distinct(r, inShape.size());
+    Shape outShape = layer.outputShape(inShape);
+    float[] weights = random(r, outShape).data.clone();
+    float[][] params = layer.parameterArrays();
+    float[] out = new float[outShape.size()];
+    layer.forwardInto(params, in, inShape, out, outShape, seed, false);
+    float[] gradOut = weights.clone();
+    float[] gradIn = new float[in.length];
+    int[] sizes = layer.gradientBufferSizes(inShape);
+    float[][] buffers = new float[sizes.length][];
+    float[][] gradParams = new float[params.length][];
+    for (int p = 0; p < sizes.length; p++) {
+      buffers[p] = new float[sizes[p]];
+      gradParams[p] = new float[params[p].length];
+    }
+    layer.backward(params, in, inShape, out, outShape, gradOut, gradIn, buffers, seed, false);
+    layer.addGradients(buffers, inShape, gradParams);
+
+    compare(layer, "input", in, gradIn, () -> loss(layer, params, in, inShape, weights, seed));
+    for (int p = 0; p < params.length; p++) {
+      float[] values = params[p];
+      compare(
+          layer,
+          "parameter " + p,
+          values,
+          gradParams[p],
+          () -> loss(layer, params, in, inShape, weights, seed));
+    }
+  }
+
+  private static double loss(
+      Layer layer, float[][] params, float[] in, Shape inShape, float[] weights, long seed) {
+    Shape outShape = layer.outputShape(inShape);
+    float[] out = new float[outShape.size()];
+    layer.forwardInto(params, in, inShape, out, outShape, seed, false);
+    double sum = 0;
+    for (int i = 0; i < out.length; i++) {
+      sum += (double) weights[i] * out[i];
+    }
+    return sum;
+  }
+
+  private static void compare(
+      Layer layer,
+      String what,
+      float[] values,
+      float[] analytic,
+      java.util.function.DoubleSupplier loss) {
+    double worst = 0;
+    for (int i = 0; i < values.length; i++) {
+      float saved = values[i];
+      values[i] = saved + EPS;
+      double plus = loss.getAsDouble();
+      values[i] = saved - EPS;
+      double minus = loss.getAsDouble();
+      values[i] = saved;
+      double numeric = (plus - minus) / (2 * EPS);
+      double error = Math.abs(numeric - analytic[i]) / Math.max(1, Math.abs(numeric));
+      worst = Math.max(worst, error);
+      if (error > 2e-2) {
+        fail(layer + " " + what + "[" + i + "]: analytic " + analytic[i] + ", numeric " + numeric);
+      }
+    }
+    assertEquals(0, worst, 2e-2, layer + " " + what);
+  }
+
+  @Test
+  void wideConvolutionGivesTheSameOutputAsTheRowCode() {
+    Random r = new Random(3);
+    Conv2D conv = conv("c", 3, 4, 3, 3, 1, 1, Padding.VALID, Activation.LINEAR, r);
+    Shape in = Shape.image(3, 9, 11);
+    Tensor x = random(r, in);
+    Tensor fast = conv.forward(x);
+    float[] rows = new float[fast.size()];
+    Shape out = conv.outputShape(in);
+    int plane = out.height() * out.width();
+    for (int f = 0; f < conv.filters(); f++) {
+      java.util.Arrays.fill(rows, f * plane, (f + 1) * plane, conv.bias().at(f));
+      for (int c = 0; c < 3; c++) {
+        conv.accumulate(x, f, c, rows, f * plane, out);
+      }
+    }
+    for (int i = 0; i < rows.length; i++) {
+      assertEquals(rows[i], fast.at(i), 0f, "element " + i);
+    }
+  }
+}
