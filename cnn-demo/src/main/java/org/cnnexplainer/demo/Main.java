@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Explains how a convolutional neural network turns an image into a prediction.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, TrainCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

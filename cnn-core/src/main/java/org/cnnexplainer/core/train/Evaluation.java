@@ -1,0 +1,123 @@
+package org.cnnexplainer.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cnnexplainer.core.Network;
+
+/**
+ * How well a classifier does on a labelled dataset: accuracy, per-class accuracy (recall) and the
+ * confusion matrix {@code confusion[actual][predicted]}, computed by running the network on every
+ * image ({@link Network#predict}, prediction = arg max).
+ */
+public final class Evaluation {
+  private final List<String> classLabels;
+  private final int[][] confusion;
+  private final int count;
+
+  private Evaluation(List<String> classLabels, int[][] confusion, int count) {
+    this.classLabels = classLabels;
+    this.confusion = confusion;
+    this.count = count;
+  }
+
+  /**
+   * Evaluates {@code network} on all of {@code data}, with {@code threads} threads.
+   *
+   * @throws IllegalArgumentException if the images or the class count do not fit the network
+   */
+  public static Evaluation of(Network network, Dataset data, int threads) {
+    if (!data.imageShape().equals(network.inputShape())) {
+      throw new IllegalArgumentException(
+          "the images have shape "
+              + data.imageShape()
+              + " but the network expects "
+              + network.inputShape());
+    }
+    int classes = data.classLabels().size();
+    if (network.outputShape().size() != classes) {
+      throw new IllegalArgumentException(
+          "the data has "
+              + classes
+              + " classes but the network has "
+              + network.outputShape().size()
+              + " outputs");
+    }
+    int n = data.size();
+    int[] predicted = new int[n];
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    try {
+      List<Future<?>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int lo = (int) ((long) n * t / threads);
+        int hi = (int) ((long) n * (t + 1) / threads);
+        parts.add(
+            pool.submit(
+                () -> {
+                  for (int i = lo; i < hi; i++) {
+                    predicted[i] = network.predict(data.image(i)).argmax();
+                  }
+                }));
+      }
+      for (Future<?> part : parts) {
+        part.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("evaluation interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    int[][] confusion = new int[classes][classes];
+    for (int i = 0; i < n; i++) {
+      confusion[data.label(i)][predicted[i]]++;
+    }
+    return new Evaluation(data.classLabels(), confusion, n);
+  }
+
+  /** Number of images evaluated. */
+  public int count() {
+    return count;
+  }
+
+  /** The class names, in label order. */
+  public List<String> classLabels() {
+    return classLabels;
+  }
+
+  /** Fraction of images whose predicted class is the label. */
+  public double accuracy() {
+    long correct = 0;
+    for (int c = 0; c < confusion.length; c++) {
+      correct += confusion[c][c];
+    }
+    return count == 0 ? Double.NaN : (double) correct / count;
+  }
+
+  /** For each class, the fraction of its images predicted as that class ({@code NaN} if none). */
+  public double[] perClassAccuracy() {
+    double[] result = new double[confusion.length];
+    for (int c = 0; c < confusion.length; c++) {
+      long total = 0;
+      for (int p = 0; p < confusion.length; p++) {
+        total += confusion[c][p];
+      }
+      result[c] = total == 0 ? Double.NaN : (double) confusion[c][c] / total;
+    }
+    return result;
+  }
+
+  /** {@code confusion()[actual][predicted]} = number of images (a copy). */
+  public int[][] confusion() {
+    int[][] copy = new int[confusion.length][];
+    for (int i = 0; i < confusion.length; i++) {
+      copy[i] = confusion[i].clone();
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,92 @@
+package org.cnnexplainer.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.cnnexplainer.core.Network;
+
+/**
+ * Writes a model folder so that {@code out} only ever holds a complete checkpoint: everything goes
+ * to a temporary sibling folder first, which then replaces {@code out} by renaming.
+ */
+final class CheckpointWriter {
+  /** Writes a model's files into a folder. */
+  interface Format {
+    void write(Network network, Path directory) throws IOException;
+  }
+
+  private final Path out;
+  private final Format format;
+
+  CheckpointWriter(Path out, Format format) {
+    this.out = out.toAbsolutePath().normalize();
+    this.format = format;
+  }
+
+  Path out() {
+    return out;
+  }
+
+  /** Replaces {@code out} by a folder holding {@code network} plus {@code extras}. */
+  void write(Network network, Extra... extras) throws IOException {
+    Path parent = out.getParent();
+    Files.createDirectories(parent);
+    Path temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+    Path old = null;
+    try {
+      format.write(network, temp);
+      for (Extra extra : extras) {
+        Files.writeString(temp.resolve(extra.fileName()), extra.content());
+      }
+      if (Files.exists(out)) {
+        old = parent.resolve("." + out.getFileName() + ".old-" + ProcessHandle.current().pid());
+        deleteTree(old);
+        move(out, old);
+      }
+      move(temp, out);
+      temp = null;
+    } finally {
+      if (temp != null) {
+        deleteTree(temp);
+      }
+      if (old != null) {
+        deleteTree(old);
+      }
+    }
+  }
+
+  /** A text file written beside the model. */
+  record Extra(String fileName, String content) {}
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

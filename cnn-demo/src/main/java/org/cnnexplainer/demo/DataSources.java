@@ -1,0 +1,42 @@
+package org.cnnexplainer.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.train.Dataset;
+import org.cnnexplainer.core.train.FashionMnist;
+import org.cnnexplainer.core.train.ImageFolderDataset;
+
+/**
+ * Resolves a {@code --data} value: {@code fashion-mnist} or a folder with one sub-folder per class.
+ */
+final class DataSources {
+  static final String FASHION_MNIST = "fashion-mnist";
+
+  /** The Fashion-MNIST folder: the given one, else $CNN_FASHION_MNIST_DIR, else Debian's. */
+  static Path fashionMnistDirectory(Path given) {
+    if (given != null) {
+      return given;
+    }
+    String env = System.getenv("CNN_FASHION_MNIST_DIR");
+    return env != null && !env.isBlank() ? Path.of(env) : FashionMnist.DEFAULT_DIRECTORY;
+  }
+
+  private DataSources() {}
+
+  /** Training images: Fashion-MNIST's 60,000, or every image of an image folder. */
+  static Dataset training(String data, Path fashionDir, Shape folderShape) throws IOException {
+    if (FASHION_MNIST.equals(data)) {
+      return FashionMnist.training(fashionMnistDirectory(fashionDir));
+    }
+    return ImageFolderDataset.read(Path.of(data), folderShape);
+  }
+
+  /** Test images: Fashion-MNIST's 10,000, or every image of an image folder. */
+  static Dataset test(String data, Path fashionDir, Shape folderShape) throws IOException {
+    if (FASHION_MNIST.equals(data)) {
+      return FashionMnist.test(fashionMnistDirectory(fashionDir));
+    }
+    return ImageFolderDataset.read(Path.of(data), folderShape);
+  }
+}
