@@ -48,7 +48,7 @@ final class Json {
 
   /** An error located at this value. */
   InvalidModelException error(String what) {
-    return new InvalidModelException(file + ": " + path + ": " + what);
+    return new InvalidModelException(file + ": " + (path.isEmpty() ? "" : path + ": ") + what);
   }
 
   private InvalidModelException expected(String what) {

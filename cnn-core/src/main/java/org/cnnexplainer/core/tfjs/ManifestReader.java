@@ -74,7 +74,11 @@ final class ManifestReader {
       count *= shape[d];
       if (count > TfjsModel.MAX_WEIGHT_VALUES) {
         throw shapeJson.error(
-            "weight '" + name + "' is too large: more than " + TfjsModel.MAX_WEIGHT_VALUES);
+            "weight '"
+                + name
+                + "' is too large: more than "
+                + TfjsModel.MAX_WEIGHT_VALUES
+                + " values");
       }
     }
     String dtype = w.has("dtype") ? w.get("dtype").string() : "float32";
@@ -121,7 +125,7 @@ final class ManifestReader {
       byte[] chunk;
       try {
         // One byte more than still missing, to detect files that are too long.
-        chunk = files.readAll(relative, expected - filled + 1, "weight file");
+        chunk = files.readUpTo(relative, expected - filled + 1);
       } catch (IOException e) {
         if (ModelFiles.isMissing(e)) {
           throw new InvalidModelException(

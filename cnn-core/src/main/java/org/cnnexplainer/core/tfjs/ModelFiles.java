@@ -90,18 +90,18 @@ abstract class ModelFiles {
 
   /** Reads all of {@code relative}, failing when it holds more than {@code maxBytes}. */
   byte[] readAll(String relative, long maxBytes, String what) throws IOException {
+    byte[] data = readUpTo(relative, maxBytes + 1);
+    if (data.length > maxBytes) {
+      throw new InvalidModelException(
+          describe(relative) + ": " + what + " is larger than the limit of " + maxBytes + " bytes");
+    }
+    return data;
+  }
+
+  /** The first {@code maxBytes} bytes of {@code relative} (all of it when shorter). */
+  byte[] readUpTo(String relative, long maxBytes) throws IOException {
     try (InputStream in = open(relative)) {
-      byte[] data = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
-      if (data.length > maxBytes) {
-        throw new InvalidModelException(
-            describe(relative)
-                + ": "
-                + what
-                + " is larger than the limit of "
-                + maxBytes
-                + " bytes");
-      }
-      return data;
+      return in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 8));
     }
   }
 

@@ -153,7 +153,21 @@ public final class TfjsModel {
       }
       return root;
     } catch (JsonParseException | IllegalStateException | IOException e) {
-      throw new InvalidModelException(file + ": not valid JSON (" + e.getMessage() + ")", e);
+      throw new InvalidModelException(file + ": not valid JSON (" + reason(e) + ")", e);
     }
+  }
+
+  /** Gson's message without its advice to switch to lenient parsing. */
+  private static String reason(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage());
+    message =
+        message.replace(
+            "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON ", "");
+    int see = message.indexOf("\nSee ");
+    return (see >= 0 ? message.substring(0, see) : message).trim();
   }
 }
