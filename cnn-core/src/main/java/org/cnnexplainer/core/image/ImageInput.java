@@ -60,6 +60,11 @@ public final class ImageInput {
   public static Tensor fromFile(Path file, Shape inputShape) throws IOException {
     Objects.requireNonNull(file, "file");
     requireImageShape(inputShape);
+    return fromImage(read(file), inputShape);
+  }
+
+  /** Decodes {@code file}, subsampled when it is above the decoding limit. */
+  static BufferedImage read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new InvalidImageException(file + ": no such image file");
     }
@@ -72,7 +77,7 @@ public final class ImageInput {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return fromImage(decode(reader, file), inputShape);
+        return decode(reader, file);
       } catch (InvalidImageException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
