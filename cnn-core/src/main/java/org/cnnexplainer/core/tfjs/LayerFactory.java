@@ -1,5 +1,6 @@
 package org.cnnexplainer.core.tfjs;
 
+import java.util.Arrays;
 import java.util.List;
 import org.cnnexplainer.core.Activation;
 import org.cnnexplainer.core.ActivationLayer;
@@ -31,6 +32,7 @@ final class LayerFactory {
           "BatchNormalization");
 
   private static final int MAX_SIZE = 1 << 16;
+  private static final int[] ONES = {1, 1};
 
   private LayerFactory() {}
 
@@ -72,12 +74,9 @@ final class LayerFactory {
       throws InvalidModelException {
     Json config = spec.config();
     channelsLast(config);
-    for (String key : List.of("dilation_rate")) {
-      if (config.has(key) && !java.util.Arrays.equals(config.get(key).pair(1, MAX_SIZE), ONES)) {
-        throw config
-            .get(key)
-            .error("only dilation 1 is supported, found " + config.get(key).text());
-      }
+    Json dilation = config.optional("dilation_rate");
+    if (!dilation.isNull() && !Arrays.equals(dilation.pair(1, MAX_SIZE), ONES)) {
+      throw dilation.error("only dilation 1 is supported, found " + dilation.text());
     }
     if (config.has("groups") && config.get("groups").integer(1, MAX_SIZE) != 1) {
       throw config.get("groups").error("only groups = 1 is supported (no grouped convolution)");
@@ -91,33 +90,13 @@ final class LayerFactory {
     int channels = input.channels();
     Weight kernel =
         weights.require(spec.name(), "kernel", new int[] {size[0], size[1], channels, filters});
-    Tensor oihw = Tensor.of(Shape.of(filters, channels, size[0], size[1]), hwioToOihw(kernel));
+    Tensor oihw =
+        Tensor.of(
+            Shape.of(filters, channels, size[0], size[1]),
+            KernelLayout.hwioToOihw(kernel.values(), size[0], size[1], channels, filters));
     Tensor bias = bias(spec, weights, filters);
     return new Conv2D(
         spec.name(), oihw, bias, strides[0], strides[1], padding(config), activation(config));
-  }
-
-  private static final int[] ONES = {1, 1};
-
-  /** TF.js {@code [kh, kw, in, out]} to this library's {@code (out, in, kh, kw)}. */
-  static float[] hwioToOihw(Weight kernel) {
-    int[] s = kernel.shape();
-    int kh = s[0];
-    int kw = s[1];
-    int in = s[2];
-    int out = s[3];
-    float[] src = kernel.values();
-    float[] dst = new float[src.length];
-    for (int y = 0; y < kh; y++) {
-      for (int x = 0; x < kw; x++) {
-        for (int c = 0; c < in; c++) {
-          for (int f = 0; f < out; f++) {
-            dst[((f * in + c) * kh + y) * kw + x] = src[((y * kw + x) * in + c) * out + f];
-          }
-        }
-      }
-    }
-    return dst;
   }
 
   private static Tensor bias(Topology.Spec spec, Weights weights, int units)
@@ -203,7 +182,7 @@ final class LayerFactory {
 
   private static float[] filled(int n, float v) {
     float[] a = new float[n];
-    java.util.Arrays.fill(a, v);
+    Arrays.fill(a, v);
     return a;
   }
 

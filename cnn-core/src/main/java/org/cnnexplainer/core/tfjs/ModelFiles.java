@@ -129,6 +129,10 @@ abstract class ModelFiles {
 
     @Override
     InputStream openModel() throws IOException {
+      if (!Files.isRegularFile(modelJson)) {
+        throw new InvalidModelException(
+            modelJson + ": no such file (expected the model.json of a TF.js layers model)");
+      }
       return Files.newInputStream(modelJson);
     }
 

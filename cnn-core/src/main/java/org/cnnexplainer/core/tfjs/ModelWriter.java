@@ -120,7 +120,12 @@ final class ModelWriter {
       c.addProperty("activation", conv.activation().tfjsName());
       c.addProperty("use_bias", conv.useBias());
       int[] hwio = {conv.kernelHeight(), conv.kernelWidth(), conv.inputChannels(), conv.filters()};
-      addWeight(layer, "kernel", hwio, oihwToHwio(conv), true);
+      addWeight(
+          layer,
+          "kernel",
+          hwio,
+          KernelLayout.oihwToHwio(conv.kernel().toArray(), hwio[0], hwio[1], hwio[2], hwio[3]),
+          true);
       if (conv.useBias()) {
         addWeight(layer, "bias", new int[] {conv.filters()}, conv.bias().toArray(), true);
       }
@@ -180,25 +185,6 @@ final class ModelWriter {
     ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(values);
     (train ? trainableBytes : nonTrainableBytes).writeBytes(buffer.array());
-  }
-
-  /** This library's {@code (out, in, kh, kw)} back to TF.js's {@code [kh, kw, in, out]}. */
-  private static float[] oihwToHwio(Conv2D conv) {
-    int kh = conv.kernelHeight();
-    int kw = conv.kernelWidth();
-    int in = conv.inputChannels();
-    int out = conv.filters();
-    float[] hwio = new float[kh * kw * in * out];
-    for (int y = 0; y < kh; y++) {
-      for (int x = 0; x < kw; x++) {
-        for (int c = 0; c < in; c++) {
-          for (int f = 0; f < out; f++) {
-            hwio[((y * kw + x) * in + c) * out + f] = conv.weight(f, c, y, x);
-          }
-        }
-      }
-    }
-    return hwio;
   }
 
   private static JsonArray batchShape(Shape shape) {

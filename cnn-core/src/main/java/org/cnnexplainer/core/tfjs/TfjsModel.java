@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +66,19 @@ public final class TfjsModel {
   private TfjsModel() {}
 
   /**
-   * Loads the model whose {@code model.json} is at {@code modelJson}; weight files and {@code
-   * labels.json} are read from the same folder.
+   * Loads the model whose {@code model.json} is at {@code modelJson} (or, when {@code modelJson} is
+   * a folder, the {@code model.json} inside it); weight files and {@code labels.json} are read from
+   * the same folder.
    *
    * @throws InvalidModelException if the files are not a supported, consistent model
    * @throws IOException if a file cannot be read
    */
   public static Network load(Path modelJson) throws IOException {
-    return load(ModelFiles.of(Objects.requireNonNull(modelJson, "modelJson")));
+    Path file = Objects.requireNonNull(modelJson, "modelJson");
+    if (Files.isDirectory(file)) {
+      file = file.resolve("model.json");
+    }
+    return load(ModelFiles.of(file));
   }
 
   /**

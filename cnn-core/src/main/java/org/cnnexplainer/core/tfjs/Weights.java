@@ -51,10 +51,4 @@ final class Weights {
     }
     return w;
   }
-
-  /** The shape of {@code layer/suffix} as listed, or null when absent. */
-  int[] shapeOf(String layer, String suffix) {
-    Weight w = byName.get(layer + "/" + suffix);
-    return w == null ? null : w.shape();
-  }
 }

@@ -34,6 +34,17 @@ class TfjsModelErrorTest {
   }
 
   @Test
+  void aFolderMeansItsModelJson() throws IOException {
+    assertEquals("small", TfjsModel.load(folder.dir).name());
+  }
+
+  @Test
+  void missingModelJson() throws IOException {
+    Files.delete(folder.modelJson);
+    folder.assertFails(folder.modelJson + ": no such file");
+  }
+
+  @Test
   void malformedJson() throws IOException {
     Files.writeString(folder.modelJson, "{\"modelTopology\": {\"class_name\": ");
     folder.assertFails(folder.modelJson.toString(), "not valid JSON");
