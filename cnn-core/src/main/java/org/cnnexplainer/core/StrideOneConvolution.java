@@ -63,30 +63,20 @@ final class StrideOneConvolution {
       for (int t = 0; t < taps; t++) {
         System.arraycopy(src, shift[t] + start, cols[t], 0, n);
       }
-      for (int f = 0; f < filters; f += 2) {
-        boolean pair = f + 1 < filters;
+      for (int f = 0; f < filters; f++) {
         Arrays.fill(acc[f], 0, n, 0f);
-        if (pair) {
-          Arrays.fill(acc[f + 1], 0, n, 0f);
-        }
-        for (int g = 0; g < groups; g++) {
-          int t = 3 * g;
+      }
+      // Taps outer, filters inner: three tap blocks and all filters' sums stay in the L1 cache.
+      for (int g = 0; g < groups; g++) {
+        int t = 3 * g;
+        for (int f = 0; f < filters; f += 2) {
           float a0 = weight(w, f, taps, t);
           float a1 = weight(w, f, taps, t + 1);
           float a2 = weight(w, f, taps, t + 2);
-          if (pair) {
+          if (f + 1 < filters) {
             addTwoFilters(
-                acc[f],
-                acc[f + 1],
-                n,
-                cols[t],
-                cols[t + 1],
-                cols[t + 2],
-                a0,
-                a1,
-                a2,
-                weight(w, f + 1, taps, t),
-                weight(w, f + 1, taps, t + 1),
+                acc[f], acc[f + 1], n, cols[t], cols[t + 1], cols[t + 2], a0, a1, a2,
+                weight(w, f + 1, taps, t), weight(w, f + 1, taps, t + 1),
                 weight(w, f + 1, taps, t + 2));
           } else {
             addOneFilter(acc[f], n, cols[t], cols[t + 1], cols[t + 2], a0, a1, a2);

@@ -26,7 +26,9 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (0 ok, 2 usage error, 3 bad model or image). */
+  /**
+   * Runs the command line and returns its exit code (0 ok, 2 usage error, 3 bad model or image).
+   */
   public static int run(String... args) {
     return new CommandLine(new Main())
         .setExecutionExceptionHandler(

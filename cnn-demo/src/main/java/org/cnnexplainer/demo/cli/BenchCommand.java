@@ -67,13 +67,18 @@ public final class BenchCommand implements Callable<Integer> {
       System.out.printf(
           Locale.ROOT,
           "{\"traceMedianUs\": %.1f, \"traceP90Us\": %.1f, \"predictImagesPerSec\": %.0f}%n",
-          result.traceMedianMicros(), result.traceP90Micros(), result.predictImagesPerSecond());
+          result.traceMedianMicros(),
+          result.traceP90Micros(),
+          result.predictImagesPerSecond());
     } else {
       System.out.printf(
           Locale.ROOT,
           "trace (1 thread): median %.1f us, p90 %.1f us over %d runs%n"
               + "predict (%d threads): %.0f images/s%n",
-          result.traceMedianMicros(), result.traceP90Micros(), samples, result.threads(),
+          result.traceMedianMicros(),
+          result.traceP90Micros(),
+          samples,
+          result.threads(),
           result.predictImagesPerSecond());
     }
     return 0;

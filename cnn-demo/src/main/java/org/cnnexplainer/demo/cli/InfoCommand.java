@@ -25,20 +25,38 @@ public final class InfoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Network network = model.load();
     System.out.printf(
-        Locale.ROOT, "Model %s: input %s, %d layers, %d classes%n", network.name(),
-        format(network.inputShape()), network.layers().size(), network.classLabels().size());
+        Locale.ROOT,
+        "Model %s: input %s, %d layers, %d classes%n",
+        network.name(),
+        format(network.inputShape()),
+        network.layers().size(),
+        network.classLabels().size());
     System.out.printf(
-        Locale.ROOT, "%3s  %-16s %-20s %-14s %12s %14s%n", "#", "name", "kind", "output",
-        "parameters", "multiply-adds");
+        Locale.ROOT,
+        "%3s  %-16s %-20s %-14s %12s %14s%n",
+        "#",
+        "name",
+        "kind",
+        "output",
+        "parameters",
+        "multiply-adds");
     for (int i = 0; i < network.layers().size(); i++) {
       Layer layer = network.layer(i);
       System.out.printf(
-          Locale.ROOT, "%3d  %-16s %-20s %-14s %,12d %,14d%n", i, layer.name(), layer.kind(),
-          format(network.outputShape(i)), layer.parameterCount(),
+          Locale.ROOT,
+          "%3d  %-16s %-20s %-14s %,12d %,14d%n",
+          i,
+          layer.name(),
+          layer.kind(),
+          format(network.outputShape(i)),
+          layer.parameterCount(),
           layer.multiplyAdds(network.inputShape(i)));
     }
     System.out.printf(
-        Locale.ROOT, "%-58s %,12d %,14d%n", "total", network.parameterCount(),
+        Locale.ROOT,
+        "%-58s %,12d %,14d%n",
+        "total",
+        network.parameterCount(),
         network.multiplyAdds());
     System.out.println("classes: " + String.join(", ", network.classLabels()));
     return 0;

@@ -80,7 +80,10 @@ public final class PredictCommand implements Callable<Integer> {
       out.println(image + ": " + trace.predicted().label());
       for (ClassScore score : trace.topK(top)) {
         out.printf(
-            Locale.ROOT, "  %6.2f %%  %s (%d)%n", 100 * score.probability(), score.label(),
+            Locale.ROOT,
+            "  %6.2f %%  %s (%d)%n",
+            100 * score.probability(),
+            score.label(),
             score.index());
       }
     }

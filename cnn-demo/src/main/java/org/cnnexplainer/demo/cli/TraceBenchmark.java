@@ -15,7 +15,10 @@ import org.cnnexplainer.core.Tensor;
 public final class TraceBenchmark {
   /** What one run measured. */
   public record Result(
-      double traceMedianMicros, double traceP90Micros, double predictImagesPerSecond, int threads) {}
+      double traceMedianMicros,
+      double traceP90Micros,
+      double predictImagesPerSecond,
+      int threads) {}
 
   private final Network network;
   private final Tensor input;

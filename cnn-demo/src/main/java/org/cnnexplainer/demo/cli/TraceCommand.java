@@ -59,8 +59,13 @@ public final class TraceCommand implements Callable<Integer> {
       Files.deleteIfExists(partial);
     }
     System.out.println(
-        "Wrote " + trace.size() + " layer outputs to " + out + " (predicted: "
-            + trace.predicted().label() + ")");
+        "Wrote "
+            + trace.size()
+            + " layer outputs to "
+            + out
+            + " (predicted: "
+            + trace.predicted().label()
+            + ")");
     return 0;
   }
 
