@@ -4,4 +4,5 @@ module org.cnnexplainer.core {
   requires com.google.gson;
 
   exports org.cnnexplainer.core;
+  exports org.cnnexplainer.core.explain;
 }
