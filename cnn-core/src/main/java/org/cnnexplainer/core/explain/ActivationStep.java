@@ -45,15 +45,11 @@ public final class ActivationStep {
   public static ActivationStep of(ActivationTrace trace, int layerIndex, int index) {
     Layer layer =
         Checks.layer(trace, layerIndex, Layer.class, "an Activation, Conv2D or Dense layer");
+    Activation activation = elementwiseActivationOf(layer, layerIndex);
     Tensor traced = trace.output(layerIndex);
     Checks.index("index", index, traced.size(), layer + " output " + traced.shape());
-    Activation activation;
     float input;
-    if (layer instanceof ActivationLayer a) {
-      activation = requireElementwise(a.activation(), layerIndex, layer);
-      input = trace.inputOf(layerIndex).at(index);
-    } else if (layer instanceof Conv2D conv) {
-      activation = requireElementwise(conv.activation(), layerIndex, layer);
+    if (layer instanceof Conv2D) {
       Shape out = traced.shape();
       int plane = out.height() * out.width();
       int pixel = index % plane;
@@ -61,16 +57,10 @@ public final class ActivationStep {
           ConvolutionStep.of(
                   trace, layerIndex, index / plane, pixel / out.width(), pixel % out.width())
               .preActivation();
-    } else if (layer instanceof Dense dense) {
-      activation = requireElementwise(dense.activation(), layerIndex, layer);
+    } else if (layer instanceof Dense) {
       input = DenseBreakdown.of(trace, layerIndex, index).preActivation();
     } else {
-      throw new IllegalArgumentException(
-          "layerIndex "
-              + layerIndex
-              + " is "
-              + layer
-              + ", expected an Activation, Conv2D or Dense layer");
+      input = trace.inputOf(layerIndex).at(index);
     }
     return new ActivationStep(layerIndex, layer, index, activation, input, traced.at(index));
   }
@@ -102,7 +92,22 @@ public final class ActivationStep {
     return of(trace, layerIndex, (channel * out.height() + y) * out.width() + x);
   }
 
-  private static Activation requireElementwise(Activation a, int layerIndex, Layer layer) {
+  private static Activation elementwiseActivationOf(Layer layer, int layerIndex) {
+    Activation a;
+    if (layer instanceof ActivationLayer act) {
+      a = act.activation();
+    } else if (layer instanceof Conv2D conv) {
+      a = conv.activation();
+    } else if (layer instanceof Dense dense) {
+      a = dense.activation();
+    } else {
+      throw new IllegalArgumentException(
+          "layerIndex "
+              + layerIndex
+              + " is "
+              + layer
+              + ", expected an Activation, Conv2D or Dense layer");
+    }
     if (!a.isElementwise()) {
       throw new IllegalArgumentException(
           "layerIndex "

@@ -37,7 +37,7 @@ class ExplanationArgumentsTest {
         () -> DenseBreakdown.of(TRACE, 3, 0));
     assertMessage(
         "layerIndex 2 is MaxPooling2D 'pool', expected an Activation, Conv2D or Dense layer",
-        () -> ActivationStep.of(TRACE, 2, 0));
+        () -> ActivationStep.of(TRACE, 2, 99)); // the kind is checked before the index
     assertMessage(
         "layerIndex 4 is Dense 'output' with activation softmax, which is not element-wise;"
             + " use SoftmaxBreakdown",
