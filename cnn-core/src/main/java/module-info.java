@@ -5,4 +5,6 @@ module org.cnnexplainer.core {
 
   exports org.cnnexplainer.core;
   exports org.cnnexplainer.core.explain;
+  exports org.cnnexplainer.core.image;
+  exports org.cnnexplainer.core.tfjs;
 }
