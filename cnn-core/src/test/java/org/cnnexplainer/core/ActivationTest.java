@@ -82,6 +82,19 @@ class ActivationTest {
   }
 
   @Test
+  void reluOfOneValueAgreesWithTheLayerOnNaN() {
+    // The layer loop uses max(x, 0), which keeps NaN (as TF.js does); apply must say the same, or
+    // an explanation would show relu(NaN) = 0 next to a traced NaN.
+    float layer =
+        new ActivationLayer("r", Activation.RELU)
+            .forward(Tensor.of(Shape.vector(1), Float.NaN))
+            .at(0);
+    assertTrue(Float.isNaN(layer));
+    assertTrue(Float.isNaN(Activation.RELU.apply(Float.NaN)));
+    assertEquals(0f, Activation.RELU.apply(-0f));
+  }
+
+  @Test
   void softmaxIsStableForLargeLogits() {
     // exp(1000) overflows a double; exp(1000 - 1001) and exp(0) do not:
     // [e^-1, 1] / (1 + e^-1) = [0.26894142, 0.73105858]
