@@ -24,6 +24,7 @@ import org.cnnexplainer.core.Tensor;
  */
 public final class ConvolutionStep {
   private final int layerIndex;
+  private final String layerName;
   private final int filter;
   private final int outY;
   private final int outX;
@@ -42,6 +43,7 @@ public final class ConvolutionStep {
   private ConvolutionStep(
       Conv2D conv, int layerIndex, int filter, int outY, int outX, Tensor in, float output) {
     this.layerIndex = layerIndex;
+    this.layerName = conv.name();
     this.filter = filter;
     this.outY = outY;
     this.outX = outX;
@@ -108,6 +110,11 @@ public final class ConvolutionStep {
   /** Index of the Conv2D layer. */
   public int layerIndex() {
     return layerIndex;
+  }
+
+  /** Name of the Conv2D layer, e.g. {@code conv_1_1}. */
+  public String layerName() {
+    return layerName;
   }
 
   /** The filter (output channel). */

@@ -20,6 +20,7 @@ import org.cnnexplainer.core.Tensor;
  */
 public final class PoolingStep {
   private final int layerIndex;
+  private final String layerName;
   private final Pooling2D.Type type;
   private final int channel;
   private final int outY;
@@ -40,6 +41,7 @@ public final class PoolingStep {
       Pooling2D pool, int layerIndex, int channel, int outY, int outX, Tensor in, float output) {
     Shape shape = in.shape();
     this.layerIndex = layerIndex;
+    this.layerName = pool.name();
     this.type = pool.type();
     this.channel = channel;
     this.outY = outY;
@@ -101,6 +103,11 @@ public final class PoolingStep {
   /** Index of the pooling layer. */
   public int layerIndex() {
     return layerIndex;
+  }
+
+  /** Name of the pooling layer, e.g. {@code max_pool_1}. */
+  public String layerName() {
+    return layerName;
   }
 
   /** Max or average. */

@@ -41,6 +41,7 @@ class HandComputedExplanationTest {
   @Test
   void convolutionStepValid() {
     ConvolutionStep s = ConvolutionStep.of(HandBuilt.trace(), 0, 0, 1, 1);
+    assertEquals("conv", s.layerName());
     assertEquals(1, s.windowTop());
     assertEquals(1, s.windowLeft());
     // window over channel 0 rows 1-3, cols 1-3: 6 7 8 / 10 11 12 / 14 15 16
@@ -95,6 +96,7 @@ class HandComputedExplanationTest {
     // relu'd filter 0 is [[23.4, 26.4], [35.4, 38.4]]; one 2x2 window (same, total pad 0)
     PoolingStep s = PoolingStep.of(trace, 2, 0, 0, 0);
     assertEquals(Pooling2D.Type.MAX, s.type());
+    assertEquals("pool", s.layerName());
     assertEquals(4, s.count());
     assertEquals(new Cell(0, 1, 1), s.maxCell());
     assertEquals(38.4f, s.result(), EPS);
