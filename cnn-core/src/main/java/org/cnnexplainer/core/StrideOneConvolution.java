@@ -56,6 +56,11 @@ final class StrideOneConvolution {
     Workspace ws = WORKSPACE.get().ensure(groups * 3, filters);
     float[][] cols = ws.columns;
     float[][] acc = ws.sums;
+    // The last group's unused columns meet zero weights, but 0 * inf = NaN: clear what an earlier
+    // call left there.
+    for (int t = taps; t < groups * 3; t++) {
+      Arrays.fill(cols[t], 0f);
+    }
     float[] out = new float[outputShape.size()];
     int span = (outHeight - 1) * paddedWidth + outWidth;
     for (int start = 0; start < span; start += BLOCK) {
