@@ -80,8 +80,17 @@ final class StrideOneConvolution {
           float a2 = weight(w, f, taps, t + 2);
           if (f + 1 < filters) {
             addTwoFilters(
-                acc[f], acc[f + 1], n, cols[t], cols[t + 1], cols[t + 2], a0, a1, a2,
-                weight(w, f + 1, taps, t), weight(w, f + 1, taps, t + 1),
+                acc[f],
+                acc[f + 1],
+                n,
+                cols[t],
+                cols[t + 1],
+                cols[t + 2],
+                a0,
+                a1,
+                a2,
+                weight(w, f + 1, taps, t),
+                weight(w, f + 1, taps, t + 1),
                 weight(w, f + 1, taps, t + 2));
           } else {
             addOneFilter(acc[f], n, cols[t], cols[t + 1], cols[t + 2], a0, a1, a2);
