@@ -4,5 +4,8 @@ module org.cnnexplainer.core {
   requires com.google.gson;
 
   exports org.cnnexplainer.core;
+  exports org.cnnexplainer.core.explain;
+  exports org.cnnexplainer.core.image;
+  exports org.cnnexplainer.core.tfjs;
   exports org.cnnexplainer.core.train;
 }

@@ -73,7 +73,7 @@ public enum Activation {
   public float apply(float x) {
     return switch (this) {
       case LINEAR -> x;
-      case RELU -> x > 0 ? x : 0f;
+      case RELU -> Math.max(x, 0f); // NaN stays NaN, as in the layer loop and TF.js
       case RELU6 -> Math.min(Math.max(x, 0f), 6f);
       case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
       case TANH -> (float) Math.tanh(x);
@@ -96,9 +96,14 @@ public enum Activation {
     switch (this) {
       case LINEAR -> {}
       case RELU -> {
-        for (int i = 0, p = offset; i < count; i++, p += stride) {
-          if (!(values[p] > 0f)) {
-            values[p] = 0f;
+        if (stride == 1) {
+          // Math.max compiles to vector max instructions; a branch per value would not vectorise.
+          for (int p = offset, end = offset + count; p < end; p++) {
+            values[p] = Math.max(values[p], 0f);
+          }
+        } else {
+          for (int i = 0, p = offset; i < count; i++, p += stride) {
+            values[p] = Math.max(values[p], 0f);
           }
         }
       }

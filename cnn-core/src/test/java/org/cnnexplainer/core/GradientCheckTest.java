@@ -194,23 +194,29 @@ class GradientCheckTest {
   }
 
   @Test
-  void wideConvolutionGivesTheSameOutputAsTheRowCode() {
+  void trainingForwardPassesMatchInference() {
     Random r = new Random(3);
-    Conv2D conv = conv("c", 3, 4, 3, 3, 1, 1, Padding.VALID, Activation.LINEAR, r);
-    Shape in = Shape.image(3, 9, 11);
-    Tensor x = random(r, in);
-    Tensor fast = conv.forward(x);
-    float[] rows = new float[fast.size()];
-    Shape out = conv.outputShape(in);
-    int plane = out.height() * out.width();
-    for (int f = 0; f < conv.filters(); f++) {
-      java.util.Arrays.fill(rows, f * plane, (f + 1) * plane, conv.bias().at(f));
-      for (int c = 0; c < 3; c++) {
-        conv.accumulate(x, f, c, rows, f * plane, out);
+    Object[][] cases = {
+      {conv("valid", 3, 4, 3, 3, 1, 1, Padding.VALID, Activation.RELU, r), Shape.image(3, 9, 11)},
+      {conv("same", 3, 4, 3, 3, 1, 1, Padding.SAME, Activation.LINEAR, r), Shape.image(3, 6, 5)},
+      {conv("stride 2", 2, 3, 3, 3, 2, 2, Padding.SAME, Activation.TANH, r), Shape.image(2, 7, 7)},
+      {new Pooling2D("pool", Pooling2D.Type.MAX, 2, 2, 2, 2, Padding.VALID), Shape.image(2, 6, 6)},
+      {
+        new Dense("d", random(r, Shape.of(6, 4)), random(r, Shape.vector(4)), Activation.SOFTMAX),
+        Shape.vector(6)
+      },
+      {new Flatten("f"), Shape.image(2, 3, 3)}
+    };
+    for (Object[] c : cases) {
+      Layer layer = (Layer) c[0];
+      Shape in = (Shape) c[1];
+      Tensor x = random(r, in);
+      Tensor expected = layer.forward(x);
+      float[] out = new float[expected.size()];
+      layer.forwardInto(layer.parameterArrays(), x.data, in, out, expected.shape(), -1, false);
+      for (int i = 0; i < out.length; i++) {
+        assertEquals(expected.at(i), out[i], 1e-5f, layer + " element " + i);
       }
-    }
-    for (int i = 0; i < rows.length; i++) {
-      assertEquals(rows[i], fast.at(i), 0f, "element " + i);
     }
   }
 }

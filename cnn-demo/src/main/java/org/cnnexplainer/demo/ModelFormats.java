@@ -1,10 +1,12 @@
 package org.cnnexplainer.demo;
 
-/** The model format the command line writes. */
+import org.cnnexplainer.core.tfjs.TfjsModel;
+
+/** The model format the command line writes: TF.js layers (model.json, weights, labels.json). */
 final class ModelFormats {
   private ModelFormats() {}
 
   static CheckpointWriter.Format writer() {
-    return new RawModelFormat();
+    return TfjsModel::save;
   }
 }

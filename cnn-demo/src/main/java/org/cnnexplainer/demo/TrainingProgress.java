@@ -44,7 +44,12 @@ class TrainingProgress implements TrainingListener {
   @Override
   public void batchFinished(BatchProgress p) {
     long now = System.nanoTime();
-    if (!live || (now - lastDraw < 200_000_000L && p.batch() != p.batches())) {
+    // Redirected output (a log file) gets a plain line a minute instead of the redrawn bar.
+    long interval = live ? 200_000_000L : 60_000_000_000L;
+    if (lastDraw == 0) {
+      lastDraw = now;
+    }
+    if (now - lastDraw < interval && (!live || p.batch() != p.batches())) {
       return;
     }
     lastDraw = now;
@@ -54,7 +59,8 @@ class TrainingProgress implements TrainingListener {
     int filled = (int) Math.round(BAR_WIDTH * (double) p.batch() / p.batches());
     bar.printf(
         Locale.ROOT,
-        "\repoch %d/%d [%s%s] batch %d/%d  %.0f img/s  loss %.4f  acc %.2f%%  ETA %s ",
+        (live ? "\r" : "")
+            + "epoch %d/%d [%s%s] batch %d/%d  %.0f img/s  loss %.4f  acc %.2f%%  ETA %s ",
         p.epoch(),
         p.epochs(),
         "#".repeat(filled),
@@ -65,8 +71,11 @@ class TrainingProgress implements TrainingListener {
         p.loss(),
         100 * p.accuracy(),
         duration(eta));
+    if (!live) {
+      bar.println();
+    }
     bar.flush();
-    barShown = true;
+    barShown = live;
   }
 
   @Override
