@@ -1,9 +1,11 @@
 package org.cnnexplainer.demo;
 
 import org.cnnexplainer.demo.cli.BenchCommand;
+import org.cnnexplainer.demo.cli.EvaluateCommand;
 import org.cnnexplainer.demo.cli.InfoCommand;
 import org.cnnexplainer.demo.cli.PredictCommand;
 import org.cnnexplainer.demo.cli.TraceCommand;
+import org.cnnexplainer.demo.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,4 +1,4 @@
-package org.cnnexplainer.demo;
+package org.cnnexplainer.demo.cli;
 
 import java.util.Locale;
 import org.cnnexplainer.core.train.Evaluation;

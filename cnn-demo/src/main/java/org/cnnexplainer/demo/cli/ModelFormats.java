@@ -1,4 +1,4 @@
-package org.cnnexplainer.demo;
+package org.cnnexplainer.demo.cli;
 
 import org.cnnexplainer.core.tfjs.TfjsModel;
 

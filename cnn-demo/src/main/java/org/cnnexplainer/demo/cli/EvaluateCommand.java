@@ -1,4 +1,4 @@
-package org.cnnexplainer.demo;
+package org.cnnexplainer.demo.cli;
 
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.train.Dataset;
 import org.cnnexplainer.core.train.Evaluation;
-import org.cnnexplainer.demo.cli.ModelOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Option;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = "Runs a model on every test image and reports how often it is right.")
-final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand implements Callable<Integer> {
   @Mixin ModelOption model;
 
   @Option(
@@ -56,9 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
       out.put("count", e.count());
       System.out.println(
           new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(out));
-      return ExitCodes.OK;
+      return 0;
     }
     System.out.print(EvaluationReport.text(e));
-    return ExitCodes.OK;
+    return 0;
   }
 }

@@ -1,4 +1,4 @@
-package org.cnnexplainer.demo;
+package org.cnnexplainer.demo.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.cnnexplainer.core.Network;
@@ -37,6 +38,12 @@ final class CheckpointWriter {
     Path parent = out.getParent();
     Files.createDirectories(parent);
     Path temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+    try {
+      // createTempDirectory makes it private (rwx------); a model folder is ordinary data.
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the folder inherits its parent's access rules.
+    }
     Path old = null;
     try {
       format.write(network, temp);

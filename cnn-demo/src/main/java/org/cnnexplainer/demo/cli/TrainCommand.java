@@ -1,4 +1,4 @@
-package org.cnnexplainer.demo;
+package org.cnnexplainer.demo.cli;
 
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       "The folder is only replaced by complete checkpoints (the best so far); Ctrl-C keeps the"
           + " last one."
     })
-final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       required = true,
@@ -46,8 +46,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--fashion-mnist-dir",
-      description = "Fashion-MNIST folder (default: $CNN_FASHION_MNIST_DIR or ${DEFAULT-VALUE})",
-      defaultValue = "/usr/share/datasets/fashion-mnist")
+      description =
+          "Fashion-MNIST folder (default: $CNN_FASHION_MNIST_DIR, else"
+              + " /usr/share/datasets/fashion-mnist from Debian's dataset-fashion-mnist)")
   Path fashionDir;
 
   @Option(names = "--arch", defaultValue = "tiny-vgg", description = "architecture: tiny-vgg")
@@ -199,7 +200,7 @@ final class TrainCommand implements Callable<Integer> {
             ? 100 * result.history().get(result.bestEpoch() - 1).validationAccuracy()
             : Double.NaN,
         writer.out());
-    return ExitCodes.OK;
+    return 0;
   }
 
   private Optimizer optimizer() {
