@@ -6,6 +6,9 @@ import java.util.Objects;
  * Batch normalisation in its inference form, per channel (TF's last axis): {@code out = (x - mean)
  * / sqrt(variance + epsilon) * gamma + beta}. Works on images {@code (C, H, W)} and vectors {@code
  * (C)}.
+ *
+ * <p>Inference only: the trainer rejects networks that contain it (training-mode batch statistics
+ * are not implemented).
  */
 public final class BatchNormalization extends Layer {
   private final Tensor gamma;
