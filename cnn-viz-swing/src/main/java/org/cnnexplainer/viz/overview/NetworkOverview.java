@@ -1,0 +1,200 @@
+package org.cnnexplainer.viz.overview;
+
+import java.awt.Dimension;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.swing.JComponent;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.viz.Animator;
+import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.Selection;
+import org.cnnexplainer.viz.StateEvent;
+import org.cnnexplainer.viz.StateListener;
+import org.cnnexplainer.viz.StateProperty;
+
+/**
+ * The network overview: one column per layer (input channels, hidden layers, class outputs), each
+ * neuron as its activation heat-map, the edges between them, layer labels, legends and the class
+ * probabilities, for any sequential CNN in the shared {@link ExplainerState}.
+ *
+ * <p>Hovering a neuron sets the state's hover (with the cell under the pointer) and highlights its
+ * incoming edges and source neurons; clicking selects it (clicking it again, or empty space,
+ * clears the selection). A new image fades the heat-maps out and in and regrows the bars (see
+ * {@link Animator} to switch that off). Styling comes from {@link OverviewKeys}; the client
+ * property {@link OverviewKeys#CRISP_PIXELS} set to {@code true} shows heat-map cells as crisp
+ * squares instead of smoothly upscaled. The component
+ * listens to the state only while displayable.
+ */
+public class NetworkOverview extends JComponent {
+  private final ExplainerState state;
+  private final StateListener listener = this::stateChanged;
+  private final TileCache tileCache = new TileCache();
+  private final Animator imageChange;
+  private HitMap hits = new HitMap();
+  private Network columnsFor;
+  private List<ColumnSpec> columns;
+  private ActivationTrace shownTrace;
+  private BufferedImage[][] lastTiles;
+  private BufferedImage[][] previousTiles;
+  private double transition = 1;
+  private Dimension layoutSize;
+
+  /** An overview of {@code state}. */
+  public NetworkOverview(ExplainerState state) {
+    this.state = Objects.requireNonNull(state, "state");
+    this.imageChange = new Animator(ImageChange.DURATION_MS, this::frame);
+    setOpaque(true);
+    MouseAdapter mouse = new Mouse();
+    addMouseListener(mouse);
+    addMouseMotionListener(mouse);
+  }
+
+  /** The shared state this overview shows. */
+  public ExplainerState state() {
+    return state;
+  }
+
+  /** Where each neuron was painted in the last paint (empty before the first). */
+  public HitMap hitMap() {
+    return hits;
+  }
+
+  @Override
+  public void addNotify() {
+    super.addNotify();
+    state.addListener(listener);
+    shownTrace = state.trace();
+  }
+
+  @Override
+  public void removeNotify() {
+    state.removeListener(listener);
+    imageChange.stop();
+    super.removeNotify();
+  }
+
+  @Override
+  public Dimension getPreferredSize() {
+    if (isPreferredSizeSet() || state.network() == null) {
+      return isPreferredSizeSet() ? super.getPreferredSize() : new Dimension(1200, 650);
+    }
+    Dimension base = new Dimension(1200, 650);
+    return layoutSize == null
+        ? base
+        : new Dimension(Math.max(base.width, layoutSize.width), layoutSize.height);
+  }
+
+  private void stateChanged(StateEvent event) {
+    if (event.has(StateProperty.NETWORK)) {
+      previousTiles = null;
+      transition = 1;
+      imageChange.stop();
+      revalidate();
+    } else if (event.has(StateProperty.TRACE) && state.trace() != shownTrace) {
+      if (shownTrace != null && state.trace() != null && lastTiles != null) {
+        previousTiles = lastTiles;
+        imageChange.start();
+      }
+    }
+    shownTrace = state.trace();
+    if (event.has(StateProperty.HOVER)) {
+      setToolTipText(state.hoverText().orElse(null));
+    }
+    repaint();
+  }
+
+  private void frame(double fraction) {
+    transition = fraction;
+    if (fraction >= 1) {
+      previousTiles = null;
+    }
+    repaint();
+  }
+
+  @Override
+  protected void paintComponent(Graphics graphics) {
+    Graphics2D g = (Graphics2D) graphics.create();
+    try {
+      OverviewStyle style = OverviewStyle.fromUIManager();
+      if (Boolean.TRUE.equals(getClientProperty(OverviewKeys.CRISP_PIXELS))) {
+        style = style.withCrispPixels();
+      }
+      Network network = state.network();
+      if (network == null) {
+        g.setColor(style.background());
+        g.fillRect(0, 0, getWidth(), getHeight());
+        hits = new HitMap();
+        return;
+      }
+      OverviewSnapshot snapshot = snapshot(network, style);
+      HitMap fresh = new HitMap();
+      OverviewLayout layout = OverviewPainter.paint(g, snapshot, getWidth(), getHeight(), fresh);
+      hits = fresh;
+      Dimension needed = new Dimension((int) Math.ceil(layout.width), (int) Math.ceil(layout.height));
+      if (!needed.equals(layoutSize)) {
+        layoutSize = needed;
+        if (needed.width > getWidth() || needed.height > getHeight()) {
+          revalidate();
+        }
+      }
+    } finally {
+      g.dispose();
+    }
+  }
+
+  private OverviewSnapshot snapshot(Network network, OverviewStyle style) {
+    if (network != columnsFor) {
+      columns = ColumnSpec.of(network);
+      columnsFor = network;
+    }
+    ActivationTrace trace = state.trace();
+    BufferedImage[][] tiles = null;
+    if (trace != null) {
+      tiles = tileCache.tiles(columns, trace, state.ranges(), state.palette());
+      lastTiles = tiles;
+    }
+    return new OverviewSnapshot(
+        network,
+        columns,
+        trace,
+        trace == null ? null : state.ranges(),
+        state.palette(),
+        state.isDetail(),
+        tiles,
+        transition < 1 ? previousTiles : null,
+        transition,
+        state.hover().orElse(null),
+        state.selection().orElse(null),
+        style);
+  }
+
+  private final class Mouse extends MouseAdapter {
+    @Override
+    public void mouseMoved(MouseEvent e) {
+      state.setHover(hits.selectionAt(e.getX(), e.getY()).orElse(null));
+    }
+
+    @Override
+    public void mouseExited(MouseEvent e) {
+      state.setHover(null);
+    }
+
+    @Override
+    public void mouseClicked(MouseEvent e) {
+      Optional<Selection> hit = hits.selectionAt(e.getX(), e.getY());
+      Optional<Selection> current = state.selection();
+      boolean sameNeuron =
+          hit.isPresent()
+              && current.isPresent()
+              && hit.get().neuron().equals(current.get().neuron());
+      state.setSelection(sameNeuron ? null : hit.orElse(null));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.cnnexplainer.viz.overview;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.color.LayerRanges;
+import org.cnnexplainer.viz.color.Palette;
+
+/**
+ * Heat-map images at the maps' own resolution (one pixel per cell), coloured once per trace, range
+ * mode and palette and reused by every paint until one of those changes.
+ */
+final class TileCache {
+  private ActivationTrace trace;
+  private LayerRanges ranges;
+  private Palette palette;
+  private BufferedImage[][] tiles;
+
+  /** The tiles of every column (null entries for columns without maps), cached. */
+  BufferedImage[][] tiles(
+      List<ColumnSpec> columns, ActivationTrace trace, LayerRanges ranges, Palette palette) {
+    if (tiles == null
+        || trace != this.trace
+        || ranges.mode() != this.ranges.mode()
+        || palette != this.palette) {
+      this.tiles = render(columns, trace, ranges, palette);
+      this.trace = trace;
+      this.ranges = ranges;
+      this.palette = palette;
+    }
+    return tiles;
+  }
+
+  static BufferedImage[][] render(
+      List<ColumnSpec> columns, ActivationTrace trace, LayerRanges ranges, Palette palette) {
+    BufferedImage[][] result = new BufferedImage[columns.size()][];
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnSpec c = columns.get(i);
+      if (!c.hasMaps()) {
+        continue;
+      }
+      Tensor values = c.kind() == ColumnSpec.Kind.INPUT ? trace.input() : trace.output(c.layer());
+      ColorScale scale =
+          c.kind() == ColumnSpec.Kind.INPUT
+              ? ColorScale.input(palette.input())
+              : ColorScale.diverging(palette.activations(), ranges.range(c.layer()));
+      result[i] = new BufferedImage[c.nodes()];
+      for (int n = 0; n < c.nodes(); n++) {
+        result[i][n] = tile(values.channel(n), c.mapHeight(), c.mapWidth(), scale);
+      }
+    }
+    return result;
+  }
+
+  private static BufferedImage tile(float[] plane, int h, int w, ColorScale scale) {
+    int[] rgb = new int[plane.length];
+    for (int i = 0; i < plane.length; i++) {
+      rgb[i] = scale.rgb(plane[i]);
+    }
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    image.setRGB(0, 0, w, h, rgb, 0, w);
+    return image;
+  }
+}
