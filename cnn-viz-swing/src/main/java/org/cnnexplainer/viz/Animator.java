@@ -22,7 +22,9 @@ public final class Animator {
   private Timer timer;
   private long startNanos;
 
-  /** An animation of {@code durationMillis} that reports each frame's fraction to {@code onFrame}. */
+  /**
+   * An animation of {@code durationMillis} that reports each frame's fraction to {@code onFrame}.
+   */
   public Animator(int durationMillis, DoubleConsumer onFrame) {
     if (durationMillis <= 0) {
       throw new IllegalArgumentException("duration must be positive, got " + durationMillis);

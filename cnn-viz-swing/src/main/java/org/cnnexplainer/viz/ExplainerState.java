@@ -138,7 +138,12 @@ public final class ExplainerState {
     Network net = requireNetwork();
     if (!input.shape().equals(net.inputShape())) {
       throw new IllegalArgumentException(
-          "network '" + net.name() + "' expects input " + net.inputShape() + ", got " + input.shape());
+          "network '"
+              + net.name()
+              + "' expects input "
+              + net.inputShape()
+              + ", got "
+              + input.shape());
     }
     traces.submit(
         () -> net.trace(input),

@@ -32,9 +32,7 @@ final class NeuronInfo {
       text.append(network.classLabels().get(ref.neuron()));
       if (trace != null) {
         text.append(" · output value ").append(format(trace.probabilities().at(ref.neuron())));
-        trace
-            .logits()
-            .ifPresent(l -> text.append(" · logit ").append(format(l.at(ref.neuron()))));
+        trace.logits().ifPresent(l -> text.append(" · logit ").append(format(l.at(ref.neuron()))));
       }
       return text.toString();
     }

@@ -5,7 +5,8 @@ public record Position(int y, int x) {
   /** Validates the coordinates. */
   public Position {
     if (y < 0 || x < 0) {
-      throw new IllegalArgumentException("position must be non-negative, got (" + y + ", " + x + ")");
+      throw new IllegalArgumentException(
+          "position must be non-negative, got (" + y + ", " + x + ")");
     }
   }
 }

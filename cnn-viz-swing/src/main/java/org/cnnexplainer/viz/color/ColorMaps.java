@@ -11,28 +11,26 @@ public final class ColorMaps {
   /** Red, near-white, blue: hidden-layer activations. */
   public static final ColorMap RD_BU =
       ColorMap.spline(
-          "RdBu",
-          "67001f", "b2182b", "d6604d", "f4a582", "fddbc7", "f7f7f7", "d1e5f0", "92c5de", "4393c3",
-          "2166ac", "053061");
+          "RdBu", "67001f", "b2182b", "d6604d", "f4a582", "fddbc7", "f7f7f7", "d1e5f0", "92c5de",
+          "4393c3", "2166ac", "053061");
 
   /** Brown, near-white, blue-green: kernel weights, biases and dense weights. */
   public static final ColorMap BR_BG =
       ColorMap.spline(
-          "BrBG",
-          "543005", "8c510a", "bf812d", "dfc27d", "f6e8c3", "f5f5f5", "c7eae5", "80cdc1", "35978f",
-          "01665e", "003c30");
+          "BrBG", "543005", "8c510a", "bf812d", "dfc27d", "f6e8c3", "f5f5f5", "c7eae5", "80cdc1",
+          "35978f", "01665e", "003c30");
 
   /** White to black: input channels (evaluated at {@code 1 - v}) and the output legend. */
   public static final ColorMap GREYS =
       ColorMap.spline(
-          "Greys",
-          "ffffff", "f0f0f0", "d9d9d9", "bdbdbd", "969696", "737373", "525252", "252525", "000000");
+          "Greys", "ffffff", "f0f0f0", "d9d9d9", "bdbdbd", "969696", "737373", "525252", "252525",
+          "000000");
 
   /** Light to dark orange: logits. */
   public static final ColorMap ORANGES =
       ColorMap.spline(
-          "Oranges",
-          "fff5eb", "fee6ce", "fdd0a2", "fdae6b", "fd8d3c", "f16913", "d94801", "a63603", "7f2704");
+          "Oranges", "fff5eb", "fee6ce", "fdd0a2", "fdae6b", "fd8d3c", "f16913", "d94801", "a63603",
+          "7f2704");
 
   /**
    * Orange, near-white, purple (ColorBrewer PuOr reversed so that negative values are warm as in
@@ -41,9 +39,8 @@ public final class ColorMaps {
    */
   public static final ColorMap OR_PU =
       ColorMap.spline(
-          "PuOr",
-          "2d004b", "542788", "8073ac", "b2abd2", "d8daeb", "f7f7f7", "fee0b6", "fdb863", "e08214",
-          "b35806", "7f3b08")
+              "PuOr", "2d004b", "542788", "8073ac", "b2abd2", "d8daeb", "f7f7f7", "fee0b6",
+              "fdb863", "e08214", "b35806", "7f3b08")
           .reversed();
 
   /**
@@ -52,8 +49,8 @@ public final class ColorMaps {
    */
   public static final ColorMap YL_GN_BU =
       ColorMap.spline(
-          "YlGnBu",
-          "ffffd9", "edf8b1", "c7e9b4", "7fcdbb", "41b6c4", "1d91c0", "225ea8", "253494", "081d58");
+          "YlGnBu", "ffffd9", "edf8b1", "c7e9b4", "7fcdbb", "41b6c4", "1d91c0", "225ea8", "253494",
+          "081d58");
 
   private ColorMaps() {}
 }

@@ -26,7 +26,9 @@ import org.cnnexplainer.core.Tensor;
  * hidden have range 1. All layers are recomputed for every mode (the original redrew only some).
  */
 public final class LayerRanges {
-  /** Consecutive layers {@code first..last} (inclusive) that share the colour range {@code range}. */
+  /**
+   * Consecutive layers {@code first..last} (inclusive) that share the colour range {@code range}.
+   */
   public record Span(int first, int last, double range) {}
 
   private final RangeMode mode;
@@ -144,7 +146,9 @@ public final class LayerRanges {
     return ranges[index];
   }
 
-  /** The {@link RangeMode#UNIT} range of layer {@code index}, whatever the mode; 1 if not hidden. */
+  /**
+   * The {@link RangeMode#UNIT} range of layer {@code index}, whatever the mode; 1 if not hidden.
+   */
   public double unitRange(int index) {
     return unitRanges[index];
   }

@@ -56,8 +56,8 @@ record ColumnSpec(
   }
 
   /**
-   * The columns of {@code network}: the input channels, then every layer except {@link
-   * InputLayer}, {@link Flatten} and {@link Dropout} (which would repeat the previous column).
+   * The columns of {@code network}: the input channels, then every layer except {@link InputLayer},
+   * {@link Flatten} and {@link Dropout} (which would repeat the previous column).
    */
   static List<ColumnSpec> of(Network network) {
     List<ColumnSpec> columns = new ArrayList<>();

@@ -33,8 +33,10 @@ final class EdgePainter {
         }
       }
       // Dense fans (e.g. 32 x 32 edges) would turn into a grey wall: lighten them.
-      int count = column.edges() == ColumnSpec.Edges.ONE_TO_ONE ? targets.length
-          : targets.length * sources.length;
+      int count =
+          column.edges() == ColumnSpec.Edges.ONE_TO_ONE
+              ? targets.length
+              : targets.length * sources.length;
       double strength = Math.max(0.3, Math.min(1, Math.sqrt(150.0 / count)));
       g.setColor(OverviewStyle.mix(s.style().background(), s.style().edge(), strength));
       g.setStroke(new BasicStroke(s.style().edgeWidth()));

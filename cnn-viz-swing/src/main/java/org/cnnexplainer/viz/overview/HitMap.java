@@ -12,8 +12,8 @@ import org.cnnexplainer.viz.Position;
 import org.cnnexplainer.viz.Selection;
 
 /**
- * Where each neuron was painted, recorded during the last paint (in component coordinates).
- * Hover and click are resolved here rather than by repeating the layout math.
+ * Where each neuron was painted, recorded during the last paint (in component coordinates). Hover
+ * and click are resolved here rather than by repeating the layout math.
  */
 public final class HitMap {
   /**

@@ -58,7 +58,11 @@ final class LabelPainter {
   }
 
   static void paint(
-      Graphics2D g, OverviewLayout layout, OverviewSnapshot s, Plan plan, FontMetrics label,
+      Graphics2D g,
+      OverviewLayout layout,
+      OverviewSnapshot s,
+      Plan plan,
+      FontMetrics label,
       FontMetrics small) {
     double first = 6 + label.getAscent();
     for (int c = 0; c < layout.columns.size(); c++) {

@@ -35,7 +35,8 @@ final class LegendPainter {
       double x1 = layout.boxes[last][0].getMaxX();
       ColorScale scale = ColorScale.diverging(s.palette().activations(), span.range());
       double r = span.range() / 2;
-      double[] ticks = x1 - x0 > 220 ? new double[] {-r, -r / 2, 0, r / 2, r} : new double[] {-r, 0, r};
+      double[] ticks =
+          x1 - x0 > 220 ? new double[] {-r, -r / 2, 0, r / 2, r} : new double[] {-r, 0, r};
       bar(g, s, x0, x1, y, v -> new Color(scale.rgb(v)), -r, r, ticks, "%.2f");
     }
     ColumnSpec input = layout.columns.get(0);
@@ -51,9 +52,17 @@ final class LegendPainter {
       Rectangle2D box = layout.boxes[out][0];
       Color light = OverviewStyle.mix(s.style().background(), s.style().bar(), 0.15);
       double x1 = box.getX() + layout.node;
-      bar(g, s, box.getX(), x1, y,
+      bar(
+          g,
+          s,
+          box.getX(),
+          x1,
+          y,
           v -> OverviewStyle.mix(light, s.style().bar(), max > 0 ? v / max : 0),
-          0, max, new double[] {0, max}, "%.1f");
+          0,
+          max,
+          new double[] {0, max},
+          "%.1f");
     }
   }
 

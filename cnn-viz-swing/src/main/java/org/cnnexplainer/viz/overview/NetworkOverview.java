@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JComponent;
+import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Animator;
@@ -25,12 +26,11 @@ import org.cnnexplainer.viz.StateProperty;
  * probabilities, for any sequential CNN in the shared {@link ExplainerState}.
  *
  * <p>Hovering a neuron sets the state's hover (with the cell under the pointer) and highlights its
- * incoming edges and source neurons; clicking selects it (clicking it again, or empty space,
- * clears the selection). A new image fades the heat-maps out and in and regrows the bars (see
- * {@link Animator} to switch that off). Styling comes from {@link OverviewKeys}; the client
- * property {@link OverviewKeys#CRISP_PIXELS} set to {@code true} shows heat-map cells as crisp
- * squares instead of smoothly upscaled. The component
- * listens to the state only while displayable.
+ * incoming edges and source neurons; clicking selects it (clicking it again, or empty space, clears
+ * the selection). A new image fades the heat-maps out and in and regrows the bars (see {@link
+ * Animator} to switch that off). Styling comes from {@link OverviewKeys}; the client property
+ * {@link OverviewKeys#CRISP_PIXELS} set to {@code true} shows heat-map cells as crisp squares
+ * instead of smoothly upscaled. The component listens to the state only while displayable.
  */
 public class NetworkOverview extends JComponent {
   private final ExplainerState state;
@@ -54,6 +54,16 @@ public class NetworkOverview extends JComponent {
     MouseAdapter mouse = new Mouse();
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
+    ToolTipManager.sharedInstance().registerComponent(this);
+  }
+
+  /** The hovered neuron's description (the same text as {@link ExplainerState#hoverText()}). */
+  @Override
+  public String getToolTipText(MouseEvent event) {
+    return hits.selectionAt(event.getX(), event.getY())
+        .filter(s -> state.hover().filter(s::equals).isPresent())
+        .flatMap(s -> state.hoverText())
+        .orElse(null);
   }
 
   /** The shared state this overview shows. */
@@ -104,9 +114,6 @@ public class NetworkOverview extends JComponent {
       }
     }
     shownTrace = state.trace();
-    if (event.has(StateProperty.HOVER)) {
-      setToolTipText(state.hoverText().orElse(null));
-    }
     repaint();
   }
 
@@ -137,7 +144,8 @@ public class NetworkOverview extends JComponent {
       HitMap fresh = new HitMap();
       OverviewLayout layout = OverviewPainter.paint(g, snapshot, getWidth(), getHeight(), fresh);
       hits = fresh;
-      Dimension needed = new Dimension((int) Math.ceil(layout.width), (int) Math.ceil(layout.height));
+      Dimension needed =
+          new Dimension((int) Math.ceil(layout.width), (int) Math.ceil(layout.height));
       if (!needed.equals(layoutSize)) {
         layoutSize = needed;
         if (needed.width > getWidth() || needed.height > getHeight()) {

@@ -85,8 +85,7 @@ final class NodePainter {
       int n,
       Rectangle2D box,
       FontMetrics fm) {
-    boolean hovered =
-        s.hover() != null && s.hover().neuron().equals(new NeuronRef(col.layer(), n));
+    boolean hovered = s.hover() != null && s.hover().neuron().equals(new NeuronRef(col.layer(), n));
     Color bg = s.style().background();
     Color fg = s.style().foreground();
     g.setColor(OverviewStyle.mix(bg, fg, hovered ? 0.8 : 0.5));

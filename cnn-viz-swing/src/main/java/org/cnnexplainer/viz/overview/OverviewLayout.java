@@ -70,8 +70,8 @@ final class OverviewLayout {
         maxNodes = Math.max(maxNodes, c.nodes());
       }
     }
-    double extra = columns.get(columns.size() - 1).kind() == ColumnSpec.Kind.OUTPUT
-        ? outputLabelWidth : 0;
+    double extra =
+        columns.get(columns.size() - 1).kind() == ColumnSpec.Kind.OUTPUT ? outputLabelWidth : 0;
     double availW = width - 2 * pad - extra;
     double availH = height - top - bottom;
     double widthFit = availW / (columns.size() + MIN_HGAP_PER_NODE * gapUnits);

@@ -19,9 +19,7 @@ import org.cnnexplainer.viz.color.ColorScale;
  * records where each neuron went in a {@link HitMap}. Holds no state between paints.
  */
 final class OverviewPainter {
-  static final Color[] RGB_WORDS = {
-    new Color(0xC95E67), new Color(0x3DB665), new Color(0x3F7FBC)
-  };
+  static final Color[] RGB_WORDS = {new Color(0xC95E67), new Color(0x3DB665), new Color(0x3F7FBC)};
 
   private OverviewPainter() {}
 
@@ -32,7 +30,8 @@ final class OverviewPainter {
     Laid laid = layout(s, fonts, width, height);
     OverviewLayout layout = laid.layout();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g.setColor(s.style().background());
     g.fill(new Rectangle2D.Double(0, 0, layout.width, layout.height));
@@ -62,7 +61,8 @@ final class OverviewPainter {
     OverviewLayout layout = null;
     for (int pass = 0; pass < 2; pass++) {
       double top = LabelPainter.height(plan, fonts.label, fonts.small);
-      layout = OverviewLayout.compute(s.columns(), width, height, top, bottom, labelWidth, s.style());
+      layout =
+          OverviewLayout.compute(s.columns(), width, height, top, bottom, labelWidth, s.style());
       LabelPainter.Plan fitted = LabelPainter.plan(layout, s.detail(), fonts.label, fonts.small);
       boolean same = fitted.stagger() == plan.stagger() && fitted.showDims() == plan.showDims();
       plan = fitted;
@@ -72,7 +72,8 @@ final class OverviewPainter {
     }
     double top = LabelPainter.height(plan, fonts.label, fonts.small);
     if (top > layout.top) {
-      layout = OverviewLayout.compute(s.columns(), width, height, top, bottom, labelWidth, s.style());
+      layout =
+          OverviewLayout.compute(s.columns(), width, height, top, bottom, labelWidth, s.style());
     }
     return new Laid(layout, plan);
   }

@@ -49,8 +49,19 @@ record OverviewStyle(
   /** This style with crisp (nearest-neighbour) heat-map pixels. */
   OverviewStyle withCrispPixels() {
     return new OverviewStyle(
-        background, foreground, muted, edge, edgeHighlight, nodeBorder, selection, bar, font,
-        edgeWidth, maxNodeSize, minNodeSize, true);
+        background,
+        foreground,
+        muted,
+        edge,
+        edgeHighlight,
+        nodeBorder,
+        selection,
+        bar,
+        font,
+        edgeWidth,
+        maxNodeSize,
+        minNodeSize,
+        true);
   }
 
   /** {@code a} blended towards {@code b} by {@code amount} (opaque result). */

@@ -41,13 +41,17 @@ class OverviewScreenshotsTest {
               int expected = channels + 10 * filters + 10;
               assertTrue(
                   overview.hitMap().entries().size() == expected,
-                  "painted " + overview.hitMap().entries().size() + " neurons, expected " + expected);
+                  "painted "
+                      + overview.hitMap().entries().size()
+                      + " neurons, expected "
+                      + expected);
               return painted;
             });
     String dir = System.getProperty("viz.shots");
     if (dir != null) {
       new File(dir).mkdirs();
-      String name = "overview-" + channels + "x" + h + "x" + w + "-f" + filters + "-" + width + ".png";
+      String name =
+          "overview-" + channels + "x" + h + "x" + w + "-f" + filters + "-" + width + ".png";
       ImageIO.write(image, "png", new File(dir, name));
     }
   }

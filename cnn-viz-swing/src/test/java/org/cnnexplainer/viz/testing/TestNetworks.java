@@ -37,8 +37,7 @@ public final class TestNetworks {
         h -= 2;
         w -= 2;
       }
-      layers.add(
-          new Pooling2D("max_pool_" + block, Pooling2D.Type.MAX, 2, 2, 2, 2, Padding.VALID));
+      layers.add(new Pooling2D("max_pool_" + block, Pooling2D.Type.MAX, 2, 2, 2, 2, Padding.VALID));
       h /= 2;
       w /= 2;
     }
@@ -52,8 +51,16 @@ public final class TestNetworks {
             Activation.SOFTMAX));
     List<String> labels =
         List.of(
-            "lifeboat", "ladybug", "pizza", "bell pepper", "school bus", "koala", "espresso",
-            "red panda", "orange", "sport car");
+            "lifeboat",
+            "ladybug",
+            "pizza",
+            "bell pepper",
+            "school bus",
+            "koala",
+            "espresso",
+            "red panda",
+            "orange",
+            "sport car");
     return new Network(
         "random-tiny-vgg-" + filters, Shape.image(channels, height, width), layers, labels);
   }
