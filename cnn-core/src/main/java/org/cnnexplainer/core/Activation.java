@@ -96,9 +96,14 @@ public enum Activation {
     switch (this) {
       case LINEAR -> {}
       case RELU -> {
-        for (int i = 0, p = offset; i < count; i++, p += stride) {
-          if (!(values[p] > 0f)) {
-            values[p] = 0f;
+        if (stride == 1) {
+          // Math.max compiles to vector max instructions; a branch per value would not vectorise.
+          for (int p = offset, end = offset + count; p < end; p++) {
+            values[p] = Math.max(values[p], 0f);
+          }
+        } else {
+          for (int i = 0, p = offset; i < count; i++, p += stride) {
+            values[p] = Math.max(values[p], 0f);
           }
         }
       }

@@ -150,6 +150,11 @@ public final class Conv2D extends Layer {
 
   @Override
   float[] compute(Tensor input, Shape outputShape) {
+    if (strideY == 1 && strideX == 1) {
+      float[] out = StrideOneConvolution.compute(this, input, outputShape);
+      activation.applyInPlace(out, outputShape);
+      return out;
+    }
     float[] out = new float[outputShape.size()];
     int outPlane = outputShape.height() * outputShape.width();
     for (int f = 0; f < filters(); f++) {

@@ -124,27 +124,36 @@ public final class Pooling2D extends Layer {
     int width = in.width();
     int outHeight = outputShape.height();
     int outWidth = outputShape.width();
+    int padLeft = padding.padBefore(width, poolWidth, strideX);
+    boolean max = type == Type.MAX;
     float[] src = input.data;
     float[] out = new float[outputShape.size()];
+    // Whole output rows are updated once per window cell, which keeps the loops branch-free.
     for (int c = 0; c < in.channels(); c++) {
-      int plane = c * height * width;
       for (int oy = 0; oy < outHeight; oy++) {
+        int dst = (c * outHeight + oy) * outWidth;
+        java.util.Arrays.fill(out, dst, dst + outWidth, max ? Float.NEGATIVE_INFINITY : 0f);
         int y0 = Math.max(windowTop(in, oy), 0);
         int y1 = Math.min(windowTop(in, oy) + poolHeight, height);
-        for (int ox = 0; ox < outWidth; ox++) {
-          int x0 = Math.max(windowLeft(in, ox), 0);
-          int x1 = Math.min(windowLeft(in, ox) + poolWidth, width);
-          float acc = type == Type.MAX ? Float.NEGATIVE_INFINITY : 0f;
-          for (int y = y0; y < y1; y++) {
-            int row = plane + y * width;
-            for (int x = x0; x < x1; x++) {
-              acc = type == Type.MAX ? Math.max(acc, src[row + x]) : acc + src[row + x];
+        for (int y = y0; y < y1; y++) {
+          int row = (c * height + y) * width;
+          for (int kx = 0; kx < poolWidth; kx++) {
+            int shift = kx - padLeft;
+            int first = shift >= 0 ? 0 : (-shift + strideX - 1) / strideX;
+            int last = Math.min(outWidth - 1, Math.floorDiv(width - 1 - shift, strideX));
+            for (int ox = first, x = row + first * strideX + shift;
+                ox <= last;
+                ox++, x += strideX) {
+              out[dst + ox] = max ? Math.max(out[dst + ox], src[x]) : out[dst + ox] + src[x];
             }
           }
-          if (type == Type.AVERAGE) {
-            acc /= (y1 - y0) * (x1 - x0);
+        }
+        if (!max) {
+          for (int ox = 0; ox < outWidth; ox++) {
+            int x0 = Math.max(windowLeft(in, ox), 0);
+            int x1 = Math.min(windowLeft(in, ox) + poolWidth, width);
+            out[dst + ox] /= (y1 - y0) * (x1 - x0);
           }
-          out[(c * outHeight + oy) * outWidth + ox] = acc;
         }
       }
     }
