@@ -41,6 +41,7 @@ public class ConvolutionElasticView extends StateView {
   private final int filter;
   private final Animator animator;
   private double fraction = 1;
+  private boolean started;
   private int hoverChannel = -1;
   private int openChannel = -1;
   private IntConsumer channelListener = c -> {};
@@ -168,7 +169,10 @@ public class ConvolutionElasticView extends StateView {
   @Override
   public void addNotify() {
     super.addNotify();
-    play();
+    if (!started) {
+      started = true; // the animation plays once on first display; replay is the button's
+      play();
+    }
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.cnnexplainer.viz.ops;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.Insets;
 import java.awt.LayoutManager;
 import java.awt.event.ActionEvent;
@@ -41,7 +40,7 @@ public class ExplainerPanel extends JPanel {
   private final ExplainerState state;
   private final NetworkOverview overview;
   private final ViewStack stack = new ViewStack();
-  private final JPanel views = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 4));
+  private final JPanel views = new JPanel(null);
   private final JScrollPane viewScroll = new JScrollPane(views);
   private final StateListener listener = this::stateChanged;
   private final Animator transition;
@@ -66,6 +65,7 @@ public class ExplainerPanel extends JPanel {
               repaint();
             });
     setLayout(new Split());
+    views.setLayout(new SideBySideOrStacked());
     add(overview);
     add(viewScroll);
     viewScroll.setBorder(null);
@@ -241,6 +241,60 @@ public class ExplainerPanel extends JPanel {
               : view instanceof SteppingView st ? st.hits() : null;
       if (hits != null && hits.at(e.getX(), e.getY()).isEmpty()) {
         closeInnermost();
+      }
+    }
+  }
+
+  /** The outer and nested views side by side when they fit the panel's width, else stacked. */
+  private final class SideBySideOrStacked implements LayoutManager {
+    private static final int GAP = 8;
+
+    @Override
+    public void addLayoutComponent(String name, Component comp) {}
+
+    @Override
+    public void removeLayoutComponent(Component comp) {}
+
+    private boolean sideBySide(Container parent) {
+      int width = GAP;
+      for (Component c : parent.getComponents()) {
+        width += c.getPreferredSize().width + GAP;
+      }
+      int available = ExplainerPanel.this.getWidth();
+      return available <= 0 || width <= available;
+    }
+
+    @Override
+    public Dimension preferredLayoutSize(Container parent) {
+      boolean row = sideBySide(parent);
+      int w = 0;
+      int h = 0;
+      for (Component c : parent.getComponents()) {
+        Dimension d = c.getPreferredSize();
+        w = row ? w + d.width + GAP : Math.max(w, d.width);
+        h = row ? Math.max(h, d.height) : h + d.height + GAP;
+      }
+      return new Dimension(w + GAP, h + GAP);
+    }
+
+    @Override
+    public Dimension minimumLayoutSize(Container parent) {
+      return preferredLayoutSize(parent);
+    }
+
+    @Override
+    public void layoutContainer(Container parent) {
+      boolean row = sideBySide(parent);
+      int x = GAP;
+      int y = GAP / 2;
+      for (Component c : parent.getComponents()) {
+        Dimension d = c.getPreferredSize();
+        c.setBounds(x, y, d.width, d.height);
+        if (row) {
+          x += d.width + GAP;
+        } else {
+          y += d.height + GAP;
+        }
       }
     }
   }

@@ -144,7 +144,9 @@ public class FlattenView extends StateView {
   protected Dimension viewSize() {
     Shape src = source();
     double t = tile(src.channels());
-    return new Dimension(760, (int) (TOP + src.channels() * (t + GAP) + 70));
+    return new Dimension(
+        (int) (tile(src.channels()) + 20 + 110 + 190 + 300),
+        (int) (TOP + src.channels() * (t + GAP) + 70));
   }
 
   @Override
@@ -173,7 +175,7 @@ public class FlattenView extends StateView {
 
     double mapX = 20;
     double colX = mapX + t + 110;
-    double plusX = colX + 20 + 230;
+    double plusX = colX + 20 + 170;
     double middleY = TOP + channels * (t + GAP) / 2 - GAP / 2;
     String srcName = sourceLayer >= 0 ? state().network().layer(sourceLayer).name() : "input";
     Draw.text(
@@ -223,7 +225,7 @@ public class FlattenView extends StateView {
         g.setColor(Draw.color(valueScale, values.at(index)));
         g.fill(new Rectangle2D.Double(colX, sy, 20, t / plane + 0.4));
         // Weight edges to the plus sign, faint so 1000s of them stay readable.
-        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.5f));
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.7f));
         g.setColor(Draw.color(edgeScale, b.weights().at(index)));
         g.setStroke(new BasicStroke(0.6f));
         g.draw(new Line2D.Double(colX + 20, sy + t / plane / 2, plusX - 8, middleY));

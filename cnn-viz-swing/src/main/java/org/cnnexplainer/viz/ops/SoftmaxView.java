@@ -31,6 +31,7 @@ public class SoftmaxView extends StateView {
   private final int classIndex;
   private final Animator animator;
   private double fraction = 1;
+  private boolean started;
   private int hoverClass = -1;
 
   /**
@@ -105,7 +106,10 @@ public class SoftmaxView extends StateView {
   @Override
   public void addNotify() {
     super.addNotify();
-    animator.start();
+    if (!started) {
+      started = true;
+      animator.start();
+    }
   }
 
   @Override
