@@ -4,8 +4,10 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 import org.cnnexplainer.viz.color.ColorScale;
@@ -87,11 +89,17 @@ final class LegendPainter {
       double[] ticks,
       String format) {
     int steps = (int) Math.max(1, Math.ceil(x1 - x0));
-    double w = (x1 - x0) / steps;
+    BufferedImage gradient = new BufferedImage(steps, 1, BufferedImage.TYPE_INT_RGB);
     for (int i = 0; i < steps; i++) {
-      g.setColor(colorOf.apply(min + (max - min) * (i + 0.5) / steps));
-      g.fill(new Rectangle2D.Double(x0 + i * w, y, w + 0.5, BAR_HEIGHT));
+      gradient.setRGB(i, 0, colorOf.apply(min + (max - min) * (i + 0.5) / steps).getRGB());
     }
+    Graphics2D copy = (Graphics2D) g.create();
+    copy.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    copy.translate(x0, y);
+    copy.scale((x1 - x0) / steps, BAR_HEIGHT);
+    copy.drawImage(gradient, 0, 0, null);
+    copy.dispose();
     FontMetrics fm = g.getFontMetrics();
     g.setColor(s.style().muted());
     double tickTop = y + BAR_HEIGHT;
