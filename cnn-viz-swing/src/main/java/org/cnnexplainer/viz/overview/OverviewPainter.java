@@ -85,7 +85,7 @@ final class OverviewPainter {
       labelWidth = Math.max(labelWidth, fonts.classes.stringWidth(label) + 4);
     }
     // The label area depends on whether labels fit, which depends on the column positions.
-    LabelPainter.Plan plan = new LabelPainter.Plan(null, false, s.detail());
+    LabelPainter.Plan plan = new LabelPainter.Plan(null, null, s.detail());
     OverviewLayout layout = null;
     for (int pass = 0; pass < 2; pass++) {
       double top = LabelPainter.height(plan, fonts.label, fonts.small);
