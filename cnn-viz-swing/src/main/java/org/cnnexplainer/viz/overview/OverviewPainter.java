@@ -185,12 +185,25 @@ final class OverviewPainter {
 
   /** Font metrics used by one paint. */
   record Fonts(FontMetrics label, FontMetrics small, FontMetrics classes) {
+    /**
+     * Metrics measured at 100 % (not through {@code g}'s device scale), so the layout and the hit
+     * map are the same on every screen; text is still drawn at device resolution.
+     */
     static Fonts of(Graphics2D g, Font base) {
-      Font label = base.deriveFont(Font.PLAIN);
-      return new Fonts(
-          g.getFontMetrics(label),
-          g.getFontMetrics(label.deriveFont(label.getSize2D() * 0.75f)),
-          g.getFontMetrics(label.deriveFont(label.getSize2D() * 0.92f)));
+      Graphics2D measure = MEASURE.createGraphics();
+      try {
+        measure.setRenderingHints(g.getRenderingHints());
+        Font label = base.deriveFont(Font.PLAIN);
+        return new Fonts(
+            measure.getFontMetrics(label),
+            measure.getFontMetrics(label.deriveFont(label.getSize2D() * 0.75f)),
+            measure.getFontMetrics(label.deriveFont(label.getSize2D() * 0.92f)));
+      } finally {
+        measure.dispose();
+      }
     }
+
+    private static final BufferedImage MEASURE =
+        new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
   }
 }
