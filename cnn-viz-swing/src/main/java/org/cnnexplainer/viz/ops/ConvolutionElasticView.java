@@ -30,7 +30,7 @@ import org.cnnexplainer.viz.color.ColorScale;
  * it reports the channel to {@link #setChannelListener} (the app opens the formula view). All maps
  * come from {@link ConvolutionNeuron}.
  */
-public class ConvolutionElasticView extends StateView {
+public final class ConvolutionElasticView extends StateView {
   /** Id of the play/skip/replay button region. */
   public static final int ANIMATION_BUTTON = 1;
 
@@ -196,7 +196,7 @@ public class ConvolutionElasticView extends StateView {
   }
 
   @Override
-  protected Dimension viewSize() {
+  Dimension viewSize() {
     int channels = ((Conv2D) state().network().layer(layerIndex)).inputChannels();
     double t = tile(channels);
     return new Dimension(
@@ -204,7 +204,7 @@ public class ConvolutionElasticView extends StateView {
   }
 
   @Override
-  protected void paintView(Graphics2D g, OpStyle s, ViewHits hits) {
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits) {
     ActivationTrace trace = state().trace();
     Conv2D conv = (Conv2D) state().network().layer(layerIndex);
     ConvolutionNeuron n = neuron();

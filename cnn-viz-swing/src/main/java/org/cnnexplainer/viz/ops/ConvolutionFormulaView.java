@@ -21,7 +21,7 @@ import org.cnnexplainer.viz.color.ColorScale;
  * bias and the neuron's final value, so the numbers on screen add up. Values are rounded to 2
  * decimals for display only; all come from {@link ConvolutionStep} and {@link ConvolutionNeuron}.
  */
-public class ConvolutionFormulaView extends SteppingView {
+public final class ConvolutionFormulaView extends SteppingView {
   static final double GRID = 200;
   static final double MARGIN = 16;
   static final double TOP = 58;
@@ -91,13 +91,13 @@ public class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
-  protected int[] outputSize() {
+  int[] outputSize() {
     Shape out = state().network().outputShape(layerIndex);
     return new int[] {out.height(), out.width()};
   }
 
   @Override
-  protected int[] outputForInput(int inputRow, int inputColumn) {
+  int[] outputForInput(int inputRow, int inputColumn) {
     // The window's top-left corner follows the pointer (as the original), in padded coordinates.
     int[] size = outputSize();
     Conv2D conv = conv();
@@ -119,7 +119,7 @@ public class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
-  protected Dimension viewSize() {
+  Dimension viewSize() {
     Conv2D conv = conv();
     double mathW = conv.kernelWidth() * ENTRY_W + 90;
     double width = MARGIN * 2 + GRID * 2 + mathW + 60;
@@ -132,7 +132,7 @@ public class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
-  protected void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
     ActivationTrace trace = state().trace();
     Conv2D conv = conv();
     ConvolutionNeuron n = neuron();

@@ -33,7 +33,7 @@ import org.cnnexplainer.viz.overview.NetworkOverview;
  * softmax view opens beside it, and Esc or a click on empty space closes the innermost view. The
  * {@link ViewStack} follows the state's selection; the overview itself is unchanged.
  */
-public class ExplainerPanel extends JPanel {
+public final class ExplainerPanel extends JPanel {
   /** Duration of the make-room transition. */
   public static final int TRANSITION_MS = 500;
 

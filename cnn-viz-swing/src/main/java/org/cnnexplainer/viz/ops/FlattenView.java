@@ -31,7 +31,7 @@ import org.cnnexplainer.viz.color.ColorScale;
  * source pixel) shows its source pixel, value, weight and product. All numbers come from {@link
  * DenseBreakdown} and {@link FlattenMapping}.
  */
-public class FlattenView extends StateView {
+public final class FlattenView extends StateView {
   static final double TOP = 56;
   static final double GAP = 8;
 
@@ -141,7 +141,7 @@ public class FlattenView extends StateView {
   }
 
   @Override
-  protected Dimension viewSize() {
+  Dimension viewSize() {
     Shape src = source();
     double t = tile(src.channels());
     return new Dimension(
@@ -150,7 +150,7 @@ public class FlattenView extends StateView {
   }
 
   @Override
-  protected void paintView(Graphics2D g, OpStyle s, ViewHits hits) {
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits) {
     ActivationTrace trace = state().trace();
     DenseBreakdown b = DenseBreakdown.of(trace, lastLayer(), classIndex);
     Optional<FlattenMapping> mapping = b.flatten();

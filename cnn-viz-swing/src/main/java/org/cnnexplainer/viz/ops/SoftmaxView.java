@@ -25,7 +25,7 @@ import org.cnnexplainer.viz.ExplainerState;
  * fraction goes from 0 to 1. Hovering a circle or a term highlights both. Numbers come from {@link
  * SoftmaxBreakdown}.
  */
-public class SoftmaxView extends StateView {
+public final class SoftmaxView extends StateView {
   static final int PER_ROW = 4;
 
   private final int classIndex;
@@ -119,14 +119,14 @@ public class SoftmaxView extends StateView {
   }
 
   @Override
-  protected Dimension viewSize() {
+  Dimension viewSize() {
     int classes = state().network().outputShape().size();
     int rows = (classes + PER_ROW - 1) / PER_ROW;
     return new Dimension(900, (int) Math.max(70 + classes * 30, 150 + rows * 30 + 60));
   }
 
   @Override
-  protected void paintView(Graphics2D g, OpStyle s, ViewHits hits) {
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits) {
     SoftmaxBreakdown b = SoftmaxBreakdown.of(state().trace());
     int n = b.size();
     Font font = s.font();
