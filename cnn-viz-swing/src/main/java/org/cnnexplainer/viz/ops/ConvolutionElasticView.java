@@ -5,9 +5,11 @@ import java.awt.Graphics2D;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.function.IntConsumer;
+import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
@@ -99,6 +101,41 @@ public final class ConvolutionElasticView extends StateView {
         };
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
+    ToolTipManager.sharedInstance().registerComponent(this);
+  }
+
+  /** "Kernel weights: […]" over a channel's glyph, "Bias: …" over the bias dot. */
+  @Override
+  public String getToolTipText(MouseEvent event) {
+    if (state().trace() == null) {
+      return null;
+    }
+    return hits()
+        .at(event.getX(), event.getY())
+        .map(
+            r ->
+                switch (r.kind()) {
+                  case CHANNEL -> kernelText(r.index());
+                  case BIAS -> "Bias: " + DisplayNumbers.four(neuron().bias());
+                  default -> null;
+                })
+        .orElse(null);
+  }
+
+  /** The weights of kernel slice {@code channel}, row by row, 2 decimals. */
+  String kernelText(int channel) {
+    Tensor kernel = neuron().kernel();
+    StringBuilder text = new StringBuilder("Kernel weights: [");
+    int kh = kernel.shape().height();
+    int kw = kernel.shape().width();
+    for (int y = 0; y < kh; y++) {
+      text.append(y == 0 ? "[" : ", [");
+      for (int x = 0; x < kw; x++) {
+        text.append(x == 0 ? "" : ", ").append(DisplayNumbers.two(kernel.get(channel, y, x)));
+      }
+      text.append(']');
+    }
+    return text.append(']').toString();
   }
 
   @Override

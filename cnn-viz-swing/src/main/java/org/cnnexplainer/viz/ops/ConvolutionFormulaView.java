@@ -198,46 +198,9 @@ public final class ConvolutionFormulaView extends SteppingView {
 
     // The k x k arithmetic.
     double mx = MARGIN + GRID + 30;
-    Tensor window3 = step.window();
-    Tensor kernel = step.kernel();
-    Tensor products = step.products();
-    Draw.text(g, "value × weight", mx, TOP - 8, font, s.muted());
-    for (int ky = 0; ky < kh; ky++) {
-      for (int kx = 0; kx < kw; kx++) {
-        int i = (channel * kh + ky) * kw + kx;
-        double x = mx + kx * ENTRY_W;
-        double y = TOP + ky * ROW_H;
-        String v = DisplayNumbers.two(window3.at(i));
-        String w = DisplayNumbers.two(kernel.at(i));
-        Color vFill = step.isPadding(ky, kx) ? padColor : Draw.color(inScale, window3.at(i));
-        Draw.valueCell(g, new Rectangle2D.Double(x, y, BOX_W, BOX_H), vFill, v, font);
-        Draw.text(g, "×", x + BOX_W + 3, y + 16, font, s.foreground());
-        Draw.valueCell(
-            g,
-            new Rectangle2D.Double(x + BOX_W + 14, y, BOX_W, BOX_H),
-            Draw.color(kScale, kernel.at(i)),
-            w,
-            font);
-        boolean last = ky == kh - 1 && kx == kw - 1;
-        Draw.text(g, last ? "=" : "+", x + 2 * BOX_W + 19, y + 16, bold, s.foreground());
-        String p = "= " + DisplayNumbers.two(products.at(i));
-        Draw.text(g, p, x + BOX_W / 2, y + BOX_H + 13, small, s.muted());
-        hits.text("value " + ky + " " + kx, v);
-        hits.text("weight " + ky + " " + kx, w);
-        hits.text("product " + ky + " " + kx, DisplayNumbers.two(products.at(i)));
-      }
-    }
-    double sum = step.channelSums().at(channel);
-    String sumText = DisplayNumbers.two(sum);
-    double rx = mx + kw * ENTRY_W + 4;
-    double ry = TOP + (kh - 1) * ROW_H;
-    Draw.valueCell(
-        g,
-        new Rectangle2D.Double(rx, ry, BOX_W + 6, BOX_H),
-        Draw.color(outScale, sum),
-        sumText,
-        bold);
-    hits.text("sum", sumText);
+    double rx =
+        KernelMath.paint(
+            g, s, hits, step, channel, new ColorScale[] {inScale, kScale, outScale}, padColor, mx);
 
     // Output grid: this channel's intermediate map.
     Shape outShape = n.intermediates().shape();

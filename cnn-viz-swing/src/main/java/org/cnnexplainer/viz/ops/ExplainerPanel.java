@@ -65,7 +65,7 @@ public final class ExplainerPanel extends JPanel {
               repaint();
             });
     setLayout(new Split());
-    views.setLayout(new SideBySideOrStacked());
+    views.setLayout(new SideBySideOrStacked(this::getWidth));
     add(overview);
     add(viewScroll);
     viewScroll.setBorder(null);
@@ -149,7 +149,15 @@ public final class ExplainerPanel extends JPanel {
     }
     if (event.has(StateProperty.NETWORK)) {
       stack.reset();
-    } else if (event.has(StateProperty.SELECTION)) {
+      return;
+    }
+    if (event.has(StateProperty.TRACE)
+        && state.trace() != null
+        && outer == null
+        && stack.state().mode() != ViewStack.Mode.OVERVIEW) {
+      rebuild(); // a view was chosen before its trace arrived
+    }
+    if (event.has(StateProperty.SELECTION)) {
       NeuronRef neuron = state.selection().map(Selection::neuron).orElse(null);
       Network network = state.network();
       if (neuron == null) {
@@ -241,60 +249,6 @@ public final class ExplainerPanel extends JPanel {
               : view instanceof SteppingView st ? st.hits() : null;
       if (hits != null && hits.at(e.getX(), e.getY()).isEmpty()) {
         closeInnermost();
-      }
-    }
-  }
-
-  /** The outer and nested views side by side when they fit the panel's width, else stacked. */
-  private final class SideBySideOrStacked implements LayoutManager {
-    private static final int GAP = 8;
-
-    @Override
-    public void addLayoutComponent(String name, Component comp) {}
-
-    @Override
-    public void removeLayoutComponent(Component comp) {}
-
-    private boolean sideBySide(Container parent) {
-      int width = GAP;
-      for (Component c : parent.getComponents()) {
-        width += c.getPreferredSize().width + GAP;
-      }
-      int available = ExplainerPanel.this.getWidth();
-      return available <= 0 || width <= available;
-    }
-
-    @Override
-    public Dimension preferredLayoutSize(Container parent) {
-      boolean row = sideBySide(parent);
-      int w = 0;
-      int h = 0;
-      for (Component c : parent.getComponents()) {
-        Dimension d = c.getPreferredSize();
-        w = row ? w + d.width + GAP : Math.max(w, d.width);
-        h = row ? Math.max(h, d.height) : h + d.height + GAP;
-      }
-      return new Dimension(w + GAP, h + GAP);
-    }
-
-    @Override
-    public Dimension minimumLayoutSize(Container parent) {
-      return preferredLayoutSize(parent);
-    }
-
-    @Override
-    public void layoutContainer(Container parent) {
-      boolean row = sideBySide(parent);
-      int x = GAP;
-      int y = GAP / 2;
-      for (Component c : parent.getComponents()) {
-        Dimension d = c.getPreferredSize();
-        c.setBounds(x, y, d.width, d.height);
-        if (row) {
-          x += d.width + GAP;
-        } else {
-          y += d.height + GAP;
-        }
       }
     }
   }

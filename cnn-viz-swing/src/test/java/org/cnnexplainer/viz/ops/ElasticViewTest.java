@@ -67,6 +67,32 @@ class ElasticViewTest {
           ConvolutionNeuron n = ConvolutionNeuron.of(trace, OddNetworks.CONV, 1);
           assertEquals(DisplayNumbers.two(n.bias()), view.hits().text("bias").get());
           assertEquals(1, view.hits().all(ViewHits.Kind.CHANNEL).size());
+          Rectangle2D glyph = view.hits().find(ViewHits.Kind.CHANNEL, 0).get().bounds();
+          String tip =
+              view.getToolTipText(
+                  new java.awt.event.MouseEvent(
+                      view,
+                      java.awt.event.MouseEvent.MOUSE_MOVED,
+                      0,
+                      0,
+                      (int) glyph.getX() + 2,
+                      (int) glyph.getCenterY(),
+                      (int) glyph.getX() + 2,
+                      (int) glyph.getCenterY(),
+                      0,
+                      false,
+                      0));
+          StringBuilder expected = new StringBuilder("Kernel weights: [");
+          for (int y = 0; y < 3; y++) {
+            expected.append(y == 0 ? "[" : ", [");
+            for (int x = 0; x < 3; x++) {
+              expected
+                  .append(x == 0 ? "" : ", ")
+                  .append(DisplayNumbers.two(n.kernel().get(0, y, x)));
+            }
+            expected.append(']');
+          }
+          assertEquals(expected.append(']').toString(), tip);
         });
   }
 
