@@ -41,6 +41,10 @@ public class NetworkOverview extends JComponent implements Scrollable {
   private final TileCache tileCache = new TileCache();
   private final OverviewPainter.Caches caches = new OverviewPainter.Caches();
   private final Animator imageChange;
+  private final Animator hoverChange;
+  private Selection shownHover;
+  private Selection previousHover;
+  private double hoverFraction = 1;
   private HitMap hits = new HitMap();
   private Network columnsFor;
   private List<ColumnSpec> columns;
@@ -54,6 +58,13 @@ public class NetworkOverview extends JComponent implements Scrollable {
   public NetworkOverview(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
     this.imageChange = new Animator(ImageChange.DURATION_MS, this::frame);
+    this.hoverChange =
+        new Animator(
+            HoverFade.DURATION_MS,
+            f -> {
+              hoverFraction = f;
+              repaint();
+            });
     setOpaque(true);
     MouseAdapter mouse = new Mouse();
     addMouseListener(mouse);
@@ -91,6 +102,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
   public void removeNotify() {
     state.removeListener(listener);
     imageChange.stop();
+    hoverChange.stop();
     super.removeNotify();
   }
 
@@ -154,6 +166,14 @@ public class NetworkOverview extends JComponent implements Scrollable {
       }
     }
     shownTrace = state.trace();
+    if (event.has(StateProperty.HOVER)) {
+      Selection hover = state.hover().orElse(null);
+      if (!sameNeuron(hover, shownHover)) {
+        previousHover = shownHover;
+        hoverChange.start();
+      }
+      shownHover = hover;
+    }
     repaint();
   }
 
@@ -220,8 +240,14 @@ public class NetworkOverview extends JComponent implements Scrollable {
         transition < 1 ? previousTiles : null,
         transition,
         state.hover().orElse(null),
+        hoverFraction < 1 ? previousHover : null,
+        hoverFraction,
         state.selection().orElse(null),
         style);
+  }
+
+  private static boolean sameNeuron(Selection a, Selection b) {
+    return a == null ? b == null : b != null && a.neuron().equals(b.neuron());
   }
 
   private final class Mouse extends MouseAdapter {

@@ -54,8 +54,10 @@ final class TileCache {
             ? ColorScale.input(palette.input())
             : ColorScale.diverging(palette.activations(), ranges.range(c.layer()));
     BufferedImage[] tiles = new BufferedImage[c.nodes()];
+    boolean image = values.shape().isImage();
     for (int n = 0; n < c.nodes(); n++) {
-      tiles[n] = tile(values.channel(n), c.mapHeight(), c.mapWidth(), scale);
+      float[] plane = image ? values.channel(n) : new float[] {values.at(n)};
+      tiles[n] = tile(plane, c.mapHeight(), c.mapWidth(), scale);
     }
     return tiles;
   }
