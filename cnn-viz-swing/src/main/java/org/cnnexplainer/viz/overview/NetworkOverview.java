@@ -10,6 +10,8 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.accessibility.AccessibleContext;
+import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
@@ -70,6 +72,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
     ToolTipManager.sharedInstance().registerComponent(this);
+    getAccessibleContext().setAccessibleName("Network overview");
   }
 
   /** The hovered neuron's description (the same text as {@link ExplainerState#hoverText()}). */
@@ -79,6 +82,21 @@ public class NetworkOverview extends JComponent implements Scrollable {
         .filter(s -> state.hover().filter(s::equals).isPresent())
         .flatMap(s -> state.hoverText())
         .orElse(null);
+  }
+
+  /** An accessible panel named "Network overview" whose description is the hover text. */
+  @Override
+  public AccessibleContext getAccessibleContext() {
+    if (accessibleContext == null) {
+      accessibleContext =
+          new AccessibleJComponent() {
+            @Override
+            public AccessibleRole getAccessibleRole() {
+              return AccessibleRole.PANEL;
+            }
+          };
+    }
+    return accessibleContext;
   }
 
   /** The shared state this overview shows. */
@@ -167,6 +185,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
     }
     shownTrace = state.trace();
     if (event.has(StateProperty.HOVER)) {
+      getAccessibleContext().setAccessibleDescription(state.hoverText().orElse(null));
       Selection hover = state.hover().orElse(null);
       if (!sameNeuron(hover, shownHover)) {
         previousHover = shownHover;
