@@ -228,7 +228,8 @@ public final class ConvolutionElasticView extends StateView {
     int channels = ((Conv2D) state().network().layer(layerIndex)).inputChannels();
     double t = tile(channels);
     return new Dimension(
-        (int) (60 + t * 2 + 140 + 90 + t * 1.6 + 40), (int) (TOP + channels * (t + GAP) + 40));
+        (int) Math.max(60 + t * 2 + 140 + 90 + t * 1.6 + 40, 16 + 4 * (LegendBar.WIDTH + 24)),
+        (int) (TOP + channels * (t + GAP) + 30 + LegendBar.HEIGHT + 14));
   }
 
   @Override

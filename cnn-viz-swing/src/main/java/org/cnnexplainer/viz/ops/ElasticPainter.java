@@ -169,8 +169,16 @@ final class ElasticPainter {
         middleY + outT / 2 + 16,
         small,
         s.muted());
+    double ly = TOP + channels * (t + GAP) + 14;
+    double lx = 16;
+    if (OpColors.readsInput(f.trace().network(), f.layerIndex())) {
+      lx += LegendBar.paint(g, s, hits, "input", inScale, input, lx, ly) + 24;
+    }
+    lx += LegendBar.paint(g, s, hits, "intermediate", interScale, inter, lx, ly) + 24;
+    lx += LegendBar.paint(g, s, hits, "output", outScale, n.output(), lx, ly) + 24;
+    LegendBar.paint(g, s, hits, "kernel", kScale, kernel, lx, ly);
     String hint = "Click a channel to see its arithmetic · hover to highlight";
-    Draw.text(g, hint, 16, TOP + channels * (t + GAP) + 16, small, s.muted());
+    Draw.text(g, hint, 16, ly + LegendBar.HEIGHT + 14, small, s.muted());
   }
 
   /** {@code 2 * (0.1 + round3(max |v|))}, the original's unit range. */

@@ -179,6 +179,8 @@ final class FlattenPainter {
         ly + 20,
         small,
         s.muted());
+    double lx = 20 + LegendBar.paint(g, s, hits, srcName, valueScale, values, 20, ly + 44) + 24;
+    LegendBar.paint(g, s, hits, "weights to " + label, strongScale, b.weights(), lx, ly + 44);
   }
 
   private static int indexOf(Optional<FlattenMapping> mapping, DenseBreakdown b, int position) {

@@ -134,7 +134,7 @@ public final class FlattenView extends StateView {
     double t = tile(src.channels());
     return new Dimension(
         (int) (tile(src.channels()) + 20 + 110 + 190 + 300),
-        (int) (TOP + src.channels() * (t + GAP) + 70));
+        (int) (TOP + src.channels() * (t + GAP) + 70 + LegendBar.HEIGHT + 10));
   }
 
   @Override
