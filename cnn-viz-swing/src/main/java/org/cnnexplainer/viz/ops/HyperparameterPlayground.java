@@ -107,12 +107,12 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
 
   /** The sample input value at {@code (y, x)}: small integers 0..4 that make a visible pattern. */
   static float sampleValue(int y, int x) {
-    return (y * 3 + x * 2) % 5;
+    return (y * y + 3 * x + x * y) % 5;
   }
 
   /** The sample kernel weight at {@code (y, x)}: -1, 0 or 1, so sums are easy to follow. */
   static float sampleWeight(int y, int x) {
-    return (y + x) % 3 - 1;
+    return (2 * y + x) % 3 - 1;
   }
 
   private void recompute() {
