@@ -38,6 +38,7 @@ class ExplainerPanelTest {
           var pair = elastic.hits().find(ViewHits.Kind.INTERMEDIATE, 3).get().bounds();
           Mouse.click(elastic, pair.getCenterX(), pair.getCenterY());
           assertInstanceOf(ConvolutionFormulaView.class, panel.nestedView().get());
+          assertEquals(elastic, panel.outerView().get(), "the elastic view is kept (no restart)");
           assertEquals(Optional.of(Explainable.CONVOLUTION), panel.concept());
 
           // Click on empty space in the overview clears the selection: the formula closes first
@@ -52,8 +53,12 @@ class ExplainerPanelTest {
           assertTrue(panel.outerView().isEmpty());
           assertEquals(0.0, panel.room());
 
-          state.setSelection(Selection.of(new NeuronRef(4, 2)));
+          state.setSelection(
+              new Selection(new NeuronRef(4, 2), new org.cnnexplainer.viz.Position(3, 5)));
           assertInstanceOf(PoolingFormulaView.class, panel.outerView().get());
+          PoolingFormulaView pool = (PoolingFormulaView) panel.outerView().get();
+          assertEquals(3, pool.row(), "starts at the cell clicked in the overview");
+          assertEquals(5, pool.column());
           state.setSelection(Selection.of(new NeuronRef(11, 6)));
           assertInstanceOf(FlattenView.class, panel.outerView().get());
           ((FlattenView) panel.outerView().get()).setSoftmaxOpen(false);
