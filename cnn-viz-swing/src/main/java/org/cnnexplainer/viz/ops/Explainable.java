@@ -5,6 +5,13 @@ package org.cnnexplainer.viz.ops;
  * original's "info" button).
  */
 public interface Explainable {
+  /**
+   * The bound property a view fires (old value {@code null}, new value its {@link #concept()}) when
+   * its (i) button is clicked; listen with {@code addPropertyChangeListener(EXPLAIN_PROPERTY,
+   * ...)}.
+   */
+  String EXPLAIN_PROPERTY = "explain";
+
   /** Convolution (elastic and formula views); the article's "Convolutional Layers". */
   String CONVOLUTION = "convolution";
 

@@ -191,6 +191,7 @@ public final class ExplainerPanel extends JPanel {
         outer = outerView(s);
         views.add(outer);
         outer.addMouseListener(new ClickAway(outer));
+        outer.addPropertyChangeListener(Explainable.EXPLAIN_PROPERTY, this::forwardExplain);
       } else {
         outer = null; // the old views stay on screen until the room has collapsed
         closing = true;
@@ -214,6 +215,7 @@ public final class ExplainerPanel extends JPanel {
     if (nested != null) {
       views.add(nested);
       nested.addMouseListener(new ClickAway(nested));
+      nested.addPropertyChangeListener(Explainable.EXPLAIN_PROPERTY, this::forwardExplain);
       nested.requestFocusInWindow();
     }
     NeuronRef want = s.neuron();
@@ -234,6 +236,11 @@ public final class ExplainerPanel extends JPanel {
     views.revalidate();
     revalidate();
     repaint();
+  }
+
+  /** Re-fires a view's explain request on the panel, where the app listens. */
+  private void forwardExplain(java.beans.PropertyChangeEvent e) {
+    firePropertyChange(Explainable.EXPLAIN_PROPERTY, null, e.getNewValue());
   }
 
   private JComponent outerView(ViewStack.State s) {

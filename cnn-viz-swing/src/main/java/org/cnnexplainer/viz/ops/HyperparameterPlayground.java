@@ -253,12 +253,20 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
             @Override
             public void mouseClicked(MouseEvent e) {
               hits.at(e.getX(), e.getY())
-                  .filter(r -> r.kind() == ViewHits.Kind.BUTTON)
+                  .filter(
+                      r ->
+                          r.kind() == ViewHits.Kind.BUTTON && r.index() == SteppingView.PLAY_BUTTON)
                   .ifPresent(r -> setPlaying(!playing));
             }
           };
       addMouseListener(mouse);
       addMouseMotionListener(mouse);
+      addMouseListener(
+          InfoButton.listener(
+              () -> hits,
+              () ->
+                  HyperparameterPlayground.this.firePropertyChange(
+                      EXPLAIN_PROPERTY, null, HYPERPARAMETERS)));
     }
 
     @Override
@@ -283,6 +291,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
             output,
             position,
             playing);
+        InfoButton.paint(g, OpStyle.fromUIManager(), fresh, Math.max(getWidth(), 300), 32);
         hits = fresh;
       } finally {
         g.dispose();

@@ -40,6 +40,15 @@ class ExplainerPanelTest {
           assertInstanceOf(ConvolutionFormulaView.class, panel.nestedView().get());
           assertEquals(elastic, panel.outerView().get(), "the elastic view is kept (no restart)");
           assertEquals(Optional.of(Explainable.CONVOLUTION), panel.concept());
+          List<Object> explained = new ArrayList<>();
+          panel.addPropertyChangeListener(
+              Explainable.EXPLAIN_PROPERTY, e -> explained.add(e.getNewValue()));
+          ConvolutionFormulaView formula = (ConvolutionFormulaView) panel.nestedView().get();
+          Headless.paint(formula, 1000, 420);
+          var info = formula.hits().find(ViewHits.Kind.BUTTON, InfoButton.ID).get().bounds();
+          Mouse.click(formula, info.getCenterX(), info.getCenterY());
+          assertEquals(List.of(Explainable.CONVOLUTION), explained);
+          assertTrue(formula.isPlaying(), "the info button is not the play button");
 
           // Click on empty space in the overview clears the selection: the formula closes first
           // and the elastic view's neuron stays selected.
