@@ -52,16 +52,21 @@ import org.cnnexplainer.core.Shape;
  * was expected versus found. {@code model.json} may be at most 32 MiB and {@code labels.json} 1
  * MiB; a model may hold at most 2<sup>28</sup> weight values and a layer output at most
  * 2<sup>26</sup> values (checked from the declared shapes before anything is allocated); the weight
- * files must hold exactly the bytes the manifest's shapes and dtypes need. Weight paths must be
- * plain relative paths inside the model folder: absolute paths, URL schemes, drive letters, {@code
- * ..}, URL escapes and symbolic links that resolve outside the folder are refused. Weights that are
- * NaN or infinite are refused with the weight's name, since no view could show them meaningfully.
+ * files must hold exactly the bytes the manifest's shapes and dtypes need. JSON nested deeper than
+ * 64 levels is refused while parsing (TF.js and Keras files nest about 10 deep), so no stack can
+ * overflow. Weight paths must be plain relative paths to regular files inside the model folder:
+ * absolute paths, URL schemes, drive letters, {@code ..}, URL escapes, folders, names the file
+ * system cannot open (too long, symbolic link loops) and symbolic links that resolve outside the
+ * folder are refused. Weights that are NaN or infinite are refused with the weight's name, since no
+ * view could show them meaningfully. Anything else that goes wrong while reading a file (a disk
+ * error) is an {@link IOException}; no other exception escapes for a bad model.
  */
 public final class TfjsModel {
   static final int MAX_MODEL_JSON_BYTES = 32 << 20;
   static final int MAX_LABELS_BYTES = 1 << 20;
   static final int MAX_WEIGHT_VALUES = 1 << 28;
   static final int MAX_ACTIVATION_VALUES = 1 << 26;
+  static final int MAX_JSON_DEPTH = 64;
 
   private TfjsModel() {}
 
@@ -126,7 +131,13 @@ public final class TfjsModel {
     List<Layer> layers = new ArrayList<>();
     Shape shape = topology.inputShape();
     for (Topology.Spec spec : topology.layers()) {
-      Layer layer = LayerFactory.build(spec, shape, weights);
+      Layer layer;
+      try {
+        layer = LayerFactory.build(spec, shape, weights);
+      } catch (IllegalArgumentException e) {
+        // The layer's own checks (blank name, rate or epsilon out of range after float rounding)
+        throw spec.config().error(e.getMessage());
+      }
       try {
         shape = layer.outputShape(shape);
       } catch (IllegalArgumentException e) {
@@ -153,13 +164,23 @@ public final class TfjsModel {
       JsonReader reader =
           new JsonReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
       reader.setStrictness(Strictness.STRICT);
+      reader.setNestingLimit(MAX_JSON_DEPTH);
       JsonElement root = JsonParser.parseReader(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
         throw new JsonParseException("text after the end of the JSON value");
       }
       return root;
     } catch (JsonParseException | IllegalStateException | IOException e) {
-      throw new InvalidModelException(file + ": not valid JSON (" + reason(e) + ")", e);
+      String reason = reason(e);
+      if (reason.startsWith("Nesting limit")) {
+        // Gson's message ends with the whole path down to the limit; the start is enough.
+        int at = reason.indexOf(" at line ");
+        int path = reason.indexOf(" path ");
+        String where = at >= 0 && path > at ? reason.substring(at + 1, path) : "";
+        throw new InvalidModelException(
+            file + ": JSON nested deeper than " + MAX_JSON_DEPTH + " levels (" + where + ")", e);
+      }
+      throw new InvalidModelException(file + ": not valid JSON (" + reason + ")", e);
     }
   }
 

@@ -1,0 +1,157 @@
+package org.cnnexplainer.core.tfjs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.cnnexplainer.core.Network;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The loader's limits against hostile folders, beyond the cases of {@link TfjsModelErrorTest}:
+ * nesting depth, links and non-files as weight paths, and files whose size makes naive code slow.
+ */
+class TfjsModelLimitsTest {
+  /** No hostile file may keep the loader busy longer than this (a hang check, not a benchmark). */
+  private static final Duration PROMPTLY = Duration.ofSeconds(20);
+
+  @TempDir Path tmp;
+  private ModelFolder folder;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    folder = new ModelFolder(tmp.resolve("model"));
+  }
+
+  private void writeModel(String json) throws IOException {
+    Files.writeString(folder.modelJson, json);
+  }
+
+  @Test
+  void deeplyNestedArraysAreRefusedWithoutStackOverflow() throws IOException {
+    writeModel("[".repeat(200_000) + "]".repeat(200_000));
+    folder.assertFails("JSON nested deeper than " + TfjsModel.MAX_JSON_DEPTH + " levels");
+  }
+
+  @Test
+  void deeplyNestedObjectsAreRefusedWithoutStackOverflow() throws IOException {
+    writeModel("{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000));
+    folder.assertFails("JSON nested deeper than " + TfjsModel.MAX_JSON_DEPTH + " levels");
+  }
+
+  @Test
+  void nestingWithinTheLimitIsFine() throws IOException {
+    String json = folder.json().toString();
+    String deep =
+        "[".repeat(TfjsModel.MAX_JSON_DEPTH - 2) + "]".repeat(TfjsModel.MAX_JSON_DEPTH - 2);
+    writeModel(json.substring(0, json.length() - 1) + ", \"extra\": " + deep + "}");
+    assertEquals(3, TfjsModel.load(folder.modelJson).layers().size());
+  }
+
+  @Test
+  void deeplyNestedLabelsAreRefused() throws IOException {
+    Files.writeString(folder.dir.resolve("labels.json"), "[".repeat(100_000));
+    folder.assertFails("labels.json", "nested deeper than");
+  }
+
+  @Test
+  void symbolicLinkToAFolderOutsideIsRefused() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
+    Files.move(folder.dir.resolve("group1-shard1of1.bin"), outside.resolve("w.bin"));
+    Files.createSymbolicLink(folder.dir.resolve("sub"), outside);
+    setPath("sub/w.bin");
+    folder.assertFails("'sub/w.bin' resolves to", "outside the model folder");
+  }
+
+  @Test
+  void symbolicLinkWithinTheFolderIsFollowed() throws IOException {
+    Path sub = Files.createDirectories(folder.dir.resolve("weights"));
+    Files.move(folder.dir.resolve("group1-shard1of1.bin"), sub.resolve("w.bin"));
+    Files.createSymbolicLink(folder.dir.resolve("link.bin"), sub.resolve("w.bin"));
+    setPath("link.bin");
+    assertEquals(3, TfjsModel.load(folder.modelJson).layers().size());
+  }
+
+  @Test
+  void symbolicLinkLoopIsRefused() throws IOException {
+    Files.createSymbolicLink(folder.dir.resolve("loop.bin"), folder.dir.resolve("loop.bin"));
+    setPath("loop.bin");
+    folder.assertFails("cannot open 'loop.bin'");
+  }
+
+  @Test
+  void aFolderAsWeightFileIsRefused() throws IOException {
+    Files.createDirectories(folder.dir.resolve("sub"));
+    for (String path : new String[] {".", "./", "sub", "sub/."}) {
+      setPath(path);
+      folder.assertFails("'" + path + "' is not a regular file");
+    }
+  }
+
+  @Test
+  void hugeManifestIsAnsweredPromptly() throws IOException {
+    // 32 MiB can list about a million weights; checking names for duplicates must stay linear.
+    StringBuilder weights = new StringBuilder();
+    for (int i = 0; i < 400_000; i++) {
+      weights
+          .append(i == 0 ? "" : ",")
+          .append("{\"name\":\"w")
+          .append(i)
+          .append("\",\"shape\":[1]}");
+    }
+    String json = folder.json().toString();
+    json = json.replaceFirst("\"weights\":\\[.*?\\]}\\]", "\"weights\":[" + weights + "]}]");
+    writeModel(json);
+    assertTimeoutPreemptively(
+        PROMPTLY, () -> folder.assertFails("expected 1600000 bytes for the weights listed"));
+  }
+
+  @Test
+  void tinyFileDeclaringAHugeOutputLoadsWithoutBuildingMillionsOfLabels() throws IOException {
+    // 2^26 outputs (the activation limit) and no labels.json: the generated "class i" names
+    // must not be materialised at load time.
+    writeModel(
+        """
+        {"modelTopology": {"class_name": "Sequential", "config": {"layers": [
+          {"class_name": "Flatten", "config": {"name": "f", "batch_input_shape": [null, 8192, 8192, 1]}}
+        ]}}}
+        """);
+    Files.delete(folder.dir.resolve("labels.json"));
+    Network network = assertTimeoutPreemptively(PROMPTLY, () -> TfjsModel.load(folder.modelJson));
+    assertEquals(1 << 26, network.classLabels().size());
+    assertEquals("class 67108863", network.classLabels().get((1 << 26) - 1));
+  }
+
+  @Test
+  void declaredOutputOverTheActivationLimitIsRefused() throws IOException {
+    writeModel(
+        """
+        {"modelTopology": {"class_name": "Sequential", "config": {"layers": [
+          {"class_name": "Flatten", "config": {"name": "f", "batch_input_shape": [null, 8192, 8193, 1]}}
+        ]}}}
+        """);
+    folder.assertFails("the input has 67117056 values, more than 67108864");
+  }
+
+  private void setPath(String path) throws IOException {
+    var json = folder.json();
+    var paths = new com.google.gson.JsonArray();
+    paths.add(path);
+    ModelFolder.group(json).add("paths", paths);
+    folder.write(json);
+  }
+
+  @Test
+  void modelJsonThatIsAFolderIsRefused() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("odd/model.json"));
+    InvalidModelException e = assertThrows(InvalidModelException.class, () -> TfjsModel.load(dir));
+    assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+  }
+}
