@@ -1,0 +1,127 @@
+package org.cnnexplainer.core.tfjs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Tallies fuzzing outcomes: loaded, rejected (with messages grouped by their pattern once paths,
+ * quoted names, JSON values and numbers are blanked out), and failures (anything else).
+ */
+final class FuzzReport {
+  /** What happened to one mutant. */
+  sealed interface Outcome {}
+
+  /** Loaded, and {@code predict} on a zero input gave {@code nonFinite} NaN or infinite values. */
+  record Loaded(int outputs, int nonFinite) implements Outcome {}
+
+  /** Refused with {@link InvalidModelException}. */
+  record Rejected(String message) implements Outcome {}
+
+  /** Any other exception or error, or no answer before the deadline ({@code thrown} null). */
+  record Failed(Throwable thrown, String what) implements Outcome {}
+
+  /** A failure with the case that caused it. */
+  record Failure(int index, String fixture, String mutation, Failed outcome) {}
+
+  private final Map<String, int[]> byKind = new TreeMap<>();
+  private final Map<String, Integer> groups = new HashMap<>();
+  private final List<Failure> failures = new ArrayList<>();
+  private int loaded;
+  private int loadedNonFinite;
+  private int rejected;
+
+  void add(int index, String kind, FuzzFixture fixture, String mutation, Outcome outcome) {
+    int[] counts = byKind.computeIfAbsent(kind, k -> new int[3]);
+    if (outcome instanceof Loaded l) {
+      loaded++;
+      counts[0]++;
+      loadedNonFinite += l.nonFinite() > 0 ? 1 : 0;
+    } else if (outcome instanceof Rejected r) {
+      rejected++;
+      counts[1]++;
+      groups.merge(pattern(r.message(), fixture), 1, Integer::sum);
+    } else {
+      counts[2]++;
+      failures.add(new Failure(index, fixture.name, mutation, (Failed) outcome));
+    }
+  }
+
+  int total() {
+    return loaded + rejected + failures.size();
+  }
+
+  int loaded() {
+    return loaded;
+  }
+
+  int rejected() {
+    return rejected;
+  }
+
+  List<Failure> failures() {
+    return failures;
+  }
+
+  /** A rejection message with the case-specific parts blanked, so like messages group together. */
+  static String pattern(String message, FuzzFixture fixture) {
+    String s = message.replace(fixture.dir().toString(), "<dir>");
+    s = s.replaceAll("'[^'\\n]*'", "'*'");
+    s = s.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"*\"");
+    s = s.replaceAll("(?<![A-Za-z])-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?(?![A-Za-z])", "#");
+    s = s.replaceAll("\\[[#, .]*\\]", "[#]");
+    s = s.replaceAll("found .*", "found ...");
+    s = s.replaceAll("\\s+", " ");
+    return s.length() > 140 ? s.substring(0, 137) + "..." : s;
+  }
+
+  /** The summary table printed by the test. */
+  String summary(long seed, long millis, int groupsShown) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "TF.js model fuzzing: seed %d, %d mutants in %.1f s: %d loaded (%d with NaN or"
+                + " infinite outputs), %d rejected, %d failures%n",
+            seed,
+            total(),
+            millis / 1000.0,
+            loaded,
+            loadedNonFinite,
+            rejected,
+            failures.size()));
+    out.append(
+        String.format(Locale.ROOT, "%-10s %8s %8s %8s%n", "kind", "loaded", "rejected", "fail"));
+    byKind.forEach(
+        (kind, c) ->
+            out.append(String.format(Locale.ROOT, "%-10s %8d %8d %8d%n", kind, c[0], c[1], c[2])));
+    List<Map.Entry<String, Integer>> sorted = new ArrayList<>(groups.entrySet());
+    sorted.sort(
+        Map.Entry.<String, Integer>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "rejection messages, %d patterns (<dir> is the mutant's folder):%n",
+            sorted.size()));
+    int shown = 0;
+    int restCases = 0;
+    for (Map.Entry<String, Integer> e : sorted) {
+      if (shown++ < groupsShown) {
+        out.append(String.format(Locale.ROOT, "%7d  %s%n", e.getValue(), e.getKey()));
+      } else {
+        restCases += e.getValue();
+      }
+    }
+    if (sorted.size() > groupsShown) {
+      out.append(
+          String.format(
+              Locale.ROOT, "%7d  (%d rarer patterns)%n", restCases, sorted.size() - groupsShown));
+    }
+    return out.toString();
+  }
+}
