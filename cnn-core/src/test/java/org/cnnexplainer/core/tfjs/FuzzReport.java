@@ -28,6 +28,7 @@ final class FuzzReport {
   record Failure(int index, String fixture, String mutation, Failed outcome) {}
 
   private final Map<String, int[]> byKind = new TreeMap<>();
+  private final Map<String, long[]> byFixture = new TreeMap<>();
   private final Map<String, Integer> groups = new HashMap<>();
   private final List<Failure> failures = new ArrayList<>();
   private int loaded;
@@ -48,6 +49,13 @@ final class FuzzReport {
       counts[2]++;
       failures.add(new Failure(index, fixture.name, mutation, (Failed) outcome));
     }
+  }
+
+  /** Adds the time one case of {@code fixture} took (writing, loading, predicting). */
+  void time(FuzzFixture fixture, long nanos) {
+    long[] t = byFixture.computeIfAbsent(fixture.name, k -> new long[2]);
+    t[0]++;
+    t[1] += nanos;
   }
 
   int total() {
@@ -71,7 +79,7 @@ final class FuzzReport {
     String s = message.replace(fixture.dir().toString(), "<dir>");
     s = s.replaceAll("'[^'\\n]*'", "'*'");
     s = s.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"*\"");
-    s = s.replaceAll("(?<![A-Za-z])-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?(?![A-Za-z])", "#");
+    s = s.replaceAll("(?<![A-Za-z0-9.])-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?(?![A-Za-z])", "#");
     s = s.replaceAll("\\[[#, .]*\\]", "[#]");
     s = s.replaceAll("found .*", "found ...");
     s = s.replaceAll("\\s+", " ");
@@ -98,6 +106,15 @@ final class FuzzReport {
     byKind.forEach(
         (kind, c) ->
             out.append(String.format(Locale.ROOT, "%-10s %8d %8d %8d%n", kind, c[0], c[1], c[2])));
+    byFixture.forEach(
+        (name, t) ->
+            out.append(
+                String.format(
+                    Locale.ROOT,
+                    "%-18s %6d cases, %.2f ms each%n",
+                    name,
+                    t[0],
+                    t[1] / 1e6 / Math.max(1, t[0]))));
     List<Map.Entry<String, Integer>> sorted = new ArrayList<>(groups.entrySet());
     sorted.sort(
         Map.Entry.<String, Integer>comparingByValue()

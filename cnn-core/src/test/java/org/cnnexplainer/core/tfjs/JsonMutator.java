@@ -153,17 +153,21 @@ final class JsonMutator {
       Slot donor = slots.get(rng.nextInt(slots.size()));
       slot.set(donor.get().deepCopy());
       return "graft " + donor.path() + " onto " + slot.path();
-    } else if (op < 99 && slot.key() != null && VOCABULARY.containsKey(leafKey(slot))) {
-      String[] words = VOCABULARY.get(leafKey(slot));
-      slot.set(new JsonPrimitive(words[rng.nextInt(words.length)]));
-      return "word " + slot.path() + " = " + slot.get();
-    } else if (op < 99 && slot.key() == null && leafKey(slot).equals("paths")) {
-      String[] words = VOCABULARY.get("paths");
-      slot.set(new JsonPrimitive(words[rng.nextInt(words.length)]));
-      return "path " + slot.path() + " = " + slot.get();
+    } else if (op == 99) {
+      slot.set(nested(300));
+      return "nest 300 deep at " + slot.path();
     }
-    slot.set(nested(300));
-    return "nest 300 deep at " + slot.path();
+    // Values a model file uses for this key (or, failing that, for some key of the document).
+    String key = VOCABULARY.containsKey(leafKey(slot)) ? leafKey(slot) : randomVocabularyKey();
+    String[] words = VOCABULARY.get(key);
+    slot.set(new JsonPrimitive(words[rng.nextInt(words.length)]));
+    return "word " + slot.path() + " = " + slot.get();
+  }
+
+  private String randomVocabularyKey() {
+    List<String> keys = new ArrayList<>(VOCABULARY.keySet());
+    Collections.sort(keys); // Map.of iterates in no fixed order; the seed must decide
+    return keys.get(rng.nextInt(keys.size()));
   }
 
   private static String leafKey(Slot slot) {

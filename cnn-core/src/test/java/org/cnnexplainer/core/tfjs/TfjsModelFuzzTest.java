@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TfjsModelFuzzTest {
   private static final long CASE_SECONDS = 10;
-  private static final long TOTAL_SECONDS = 60;
   private static final String[] SMALL = {"varied", "functional-chain", "grayscale-28"};
 
   @TempDir Path tmp;
@@ -41,6 +40,7 @@ class TfjsModelFuzzTest {
   void everyMutantLoadsOrIsRefusedWithInvalidModelException() throws Exception {
     long seed = Long.getLong("cnn.fuzz.seed", 20261126L);
     int mutants = Integer.getInteger("cnn.fuzz.mutants", 10_000);
+    long seconds = Long.getLong("cnn.fuzz.seconds", 60); // the bound for mvn verify
     List<FuzzFixture> small = new ArrayList<>();
     for (String name : SMALL) {
       small.add(
@@ -56,7 +56,7 @@ class TfjsModelFuzzTest {
     FuzzReport report = new FuzzReport();
     ExecutorService executor = newExecutor();
     long start = System.nanoTime();
-    long deadline = start + TimeUnit.SECONDS.toNanos(TOTAL_SECONDS);
+    long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
     try {
       for (int i = 0; i < mutants && System.nanoTime() < deadline; i++) {
         Random rng = new Random(seed * 1_000_003L + i);
@@ -74,8 +74,10 @@ class TfjsModelFuzzTest {
               case "weights" -> new ByteMutator(rng).weights(fixture);
               default -> new ByteMutator(rng).labels(fixture);
             };
+        long caseStart = System.nanoTime();
         fixture.write(mutant);
         FuzzReport.Outcome outcome = run(executor, fixture.modelJson());
+        report.time(fixture, System.nanoTime() - caseStart);
         if (outcome instanceof FuzzReport.Failed f) {
           fixture.keepCopy(Path.of("target", "fuzz-failures", String.valueOf(i)));
           if (f.thrown() == null) {
@@ -94,13 +96,7 @@ class TfjsModelFuzzTest {
     assertTrue(report.failures().isEmpty(), () -> describe(report.failures()));
     assertTrue(
         report.total() >= mutants,
-        "only "
-            + report.total()
-            + " of "
-            + mutants
-            + " mutants ran within "
-            + TOTAL_SECONDS
-            + " s");
+        "only " + report.total() + " of " + mutants + " mutants ran within " + seconds + " s");
     assertTrue(report.loaded() > 0 && report.rejected() > 0, "both outcomes must be exercised");
   }
 
