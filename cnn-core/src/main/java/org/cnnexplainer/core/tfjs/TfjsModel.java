@@ -160,9 +160,12 @@ public final class TfjsModel {
   }
 
   static JsonElement parse(byte[] bytes, String file) throws InvalidModelException {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.isBlank()) {
+      throw new InvalidModelException(file + ": the file is empty (expected JSON)");
+    }
     try {
-      JsonReader reader =
-          new JsonReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+      JsonReader reader = new JsonReader(new StringReader(text));
       reader.setStrictness(Strictness.STRICT);
       reader.setNestingLimit(MAX_JSON_DEPTH);
       JsonElement root = JsonParser.parseReader(reader);
