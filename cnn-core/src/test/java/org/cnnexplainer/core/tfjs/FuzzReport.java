@@ -15,8 +15,10 @@ final class FuzzReport {
   /** What happened to one mutant. */
   sealed interface Outcome {}
 
-  /** Loaded, and {@code predict} on a zero input gave {@code nonFinite} NaN or infinite values. */
-  record Loaded(int outputs, int nonFinite) implements Outcome {}
+  /**
+   * Loaded, and {@code predict} on a zero input gave {@code nan} NaN and {@code infinite} values.
+   */
+  record Loaded(int outputs, int nan, int infinite) implements Outcome {}
 
   /** Refused with {@link InvalidModelException}. */
   record Rejected(String message) implements Outcome {}
@@ -32,7 +34,8 @@ final class FuzzReport {
   private final Map<String, Integer> groups = new HashMap<>();
   private final List<Failure> failures = new ArrayList<>();
   private int loaded;
-  private int loadedNonFinite;
+  private int loadedNan;
+  private int loadedInfinite;
   private int rejected;
 
   void add(int index, String kind, FuzzFixture fixture, String mutation, Outcome outcome) {
@@ -40,7 +43,8 @@ final class FuzzReport {
     if (outcome instanceof Loaded l) {
       loaded++;
       counts[0]++;
-      loadedNonFinite += l.nonFinite() > 0 ? 1 : 0;
+      loadedNan += l.nan() > 0 ? 1 : 0;
+      loadedInfinite += l.infinite() > 0 ? 1 : 0;
     } else if (outcome instanceof Rejected r) {
       rejected++;
       counts[1]++;
@@ -92,13 +96,14 @@ final class FuzzReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "TF.js model fuzzing: seed %d, %d mutants in %.1f s: %d loaded (%d with NaN or"
-                + " infinite outputs), %d rejected, %d failures%n",
+            "TF.js model fuzzing: seed %d, %d mutants in %.1f s: %d loaded (outputs with NaN: %d,"
+                + " with infinities: %d), %d rejected, %d failures%n",
             seed,
             total(),
             millis / 1000.0,
             loaded,
-            loadedNonFinite,
+            loadedNan,
+            loadedInfinite,
             rejected,
             failures.size()));
     out.append(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import org.cnnexplainer.core.Network;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The loader's limits against hostile folders, beyond the cases of {@link TfjsModelErrorTest}:
@@ -138,6 +141,31 @@ class TfjsModelLimitsTest {
         ]}}}
         """);
     folder.assertFails("the input has 67117056 values, more than 67108864");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"[65536, 65536]", "[2, 1073741824]", "[46341, 46341]", "[4, 4, 268435456]"})
+  void weightShapesWhoseProductWrapsAroundIntAreRefused(String shape) throws IOException {
+    // 2^32 wraps to 0, 2^31 to a negative size, 46341^2 just past Integer.MAX_VALUE.
+    var json = folder.json();
+    ModelFolder.group(json)
+        .getAsJsonArray("weights")
+        .get(0)
+        .getAsJsonObject()
+        .add("shape", JsonParser.parseString(shape));
+    folder.write(json);
+    // Refused for the product, or already for one dimension above the limit.
+    folder.assertFails("weightsManifest[0].weights[0].shape", "268435456");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[null, 65536, 65536, 1]", "[null, 2, 1073741824, 1]"})
+  void inputShapesWhoseProductWrapsAroundIntAreRefused(String shape) throws IOException {
+    var json = folder.json();
+    ModelFolder.config(json, 0).add("batch_input_shape", JsonParser.parseString(shape));
+    folder.write(json);
+    folder.assertFails("batch_input_shape", "67108864");
   }
 
   private void setPath(String path) throws IOException {
