@@ -66,12 +66,15 @@ class TfjsModelFuzzTest {
                 : large.get(rng.nextInt(large.size()));
         int kind = rng.nextInt(100);
         String kindName =
-            kind < 60 ? "structure" : kind < 70 ? "text" : kind < 95 ? "weights" : "labels";
+            kind < 60
+                ? "structure"
+                : kind < 70 ? "text" : kind < 90 ? "weights" : kind < 95 ? "quantized" : "labels";
         FuzzFixture.Mutant mutant =
             switch (kindName) {
               case "structure" -> structural(fixture, rng);
               case "text" -> new ByteMutator(rng).text(fixture);
               case "weights" -> new ByteMutator(rng).weights(fixture);
+              case "quantized" -> new QuantizedMutator(rng).quantized(fixture);
               default -> new ByteMutator(rng).labels(fixture);
             };
         long caseStart = System.nanoTime();
