@@ -50,22 +50,25 @@ import org.cnnexplainer.core.Shape;
  *
  * Every problem raises {@link InvalidModelException} naming the file, the layer or weight, and what
  * was expected versus found. {@code model.json} may be at most 32 MiB and {@code labels.json} 1
- * MiB; a model may hold at most 2<sup>28</sup> weight values and a layer output at most
- * 2<sup>26</sup> values (checked from the declared shapes before anything is allocated); the weight
- * files must hold exactly the bytes the manifest's shapes and dtypes need. JSON nested deeper than
- * 64 levels is refused while parsing (TF.js and Keras files nest about 10 deep), so no stack can
- * overflow. Weight paths must be plain relative paths to regular files inside the model folder:
- * absolute paths, URL schemes, drive letters, {@code ..}, URL escapes, folders, names the file
- * system cannot open (too long, symbolic link loops) and symbolic links that resolve outside the
- * folder are refused. Weights that are NaN or infinite are refused with the weight's name, since no
- * view could show them meaningfully. Anything else that goes wrong while reading a file (a disk
- * error) is an {@link IOException}; no other exception escapes for a bad model.
+ * MiB; a model may hold at most 2<sup>28</sup> weight values (1 GiB), a layer output at most
+ * 2<sup>26</sup> values, and the input and all layer outputs together, which a trace keeps, at most
+ * 2<sup>27</sup> values (512 MiB); these are checked from the declared shapes before anything is
+ * allocated, in {@code long} arithmetic so that no product can wrap around. The weight files must
+ * hold exactly the bytes the manifest's shapes and dtypes need. JSON nested deeper than 64 levels
+ * is refused while parsing (TF.js and Keras files nest about 10 deep), so no stack can overflow.
+ * Weight paths must be plain relative paths to regular files inside the model folder: absolute
+ * paths, URL schemes, drive letters, {@code ..}, URL escapes, folders, names the file system cannot
+ * open (too long, symbolic link loops) and symbolic links that resolve outside the folder are
+ * refused. Weights that are NaN or infinite are refused with the weight's name, since no view could
+ * show them meaningfully. Anything else that goes wrong while reading a file (a disk error) is an
+ * {@link IOException}; no other exception escapes for a bad model.
  */
 public final class TfjsModel {
   static final int MAX_MODEL_JSON_BYTES = 32 << 20;
   static final int MAX_LABELS_BYTES = 1 << 20;
   static final int MAX_WEIGHT_VALUES = 1 << 28;
   static final int MAX_ACTIVATION_VALUES = 1 << 26;
+  static final long MAX_TRACE_VALUES = 1L << 27;
   static final int MAX_JSON_DEPTH = 64;
 
   private TfjsModel() {}
@@ -130,6 +133,7 @@ public final class TfjsModel {
             : new Weights(files.modelName(), java.util.Map.of());
     List<Layer> layers = new ArrayList<>();
     Shape shape = topology.inputShape();
+    long traced = shape.size();
     for (Topology.Spec spec : topology.layers()) {
       Layer layer;
       try {
@@ -147,6 +151,18 @@ public final class TfjsModel {
       if (shape.size() > MAX_ACTIVATION_VALUES) {
         throw spec.config()
             .error("output " + shape + " has more than " + MAX_ACTIVATION_VALUES + " values");
+      }
+      // A trace keeps every layer's output: a tiny file with many large layers must not make
+      // the first trace run out of memory.
+      traced += shape.size();
+      if (traced > MAX_TRACE_VALUES) {
+        throw spec.config()
+            .error(
+                "the input and the layer outputs up to here hold "
+                    + traced
+                    + " values together, more than "
+                    + MAX_TRACE_VALUES
+                    + " (a trace would need over 512 MB)");
       }
       layers.add(layer);
     }

@@ -133,6 +133,29 @@ class TfjsModelLimitsTest {
   }
 
   @Test
+  void manyLargeLayersThatATraceCouldNotHoldAreRefused() throws IOException {
+    // Each layer alone is within the limit, but a trace keeps all ten: 2.5 GB for 600 bytes.
+    StringBuilder layers = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      layers
+          .append(i == 0 ? "" : ",")
+          .append("{\"class_name\": \"Activation\", \"config\": {\"name\": \"a")
+          .append(i)
+          .append("\", \"activation\": \"relu\"")
+          .append(i == 0 ? ", \"batch_input_shape\": [null, 4096, 4096, 4]" : "")
+          .append("}}");
+    }
+    writeModel(
+        "{\"modelTopology\": {\"class_name\": \"Sequential\", \"config\": {\"layers\": ["
+            + layers
+            + "]}}}");
+    folder.assertFails(
+        "layer 'a1' (Activation) config",
+        "the input and the layer outputs up to here hold 201326592 values together",
+        "more than 134217728");
+  }
+
+  @Test
   void declaredOutputOverTheActivationLimitIsRefused() throws IOException {
     writeModel(
         """
