@@ -53,15 +53,17 @@ import org.cnnexplainer.core.Shape;
  * MiB; a model may hold at most 2<sup>28</sup> weight values (1 GiB), a layer output at most
  * 2<sup>26</sup> values, and the input and all layer outputs together, which a trace keeps, at most
  * 2<sup>27</sup> values (512 MiB); these are checked from the declared shapes before anything is
- * allocated, in {@code long} arithmetic so that no product can wrap around. The weight files must
- * hold exactly the bytes the manifest's shapes and dtypes need. JSON nested deeper than 64 levels
- * is refused while parsing (TF.js and Keras files nest about 10 deep), so no stack can overflow.
- * Weight paths must be plain relative paths to regular files inside the model folder: absolute
- * paths, URL schemes, drive letters, {@code ..}, URL escapes, folders, names the file system cannot
- * open (too long, symbolic link loops) and symbolic links that resolve outside the folder are
- * refused. Weights that are NaN or infinite are refused with the weight's name, since no view could
- * show them meaningfully. Anything else that goes wrong while reading a file (a disk error) is an
- * {@link IOException}; no other exception escapes for a bad model.
+ * allocated, in {@code long} arithmetic so that no product can wrap around. One image may need at
+ * most 2<sup>35</sup> (34 billion) multiply-adds, counting each pooling window cell as one (VGG16
+ * at 224x224 needs 15.5 billion), so that no file can make a trace run for hours. The weight files
+ * must hold exactly the bytes the manifest's shapes and dtypes need. JSON nested deeper than 64
+ * levels is refused while parsing (TF.js and Keras files nest about 10 deep), so no stack can
+ * overflow. Weight paths must be plain relative paths to regular files inside the model folder:
+ * absolute paths, URL schemes, drive letters, {@code ..}, URL escapes, folders, names the file
+ * system cannot open (too long, symbolic link loops) and symbolic links that resolve outside the
+ * folder are refused. Weights that are NaN or infinite are refused with the weight's name, since no
+ * view could show them meaningfully. Anything else that goes wrong while reading a file (a disk
+ * error) is an {@link IOException}; no other exception escapes for a bad model.
  */
 public final class TfjsModel {
   static final int MAX_MODEL_JSON_BYTES = 32 << 20;
@@ -69,6 +71,7 @@ public final class TfjsModel {
   static final int MAX_WEIGHT_VALUES = 1 << 28;
   static final int MAX_ACTIVATION_VALUES = 1 << 26;
   static final long MAX_TRACE_VALUES = 1L << 27;
+  static final long MAX_MULTIPLY_ADDS = 1L << 35;
   static final int MAX_JSON_DEPTH = 64;
 
   private TfjsModel() {}
@@ -134,6 +137,7 @@ public final class TfjsModel {
     List<Layer> layers = new ArrayList<>();
     Shape shape = topology.inputShape();
     long traced = shape.size();
+    long work = 0;
     for (Topology.Spec spec : topology.layers()) {
       Layer layer;
       try {
@@ -143,10 +147,20 @@ public final class TfjsModel {
         throw spec.config().error(e.getMessage());
       }
       try {
+        // A pooling window needs no weights, so a few bytes can ask for years of arithmetic.
+        work += layer.multiplyAdds(shape);
         shape = layer.outputShape(shape);
       } catch (IllegalArgumentException e) {
         throw spec.config()
             .error("does not fit its input of shape " + shape + ": " + e.getMessage());
+      }
+      if (work > MAX_MULTIPLY_ADDS) {
+        throw spec.config()
+            .error(
+                "the layers up to here need "
+                    + work
+                    + " multiply-adds per image, more than the supported "
+                    + MAX_MULTIPLY_ADDS);
       }
       if (shape.size() > MAX_ACTIVATION_VALUES) {
         throw spec.config()

@@ -156,6 +156,21 @@ class TfjsModelLimitsTest {
   }
 
   @Test
+  void poolingThatWouldRunForHoursIsRefused() throws IOException {
+    // No weights needed: 2048x2048 outputs, each the maximum of a window clipped to 2048x2048.
+    writeModel(
+        """
+        {"modelTopology": {"class_name": "Sequential", "config": {"layers": [
+          {"class_name": "MaxPooling2D", "config": {"name": "p", "pool_size": [4096, 4096],
+           "strides": [1, 1], "padding": "same", "batch_input_shape": [null, 2048, 2048, 1]}}
+        ]}}}
+        """);
+    folder.assertFails(
+        "layer 'p' (MaxPooling2D) config",
+        "need 70368744177664 multiply-adds per image, more than the supported 34359738368");
+  }
+
+  @Test
   void declaredOutputOverTheActivationLimitIsRefused() throws IOException {
     writeModel(
         """
