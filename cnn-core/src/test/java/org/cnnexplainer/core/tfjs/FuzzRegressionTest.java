@@ -1,9 +1,12 @@
 package org.cnnexplainer.core.tfjs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Model files that escaped with another exception than {@link InvalidModelException}, each reduced
  * to a small inline model: found by {@link TfjsModelFuzzTest}, or (the dropout rate) while fixing
- * what it found.
+ * what it found. The last one loaded, but predicted NaN for every input.
  */
 class FuzzRegressionTest {
   /** A functional model: InputLayer 2x2x1, then Flatten; {@code %s} are its inbound and ends. */
@@ -84,6 +87,34 @@ class FuzzRegressionTest {
     assertRefused(
         FUNCTIONAL.formatted("[[[\"in\", 0, 0, {}]]]", "[[\"in\", 0, 0]]", "[[]]"),
         "output_layers[0]: expected an array of at least 1 element");
+  }
+
+  @Test
+  void negativeMovingVarianceMadeEveryOutputNaN() throws IOException {
+    // Found as the varied fixture with its shards listed in another order.
+    ByteBuffer weights = ByteBuffer.allocate(4 * 8).order(ByteOrder.LITTLE_ENDIAN);
+    for (float v : new float[] {1, 1, 0, 0, 0, 0, 0.5f, -0.25f}) { // gamma, beta, mean, variance
+      weights.putFloat(v);
+    }
+    Files.write(tmp.resolve("w.bin"), weights.array());
+    String model =
+        """
+        {"modelTopology": {"class_name": "Sequential", "config": {"layers": [
+          {"class_name": "BatchNormalization",
+           "config": {"name": "bn", "batch_input_shape": [null, 1, 1, 2]}}]}},
+         "weightsManifest": [{"paths": ["w.bin"], "weights": [
+           {"name": "bn/gamma", "shape": [2], "dtype": "float32"},
+           {"name": "bn/beta", "shape": [2], "dtype": "float32"},
+           {"name": "bn/moving_mean", "shape": [2], "dtype": "float32"},
+           {"name": "bn/moving_variance", "shape": [2], "dtype": "float32"}]}]}
+        """;
+    assertRefused(
+        model,
+        "layer 'bn' (BatchNormalization) config",
+        "'bn/moving_variance' holds -0.25 for channel 1; a variance cannot be negative");
+    weights.putFloat(28, 0.25f); // the same model with a positive variance loads
+    Files.write(tmp.resolve("w.bin"), weights.array());
+    assertEquals(1, TfjsModel.load(tmp.resolve("model.json")).layers().size());
   }
 
   @Test
