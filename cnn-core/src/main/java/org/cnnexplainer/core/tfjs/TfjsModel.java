@@ -61,9 +61,10 @@ import org.cnnexplainer.core.Shape;
  * overflow. Weight paths must be plain relative paths to regular files inside the model folder:
  * absolute paths, URL schemes, drive letters, {@code ..}, URL escapes, folders, names the file
  * system cannot open (too long, symbolic link loops) and symbolic links that resolve outside the
- * folder are refused. Weights that are NaN or infinite are refused with the weight's name, since no
- * view could show them meaningfully. Anything else that goes wrong while reading a file (a disk
- * error) is an {@link IOException}; no other exception escapes for a bad model.
+ * folder are refused. Weights that are NaN or infinite, and negative BatchNorm variances, are
+ * refused with the weight's name, since they would make the outputs NaN or no view could show them.
+ * Anything else that goes wrong while reading a file (a disk error) is an {@link IOException}; no
+ * other exception escapes for a bad model.
  */
 public final class TfjsModel {
   static final int MAX_MODEL_JSON_BYTES = 32 << 20;
