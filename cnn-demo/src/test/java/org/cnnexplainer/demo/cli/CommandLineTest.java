@@ -153,6 +153,16 @@ class CommandLineTest {
   }
 
   @Test
+  void benchRenderReportsPaintAndSwitchMedians() throws IOException {
+    Result result = run("bench", "-m", modelDir.toString(), "--render", "--json");
+
+    assertEquals(0, result.code, result.err);
+    JsonObject json = JsonParser.parseString(result.out).getAsJsonObject();
+    assertTrue(json.get("overviewPaintMedianMs").getAsDouble() > 0, result.out);
+    assertTrue(json.get("traceSwitchMedianMs").getAsDouble() > 0, result.out);
+  }
+
+  @Test
   void badModelExitsWithThreeAndOneLineNamingTheFile() throws IOException {
     Path broken = dir.resolve("broken");
     Files.createDirectories(broken);
@@ -163,6 +173,31 @@ class CommandLineTest {
     assertEquals(3, result.code);
     assertEquals(1, result.err.lines().count(), result.err);
     assertTrue(result.err.contains(broken.resolve("model.json").toString()), result.err);
+  }
+
+  @Test
+  void rejectedModelsExitWithThreeAndExactlyOneLine() throws IOException {
+    String good = Files.readString(modelDir.resolve("model.json"));
+    String[] mutants = {
+      good.replace("\"Flatten\"", "\"Flat\\nten\\r\\u0007\""), // a class name with line breaks
+      good.replace("group1-shard1of1.bin", "../group1-shard1of1.bin"),
+      good.replace("\"filters\":3", "\"filters\":3.5"),
+      "[".repeat(100_000),
+      ""
+    };
+    for (int i = 0; i < mutants.length; i++) {
+      assertTrue(i >= 3 || !mutants[i].equals(good), "mutant " + i + " changed nothing");
+      Path folder = Files.createDirectories(dir.resolve("mutant-" + i));
+      Files.writeString(folder.resolve("model.json"), mutants[i]);
+      Files.copy(modelDir.resolve("group1-shard1of1.bin"), folder.resolve("group1-shard1of1.bin"));
+
+      Result result = run("predict", "-m", folder.toString(), image.toString());
+
+      assertEquals(3, result.code, "mutant " + i + ": " + result.err);
+      assertEquals(1, result.err.lines().count(), "mutant " + i + ": " + result.err);
+      assertTrue(result.err.startsWith("cnn-explainer: " + folder), result.err);
+      assertTrue(result.out.isEmpty(), result.out);
+    }
   }
 
   @Test
