@@ -122,8 +122,13 @@ final class ElasticPainter {
         double cw = t / input.shape().width();
         Draw.outline(
             g,
-            new Rectangle2D.Double(
-                inX + left * cw, y + top * ch, conv.kernelWidth() * cw, conv.kernelHeight() * ch),
+            atLeast(
+                new Rectangle2D.Double(
+                    inX + left * cw,
+                    y + top * ch,
+                    conv.kernelWidth() * cw,
+                    conv.kernelHeight() * ch),
+                5),
             s.foreground(),
             1f);
         windowCell(g, s, interBox, outShape, frame);
@@ -181,6 +186,13 @@ final class ElasticPainter {
     Draw.text(g, hint, 16, ly + LegendBar.HEIGHT + 14, small, s.muted());
   }
 
+  /** {@code r} grown around its centre to at least {@code min} px, so a window stays visible. */
+  static Rectangle2D atLeast(Rectangle2D r, double min) {
+    double w = Math.max(r.getWidth(), min);
+    double h = Math.max(r.getHeight(), min);
+    return new Rectangle2D.Double(r.getCenterX() - w / 2, r.getCenterY() - h / 2, w, h);
+  }
+
   /** {@code 2 * (0.1 + round3(max |v|))}, the original's unit range. */
   static double unitRange(Tensor values) {
     double maxAbs = Math.max(Math.abs(values.min()), Math.abs(values.max()));
@@ -225,11 +237,10 @@ final class ElasticPainter {
     double cw = box.getWidth() / shape.width();
     Draw.outline(
         g,
-        new Rectangle2D.Double(
-            box.getX() + frame.column() * cw,
-            box.getY() + frame.row() * ch,
-            Math.max(cw, 2),
-            Math.max(ch, 2)),
+        atLeast(
+            new Rectangle2D.Double(
+                box.getX() + frame.column() * cw, box.getY() + frame.row() * ch, cw, ch),
+            4),
         s.foreground(),
         1f);
   }
