@@ -4,4 +4,7 @@ module org.cnnexplainer.core {
   requires com.google.gson;
 
   exports org.cnnexplainer.core;
+  exports org.cnnexplainer.core.explain;
+  exports org.cnnexplainer.core.image;
+  exports org.cnnexplainer.core.tfjs;
 }

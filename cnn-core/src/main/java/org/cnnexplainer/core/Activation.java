@@ -73,7 +73,7 @@ public enum Activation {
   public float apply(float x) {
     return switch (this) {
       case LINEAR -> x;
-      case RELU -> x > 0 ? x : 0f;
+      case RELU -> Math.max(x, 0f); // NaN stays NaN, as in the layer loop and TF.js
       case RELU6 -> Math.min(Math.max(x, 0f), 6f);
       case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
       case TANH -> (float) Math.tanh(x);

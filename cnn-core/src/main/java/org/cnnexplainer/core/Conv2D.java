@@ -114,6 +114,22 @@ public final class Conv2D extends Layer {
     return activation;
   }
 
+  /**
+   * First input row of the window that produces output row {@code oy} for an input of shape {@code
+   * input}; negative when the window starts in the top padding.
+   */
+  public int windowTop(Shape input, int oy) {
+    return oy * strideY - padding.padBefore(input.height(), kernelHeight(), strideY);
+  }
+
+  /**
+   * First input column of the window that produces output column {@code ox}; negative when the
+   * window starts in the left padding.
+   */
+  public int windowLeft(Shape input, int ox) {
+    return ox * strideX - padding.padBefore(input.width(), kernelWidth(), strideX);
+  }
+
   @Override
   public String kind() {
     return "Conv2D";

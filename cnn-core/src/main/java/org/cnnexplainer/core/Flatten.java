@@ -25,13 +25,32 @@ public final class Flatten extends Layer {
 
   /**
    * The output index of input element {@code (channel, y, x)} for an image of shape {@code input}.
+   *
+   * @throws IllegalArgumentException if the element lies outside {@code input}
    */
   public static int flatIndex(Shape input, int channel, int y, int x) {
+    if (channel < 0
+        || channel >= input.channels()
+        || y < 0
+        || y >= input.height()
+        || x < 0
+        || x >= input.width()) {
+      throw new IllegalArgumentException(
+          "(" + channel + ", " + y + ", " + x + ") is outside " + input);
+    }
     return (y * input.width() + x) * input.channels() + channel;
   }
 
-  /** The input element {@code {channel, y, x}} that output {@code index} comes from. */
+  /**
+   * The input element {@code {channel, y, x}} that output {@code index} comes from.
+   *
+   * @throws IllegalArgumentException if {@code index} is not in {@code 0 .. input.size() - 1}
+   */
   public static int[] sourceOf(Shape input, int index) {
+    if (index < 0 || index >= input.size()) {
+      throw new IllegalArgumentException(
+          "index " + index + " is outside 0.." + (input.size() - 1) + " of a flattened " + input);
+    }
     int channels = input.channels();
     int pixel = index / channels;
     return new int[] {index % channels, pixel / input.width(), pixel % input.width()};

@@ -7,7 +7,7 @@ public final class InputLayer extends Layer {
   /** An input layer accepting exactly {@code shape}. */
   public InputLayer(String name, Shape shape) {
     super(name);
-    this.shape = shape;
+    this.shape = java.util.Objects.requireNonNull(shape, "shape");
   }
 
   /** The shape this layer accepts. */

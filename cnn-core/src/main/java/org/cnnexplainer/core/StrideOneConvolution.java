@@ -56,6 +56,11 @@ final class StrideOneConvolution {
     Workspace ws = WORKSPACE.get().ensure(groups * 3, filters);
     float[][] cols = ws.columns;
     float[][] acc = ws.sums;
+    // The last group's unused columns meet zero weights, but 0 * inf = NaN: clear what an earlier
+    // call left there.
+    for (int t = taps; t < groups * 3; t++) {
+      Arrays.fill(cols[t], 0f);
+    }
     float[] out = new float[outputShape.size()];
     int span = (outHeight - 1) * paddedWidth + outWidth;
     for (int start = 0; start < span; start += BLOCK) {
@@ -63,18 +68,17 @@ final class StrideOneConvolution {
       for (int t = 0; t < taps; t++) {
         System.arraycopy(src, shift[t] + start, cols[t], 0, n);
       }
-      for (int f = 0; f < filters; f += 2) {
-        boolean pair = f + 1 < filters;
+      for (int f = 0; f < filters; f++) {
         Arrays.fill(acc[f], 0, n, 0f);
-        if (pair) {
-          Arrays.fill(acc[f + 1], 0, n, 0f);
-        }
-        for (int g = 0; g < groups; g++) {
-          int t = 3 * g;
+      }
+      // Taps outer, filters inner: three tap blocks and all filters' sums stay in the L1 cache.
+      for (int g = 0; g < groups; g++) {
+        int t = 3 * g;
+        for (int f = 0; f < filters; f += 2) {
           float a0 = weight(w, f, taps, t);
           float a1 = weight(w, f, taps, t + 1);
           float a2 = weight(w, f, taps, t + 2);
-          if (pair) {
+          if (f + 1 < filters) {
             addTwoFilters(
                 acc[f],
                 acc[f + 1],

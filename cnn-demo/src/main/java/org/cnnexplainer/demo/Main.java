@@ -1,5 +1,9 @@
 package org.cnnexplainer.demo;
 
+import org.cnnexplainer.demo.cli.BenchCommand;
+import org.cnnexplainer.demo.cli.InfoCommand;
+import org.cnnexplainer.demo.cli.PredictCommand;
+import org.cnnexplainer.demo.cli.TraceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Explains how a convolutional neural network turns an image into a prediction.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      PredictCommand.class,
+      TraceCommand.class,
+      InfoCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
@@ -21,7 +31,11 @@ public final class Main implements Runnable {
    */
   public static int run(String... args) {
     return new CommandLine(new Main())
-        .setExitCodeExceptionMapper(ExitCodes::forException)
+        .setExecutionExceptionHandler(
+            (exception, commandLine, parseResult) -> {
+              commandLine.getErr().println("cnn-explainer: " + ExitCodes.describe(exception));
+              return ExitCodes.forException(exception);
+            })
         .execute(args);
   }
 

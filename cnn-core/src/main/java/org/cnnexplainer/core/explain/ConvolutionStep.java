@@ -1,0 +1,193 @@
+package org.cnnexplainer.core.explain;
+
+import org.cnnexplainer.core.Activation;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Conv2D;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.Tensor;
+
+/**
+ * One output value of a {@link Conv2D} filter, term by term, as the convolution formula view shows
+ * it:
+ *
+ * <pre>
+ * window[c][ky][kx]   = in[c][top + ky][left + kx]        (0 where the cell is padding)
+ * product[c][ky][kx]  = window[c][ky][kx] * kernel[f][c][ky][kx]
+ * channelSum[c]       = sum_ky sum_kx product[c][ky][kx]  (= the intermediate map's value)
+ * preActivation       = bias[f] + sum_c channelSum[c]
+ * output              = act(preActivation)                 (the traced value)
+ * </pre>
+ *
+ * Shapes: {@link #window()}, {@link #kernel()} and {@link #products()} are {@code (C, kh, kw)};
+ * {@link #channelSums()} is {@code (C)}. {@code top, left} may be negative under {@code same}
+ * padding.
+ */
+public final class ConvolutionStep {
+  private final int layerIndex;
+  private final String layerName;
+  private final int filter;
+  private final int outY;
+  private final int outX;
+  private final int top;
+  private final int left;
+  private final Tensor window;
+  private final boolean[] padding;
+  private final Tensor kernel;
+  private final Tensor products;
+  private final Tensor channelSums;
+  private final float bias;
+  private final float preActivation;
+  private final Activation activation;
+  private final float output;
+
+  private ConvolutionStep(
+      Conv2D conv, int layerIndex, int filter, int outY, int outX, Tensor in, float output) {
+    this.layerIndex = layerIndex;
+    this.layerName = conv.name();
+    this.filter = filter;
+    this.outY = outY;
+    this.outX = outX;
+    this.top = conv.windowTop(in.shape(), outY);
+    this.left = conv.windowLeft(in.shape(), outX);
+    this.kernel = ConvolutionMath.kernelOf(conv, filter);
+    int channels = conv.inputChannels();
+    int kh = conv.kernelHeight();
+    int kw = conv.kernelWidth();
+    float[] values = new float[channels * kh * kw];
+    float[] terms = new float[values.length];
+    float[] sums = new float[channels];
+    this.padding = new boolean[kh * kw];
+    double total = conv.bias().at(filter);
+    for (int c = 0; c < channels; c++) {
+      for (int ky = 0; ky < kh; ky++) {
+        for (int kx = 0; kx < kw; kx++) {
+          int y = top + ky;
+          int x = left + kx;
+          boolean outside = y < 0 || y >= in.shape().height() || x < 0 || x >= in.shape().width();
+          padding[ky * kw + kx] = outside;
+          int i = (c * kh + ky) * kw + kx;
+          values[i] = outside ? 0f : in.get(c, y, x);
+          terms[i] = values[i] * kernel.at(i);
+        }
+      }
+      double sum = ConvolutionMath.windowSum(in, conv, filter, c, top, left);
+      sums[c] = (float) sum;
+      total += sum;
+    }
+    this.window = Tensor.of(kernel.shape(), values);
+    this.products = Tensor.of(kernel.shape(), terms);
+    this.channelSums = Tensor.of(Shape.vector(channels), sums);
+    this.bias = conv.bias().at(filter);
+    this.preActivation = (float) total;
+    this.activation = conv.activation();
+    this.output = output;
+  }
+
+  /**
+   * Explains output {@code (filter, outY, outX)} of the Conv2D layer {@code layerIndex}.
+   *
+   * @throws IllegalArgumentException if the layer is not a Conv2D or the filter or position is out
+   *     of range
+   */
+  public static ConvolutionStep of(
+      ActivationTrace trace, int layerIndex, int filter, int outY, int outX) {
+    Conv2D conv = Checks.layer(trace, layerIndex, Conv2D.class, "a Conv2D layer");
+    Tensor traced = trace.output(layerIndex);
+    Shape out = traced.shape();
+    Checks.index("filter", filter, conv.filters(), conv + " (" + conv.filters() + " filters)");
+    Checks.index("outY", outY, out.height(), conv + " output " + out);
+    Checks.index("outX", outX, out.width(), conv + " output " + out);
+    return new ConvolutionStep(
+        conv,
+        layerIndex,
+        filter,
+        outY,
+        outX,
+        trace.inputOf(layerIndex),
+        traced.get(filter, outY, outX));
+  }
+
+  /** Index of the Conv2D layer. */
+  public int layerIndex() {
+    return layerIndex;
+  }
+
+  /** Name of the Conv2D layer, e.g. {@code conv_1_1}. */
+  public String layerName() {
+    return layerName;
+  }
+
+  /** The filter (output channel). */
+  public int filter() {
+    return filter;
+  }
+
+  /** Output row. */
+  public int outY() {
+    return outY;
+  }
+
+  /** Output column. */
+  public int outX() {
+    return outX;
+  }
+
+  /** Input row of the window's top-left cell; negative inside top padding. */
+  public int windowTop() {
+    return top;
+  }
+
+  /** Input column of the window's top-left cell; negative inside left padding. */
+  public int windowLeft() {
+    return left;
+  }
+
+  /** The input values under the window, {@code (C, kh, kw)}, 0 on padding cells. */
+  public Tensor window() {
+    return window;
+  }
+
+  /** True when window cell {@code (ky, kx)} lies in the padding (the same for every channel). */
+  public boolean isPadding(int ky, int kx) {
+    int kh = window.shape().height();
+    int kw = window.shape().width();
+    Checks.index("ky", ky, kh, "a " + kh + "x" + kw + " window");
+    Checks.index("kx", kx, kw, "a " + kh + "x" + kw + " window");
+    return padding[ky * kw + kx];
+  }
+
+  /** The filter's kernel slices, {@code (C, kh, kw)}. */
+  public Tensor kernel() {
+    return kernel;
+  }
+
+  /** {@code window * kernel} element by element, {@code (C, kh, kw)}. */
+  public Tensor products() {
+    return products;
+  }
+
+  /** Per input channel the sum of its products, {@code (C)}. */
+  public Tensor channelSums() {
+    return channelSums;
+  }
+
+  /** The filter's bias (0 for a layer without bias). */
+  public float bias() {
+    return bias;
+  }
+
+  /** {@code bias + sum_c channelSums[c]}: the value before the fused activation. */
+  public float preActivation() {
+    return preActivation;
+  }
+
+  /** The layer's fused activation. */
+  public Activation activation() {
+    return activation;
+  }
+
+  /** The value the network computed, {@code act(preActivation)}. */
+  public float output() {
+    return output;
+  }
+}

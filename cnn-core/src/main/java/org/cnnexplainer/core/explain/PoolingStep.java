@@ -1,0 +1,197 @@
+package org.cnnexplainer.core.explain;
+
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Pooling2D;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.Tensor;
+
+/**
+ * One output value of a {@link Pooling2D} layer with its window, as the pooling formula view shows
+ * it. The window spans input rows {@code windowTop .. windowTop + poolHeight - 1} and the matching
+ * columns; only its cells inside the input take part (padding is ignored):
+ *
+ * <pre>
+ * max pooling:     output = max(values)                  at {@link #maxCell()}
+ * average pooling: output = sum(values) / count          count = number of real cells
+ * </pre>
+ *
+ * {@link #values()} holds the real cells only, shape {@code (1, rows, columns)}, starting at input
+ * cell {@code (realTop, realLeft)}.
+ */
+public final class PoolingStep {
+  private final int layerIndex;
+  private final String layerName;
+  private final Pooling2D.Type type;
+  private final int channel;
+  private final int outY;
+  private final int outX;
+  private final int windowTop;
+  private final int windowLeft;
+  private final int poolHeight;
+  private final int poolWidth;
+  private final int realTop;
+  private final int realLeft;
+  private final Tensor values;
+  private final Cell maxCell;
+  private final float sum;
+  private final float result;
+  private final float output;
+
+  private PoolingStep(
+      Pooling2D pool, int layerIndex, int channel, int outY, int outX, Tensor in, float output) {
+    Shape shape = in.shape();
+    this.layerIndex = layerIndex;
+    this.layerName = pool.name();
+    this.type = pool.type();
+    this.channel = channel;
+    this.outY = outY;
+    this.outX = outX;
+    this.windowTop = pool.windowTop(shape, outY);
+    this.windowLeft = pool.windowLeft(shape, outX);
+    this.poolHeight = pool.poolHeight();
+    this.poolWidth = pool.poolWidth();
+    this.realTop = Math.max(windowTop, 0);
+    this.realLeft = Math.max(windowLeft, 0);
+    int rows = Math.min(windowTop + poolHeight, shape.height()) - realTop;
+    int columns = Math.min(windowLeft + poolWidth, shape.width()) - realLeft;
+    float[] cells = new float[rows * columns];
+    double total = 0;
+    int best = 0;
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < columns; c++) {
+        int i = r * columns + c;
+        cells[i] = in.get(channel, realTop + r, realLeft + c);
+        total += cells[i];
+        if (cells[i] > cells[best]) {
+          best = i;
+        }
+      }
+    }
+    this.values = Tensor.of(Shape.image(1, rows, columns), cells);
+    this.maxCell = new Cell(channel, realTop + best / columns, realLeft + best % columns);
+    this.sum = (float) total;
+    this.result = type == Pooling2D.Type.MAX ? cells[best] : (float) (total / cells.length);
+    this.output = output;
+  }
+
+  /**
+   * Explains output {@code (channel, outY, outX)} of the pooling layer {@code layerIndex}.
+   *
+   * @throws IllegalArgumentException if the layer is not a pooling layer or the channel or position
+   *     is out of range
+   */
+  public static PoolingStep of(
+      ActivationTrace trace, int layerIndex, int channel, int outY, int outX) {
+    Pooling2D pool =
+        Checks.layer(
+            trace, layerIndex, Pooling2D.class, "a MaxPooling2D or AveragePooling2D layer");
+    Tensor traced = trace.output(layerIndex);
+    Shape out = traced.shape();
+    Checks.index("channel", channel, out.channels(), pool + " output " + out);
+    Checks.index("outY", outY, out.height(), pool + " output " + out);
+    Checks.index("outX", outX, out.width(), pool + " output " + out);
+    return new PoolingStep(
+        pool,
+        layerIndex,
+        channel,
+        outY,
+        outX,
+        trace.inputOf(layerIndex),
+        traced.get(channel, outY, outX));
+  }
+
+  /** Index of the pooling layer. */
+  public int layerIndex() {
+    return layerIndex;
+  }
+
+  /** Name of the pooling layer, e.g. {@code max_pool_1}. */
+  public String layerName() {
+    return layerName;
+  }
+
+  /** Max or average. */
+  public Pooling2D.Type type() {
+    return type;
+  }
+
+  /** The channel pooled (the same in input and output). */
+  public int channel() {
+    return channel;
+  }
+
+  /** Output row. */
+  public int outY() {
+    return outY;
+  }
+
+  /** Output column. */
+  public int outX() {
+    return outX;
+  }
+
+  /** Input row of the full window's top edge; negative when it starts in padding. */
+  public int windowTop() {
+    return windowTop;
+  }
+
+  /** Input column of the full window's left edge; negative when it starts in padding. */
+  public int windowLeft() {
+    return windowLeft;
+  }
+
+  /** Window height, padding included. */
+  public int poolHeight() {
+    return poolHeight;
+  }
+
+  /** Window width, padding included. */
+  public int poolWidth() {
+    return poolWidth;
+  }
+
+  /** Input row of {@code values()}' first row. */
+  public int realTop() {
+    return realTop;
+  }
+
+  /** Input column of {@code values()}' first column. */
+  public int realLeft() {
+    return realLeft;
+  }
+
+  /** The window's real cells, shape {@code (1, rows, columns)}. */
+  public Tensor values() {
+    return values;
+  }
+
+  /** Number of real cells, the divisor of average pooling. */
+  public int count() {
+    return values.size();
+  }
+
+  /** The largest real cell's input position (the first one in row-major order on ties). */
+  public Cell maxCell() {
+    return maxCell;
+  }
+
+  /** The largest real value. */
+  public float max() {
+    return values.max();
+  }
+
+  /** Sum of the real cells (accumulated in double). */
+  public float sum() {
+    return sum;
+  }
+
+  /** The pooled value rebuilt from {@link #values()}: {@code max} or {@code sum / count}. */
+  public float result() {
+    return result;
+  }
+
+  /** The value the network computed. */
+  public float output() {
+    return output;
+  }
+}

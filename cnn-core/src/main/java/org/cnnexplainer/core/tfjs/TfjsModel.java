@@ -1,0 +1,179 @@
+package org.cnnexplainer.core.tfjs;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.cnnexplainer.core.Layer;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Shape;
+
+/**
+ * Reads and writes TensorFlow.js "layers-model" folders: {@code model.json}, its binary weight
+ * files, and an optional {@code labels.json}.
+ *
+ * <h2>What is read</h2>
+ *
+ * Both topology forms ({@code modelTopology.model_config} as written by the Keras converter, or
+ * {@code modelTopology} itself as written by TF.js); {@code Sequential} models (input shape from
+ * the first layer's {@code batch_input_shape}; a leading {@code InputLayer} entry is dropped, as in
+ * TF.js's {@code model.layers}; the very old form with a bare layer list); and {@code Model} /
+ * {@code Functional} graphs that are a linear chain (their {@code InputLayer} is kept as layer 0 so
+ * indices match TF.js). Layers: {@code InputLayer}, {@code Conv2D}, {@code Activation}, {@code
+ * MaxPooling2D}, {@code AveragePooling2D}, {@code Flatten}, {@code Dense}, {@code Dropout}, {@code
+ * BatchNormalization} (on the channel axis only), all {@code channels_last}, without dilation or
+ * groups. Conv kernels are converted from TF.js's {@code [kh, kw, in, out]} to {@code (out, in, kh,
+ * kw)}. Weights are found by name ({@code <layer>/kernel}, {@code /bias}, {@code /gamma}, {@code
+ * /beta}, {@code /moving_mean}, {@code /moving_variance}) across all groups; each group's files are
+ * concatenated in {@code paths} order (weights may straddle files). Weight dtype must be {@code
+ * float32}, stored as float32 or quantized ({@code uint8} / {@code uint16} as {@code q * scale +
+ * min}, or {@code float16}).
+ *
+ * <h2>Labels</h2>
+ *
+ * {@code labels.json} beside {@code model.json}, if present, is a JSON array of strings, one per
+ * network output, in output order (e.g. {@code ["lifeboat", "ladybug", ...]}). Without it the
+ * classes are called {@code class 0 .. class n-1}.
+ *
+ * <h2>Limits and refusals</h2>
+ *
+ * Every problem raises {@link InvalidModelException} naming the file, the layer or weight, and what
+ * was expected versus found. {@code model.json} may be at most 32 MiB and {@code labels.json} 1
+ * MiB; a model may hold at most 2<sup>28</sup> weight values and a layer output at most
+ * 2<sup>26</sup> values (checked from the declared shapes before anything is allocated); the weight
+ * files must hold exactly the bytes the manifest's shapes and dtypes need. Weight paths must be
+ * plain relative paths inside the model folder: absolute paths, URL schemes, drive letters, {@code
+ * ..}, URL escapes and symbolic links that resolve outside the folder are refused. Weights that are
+ * NaN or infinite are refused with the weight's name, since no view could show them meaningfully.
+ */
+public final class TfjsModel {
+  static final int MAX_MODEL_JSON_BYTES = 32 << 20;
+  static final int MAX_LABELS_BYTES = 1 << 20;
+  static final int MAX_WEIGHT_VALUES = 1 << 28;
+  static final int MAX_ACTIVATION_VALUES = 1 << 26;
+
+  private TfjsModel() {}
+
+  /**
+   * Loads the model whose {@code model.json} is at {@code modelJson} (or, when {@code modelJson} is
+   * a folder, the {@code model.json} inside it); weight files and {@code labels.json} are read from
+   * the same folder.
+   *
+   * @throws InvalidModelException if the files are not a supported, consistent model
+   * @throws IOException if a file cannot be read
+   */
+  public static Network load(Path modelJson) throws IOException {
+    Path file = Objects.requireNonNull(modelJson, "modelJson");
+    if (Files.isDirectory(file)) {
+      file = file.resolve("model.json");
+    }
+    return load(ModelFiles.of(file));
+  }
+
+  /**
+   * Loads a model through a URL, e.g. from {@code getClass().getResource("/models/x/model.json")}
+   * inside a jar; weight paths and {@code labels.json} are resolved relative to that URL.
+   *
+   * @throws InvalidModelException if the files are not a supported, consistent model
+   * @throws IOException if a file cannot be read
+   */
+  public static Network load(URL modelJson) throws IOException {
+    return load(ModelFiles.of(Objects.requireNonNull(modelJson, "modelJson")));
+  }
+
+  /**
+   * Writes {@code network} into {@code directory} (created if needed) as TF.js writes it: {@code
+   * model.json} (a {@code Sequential} topology, or a {@code Model} one when layer 0 is an {@code
+   * InputLayer}), one weight file {@code group1-shard1of1.bin}, and {@code labels.json}. Existing
+   * files of these names are replaced. {@link #load(Path)} reads the result back unchanged.
+   *
+   * @throws IOException if the files cannot be written
+   */
+  public static void save(Network network, Path directory) throws IOException {
+    ModelWriter.write(Objects.requireNonNull(network, "network"), directory);
+  }
+
+  private static Network load(ModelFiles files) throws IOException {
+    Json root =
+        new Json(
+            files.modelName(), "", parse(files.readModel(MAX_MODEL_JSON_BYTES), files.modelName()));
+    if (!root.isObject()) {
+      throw root.error("expected a JSON object, found " + root.text());
+    }
+    if (root.has("format") && !root.get("format").string().equals("layers-model")) {
+      throw root.get("format")
+          .error(
+              "expected format 'layers-model', found '"
+                  + root.get("format").string()
+                  + "' (graph models from the TF.js converter are not supported)");
+    }
+    Topology topology = Topology.parse(root);
+    Weights weights =
+        root.has("weightsManifest")
+            ? ManifestReader.read(root.get("weightsManifest"), files)
+            : new Weights(files.modelName(), java.util.Map.of());
+    List<Layer> layers = new ArrayList<>();
+    Shape shape = topology.inputShape();
+    for (Topology.Spec spec : topology.layers()) {
+      Layer layer = LayerFactory.build(spec, shape, weights);
+      try {
+        shape = layer.outputShape(shape);
+      } catch (IllegalArgumentException e) {
+        throw spec.config()
+            .error("does not fit its input of shape " + shape + ": " + e.getMessage());
+      }
+      if (shape.size() > MAX_ACTIVATION_VALUES) {
+        throw spec.config()
+            .error("output " + shape + " has more than " + MAX_ACTIVATION_VALUES + " values");
+      }
+      layers.add(layer);
+    }
+    List<String> labels = Labels.read(files, shape.size());
+    String name = topology.name() != null ? topology.name() : files.folderName();
+    try {
+      return new Network(name, topology.inputShape(), layers, labels);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidModelException(files.modelName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  static JsonElement parse(byte[] bytes, String file) throws InvalidModelException {
+    try {
+      JsonReader reader =
+          new JsonReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+      reader.setStrictness(Strictness.STRICT);
+      JsonElement root = JsonParser.parseReader(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw new JsonParseException("text after the end of the JSON value");
+      }
+      return root;
+    } catch (JsonParseException | IllegalStateException | IOException e) {
+      throw new InvalidModelException(file + ": not valid JSON (" + reason(e) + ")", e);
+    }
+  }
+
+  /** Gson's message without its advice to switch to lenient parsing. */
+  private static String reason(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage());
+    message =
+        message.replace(
+            "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON ", "");
+    int see = message.indexOf("\nSee ");
+    return (see >= 0 ? message.substring(0, see) : message).trim();
+  }
+}

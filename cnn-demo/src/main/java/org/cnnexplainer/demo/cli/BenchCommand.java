@@ -1,0 +1,86 @@
+package org.cnnexplainer.demo.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.image.ImageInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: how fast a model traces and predicts on this machine. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures a model's speed on this machine: the median and 90th percentile time of a full",
+      "trace (every layer kept) at batch 1 on one thread after warm-up, and predictions per second",
+      "with one thread per core."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Mixin ModelOption model;
+
+  @Option(
+      names = {"-i", "--image"},
+      paramLabel = "IMAGE",
+      description = "Input image (default: seeded random pixels).")
+  Path image;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "3",
+      paramLabel = "SECONDS",
+      description = "Warm-up time before measuring (default: ${DEFAULT-VALUE} s).")
+  double warmupSeconds;
+
+  @Option(
+      names = "--samples",
+      defaultValue = "2000",
+      paramLabel = "N",
+      description = "Timed traces (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(
+      names = "--throughput-seconds",
+      defaultValue = "3",
+      paramLabel = "SECONDS",
+      description = "Duration of the all-cores prediction run (default: ${DEFAULT-VALUE} s).")
+  double throughputSeconds;
+
+  @Option(names = "--json", description = "Print {traceMedianUs, traceP90Us, predictImagesPerSec}.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    Network network = model.load();
+    Tensor input =
+        image != null
+            ? ImageInput.fromFile(image, network.inputShape())
+            : TraceBenchmark.randomInput(network.inputShape(), 42);
+    TraceBenchmark.Result result =
+        new TraceBenchmark(network, input)
+            .run(warmupSeconds, Math.max(samples, 1), throughputSeconds);
+    if (json) {
+      System.out.printf(
+          Locale.ROOT,
+          "{\"traceMedianUs\": %.1f, \"traceP90Us\": %.1f, \"predictImagesPerSec\": %.0f}%n",
+          result.traceMedianMicros(),
+          result.traceP90Micros(),
+          result.predictImagesPerSecond());
+    } else {
+      System.out.printf(
+          Locale.ROOT,
+          "trace (1 thread): median %.1f us, p90 %.1f us over %d runs%n"
+              + "predict (%d threads): %.0f images/s%n",
+          result.traceMedianMicros(),
+          result.traceP90Micros(),
+          samples,
+          result.threads(),
+          result.predictImagesPerSecond());
+    }
+    return 0;
+  }
+}

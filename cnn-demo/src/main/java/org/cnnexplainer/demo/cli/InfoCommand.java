@@ -1,0 +1,69 @@
+package org.cnnexplainer.demo.cli;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cnnexplainer.core.Layer;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Shape;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code info}: the model's layers, output shapes, parameters and multiply-adds. */
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lists a model's layers with output shapes, parameters and multiply-adds.",
+      "Shapes are in the model's (TF.js) order: height x width x channels."
+    })
+public final class InfoCommand implements Callable<Integer> {
+  @Mixin ModelOption model;
+
+  @Override
+  public Integer call() throws IOException {
+    Network network = model.load();
+    System.out.printf(
+        Locale.ROOT,
+        "Model %s: input %s, %d layers, %d classes%n",
+        network.name(),
+        format(network.inputShape()),
+        network.layers().size(),
+        network.classLabels().size());
+    System.out.printf(
+        Locale.ROOT,
+        "%3s  %-16s %-20s %-14s %12s %14s%n",
+        "#",
+        "name",
+        "kind",
+        "output",
+        "parameters",
+        "multiply-adds");
+    for (int i = 0; i < network.layers().size(); i++) {
+      Layer layer = network.layer(i);
+      System.out.printf(
+          Locale.ROOT,
+          "%3d  %-16s %-20s %-14s %,12d %,14d%n",
+          i,
+          layer.name(),
+          layer.kind(),
+          format(network.outputShape(i)),
+          layer.parameterCount(),
+          layer.multiplyAdds(network.inputShape(i)));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%-58s %,12d %,14d%n",
+        "total",
+        network.parameterCount(),
+        network.multiplyAdds());
+    System.out.println("classes: " + String.join(", ", network.classLabels()));
+    return 0;
+  }
+
+  static String format(Shape shape) {
+    return String.join(
+        "x", Arrays.stream(shape.toTfjsOrder()).mapToObj(Integer::toString).toList());
+  }
+}

@@ -1,0 +1,102 @@
+package org.cnnexplainer.demo.cli;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.Tensor;
+
+/** Times {@link Network#trace} on one thread and {@link Network#predict} on all cores. */
+public final class TraceBenchmark {
+  /** What one run measured. */
+  public record Result(
+      double traceMedianMicros,
+      double traceP90Micros,
+      double predictImagesPerSecond,
+      int threads) {}
+
+  private final Network network;
+  private final Tensor input;
+
+  public TraceBenchmark(Network network, Tensor input) {
+    this.network = network;
+    this.input = input;
+  }
+
+  /** Uniform [0, 1) pixels from {@code seed}. */
+  public static Tensor randomInput(Shape shape, long seed) {
+    Random random = new Random(seed);
+    float[] values = new float[shape.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextFloat();
+    }
+    return Tensor.of(shape, values);
+  }
+
+  /** Warms up, then times {@code samples} traces and a {@code throughputSeconds} prediction run. */
+  public Result run(double warmupSeconds, int samples, double throughputSeconds) {
+    long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+    long sink = 0;
+    while (System.nanoTime() < warmupEnd) {
+      sink += network.trace(input).predicted().index();
+    }
+    long[] nanos = new long[samples];
+    for (int i = 0; i < samples; i++) {
+      long start = System.nanoTime();
+      sink += network.trace(input).predicted().index();
+      nanos[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(nanos);
+    int threads = Runtime.getRuntime().availableProcessors();
+    double imagesPerSecond = throughput(threads, throughputSeconds);
+    if (sink == Long.MIN_VALUE) {
+      System.out.print(""); // keeps the results observable to the JIT
+    }
+    return new Result(
+        percentile(nanos, 0.5) / 1e3, percentile(nanos, 0.9) / 1e3, imagesPerSecond, threads);
+  }
+
+  private double throughput(int threads, double seconds) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      LongAdder images = new LongAdder();
+      AtomicBoolean stop = new AtomicBoolean();
+      Future<?>[] workers = new Future<?>[threads];
+      long start = System.nanoTime();
+      for (int t = 0; t < threads; t++) {
+        workers[t] =
+            pool.submit(
+                () -> {
+                  while (!stop.get()) {
+                    network.predict(input);
+                    images.increment();
+                  }
+                });
+      }
+      Thread.sleep((long) (seconds * 1000));
+      stop.set(true);
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+      return images.sum() / ((System.nanoTime() - start) / 1e9);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Double.NaN;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("prediction failed during the benchmark", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Nearest-rank percentile of sorted samples. */
+  static double percentile(long[] sorted, double fraction) {
+    int rank = (int) Math.ceil(fraction * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+}
