@@ -1,0 +1,88 @@
+package org.cnnexplainer.demo.app;
+
+import java.awt.BorderLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JEditorPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.UIManager;
+
+/**
+ * The tutorial side panel: one page per {@link Concept}, chosen from a list or opened by the views'
+ * explain hooks and the layer labels.
+ */
+final class TutorialPanel extends JPanel {
+  private final JComboBox<Concept> chooser = new JComboBox<>(Concept.values());
+  private final JEditorPane page = new JEditorPane();
+  private final JScrollPane scroll;
+
+  TutorialPanel(Runnable onClose) {
+    super(new BorderLayout(0, 4));
+    setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
+    getAccessibleContext().setAccessibleName("Tutorial");
+    chooser.getAccessibleContext().setAccessibleName("Tutorial topic");
+    chooser.addActionListener(e -> render((Concept) chooser.getSelectedItem()));
+    JButton close = new JButton("✕");
+    close.setToolTipText("Close the tutorial (Esc)");
+    close.getAccessibleContext().setAccessibleName("Close tutorial");
+    close.addActionListener(e -> onClose.run());
+    JPanel top = new JPanel(new BorderLayout(4, 0));
+    top.add(chooser, BorderLayout.CENTER);
+    top.add(close, BorderLayout.EAST);
+    page.setContentType("text/html");
+    page.setEditable(false);
+    page.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, true);
+    page.getAccessibleContext().setAccessibleName("Tutorial text");
+    scroll = new JScrollPane(page);
+    scroll.setBorder(BorderFactory.createEmptyBorder());
+    add(top, BorderLayout.NORTH);
+    add(scroll, BorderLayout.CENTER);
+    render(Concept.OVERVIEW);
+  }
+
+  /** Shows the page of {@code concept}. */
+  void show(Concept concept) {
+    if (chooser.getSelectedItem() != concept) {
+      chooser.setSelectedItem(concept); // fires render
+    } else {
+      render(concept);
+    }
+  }
+
+  /** The concept on show. */
+  Concept concept() {
+    return (Concept) chooser.getSelectedItem();
+  }
+
+  @Override
+  public void updateUI() {
+    super.updateUI();
+    if (chooser != null) {
+      render(concept()); // the page's colours follow the theme
+    }
+  }
+
+  private void render(Concept concept) {
+    page.setFont(UIManager.getFont("Label.font"));
+    page.setText(html(concept));
+    page.setCaretPosition(0);
+  }
+
+  static String html(Concept concept) {
+    String resource = "tutorial/" + concept.id() + ".html";
+    try (InputStream in = TutorialPanel.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing tutorial page " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
