@@ -66,6 +66,9 @@ final class ExampleImages {
                   image,
                   ImageInput.fromImage(image, network.inputShape())));
         }
+      } catch (IOException | RuntimeException e) {
+        // A broken example must not cost the user the model: leave it out and say so.
+        System.err.println("cnn-explainer: skipping example " + file + ": " + e.getMessage());
       }
     }
     return examples;
