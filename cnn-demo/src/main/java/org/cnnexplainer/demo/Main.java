@@ -5,6 +5,7 @@ import org.cnnexplainer.demo.app.AppCommand;
 import org.cnnexplainer.demo.cli.BenchCommand;
 import org.cnnexplainer.demo.cli.InfoCommand;
 import org.cnnexplainer.demo.cli.PredictCommand;
+import org.cnnexplainer.demo.cli.RenderCommand;
 import org.cnnexplainer.demo.cli.TraceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       InfoCommand.class,
       BenchCommand.class,
+      RenderCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

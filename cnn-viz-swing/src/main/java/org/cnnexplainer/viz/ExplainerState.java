@@ -1,13 +1,13 @@
 package org.cnnexplainer.viz;
 
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
@@ -15,6 +15,7 @@ import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.color.RangeMode;
+import org.cnnexplainer.viz.internal.ChangeBatcher;
 import org.cnnexplainer.viz.internal.LatestOnly;
 
 /**
@@ -28,11 +29,9 @@ import org.cnnexplainer.viz.internal.LatestOnly;
  * are collected and fired as one event at the end.
  */
 public final class ExplainerState {
-  private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
+  private final ChangeBatcher<StateProperty> changes = new ChangeBatcher<>(StateProperty.class);
+  private final Map<StateListener, Consumer<Set<StateProperty>>> adapters = new IdentityHashMap<>();
   private final LatestOnly<ActivationTrace> traces;
-  private final EnumSet<StateProperty> pending = EnumSet.noneOf(StateProperty.class);
-  private int batchDepth;
-  private boolean firing;
 
   private Network network;
   private Tensor input;
@@ -64,24 +63,26 @@ public final class ExplainerState {
 
   /** Registers {@code listener} (see {@link StateListener} for the contract). */
   public void addListener(StateListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    Objects.requireNonNull(listener, "listener");
+    Consumer<Set<StateProperty>> adapter =
+        changed -> listener.stateChanged(new StateEvent(this, changed));
+    if (adapters.putIfAbsent(listener, adapter) == null) {
+      changes.add(adapter);
+    }
   }
 
   /** Removes {@code listener}; no effect if it was not registered. */
   public void removeListener(StateListener listener) {
-    listeners.remove(listener);
+    Consumer<Set<StateProperty>> adapter = adapters.remove(listener);
+    if (adapter != null) {
+      changes.remove(adapter);
+    }
   }
 
   /** Runs {@code changes} and then fires at most one event for all of them (batches nest). */
-  public void batch(Runnable changes) {
+  public void batch(Runnable batch) {
     requireEventThread();
-    batchDepth++;
-    try {
-      changes.run();
-    } finally {
-      batchDepth--;
-    }
-    flush();
+    changes.batch(batch);
   }
 
   /** The network, or {@code null} before one is set. */
@@ -272,30 +273,11 @@ public final class ExplainerState {
   }
 
   private void mark(StateProperty property) {
-    pending.add(property);
+    changes.mark(property);
   }
 
   private void markAndFlush(StateProperty property) {
-    mark(property);
-    flush();
-  }
-
-  private void flush() {
-    if (batchDepth > 0 || firing || pending.isEmpty()) {
-      return;
-    }
-    firing = true;
-    try {
-      while (!pending.isEmpty()) {
-        StateEvent event = new StateEvent(this, EnumSet.copyOf(pending));
-        pending.clear();
-        for (StateListener listener : new ArrayList<>(listeners)) {
-          listener.stateChanged(event);
-        }
-      }
-    } finally {
-      firing = false;
-    }
+    changes.changed(property);
   }
 
   private static void requireEventThread() {

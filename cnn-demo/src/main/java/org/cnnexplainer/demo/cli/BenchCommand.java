@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures a model's speed on this machine: the median and 90th percentile time of a full",
-      "trace (every layer kept) at batch 1 on one thread after warm-up, and predictions per second",
-      "with one thread per core."
+      "Measures how fast a model traces and predicts on this machine.",
+      "Reports the median and 90th percentile time of a full trace (every layer kept) at batch 1",
+      "on one thread after warm-up, and predictions per second with one thread per core."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Mixin ModelOption model;

@@ -15,10 +15,38 @@ import java.util.Objects;
 public final class ColorMap {
   private final String name;
   private final float[][] stops; // [channel][stop] in 0..255
+  private final double[][] coefficients; // [channel][4 * segment + power]: the spline as cubics
+  private final int segments;
 
   private ColorMap(String name, float[][] stops) {
     this.name = name;
     this.stops = stops;
+    this.segments = stops[0].length - 1;
+    this.coefficients = new double[3][];
+    for (int c = 0; c < 3; c++) {
+      coefficients[c] = cubics(stops[c]);
+    }
+  }
+
+  /**
+   * The B-spline segments as polynomials {@code a0 + a1 u + a2 u^2 + a3 u^3} in the local
+   * coordinate {@code u} in [0, 1], with d3's end conditions (virtual stops {@code 2 v0 - v1} and
+   * {@code 2 vn - vn-1}).
+   */
+  private static double[] cubics(float[] v) {
+    int n = v.length - 1;
+    double[] k = new double[4 * n];
+    for (int i = 0; i < n; i++) {
+      double v1 = v[i];
+      double v2 = v[i + 1];
+      double v0 = i > 0 ? v[i - 1] : 2 * v1 - v2;
+      double v3 = i < n - 1 ? v[i + 2] : 2 * v2 - v1;
+      k[4 * i] = (v0 + 4 * v1 + v2) / 6;
+      k[4 * i + 1] = (v2 - v0) / 2;
+      k[4 * i + 2] = (v0 - 2 * v1 + v2) / 2;
+      k[4 * i + 3] = (-v0 + 3 * v1 - 3 * v2 + v3) / 6;
+    }
+    return k;
   }
 
   /**
@@ -69,7 +97,12 @@ public final class ColorMap {
   /** The exact colour at {@code t} as {@code 0xRRGGBB}; NaN counts as 0. */
   public int rgb(double t) {
     double tc = t > 0 ? Math.min(t, 1) : 0;
-    return channel(0, tc) << 16 | channel(1, tc) << 8 | channel(2, tc);
+    int i = tc >= 1 ? segments - 1 : (int) (tc * segments);
+    double u = tc * segments - i;
+    int j = 4 * i;
+    return channel(coefficients[0], j, u) << 16
+        | channel(coefficients[1], j, u) << 8
+        | channel(coefficients[2], j, u);
   }
 
   /** The exact colour at {@code t}. */
@@ -77,27 +110,9 @@ public final class ColorMap {
     return new Color(rgb(t));
   }
 
-  private int channel(int c, double t) {
-    float[] v = stops[c];
-    int n = v.length - 1;
-    int i = t >= 1 ? n - 1 : (int) Math.floor(t * n);
-    double v1 = v[i];
-    double v2 = v[i + 1];
-    double v0 = i > 0 ? v[i - 1] : 2 * v1 - v2;
-    double v3 = i < n - 1 ? v[i + 2] : 2 * v2 - v1;
-    double value = basis((t - (double) i / n) * n, v0, v1, v2, v3);
-    return (int) Math.max(0, Math.min(255, Math.round(value)));
-  }
-
-  /** Uniform cubic B-spline segment (d3-interpolate's {@code basis}). */
-  private static double basis(double t1, double v0, double v1, double v2, double v3) {
-    double t2 = t1 * t1;
-    double t3 = t2 * t1;
-    return ((1 - 3 * t1 + 3 * t2 - t3) * v0
-            + (4 - 6 * t2 + 3 * t3) * v1
-            + (1 + 3 * t1 + 3 * t2 - 3 * t3) * v2
-            + t3 * v3)
-        / 6;
+  private static int channel(double[] k, int j, double u) {
+    double value = ((k[j + 3] * u + k[j + 2]) * u + k[j + 1]) * u + k[j];
+    return value <= 0 ? 0 : value >= 255 ? 255 : (int) (value + 0.5);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.BatchNormalization;
 import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Dense;
 import org.cnnexplainer.core.Flatten;
@@ -19,11 +20,13 @@ import org.cnnexplainer.core.Tensor;
  * the original's {@code updateCNNLayerRanges} computes it, generalised to any sequential network.
  *
  * <p>Hidden layers are those between the input and the last layer, except {@link InputLayer} and
- * {@link Flatten}. A <em>unit</em> starts at every {@link Conv2D} or {@link Dense} layer (or at the
- * first hidden layer) and takes every following layer until the next one; its range is {@code 2 *
- * (0.1 + round3(max(|min|, |max|)))} of the starting layer's output. A <em>module</em> ends after
- * each pooling layer and where the outputs turn from images into vectors. Layers that are not
- * hidden have range 1. All layers are recomputed for every mode (the original redrew only some).
+ * {@link Flatten}. A <em>unit</em> starts at every {@link Conv2D}, {@link Dense} or {@link
+ * BatchNormalization} layer (or at the first hidden layer) and takes every following layer until
+ * the next one (activations, pooling, dropout: they do not change the scale much); its range is
+ * {@code 2 * (0.1 + round3(max(|min|, |max|)))} of the starting layer's output. A <em>module</em>
+ * ends after each pooling layer and where the outputs turn from images into vectors. Layers that
+ * are not hidden have range 1. All layers are recomputed for every mode (the original redrew only
+ * some).
  */
 public final class LayerRanges {
   /**
@@ -66,7 +69,7 @@ public final class LayerRanges {
         module++;
         moduleHasLayers = false;
       }
-      if (unitValues.isEmpty() || layer instanceof Conv2D || layer instanceof Dense) {
+      if (unitValues.isEmpty() || startsUnit(layer)) {
         unitValues.add(unitRange(trace.output(i)));
       }
       unitOf[i] = unitValues.size() - 1;
@@ -105,6 +108,11 @@ public final class LayerRanges {
           };
     }
     return new LayerRanges(mode, ranges, unitRanges, spansOf(groupOf, ranges));
+  }
+
+  /** Layers that compute new values on their own scale; the layers after them reuse their range. */
+  private static boolean startsUnit(Layer layer) {
+    return layer instanceof Conv2D || layer instanceof Dense || layer instanceof BatchNormalization;
   }
 
   private static List<Span> spansOf(int[] groupOf, double[] ranges) {

@@ -8,43 +8,55 @@ import org.cnnexplainer.viz.NeuronRef;
 
 /**
  * Draws the edges: horizontal cubic curves (both control points at the x-midpoint, as d3's {@code
- * linkHorizontal}) from the right middle of a source node to the left middle of a target node.
+ * linkHorizontal}) from the right middle of a source node to the left middle of a target node. Into
+ * conv and dense neurons every neuron of the previous column connects; into activation, pooling and
+ * normalisation neurons only the neuron with the same index.
  */
 final class EdgePainter {
   private EdgePainter() {}
 
-  static void paint(Graphics2D g, OverviewLayout layout, OverviewSnapshot s) {
-    Path2D highlighted = new Path2D.Double();
-    NeuronRef hovered = s.hover() == null ? null : s.hover().neuron();
+  /** All edges in the light edge colour. */
+  static void paintAll(Graphics2D g, OverviewLayout layout, OverviewStyle style) {
+    g.setStroke(new BasicStroke(style.edgeWidth()));
     for (int c = 1; c < layout.columns.size(); c++) {
-      ColumnSpec column = layout.columns.get(c);
-      Rectangle2D[] sources = layout.boxes[c - 1];
-      Rectangle2D[] targets = layout.boxes[c];
-      Path2D all = new Path2D.Double();
-      boolean hoveredColumn = hovered != null && hovered.layer() == column.layer();
-      for (int t = 0; t < targets.length; t++) {
-        Path2D path = hoveredColumn && hovered.neuron() == t ? highlighted : all;
-        if (column.edges() == ColumnSpec.Edges.ONE_TO_ONE) {
-          curve(path, sources[t], targets[t]);
-        } else {
-          for (Rectangle2D source : sources) {
-            curve(path, source, targets[t]);
-          }
-        }
+      Path2D path = new Path2D.Double();
+      int count = 0;
+      for (int t = 0; t < layout.boxes[c].length; t++) {
+        count += incoming(path, layout, c, t);
       }
       // Dense fans (e.g. 32 x 32 edges) would turn into a grey wall: lighten them.
-      int count =
-          column.edges() == ColumnSpec.Edges.ONE_TO_ONE
-              ? targets.length
-              : targets.length * sources.length;
       double strength = Math.max(0.3, Math.min(1, Math.sqrt(150.0 / count)));
-      g.setColor(OverviewStyle.mix(s.style().background(), s.style().edge(), strength));
-      g.setStroke(new BasicStroke(s.style().edgeWidth()));
-      g.draw(all);
+      g.setColor(OverviewStyle.mix(style.background(), style.edge(), strength));
+      g.draw(path);
     }
-    g.setColor(s.style().edgeHighlight());
-    g.setStroke(new BasicStroke(1f));
-    g.draw(highlighted);
+  }
+
+  /** The edges into {@code hovered}, darker and wider, on top. */
+  static void paintHighlighted(
+      Graphics2D g, OverviewLayout layout, OverviewStyle style, NeuronRef hovered) {
+    for (int c = 1; c < layout.columns.size(); c++) {
+      if (layout.columns.get(c).layer() == hovered.layer()
+          && hovered.neuron() < layout.boxes[c].length) {
+        Path2D path = new Path2D.Double();
+        incoming(path, layout, c, hovered.neuron());
+        g.setColor(style.edgeHighlight());
+        g.setStroke(new BasicStroke(1f));
+        g.draw(path);
+      }
+    }
+  }
+
+  private static int incoming(Path2D path, OverviewLayout layout, int c, int target) {
+    Rectangle2D[] sources = layout.boxes[c - 1];
+    Rectangle2D to = layout.boxes[c][target];
+    if (layout.columns.get(c).edges() == ColumnSpec.Edges.ONE_TO_ONE) {
+      curve(path, sources[target], to);
+      return 1;
+    }
+    for (Rectangle2D source : sources) {
+      curve(path, source, to);
+    }
+    return sources.length;
   }
 
   private static void curve(Path2D path, Rectangle2D from, Rectangle2D to) {

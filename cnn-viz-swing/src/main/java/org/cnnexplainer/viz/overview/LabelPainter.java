@@ -13,8 +13,18 @@ import java.awt.geom.Rectangle2D;
 final class LabelPainter {
   private LabelPainter() {}
 
-  /** What the labels of one layout look like. */
-  record Plan(String[] names, boolean stagger, boolean showDims) {}
+  /**
+   * What the labels of one layout look like.
+   *
+   * @param names the label of each column
+   * @param rows the line (0 or 1) of each column's label, or {@code null} when all are on line 0
+   * @param showDims whether the shape line is drawn under the names
+   */
+  record Plan(String[] names, int[] rows, boolean showDims) {
+    boolean stagger() {
+      return rows != null;
+    }
+  }
 
   static Plan plan(OverviewLayout layout, boolean detail, FontMetrics label, FontMetrics small) {
     int n = layout.columns.size();
@@ -32,7 +42,24 @@ final class LabelPainter {
     }
     boolean stagger = !fits(layout, names, label, 1);
     boolean showDims = detail && !stagger && fits(layout, dims, small, 1);
-    return new Plan(names, stagger, showDims);
+    return new Plan(names, stagger ? rows(layout, names, label) : null, showDims);
+  }
+
+  /** Greedy: each label goes on the first line where it clears the last label on that line. */
+  private static int[] rows(OverviewLayout layout, String[] names, FontMetrics fm) {
+    int[] rows = new int[names.length];
+    double[] rightEdge = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    for (int c = 0; c < names.length; c++) {
+      double half = fm.stringWidth(names[c]) / 2.0;
+      double left = centre(layout, c) - half;
+      int row = left >= rightEdge[0] + 6 ? 0 : left >= rightEdge[1] + 6 ? 1 : 0;
+      if (left < rightEdge[0] + 6 && left < rightEdge[1] + 6) {
+        row = rightEdge[0] <= rightEdge[1] ? 0 : 1; // both collide: the less crowded line
+      }
+      rows[c] = row;
+      rightEdge[row] = centre(layout, c) + half;
+    }
+    return rows;
   }
 
   /** Height of the label area above the nodes for {@code plan}. */
@@ -66,7 +93,7 @@ final class LabelPainter {
       FontMetrics small) {
     double first = 6 + label.getAscent();
     for (int c = 0; c < layout.columns.size(); c++) {
-      double baseline = first + (plan.stagger() && c % 2 == 1 ? label.getHeight() : 0);
+      double baseline = first + (plan.stagger() ? plan.rows()[c] * label.getHeight() : 0);
       g.setColor(s.style().foreground());
       g.setFont(label.getFont());
       centred(g, plan.names()[c], centre(layout, c), baseline);

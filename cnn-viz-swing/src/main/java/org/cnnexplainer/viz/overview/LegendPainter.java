@@ -4,8 +4,10 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 import org.cnnexplainer.viz.color.ColorScale;
@@ -26,8 +28,8 @@ final class LegendPainter {
     double y = layout.nodesBottom + 8;
     g.setFont(tickFont);
     for (LayerRanges.Span span : s.ranges().spans()) {
-      int first = columnOf(layout, span.first());
-      int last = columnOf(layout, span.last());
+      int first = firstColumnIn(layout, span.first(), span.last());
+      int last = lastColumnIn(layout, span.first(), span.last());
       if (first < 0 || last < 0) {
         continue;
       }
@@ -66,9 +68,21 @@ final class LegendPainter {
     }
   }
 
-  private static int columnOf(OverviewLayout layout, int layer) {
+  /** The first column showing a layer in {@code [from, to]} (hidden layers have no column). */
+  private static int firstColumnIn(OverviewLayout layout, int from, int to) {
     for (int c = 0; c < layout.columns.size(); c++) {
-      if (layout.columns.get(c).layer() == layer) {
+      int layer = layout.columns.get(c).layer();
+      if (layer >= from && layer <= to) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastColumnIn(OverviewLayout layout, int from, int to) {
+    for (int c = layout.columns.size() - 1; c >= 0; c--) {
+      int layer = layout.columns.get(c).layer();
+      if (layer >= from && layer <= to) {
         return c;
       }
     }
@@ -87,11 +101,17 @@ final class LegendPainter {
       double[] ticks,
       String format) {
     int steps = (int) Math.max(1, Math.ceil(x1 - x0));
-    double w = (x1 - x0) / steps;
+    BufferedImage gradient = new BufferedImage(steps, 1, BufferedImage.TYPE_INT_RGB);
     for (int i = 0; i < steps; i++) {
-      g.setColor(colorOf.apply(min + (max - min) * (i + 0.5) / steps));
-      g.fill(new Rectangle2D.Double(x0 + i * w, y, w + 0.5, BAR_HEIGHT));
+      gradient.setRGB(i, 0, colorOf.apply(min + (max - min) * (i + 0.5) / steps).getRGB());
     }
+    Graphics2D copy = (Graphics2D) g.create();
+    copy.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    copy.translate(x0, y);
+    copy.scale((x1 - x0) / steps, BAR_HEIGHT);
+    copy.drawImage(gradient, 0, 0, null);
+    copy.dispose();
     FontMetrics fm = g.getFontMetrics();
     g.setColor(s.style().muted());
     double tickTop = y + BAR_HEIGHT;
@@ -104,21 +124,20 @@ final class LegendPainter {
       }
       textWidth += fm.stringWidth(texts[i]) + 4;
     }
-    // Too narrow for centred tick labels: only the two ends, written outwards.
-    boolean outward = textWidth > x1 - x0 + fm.stringWidth(texts[0]);
+    double textTop = tickTop + 3 + fm.getAscent();
+    if (textWidth > x1 - x0 + fm.stringWidth(texts[0])) {
+      // Too narrow for tick labels: one centred label, "±R/2" or "min–max".
+      String last = texts[ticks.length - 1];
+      String text = texts[0].equals("-" + last) ? "±" + last : texts[0] + "–" + last;
+      double centre = (x0 + x1) / 2;
+      g.drawString(text, (float) (centre - fm.stringWidth(text) / 2.0), (float) textTop);
+      return;
+    }
     for (int i = 0; i < ticks.length; i++) {
-      boolean end = i == 0 || i == ticks.length - 1;
-      if (outward && !end) {
-        continue;
-      }
       double tx = max > min ? x0 + (x1 - x0) * (ticks[i] - min) / (max - min) : x0;
       g.draw(new Line2D.Double(tx, tickTop, tx, tickTop + 3));
-      double tw = fm.stringWidth(texts[i]);
-      double left = tx - tw / 2;
-      if (outward) {
-        left = i == 0 ? tx - tw + 2 : tx - 2;
-      }
-      g.drawString(texts[i], (float) left, (float) (tickTop + 3 + fm.getAscent()));
+      double left = tx - fm.stringWidth(texts[i]) / 2.0;
+      g.drawString(texts[i], (float) left, (float) textTop);
     }
   }
 

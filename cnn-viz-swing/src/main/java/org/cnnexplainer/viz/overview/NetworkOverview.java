@@ -3,6 +3,7 @@ package org.cnnexplainer.viz.overview;
 import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.image.BufferedImage;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JComponent;
+import javax.swing.Scrollable;
+import javax.swing.SwingConstants;
 import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
@@ -32,10 +35,11 @@ import org.cnnexplainer.viz.StateProperty;
  * {@link OverviewKeys#CRISP_PIXELS} set to {@code true} shows heat-map cells as crisp squares
  * instead of smoothly upscaled. The component listens to the state only while displayable.
  */
-public class NetworkOverview extends JComponent {
+public class NetworkOverview extends JComponent implements Scrollable {
   private final ExplainerState state;
   private final StateListener listener = this::stateChanged;
   private final TileCache tileCache = new TileCache();
+  private final OverviewPainter.Caches caches = new OverviewPainter.Caches();
   private final Animator imageChange;
   private HitMap hits = new HitMap();
   private Network columnsFor;
@@ -44,7 +48,7 @@ public class NetworkOverview extends JComponent {
   private BufferedImage[][] lastTiles;
   private BufferedImage[][] previousTiles;
   private double transition = 1;
-  private Dimension layoutSize;
+  private Dimension neededSize;
 
   /** An overview of {@code state}. */
   public NetworkOverview(ExplainerState state) {
@@ -90,15 +94,51 @@ public class NetworkOverview extends JComponent {
     super.removeNotify();
   }
 
+  /** 1200 x 650, or more when the network needs more room at the minimum node size. */
   @Override
   public Dimension getPreferredSize() {
-    if (isPreferredSizeSet() || state.network() == null) {
-      return isPreferredSizeSet() ? super.getPreferredSize() : new Dimension(1200, 650);
+    if (isPreferredSizeSet()) {
+      return super.getPreferredSize();
     }
-    Dimension base = new Dimension(1200, 650);
-    return layoutSize == null
-        ? base
-        : new Dimension(Math.max(base.width, layoutSize.width), layoutSize.height);
+    Dimension needed = minimumLayoutSize();
+    return new Dimension(Math.max(1200, needed.width), Math.max(650, needed.height));
+  }
+
+  /** The smallest size at which every node keeps {@link OverviewKeys#MIN_NODE_SIZE}. */
+  @Override
+  public Dimension getMinimumSize() {
+    return isMinimumSizeSet() ? super.getMinimumSize() : minimumLayoutSize();
+  }
+
+  private Dimension minimumLayoutSize() {
+    return neededSize == null ? new Dimension(400, 300) : neededSize;
+  }
+
+  @Override
+  public Dimension getPreferredScrollableViewportSize() {
+    return getPreferredSize();
+  }
+
+  @Override
+  public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+    return 16;
+  }
+
+  @Override
+  public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+    return orientation == SwingConstants.VERTICAL ? visible.height : visible.width;
+  }
+
+  /** Fills the viewport's width unless the network needs more room (then it scrolls). */
+  @Override
+  public boolean getScrollableTracksViewportWidth() {
+    return getParent() == null || getParent().getWidth() >= minimumLayoutSize().width;
+  }
+
+  /** Fills the viewport's height unless the network needs more room (then it scrolls). */
+  @Override
+  public boolean getScrollableTracksViewportHeight() {
+    return getParent() == null || getParent().getHeight() >= minimumLayoutSize().height;
   }
 
   private void stateChanged(StateEvent event) {
@@ -142,12 +182,13 @@ public class NetworkOverview extends JComponent {
       }
       OverviewSnapshot snapshot = snapshot(network, style);
       HitMap fresh = new HitMap();
-      OverviewLayout layout = OverviewPainter.paint(g, snapshot, getWidth(), getHeight(), fresh);
+      OverviewLayout layout =
+          OverviewPainter.paint(g, snapshot, getWidth(), getHeight(), fresh, caches);
       hits = fresh;
       Dimension needed =
           new Dimension((int) Math.ceil(layout.width), (int) Math.ceil(layout.height));
-      if (!needed.equals(layoutSize)) {
-        layoutSize = needed;
+      if (!needed.equals(neededSize)) {
+        neededSize = needed;
         if (needed.width > getWidth() || needed.height > getHeight()) {
           revalidate();
         }

@@ -1,9 +1,12 @@
 package org.cnnexplainer.viz.overview;
 
+import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Composite;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -20,7 +23,8 @@ final class NodePainter {
       int c,
       OverviewSnapshot s,
       FontMetrics classFont,
-      HitMap hits) {
+      HitMap hits,
+      Scaled scaled) {
     ColumnSpec col = layout.columns.get(c);
     Rectangle2D[] boxes = layout.boxes[c];
     for (int n = 0; n < boxes.length; n++) {
@@ -28,7 +32,7 @@ final class NodePainter {
       switch (col.kind()) {
         case INPUT, MAP -> {
           Rectangle2D bounds = OverviewLayout.mapBounds(boxes[n], col.mapHeight(), col.mapWidth());
-          paintMap(g, s, c, n, bounds);
+          paintMap(g, s, c, n, bounds, scaled);
           hits.add(ref, bounds, col.mapHeight(), col.mapWidth());
         }
         case VECTOR -> {
@@ -49,25 +53,68 @@ final class NodePainter {
     }
   }
 
-  private static void paintMap(Graphics2D g, OverviewSnapshot s, int c, int n, Rectangle2D r) {
+  private static void paintMap(
+      Graphics2D g, OverviewSnapshot s, int c, int n, Rectangle2D r, Scaled scaled) {
     if (s.tiles() == null) {
       placeholder(g, s, r);
       return;
     }
-    boolean crisp = s.style().crispPixels();
     double f = s.transition();
     if (f < 1 && s.previousTiles() != null) {
-      BufferedImage old = s.previousTiles()[c][n];
-      OverviewPainter.drawTile(g, old, r, ImageChange.oldAlpha(f), crisp);
-      double alpha = ImageChange.newAlpha(f);
-      if (alpha <= 0) {
-        return;
-      }
-      OverviewPainter.drawTile(g, s.tiles()[c][n], r, alpha, crisp);
+      draw(
+          g,
+          s,
+          s.previousTiles(),
+          scaled == null ? null : scaled.previous(),
+          c,
+          n,
+          r,
+          ImageChange.oldAlpha(f));
+      draw(
+          g,
+          s,
+          s.tiles(),
+          scaled == null ? null : scaled.current(),
+          c,
+          n,
+          r,
+          ImageChange.newAlpha(f));
     } else {
-      OverviewPainter.drawTile(g, s.tiles()[c][n], r, 1, crisp);
+      draw(g, s, s.tiles(), scaled == null ? null : scaled.current(), c, n, r, 1);
     }
   }
+
+  private static void draw(
+      Graphics2D g,
+      OverviewSnapshot s,
+      BufferedImage[][] tiles,
+      BufferedImage[][] prescaled,
+      int c,
+      int n,
+      Rectangle2D r,
+      double alpha) {
+    if (alpha <= 0) {
+      return;
+    }
+    if (prescaled == null) {
+      OverviewPainter.drawTile(g, tiles[c][n], r, alpha, s.style().crispPixels());
+      return;
+    }
+    Composite old = g.getComposite();
+    if (alpha < 1) {
+      g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) alpha));
+    }
+    AffineTransform at = g.getTransform();
+    g.setTransform(new AffineTransform());
+    int x = (int) Math.round(r.getX() * at.getScaleX() + at.getTranslateX());
+    int y = (int) Math.round(r.getY() * at.getScaleY() + at.getTranslateY());
+    g.drawImage(prescaled[c][n], x, y, null);
+    g.setTransform(at);
+    g.setComposite(old);
+  }
+
+  /** Device-pixel copies of the current and previous tiles, or {@code null} to scale each paint. */
+  record Scaled(BufferedImage[][] current, BufferedImage[][] previous) {}
 
   private static void placeholder(Graphics2D g, OverviewSnapshot s, Rectangle2D r) {
     g.setColor(OverviewStyle.mix(s.style().background(), s.style().foreground(), 0.05));

@@ -24,6 +24,8 @@ final class OverviewLayout {
   final double nodesBottom;
   final double width;
   final double height;
+  final double minWidth;
+  final double minHeight;
 
   private OverviewLayout(
       List<ColumnSpec> columns,
@@ -34,7 +36,9 @@ final class OverviewLayout {
       double top,
       double nodesBottom,
       double width,
-      double height) {
+      double height,
+      double minWidth,
+      double minHeight) {
     this.columns = columns;
     this.node = node;
     this.x = x;
@@ -44,6 +48,8 @@ final class OverviewLayout {
     this.nodesBottom = nodesBottom;
     this.width = width;
     this.height = height;
+    this.minWidth = minWidth;
+    this.minHeight = minHeight;
   }
 
   /**
@@ -78,8 +84,11 @@ final class OverviewLayout {
     double heightFit = availH / (maxNodes + (maxNodes + 1) * VGAP_PER_NODE);
     double node = Math.floor(Math.min(style.maxNodeSize(), Math.min(widthFit, heightFit)));
     node = Math.max(node, style.minNodeSize());
-    double totalW = Math.max(width, 2 * pad + extra + node * (columns.size() + 0.5 * gapUnits));
-    double totalH = Math.max(height, top + bottom + node * (maxNodes + (maxNodes + 1) * 0.2));
+    double minNode = style.minNodeSize();
+    double minW = 2 * pad + extra + minNode * (columns.size() + MIN_HGAP_PER_NODE * gapUnits);
+    double minH = top + bottom + minNode * (maxNodes + (maxNodes + 1) * VGAP_PER_NODE);
+    double totalW = Math.max(width, minW);
+    double totalH = Math.max(height, minH);
     availH = totalH - top - bottom;
 
     double[] colWidth = new double[columns.size()];
@@ -100,7 +109,8 @@ final class OverviewLayout {
       boxes[i] = nodeBoxes(c, cursor, colWidth[i], node, top, availH);
       cursor += colWidth[i];
     }
-    return new OverviewLayout(columns, node, x, colWidth, boxes, top, top + availH, totalW, totalH);
+    return new OverviewLayout(
+        columns, node, x, colWidth, boxes, top, top + availH, totalW, totalH, minW, minH);
   }
 
   private static Rectangle2D[] nodeBoxes(

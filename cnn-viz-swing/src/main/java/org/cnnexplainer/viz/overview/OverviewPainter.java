@@ -8,8 +8,11 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.function.Consumer;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.color.ColorScale;
@@ -25,7 +28,7 @@ final class OverviewPainter {
 
   /** Paints {@code s} into {@code width x height} and returns the layout used. */
   static OverviewLayout paint(
-      Graphics2D g, OverviewSnapshot s, double width, double height, HitMap hits) {
+      Graphics2D g, OverviewSnapshot s, double width, double height, HitMap hits, Caches caches) {
     Fonts fonts = Fonts.of(g, s.style().font());
     Laid laid = layout(s, fonts, width, height);
     OverviewLayout layout = laid.layout();
@@ -33,14 +36,39 @@ final class OverviewPainter {
     g.setRenderingHint(
         RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    g.setColor(s.style().background());
-    g.fill(new Rectangle2D.Double(0, 0, layout.width, layout.height));
-    hits.clear();
-    EdgePainter.paint(g, layout, s);
-    for (int c = 0; c < layout.columns.size(); c++) {
-      NodePainter.paintColumn(g, layout, c, s, fonts.classes, hits);
+    Consumer<Graphics2D> base =
+        bg -> {
+          bg.setColor(s.style().background());
+          bg.fill(new Rectangle2D.Double(0, 0, layout.width, layout.height));
+          EdgePainter.paintAll(bg, layout, s.style());
+          LabelPainter.paint(bg, layout, s, laid.labels(), fonts.label, fonts.small);
+        };
+    int w = (int) Math.ceil(layout.width);
+    int h = (int) Math.ceil(layout.height);
+    List<Object> key = List.of(s.columns(), s.style(), s.detail(), s.network().classLabels());
+    NodePainter.Scaled scaled = null;
+    if (caches == null) {
+      base.accept(g);
+    } else {
+      caches.base().paint(g, key, w, h, base);
+      AffineTransform at = g.getTransform();
+      if (ScaledTiles.isSimple(at)) {
+        boolean crisp = s.style().crispPixels();
+        scaled =
+            new NodePainter.Scaled(
+                caches.current().of(s.tiles(), layout, at, crisp),
+                s.previousTiles() == null
+                    ? null
+                    : caches.previous().of(s.previousTiles(), layout, at, crisp));
+      }
     }
-    LabelPainter.paint(g, layout, s, laid.labels(), fonts.label, fonts.small);
+    if (s.hover() != null) {
+      EdgePainter.paintHighlighted(g, layout, s.style(), s.hover().neuron());
+    }
+    hits.clear();
+    for (int c = 0; c < layout.columns.size(); c++) {
+      NodePainter.paintColumn(g, layout, c, s, fonts.classes, hits, scaled);
+    }
     if (s.detail() && s.trace() != null) {
       LegendPainter.paint(g, layout, s, fonts.small.getFont());
     }
@@ -57,7 +85,7 @@ final class OverviewPainter {
       labelWidth = Math.max(labelWidth, fonts.classes.stringWidth(label) + 4);
     }
     // The label area depends on whether labels fit, which depends on the column positions.
-    LabelPainter.Plan plan = new LabelPainter.Plan(null, false, s.detail());
+    LabelPainter.Plan plan = new LabelPainter.Plan(null, null, s.detail());
     OverviewLayout layout = null;
     for (int pass = 0; pass < 2; pass++) {
       double top = LabelPainter.height(plan, fonts.label, fonts.small);
@@ -76,6 +104,13 @@ final class OverviewPainter {
           OverviewLayout.compute(s.columns(), width, height, top, bottom, labelWidth, s.style());
     }
     return new Laid(layout, plan);
+  }
+
+  /** What a component keeps between paints: the static layer and the scaled heat-maps. */
+  record Caches(StaticLayer base, ScaledTiles current, ScaledTiles previous) {
+    Caches() {
+      this(new StaticLayer(), new ScaledTiles(), new ScaledTiles());
+    }
   }
 
   /** A layout with its label plan. */
@@ -150,12 +185,25 @@ final class OverviewPainter {
 
   /** Font metrics used by one paint. */
   record Fonts(FontMetrics label, FontMetrics small, FontMetrics classes) {
+    /**
+     * Metrics measured at 100 % (not through {@code g}'s device scale), so the layout and the hit
+     * map are the same on every screen; text is still drawn at device resolution.
+     */
     static Fonts of(Graphics2D g, Font base) {
-      Font label = base.deriveFont(Font.PLAIN);
-      return new Fonts(
-          g.getFontMetrics(label),
-          g.getFontMetrics(label.deriveFont(label.getSize2D() * 0.75f)),
-          g.getFontMetrics(label.deriveFont(label.getSize2D() * 0.92f)));
+      Graphics2D measure = MEASURE.createGraphics();
+      try {
+        measure.setRenderingHints(g.getRenderingHints());
+        Font label = base.deriveFont(Font.PLAIN);
+        return new Fonts(
+            measure.getFontMetrics(label),
+            measure.getFontMetrics(label.deriveFont(label.getSize2D() * 0.75f)),
+            measure.getFontMetrics(label.deriveFont(label.getSize2D() * 0.92f)));
+      } finally {
+        measure.dispose();
+      }
     }
+
+    private static final BufferedImage MEASURE =
+        new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
   }
 }

@@ -1,7 +1,9 @@
 package org.cnnexplainer.viz.overview;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.color.ColorScale;
@@ -36,31 +38,35 @@ final class TileCache {
   static BufferedImage[][] render(
       List<ColumnSpec> columns, ActivationTrace trace, LayerRanges ranges, Palette palette) {
     BufferedImage[][] result = new BufferedImage[columns.size()][];
-    for (int i = 0; i < columns.size(); i++) {
-      ColumnSpec c = columns.get(i);
-      if (!c.hasMaps()) {
-        continue;
-      }
-      Tensor values = c.kind() == ColumnSpec.Kind.INPUT ? trace.input() : trace.output(c.layer());
-      ColorScale scale =
-          c.kind() == ColumnSpec.Kind.INPUT
-              ? ColorScale.input(palette.input())
-              : ColorScale.diverging(palette.activations(), ranges.range(c.layer()));
-      result[i] = new BufferedImage[c.nodes()];
-      for (int n = 0; n < c.nodes(); n++) {
-        result[i][n] = tile(values.channel(n), c.mapHeight(), c.mapWidth(), scale);
-      }
-    }
+    // Columns are independent: colour them in parallel (a trace switch waits for this).
+    IntStream.range(0, columns.size())
+        .parallel()
+        .filter(i -> columns.get(i).hasMaps())
+        .forEach(i -> result[i] = renderColumn(columns.get(i), trace, ranges, palette));
     return result;
   }
 
+  private static BufferedImage[] renderColumn(
+      ColumnSpec c, ActivationTrace trace, LayerRanges ranges, Palette palette) {
+    Tensor values = c.kind() == ColumnSpec.Kind.INPUT ? trace.input() : trace.output(c.layer());
+    ColorScale scale =
+        c.kind() == ColumnSpec.Kind.INPUT
+            ? ColorScale.input(palette.input())
+            : ColorScale.diverging(palette.activations(), ranges.range(c.layer()));
+    BufferedImage[] tiles = new BufferedImage[c.nodes()];
+    for (int n = 0; n < c.nodes(); n++) {
+      tiles[n] = tile(values.channel(n), c.mapHeight(), c.mapWidth(), scale);
+    }
+    return tiles;
+  }
+
   private static BufferedImage tile(float[] plane, int h, int w, ColorScale scale) {
-    int[] rgb = new int[plane.length];
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    // Writing the pixel array directly: setRGB converts every pixel through the colour model.
+    int[] rgb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     for (int i = 0; i < plane.length; i++) {
       rgb[i] = scale.rgb(plane[i]);
     }
-    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    image.setRGB(0, 0, w, h, rgb, 0, w);
     return image;
   }
 }

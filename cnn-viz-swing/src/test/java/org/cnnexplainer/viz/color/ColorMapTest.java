@@ -35,6 +35,53 @@ class ColorMapTest {
     assertEquals(String.format("%06x", r << 16 | g << 8 | b), String.format("%06x", map.rgb(t)));
   }
 
+  /** d3-interpolate's basis(), written out as d3 does, as an independent reference. */
+  private static int d3Basis(String[] stops, double t) {
+    int rgb = 0;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+      double[] v = new double[stops.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (Integer.parseInt(stops[i], 16) >> shift) & 0xff;
+      }
+      int n = v.length - 1;
+      int i = t <= 0 ? 0 : t >= 1 ? n - 1 : (int) Math.floor(t * n);
+      double tc = Math.max(0, Math.min(1, t));
+      double v1 = v[i];
+      double v2 = v[i + 1];
+      double v0 = i > 0 ? v[i - 1] : 2 * v1 - v2;
+      double v3 = i < n - 1 ? v[i + 2] : 2 * v2 - v1;
+      double t1 = (tc - (double) i / n) * n;
+      double t2 = t1 * t1;
+      double t3 = t2 * t1;
+      double value =
+          ((1 - 3 * t1 + 3 * t2 - t3) * v0
+                  + (4 - 6 * t2 + 3 * t3) * v1
+                  + (1 + 3 * t1 + 3 * t2 - 3 * t3) * v2
+                  + t3 * v3)
+              / 6;
+      rgb = rgb << 8 | (int) Math.max(0, Math.min(255, Math.round(value)));
+    }
+    return rgb;
+  }
+
+  @Test
+  void agreesWithD3sBasisFormulaEverywhere() {
+    String[] rdBu = {
+      "67001f", "b2182b", "d6604d", "f4a582", "fddbc7", "f7f7f7", "d1e5f0", "92c5de", "4393c3",
+      "2166ac", "053061"
+    };
+    String[] oranges = {
+      "fff5eb", "fee6ce", "fdd0a2", "fdae6b", "fd8d3c", "f16913", "d94801", "a63603", "7f2704"
+    };
+    int mismatches = 0;
+    for (int k = 0; k <= 20000; k++) {
+      double t = k / 20000.0;
+      mismatches += ColorMaps.RD_BU.rgb(t) != d3Basis(rdBu, t) ? 1 : 0;
+      mismatches += ColorMaps.ORANGES.rgb(t) != d3Basis(oranges, t) ? 1 : 0;
+    }
+    assertEquals(0, mismatches, "colours differing from d3's formula out of 40002");
+  }
+
   @Test
   void endsAreTheFirstAndLastStopsAndTIsClamped() {
     assertEquals(0x67001f, ColorMaps.RD_BU.rgb(-3));

@@ -72,6 +72,27 @@ class NetworkOverviewTest {
   }
 
   @Test
+  void paintsAtDeviceResolutionUnderAHiDpiScale() {
+    runOnEdt(
+        () -> {
+          ExplainerState state = stateWithTrace();
+          NetworkOverview overview = new NetworkOverview(state);
+          Headless.paint(overview, 1000, 600);
+          Rectangle2D atOne = overview.hitMap().boundsOf(new NeuronRef(0, 2)).orElseThrow();
+          BufferedImage image = new BufferedImage(2000, 1200, BufferedImage.TYPE_INT_RGB);
+          java.awt.Graphics2D g = image.createGraphics();
+          g.scale(2, 2); // what Swing does on a 200 % screen
+          overview.printAll(g);
+          g.dispose();
+          Rectangle2D r = overview.hitMap().boundsOf(new NeuronRef(0, 2)).orElseThrow();
+          assertEquals(atOne, r, "hit map stays in component coordinates");
+          int expected = ColorScale.diverging(ColorMaps.RD_BU, state.ranges().range(0)).rgb(0.7f);
+          int pixel = image.getRGB((int) (2 * r.getCenterX()), (int) (2 * r.getCenterY()));
+          assertEquals(hex(expected), hex(pixel & 0xffffff));
+        });
+  }
+
+  @Test
   void rangeModeAndPaletteChangesRecolourEveryLayer() {
     runOnEdt(
         () -> {

@@ -1,15 +1,21 @@
 package org.cnnexplainer.viz.overview;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import javax.imageio.ImageIO;
+import javax.swing.UIManager;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.TestNetworks;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,11 +53,41 @@ class OverviewScreenshotsTest {
                       + expected);
               return painted;
             });
+    save(image, "overview-" + channels + "x" + h + "x" + w + "-f" + filters + "-" + width + ".png");
+  }
+
+  @Test
+  void paintsDarkWithHoverSelectionAndShortLabels() throws IOException {
+    Network network = TestNetworks.tinyVgg(3, 64, 64, 10, 7);
+    BufferedImage image =
+        Headless.onEdt(
+            () -> {
+              UIManager.put(OverviewKeys.BACKGROUND, new Color(0x1e1f22));
+              UIManager.put(OverviewKeys.FOREGROUND, new Color(0xdfe1e5));
+              try {
+                ExplainerState state = new ExplainerState(Runnable::run);
+                state.setNetwork(network);
+                state.setTrace(network.trace(TestNetworks.image(network.inputShape(), 3)));
+                state.setDetail(false);
+                state.setHover(Selection.of(new NeuronRef(2, 4)));
+                state.setSelection(Selection.of(new NeuronRef(network.layers().size() - 1, 6)));
+                NetworkOverview overview = new NetworkOverview(state);
+                BufferedImage painted = Headless.paint(overview, 1400, 800);
+                int bg = painted.getRGB(2, 2) & 0xffffff;
+                assertEquals(0x1e1f22, bg, "background from CnnViz.background");
+                return painted;
+              } finally {
+                UIManager.put(OverviewKeys.BACKGROUND, null);
+                UIManager.put(OverviewKeys.FOREGROUND, null);
+              }
+            });
+    save(image, "overview-dark-hover-1400.png");
+  }
+
+  private static void save(BufferedImage image, String name) throws IOException {
     String dir = System.getProperty("viz.shots");
     if (dir != null) {
       new File(dir).mkdirs();
-      String name =
-          "overview-" + channels + "x" + h + "x" + w + "-f" + filters + "-" + width + ".png";
       ImageIO.write(image, "png", new File(dir, name));
     }
   }
