@@ -76,7 +76,7 @@ final class AppMenuBar extends JMenuBar {
     if (target.isEmpty()) {
       return;
     }
-    JComponent view = frame.overview;
+    JComponent view = frame.explainer;
     try {
       switch (kind) {
         case "png" -> Exporter.png(view, target.get());

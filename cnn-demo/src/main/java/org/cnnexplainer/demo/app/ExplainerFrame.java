@@ -8,31 +8,35 @@ import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.nio.file.Path;
-import javax.swing.BorderFactory;
+import java.util.Optional;
 import javax.swing.BoxLayout;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
-import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
+import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateProperty;
+import org.cnnexplainer.viz.ops.ConvolutionElasticView;
+import org.cnnexplainer.viz.ops.ExplainerPanel;
+import org.cnnexplainer.viz.ops.SteppingView;
+import org.cnnexplainer.viz.overview.NetworkOverview;
 
 /**
- * The main window. It only wires: the shared {@link ExplainerState}, the overview, the image strip,
- * the toolbar, the neuron view, the tutorial panel and the status bar; loading and file work live
- * in {@link AppController}.
+ * The main window. It only wires: the shared {@link ExplainerState}, the {@link ExplainerPanel}
+ * (overview and operation views), the image strip, the toolbar, the tutorial panel and the status
+ * bar; loading and file work live in {@link AppController}.
  */
 final class ExplainerFrame extends JFrame {
   final ExplainerState state = new ExplainerState();
   final AppPreferences prefs;
-  final AppOverview overview = new AppOverview(state);
+  final ExplainerPanel explainer = new ExplainerPanel(state);
   final StatusBar status = new StatusBar(state);
   final TutorialPanel tutorial;
-  final NeuronDetailPanel detail;
   final ImageStrip strip;
   final ExplainerToolBar toolbar;
   final AppController controller;
@@ -45,26 +49,19 @@ final class ExplainerFrame extends JFrame {
     this.prefs = prefs;
     this.controller = new AppController(this);
     tutorial = new TutorialPanel(() -> showTutorial(false));
-    detail = new NeuronDetailPanel(state, this::explain);
     strip = new ImageStrip(controller::chooseImage, controller::addImageFromChooser);
-    toolbar = new ExplainerToolBar(state, prefs, playing -> {}, this::showTutorial);
+    toolbar = new ExplainerToolBar(state, prefs, this::play, this::showTutorial, this::explainView);
     setDefaultCloseOperation(DISPOSE_ON_CLOSE);
-    getAccessibleContext()
-        .setAccessibleDescription("Explains how a CNN turns an image into a prediction");
     setJMenuBar(new AppMenuBar(this));
 
-    OverviewKeyboard.install(overview);
-    overview.onPainted(this::painted);
-    JScrollPane scroll = new JScrollPane(overview);
-    scroll.setBorder(BorderFactory.createEmptyBorder());
-    scroll.getVerticalScrollBar().setUnitIncrement(16);
-    scroll.getHorizontalScrollBar().setUnitIncrement(16);
-    JPanel centre = new JPanel(new BorderLayout());
-    centre.add(scroll, BorderLayout.CENTER);
-    centre.add(detail, BorderLayout.SOUTH);
-    sideSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, centre, tutorial);
+    NetworkOverview overview = explainer.overview();
+    OverviewKeyboard.install(overview, explainer);
+    // No scroll pane: the explainer panel shares its own height between the overview and the views.
+    sideSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, explainer, tutorial);
     sideSplit.setResizeWeight(1);
     sideSplit.setBorder(null);
+    sideSplit.setDividerSize(0);
+    tutorial.setVisible(false);
     JPanel north = new JPanel();
     north.setLayout(new BoxLayout(north, BoxLayout.Y_AXIS));
     toolbar.setAlignmentX(LEFT_ALIGNMENT);
@@ -74,19 +71,17 @@ final class ExplainerFrame extends JFrame {
     add(north, BorderLayout.NORTH);
     add(sideSplit, BorderLayout.CENTER);
     add(status, BorderLayout.SOUTH);
-    detail.setVisible(false);
-    tutorial.setVisible(false);
-    sideSplit.setDividerSize(0);
 
     ImageTransfer transfer = new ImageTransfer(controller::addImage, controller::addImage);
     getRootPane().setTransferHandler(transfer);
     overview.setTransferHandler(transfer);
-    getRootPane()
-        .registerKeyboardAction(
-            e -> closeInnermost(),
-            KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
-            JComponent.WHEN_IN_FOCUSED_WINDOW);
+    tutorial.registerKeyboardAction(
+        e -> showTutorial(false),
+        KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
+        JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT);
     state.addListener(this::stateChanged);
+    explainer.viewStack().addListener(t -> SwingUtilities.invokeLater(this::viewsChanged));
+    timer.install(this::painted);
     placeWindow();
     addWindowListener(
         new WindowAdapter() {
@@ -98,7 +93,7 @@ final class ExplainerFrame extends JFrame {
 
           @Override
           public void windowClosing(WindowEvent e) {
-            prefs.setWindowBounds(getBounds());
+            rememberBounds();
           }
         });
   }
@@ -115,29 +110,55 @@ final class ExplainerFrame extends JFrame {
       toolbar.setTutorialShown(shown);
       sideSplit.setDividerSize(shown ? UIManager.getInt("SplitPane.dividerSize") : 0);
       if (shown) {
-        sideSplit.setDividerLocation(Math.max(300, getWidth() - 380));
+        sideSplit.setDividerLocation(Math.max(300, getWidth() - 400));
       }
       sideSplit.revalidate();
     }
   }
 
-  private void closeInnermost() {
-    if (state.selection().isPresent()) {
-      state.setSelection(null);
-      overview.requestFocusInWindow();
-    } else if (tutorial.isVisible()) {
-      showTutorial(false);
+  /** The concept of the open operation view, if one is open. */
+  Optional<Concept> viewConcept() {
+    return explainer.outerView().isPresent()
+        ? explainer.concept().flatMap(Concept::byId)
+        : Optional.empty();
+  }
+
+  private void explainView() {
+    explain(viewConcept().orElse(Concept.OVERVIEW));
+  }
+
+  private void play(boolean playing) {
+    Optional<JComponent> view = explainer.nestedView().or(explainer::outerView);
+    if (view.orElse(null) instanceof SteppingView stepping) {
+      stepping.setPlaying(playing);
+    } else if (view.orElse(null) instanceof ConvolutionElasticView elastic) {
+      if (playing) {
+        elastic.play();
+      } else {
+        elastic.skipToEnd();
+      }
     }
+  }
+
+  /** Keeps the toolbar and the tutorial in step with the open view. */
+  private void viewsChanged() {
+    Optional<JComponent> view = explainer.nestedView().or(explainer::outerView);
+    Optional<Boolean> playing = Optional.empty();
+    if (view.orElse(null) instanceof SteppingView stepping) {
+      playing = Optional.of(stepping.isPlaying());
+    } else if (view.orElse(null) instanceof ConvolutionElasticView) {
+      playing = Optional.of(Animator.isEnabled());
+    }
+    toolbar.setViewOpen(viewConcept(), playing);
+    if (tutorial.isVisible()) {
+      viewConcept().ifPresent(tutorial::show);
+    }
+    dump();
   }
 
   private void stateChanged(StateEvent event) {
     if (event.has(StateProperty.INPUT)) {
       strip.showInput(state.input());
-    }
-    boolean open = detail.refresh();
-    if (open != detail.isVisible()) {
-      detail.setVisible(open);
-      detail.revalidate();
     }
     dump();
   }
@@ -157,11 +178,10 @@ final class ExplainerFrame extends JFrame {
               new StateDump.Facts(
                   isShowing(),
                   controller.modelName(),
-                  strip.examples().size(),
                   controller.imageName(),
                   status.predictionText(),
-                  detail.isShowing() && detail.getHeight() > 40 ? detail.viewKind() : null,
-                  overview,
+                  explainer.room() > 0.99 ? viewConcept().map(Concept::id).orElse(null) : null,
+                  explainer.overview(),
                   Theme.isDark(),
                   strip.examples(),
                   strip.buttonCentres()));
@@ -185,7 +205,7 @@ final class ExplainerFrame extends JFrame {
     setMinimumSize(new Dimension(480, 360));
   }
 
-  /** Remembers the window bounds (also called on close). */
+  /** Remembers the window bounds (on close and quit). */
   void rememberBounds() {
     prefs.setWindowBounds(getBounds());
   }

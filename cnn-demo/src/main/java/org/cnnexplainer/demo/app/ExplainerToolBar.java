@@ -26,13 +26,15 @@ final class ExplainerToolBar extends JToolBar {
   private final JToggleButton reducedMotion = new JToggleButton("Reduced motion");
   private final JToggleButton dark = new JToggleButton("Dark");
   private final JToggleButton tutorial = new JToggleButton("Tutorial");
+  private final javax.swing.JButton explain = new javax.swing.JButton("Explain this view");
   private final StateListener listener = e -> sync();
 
   ExplainerToolBar(
       ExplainerState state,
       AppPreferences prefs,
       Consumer<Boolean> onPlay,
-      Consumer<Boolean> onTutorial) {
+      Consumer<Boolean> onTutorial,
+      Runnable onExplain) {
     this.state = state;
     setFloatable(false);
     getAccessibleContext().setAccessibleName("Explainer controls");
@@ -66,6 +68,8 @@ final class ExplainerToolBar extends JToolBar {
           Theme.switchTo(dark.isSelected());
         });
     tutorial.addActionListener(e -> onTutorial.accept(tutorial.isSelected()));
+    explain.addActionListener(e -> onExplain.run());
+    describe(explain, "Open the tutorial page about the open view");
     describe(detail, "Show layer shapes and colour legends");
     describe(play, "Play or pause the animation of the open view");
     describe(reducedMotion, "Turn animations off (final frame at once)");
@@ -83,16 +87,20 @@ final class ExplainerToolBar extends JToolBar {
     addSeparator();
     add(dark);
     add(tutorial);
-    setPlayable(false);
+    add(explain);
+    setViewOpen(java.util.Optional.empty(), java.util.Optional.empty());
   }
 
-  /** Enables play/pause when the open view can animate. */
-  void setPlayable(boolean playable) {
-    play.setEnabled(playable);
-    if (!playable) {
-      play.setSelected(false);
-      play.setText("▶ Play");
-    }
+  /**
+   * Follows the open operation view: its concept (for "Explain this view") and, for an animated
+   * view, whether it is playing.
+   */
+  void setViewOpen(java.util.Optional<Concept> concept, java.util.Optional<Boolean> playing) {
+    explain.setEnabled(concept.isPresent());
+    explain.setText(concept.map(c -> "Explain: " + c.title()).orElse("Explain this view"));
+    play.setEnabled(playing.isPresent());
+    play.setSelected(playing.orElse(false));
+    play.setText(play.isSelected() ? "⏸ Pause" : "▶ Play");
   }
 
   /** Keeps the tutorial toggle in step when the panel is closed elsewhere. */

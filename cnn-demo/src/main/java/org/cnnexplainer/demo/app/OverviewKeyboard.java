@@ -25,20 +25,26 @@ import org.cnnexplainer.viz.overview.NetworkOverview;
 final class OverviewKeyboard {
   private final NetworkOverview overview;
   private final ExplainerState state;
+  private final JComponent described;
 
-  private OverviewKeyboard(NetworkOverview overview) {
+  private OverviewKeyboard(NetworkOverview overview, JComponent described) {
     this.overview = overview;
     this.state = overview.state();
+    this.described = described;
   }
 
-  static void install(NetworkOverview overview) {
-    new OverviewKeyboard(overview).bind();
+  /**
+   * Binds the keys on {@code overview}; the accessible name and the focused neuron's description go
+   * on {@code described} (the overview has no accessible context of its own yet).
+   */
+  static void install(NetworkOverview overview, JComponent described) {
+    new OverviewKeyboard(overview, described).bind();
   }
 
   private void bind() {
     overview.setFocusable(true);
-    overview.getAccessibleContext().setAccessibleName("Network overview");
-    overview
+    described.getAccessibleContext().setAccessibleName("Network overview");
+    described
         .getAccessibleContext()
         .setAccessibleDescription("Use the arrow keys to move between neurons, Enter to open one");
     InputMap keys = overview.getInputMap(JComponent.WHEN_FOCUSED);
@@ -102,7 +108,7 @@ final class OverviewKeyboard {
     int row = Math.max(0, Math.min(neurons.size() - 1, at.neuron() + dNeuron));
     Selection target = Selection.of(neurons.get(row));
     state.setHover(target);
-    overview.getAccessibleContext().setAccessibleDescription(state.hoverText().orElse(""));
+    described.getAccessibleContext().setAccessibleDescription(state.hoverText().orElse(""));
     overview
         .hitMap()
         .boundsOf(target.neuron())

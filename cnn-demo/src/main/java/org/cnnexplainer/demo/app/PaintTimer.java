@@ -1,6 +1,7 @@
 package org.cnnexplainer.demo.app;
 
 import java.lang.management.ManagementFactory;
+import javax.swing.RepaintManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.viz.ExplainerState;
 
@@ -21,6 +22,21 @@ final class PaintTimer {
     this.state = state;
   }
 
+  /**
+   * Calls {@code afterPaint} after every Swing paint pass (a repaint manager hook, so it works for
+   * components the application does not own, such as the overview inside the explainer panel).
+   */
+  void install(Runnable afterPaint) {
+    RepaintManager.setCurrentManager(
+        new RepaintManager() {
+          @Override
+          public void paintDirtyRegions() {
+            super.paintDirtyRegions();
+            afterPaint.run();
+          }
+        });
+  }
+
   /** Called when the user chooses an image. */
   void imageChosen() {
     if (firstDone) {
@@ -29,7 +45,7 @@ final class PaintTimer {
     }
   }
 
-  /** Called after each overview paint. */
+  /** Called after each paint pass. */
   void painted() {
     if (!enabled || state.trace() == null) {
       return;

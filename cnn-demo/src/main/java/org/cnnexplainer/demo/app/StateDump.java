@@ -16,6 +16,7 @@ import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.overview.NetworkOverview;
 
 /**
  * Test support: when the system property {@value #PROPERTY} names a file, the application writes
@@ -41,11 +42,10 @@ final class StateDump {
   record Facts(
       boolean shown,
       String model,
-      int examples,
       String image,
       String prediction,
       String detailView,
-      AppOverview overview,
+      NetworkOverview overview,
       boolean dark,
       List<Example> images,
       List<Point> imageButtons) {}
@@ -55,7 +55,6 @@ final class StateDump {
     JsonObject json = new JsonObject();
     json.addProperty("shown", f.shown());
     json.addProperty("model", f.model());
-    json.addProperty("examples", f.examples());
     json.addProperty("image", f.image());
     json.addProperty("prediction", f.prediction());
     json.addProperty("tracing", state.isTracing());
@@ -103,7 +102,7 @@ final class StateDump {
     }
   }
 
-  private static JsonObject centre(AppOverview overview, Rectangle2D bounds, String layer) {
+  private static JsonObject centre(NetworkOverview overview, Rectangle2D bounds, String layer) {
     Point origin = overview.getLocationOnScreen();
     JsonObject at = new JsonObject();
     at.addProperty("layer", layer);

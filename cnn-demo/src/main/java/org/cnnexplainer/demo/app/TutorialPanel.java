@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
+import javax.swing.JComponent;
 import javax.swing.JEditorPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.UIManager;
+import org.cnnexplainer.viz.ops.HyperparameterPlayground;
 
 /**
  * The tutorial side panel: one page per {@link Concept}, chosen from a list or opened by the views'
@@ -21,6 +23,8 @@ final class TutorialPanel extends JPanel {
   private final JComboBox<Concept> chooser = new JComboBox<>(Concept.values());
   private final JEditorPane page = new JEditorPane();
   private final JScrollPane scroll;
+  private final JPanel content = new JPanel(new BorderLayout());
+  private JComponent playground;
 
   TutorialPanel(Runnable onClose) {
     super(new BorderLayout(0, 4));
@@ -39,7 +43,8 @@ final class TutorialPanel extends JPanel {
     page.setEditable(false);
     page.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, true);
     page.getAccessibleContext().setAccessibleName("Tutorial text");
-    scroll = new JScrollPane(page);
+    content.add(page, BorderLayout.CENTER);
+    scroll = new JScrollPane(content);
     scroll.setBorder(BorderFactory.createEmptyBorder());
     add(top, BorderLayout.NORTH);
     add(scroll, BorderLayout.CENTER);
@@ -72,6 +77,19 @@ final class TutorialPanel extends JPanel {
     page.setFont(UIManager.getFont("Label.font"));
     page.setText(html(concept));
     page.setCaretPosition(0);
+    // The hyperparameter page comes with the interactive playground from the views library.
+    if (concept == Concept.HYPERPARAMETERS && playground == null) {
+      playground = new HyperparameterPlayground();
+      playground.getAccessibleContext().setAccessibleName("Hyperparameter playground");
+    }
+    if (playground != null) {
+      content.remove(playground);
+      if (concept == Concept.HYPERPARAMETERS) {
+        content.add(playground, BorderLayout.SOUTH);
+      }
+    }
+    content.revalidate();
+    content.repaint();
   }
 
   static String html(Concept concept) {
