@@ -61,6 +61,7 @@ final class AppController {
     loader.load(
         source,
         loaded -> {
+          PaintTimer.mark("model and examples loaded");
           model = loaded.source();
           image = null;
           frame.state.setNetwork(loaded.network());
@@ -71,7 +72,9 @@ final class AppController {
           if (imagePath != null) {
             addImage(imagePath);
           } else if (!loaded.examples().isEmpty()) {
-            frame.strip.select(0);
+            frame.strip.showSelected(0);
+            image = loaded.examples().get(0);
+            frame.state.setTrace(loaded.firstTrace());
           } else {
             frame.status.showMessage("This model has no example images: add one with +");
           }

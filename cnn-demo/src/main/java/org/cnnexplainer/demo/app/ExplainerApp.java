@@ -31,9 +31,12 @@ public final class ExplainerApp {
     try {
       SwingUtilities.invokeAndWait(
           () -> {
+            PaintTimer.mark("event thread started");
             AppPreferences prefs = AppPreferences.forUser();
             Theme.install(prefs.dark());
+            PaintTimer.mark("look and feel installed");
             ExplainerFrame frame = new ExplainerFrame(prefs);
+            PaintTimer.mark("window built");
             frame.addWindowListener(
                 new WindowAdapter() {
                   @Override
@@ -41,8 +44,10 @@ public final class ExplainerApp {
                     closed.countDown();
                   }
                 });
-            frame.setVisible(true);
+            // Load the model while the window is being realised: both take a while.
             frame.start(model, image);
+            frame.setVisible(true);
+            PaintTimer.mark("window shown");
           });
     } catch (InvocationTargetException e) {
       // A bug, not a user error: keep the trace for the report.

@@ -22,7 +22,7 @@ final class ExplainerToolBar extends JToolBar {
   private final JComboBox<RangeMode> range = new JComboBox<>(RangeMode.values());
   private final JComboBox<Palette> palette = new JComboBox<>(Palette.values());
   private final JToggleButton detail = new JToggleButton("Details", true);
-  private final JToggleButton play = new JToggleButton("▶ Play");
+  private final JToggleButton play = new JToggleButton("Play");
   private final JToggleButton reducedMotion = new JToggleButton("Reduced motion");
   private final JToggleButton dark = new JToggleButton("Dark");
   private final JToggleButton tutorial = new JToggleButton("Tutorial");
@@ -51,11 +51,14 @@ final class ExplainerToolBar extends JToolBar {
     detail.addActionListener(e -> state.setDetail(detail.isSelected()));
     play.addActionListener(
         e -> {
-          play.setText(play.isSelected() ? "⏸ Pause" : "▶ Play");
+          play.setText(play.isSelected() ? "Pause" : "Play");
           onPlay.accept(play.isSelected());
         });
-    reducedMotion.setSelected(prefs.reducedMotion());
-    applyMotion(prefs.reducedMotion());
+    // Reduced motion if remembered, or if asked for on the command line
+    // (-Dcnnexplainer.animation=off).
+    boolean reduced = prefs.reducedMotion() || !Animator.isEnabled();
+    reducedMotion.setSelected(reduced);
+    applyMotion(reduced);
     reducedMotion.addActionListener(
         e -> {
           prefs.setReducedMotion(reducedMotion.isSelected());
@@ -100,7 +103,7 @@ final class ExplainerToolBar extends JToolBar {
     explain.setText(concept.map(c -> "Explain: " + c.title()).orElse("Explain this view"));
     play.setEnabled(playing.isPresent());
     play.setSelected(playing.orElse(false));
-    play.setText(play.isSelected() ? "⏸ Pause" : "▶ Play");
+    play.setText(play.isSelected() ? "Pause" : "Play");
   }
 
   /** Keeps the tutorial toggle in step when the panel is closed elsewhere. */

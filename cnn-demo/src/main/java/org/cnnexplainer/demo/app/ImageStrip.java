@@ -66,6 +66,11 @@ final class ImageStrip extends JPanel {
     revalidate();
   }
 
+  /** Marks the {@code index}-th image as selected without reporting it. */
+  void showSelected(int index) {
+    buttons.get(index).setSelected(true);
+  }
+
   /** Selects the {@code index}-th image and reports it. */
   void select(int index) {
     buttons.get(index).setSelected(true);

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 
@@ -14,8 +15,12 @@ import org.cnnexplainer.core.tfjs.TfjsModel;
  * when the user asks for another model before one arrives, the older result is dropped.
  */
 final class ModelLoader {
-  /** A loaded model with its examples. */
-  record Loaded(ModelSource source, Network network, List<Example> examples) {}
+  /**
+   * A loaded model with its examples and the trace of the first example (computed here, so the
+   * first overview needs no second trip to a background thread), or {@code null} without examples.
+   */
+  record Loaded(
+      ModelSource source, Network network, List<Example> examples, ActivationTrace firstTrace) {}
 
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -38,7 +43,10 @@ final class ModelLoader {
           Exception failure = null;
           try {
             Network network = TfjsModel.load(source.modelJson());
-            loaded = new Loaded(source, network, ExampleImages.of(source, network));
+            List<Example> examples = ExampleImages.of(source, network);
+            ActivationTrace first =
+                examples.isEmpty() ? null : network.trace(examples.get(0).input());
+            loaded = new Loaded(source, network, examples, first);
           } catch (Exception | OutOfMemoryError e) {
             failure = e instanceof Exception ex ? ex : new Exception("out of memory", e);
           }

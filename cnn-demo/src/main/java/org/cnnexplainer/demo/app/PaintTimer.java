@@ -37,6 +37,14 @@ final class PaintTimer {
         });
   }
 
+  /** Prints {@code what} with the milliseconds since JVM start, when timing is on. */
+  static void mark(String what) {
+    if (Boolean.getBoolean(PROPERTY)) {
+      long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      System.err.println("timing: " + what + " at " + ms + " ms");
+    }
+  }
+
   /** Called when the user chooses an image. */
   void imageChosen() {
     if (firstDone) {

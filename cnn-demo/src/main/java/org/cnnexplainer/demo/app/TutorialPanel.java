@@ -1,6 +1,8 @@
 package org.cnnexplainer.demo.app;
 
 import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import javax.swing.JComponent;
 import javax.swing.JEditorPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.Scrollable;
 import javax.swing.UIManager;
 import org.cnnexplainer.viz.ops.HyperparameterPlayground;
 
@@ -23,7 +26,7 @@ final class TutorialPanel extends JPanel {
   private final JComboBox<Concept> chooser = new JComboBox<>(Concept.values());
   private final JEditorPane page = new JEditorPane();
   private final JScrollPane scroll;
-  private final JPanel content = new JPanel(new BorderLayout());
+  private final JPanel content = new WidthTrackingPanel();
   private JComponent playground;
 
   TutorialPanel(Runnable onClose) {
@@ -101,6 +104,38 @@ final class TutorialPanel extends JPanel {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Follows the viewport's width so the text wraps instead of scrolling sideways. */
+  private static final class WidthTrackingPanel extends JPanel implements Scrollable {
+    WidthTrackingPanel() {
+      super(new BorderLayout());
+    }
+
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+      return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+      return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+      return Math.max(16, visible.height - 32);
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+      return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+      return false;
     }
   }
 }
