@@ -46,6 +46,10 @@ final class Exporter {
   static void svg(JComponent view, Path file) throws IOException {
     SVGGraphics2D g =
         new SVGGraphics2D(Math.max(1, view.getWidth()), Math.max(1, view.getHeight()));
+    // The overview caches edges and labels as a bitmap for screen speed, but draws them directly
+    // under a non-scaling transform (as when printing); a negligible shear keeps them vector here.
+    // TODO(viz): replace with an explicit "vector output" hint once cnn-viz-swing offers one.
+    g.shear(1e-9, 0);
     view.printAll(g);
     Files.writeString(file, g.getSVGDocument(), StandardCharsets.UTF_8);
   }

@@ -52,7 +52,8 @@ class ExporterTest {
     assertEquals(600 * Exporter.PNG_SCALE, image.getHeight());
     String svgText = Files.readString(svg);
     assertTrue(svgText.startsWith("<svg") || svgText.contains("<svg "), "an SVG document");
-    assertTrue(svgText.contains("conv_1_1") || svgText.contains("conv"), "labels are text");
+    assertTrue(svgText.contains(">conv"), "layer labels are SVG text, not a bitmap");
+    assertTrue(svgText.contains("<path") || svgText.contains("<line"), "edges are vector shapes");
     JsonObject written = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
     assertEquals("blob.png", written.get("image").getAsString());
     assertEquals(network.layers().size(), written.getAsJsonArray("layers").size());
