@@ -118,10 +118,25 @@ final class ImageStrip extends JPanel {
     button.setToolTipText(example.label() + " (" + example.name() + ")");
     button.getAccessibleContext().setAccessibleName("Image: " + example.label());
     button.addActionListener(e -> onChoose.accept(examples.get(index)));
-    button.putClientProperty("JButton.buttonType", "square");
+    // The chosen image must stand out clearly, as in the original's strip: an accent frame.
+    button.setBorder(frame(false));
+    button.addItemListener(e -> button.setBorder(frame(button.isSelected())));
     group.add(button);
     buttons.add(button);
     thumbs.add(button);
+  }
+
+  private static javax.swing.border.Border frame(boolean selected) {
+    java.awt.Color accent = javax.swing.UIManager.getColor("Component.accentColor");
+    java.awt.Color line =
+        selected
+            ? (accent != null ? accent : new java.awt.Color(33, 118, 214))
+            : javax.swing.UIManager.getColor("Component.borderColor");
+    return javax.swing.BorderFactory.createCompoundBorder(
+        javax.swing.BorderFactory.createLineBorder(
+            line == null ? java.awt.Color.GRAY : line, selected ? 3 : 1),
+        javax.swing.BorderFactory.createEmptyBorder(
+            selected ? 1 : 3, selected ? 1 : 3, selected ? 1 : 3, selected ? 1 : 3));
   }
 
   /** An image drawn at a fixed logical size (so it stays sharp on HiDPI screens). */
