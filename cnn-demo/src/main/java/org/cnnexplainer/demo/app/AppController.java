@@ -45,7 +45,7 @@ final class AppController {
               ? Optional.of(ModelSource.file(modelPath))
               : frame.prefs.lastModel().flatMap(ModelSource::fromKey).or(ModelMenu::defaultBundled);
     } catch (IOException e) {
-      ErrorDialogs.modelFailed(frame, modelPath.toString(), e);
+      ErrorDialogs.modelFailed(frame, modelPath.toString(), e, false);
       source = ModelMenu.defaultBundled();
     }
     if (source.isEmpty()) {
@@ -69,20 +69,25 @@ final class AppController {
           frame.strip.showInput(null);
           frame.prefs.rememberModel(source);
           frame.setTitle("CNN Explainer — " + source.name());
-          if (imagePath != null) {
-            addImage(imagePath);
-          } else if (!loaded.examples().isEmpty()) {
+          if (!loaded.examples().isEmpty()) {
+            // The first example shows at once; an image from the command line replaces it when
+            // read, and if it cannot be read the example stays.
             frame.strip.showSelected(0);
             image = loaded.examples().get(0);
             frame.state.setTrace(loaded.firstTrace());
-          } else {
+          } else if (imagePath == null) {
             frame.status.showMessage("This model has no example images: add one with +");
+          }
+          if (imagePath != null) {
+            addImage(imagePath);
           }
           frame.dump();
         },
         error -> {
-          frame.status.showMessage(null);
-          ErrorDialogs.modelFailed(frame, source.label(), error);
+          boolean hadModel = frame.state.network() != null;
+          frame.status.showMessage(
+              hadModel ? null : "No model loaded: choose Model ▸ Open model… (a TF.js model.json)");
+          ErrorDialogs.modelFailed(frame, source.label(), error, hadModel);
         });
   }
 
@@ -111,7 +116,7 @@ final class AppController {
               try {
                 open(ModelSource.file(path));
               } catch (IOException e) {
-                ErrorDialogs.modelFailed(frame, path.toString(), e);
+                ErrorDialogs.modelFailed(frame, path.toString(), e, frame.state.network() != null);
               }
             });
   }

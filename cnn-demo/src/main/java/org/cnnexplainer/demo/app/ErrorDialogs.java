@@ -16,12 +16,19 @@ import org.cnnexplainer.core.tfjs.InvalidModelException;
 final class ErrorDialogs {
   private ErrorDialogs() {}
 
-  static void modelFailed(Component parent, String model, Exception error) {
+  static void modelFailed(Component parent, String model, Exception error, boolean hadModel) {
     String lead =
         error instanceof InvalidModelException
             ? "This model cannot be shown:"
             : "The model could not be read:";
-    show(parent, "Cannot open " + model, lead, error, "The previous model stays open.");
+    show(
+        parent,
+        "Cannot open " + model,
+        lead,
+        error,
+        hadModel
+            ? "The previous model stays open."
+            : "Choose another one with Model ▸ Open model… or a bundled model.");
   }
 
   static void imageFailed(Component parent, String image, Exception error) {

@@ -210,6 +210,18 @@ class AppEndToEndIT {
 
   @Test
   @Order(6)
+  void arrowKeysAndEnterOpenAView() throws Exception {
+    robot("key DOWN");
+    robot("key RIGHT");
+    robot("key ENTER");
+    JsonObject state = awaitState("a view opened from the keyboard", s -> s.has("detailView"));
+    assertTrue(state.has("selection"), state.toString());
+    robot("key ESCAPE");
+    awaitState("the keyboard view closed", s -> !s.has("detailView"));
+  }
+
+  @Test
+  @Order(7)
   void choosingAnotherExampleRepredicts() throws Exception {
     JsonObject button =
         awaitState("image buttons", s -> s.has("imageButtons"))
