@@ -47,6 +47,9 @@ final class NeuronInfo {
           .append('×')
           .append(conv.inputChannels())
           .append(" kernel");
+      if (conv.inputChannels() == 1) {
+        text.append(" · kernel weights ").append(kernel(conv, ref.neuron()));
+      }
       if (conv.useBias()) {
         text.append(" · bias ").append(format(conv.bias().at(ref.neuron())));
       }
@@ -62,6 +65,20 @@ final class NeuronInfo {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * The original's notation: rows separated by ";", 2 decimals, e.g. {@code [0.12, -0.40; ...]}.
+   */
+  private static String kernel(Conv2D conv, int filter) {
+    StringBuilder s = new StringBuilder("[");
+    for (int y = 0; y < conv.kernelHeight(); y++) {
+      for (int x = 0; x < conv.kernelWidth(); x++) {
+        s.append(x == 0 ? (y == 0 ? "" : "; ") : ", ");
+        s.append(String.format(Locale.ROOT, "%.2f", conv.weight(filter, 0, y, x)));
+      }
+    }
+    return s.append(']').toString();
   }
 
   private static String cellValue(Tensor map, int channel, Selection target) {

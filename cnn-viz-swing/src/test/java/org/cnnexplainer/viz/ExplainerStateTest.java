@@ -205,6 +205,24 @@ class ExplainerStateTest {
   }
 
   @Test
+  void hoverTextOfAOneChannelConvShowsItsKernelAndBias() {
+    runOnEdt(
+        () -> {
+          ExplainerState state = newState();
+          state.setNetwork(NETWORK); // 1 input channel, so conv_1_1 kernels are 3 x 3
+          state.setHover(Selection.of(new NeuronRef(0, 4)));
+          org.cnnexplainer.core.Conv2D conv = (org.cnnexplainer.core.Conv2D) NETWORK.layer(0);
+          String w00 = String.format(java.util.Locale.ROOT, "%.2f", conv.weight(4, 0, 0, 0));
+          String w22 = String.format(java.util.Locale.ROOT, "%.2f", conv.weight(4, 0, 2, 2));
+          String bias = String.format(java.util.Locale.ROOT, "%.4f", conv.bias().at(4));
+          String text = state.hoverText().orElseThrow();
+          assertTrue(text.contains("kernel weights [" + w00 + ", "), text);
+          assertTrue(text.contains(", " + w22 + "] · bias " + bias), text);
+          assertEquals(2, text.chars().filter(c -> c == ';').count(), text);
+        });
+  }
+
+  @Test
   void changesOffTheEventThreadAreRefused() {
     ExplainerState state = new ExplainerState(background);
     IllegalStateException e =

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
+import org.cnnexplainer.viz.overview.OverviewBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +51,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Duration of the all-cores prediction run (default: ${DEFAULT-VALUE} s).")
   double throughputSeconds;
 
-  @Option(names = "--json", description = "Print {traceMedianUs, traceP90Us, predictImagesPerSec}.")
+  @Option(
+      names = "--render",
+      description =
+          "Measure the overview instead: a full 1600x900 paint with a trace, and a switch to a new"
+              + " trace (medians; JSON: overviewPaintMedianMs, traceSwitchMedianMs).")
+  boolean render;
+
+  @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
   @Override
@@ -60,6 +68,19 @@ public final class BenchCommand implements Callable<Integer> {
         image != null
             ? ImageInput.fromFile(image, network.inputShape())
             : TraceBenchmark.randomInput(network.inputShape(), 42);
+    if (render) {
+      OverviewBenchmark.Result result = RenderBenchmark.run(network, input);
+      System.out.println(
+          json
+              ? result.toJson()
+              : String.format(
+                  Locale.ROOT,
+                  "overview 1600x900: paint median %.2f ms, trace switch median %.2f ms (%d runs)",
+                  result.overviewPaintMedianMs(),
+                  result.traceSwitchMedianMs(),
+                  result.runs()));
+      return 0;
+    }
     TraceBenchmark.Result result =
         new TraceBenchmark(network, input)
             .run(warmupSeconds, Math.max(samples, 1), throughputSeconds);

@@ -153,6 +153,16 @@ class CommandLineTest {
   }
 
   @Test
+  void benchRenderReportsPaintAndSwitchMedians() throws IOException {
+    Result result = run("bench", "-m", modelDir.toString(), "--render", "--json");
+
+    assertEquals(0, result.code, result.err);
+    JsonObject json = JsonParser.parseString(result.out).getAsJsonObject();
+    assertTrue(json.get("overviewPaintMedianMs").getAsDouble() > 0, result.out);
+    assertTrue(json.get("traceSwitchMedianMs").getAsDouble() > 0, result.out);
+  }
+
+  @Test
   void badModelExitsWithThreeAndOneLineNamingTheFile() throws IOException {
     Path broken = dir.resolve("broken");
     Files.createDirectories(broken);

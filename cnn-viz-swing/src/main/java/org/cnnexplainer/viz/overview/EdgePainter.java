@@ -31,16 +31,27 @@ final class EdgePainter {
     }
   }
 
-  /** The edges into {@code hovered}, darker and wider, on top. */
+  /**
+   * The edges into {@code hovered}, darker and wider, on top; {@code strength} 1 is the full
+   * highlight, 0 the plain edge.
+   */
   static void paintHighlighted(
-      Graphics2D g, OverviewLayout layout, OverviewStyle style, NeuronRef hovered) {
+      Graphics2D g,
+      OverviewLayout layout,
+      OverviewStyle style,
+      NeuronRef hovered,
+      double strength) {
+    if (strength <= 0) {
+      return;
+    }
     for (int c = 1; c < layout.columns.size(); c++) {
       if (layout.columns.get(c).layer() == hovered.layer()
           && hovered.neuron() < layout.boxes[c].length) {
         Path2D path = new Path2D.Double();
         incoming(path, layout, c, hovered.neuron());
-        g.setColor(style.edgeHighlight());
-        g.setStroke(new BasicStroke(1f));
+        g.setColor(OverviewStyle.mix(style.edge(), style.edgeHighlight(), strength));
+        float width = style.edgeWidth();
+        g.setStroke(new BasicStroke((float) (width + (Math.max(1f, width) - width) * strength)));
         g.draw(path);
       }
     }

@@ -40,6 +40,9 @@ public final class HitMap {
 
   private final Map<NeuronRef, Entry> entries = new LinkedHashMap<>();
 
+  /** An empty hit map; painters fill it. */
+  HitMap() {}
+
   void add(NeuronRef neuron, Rectangle2D bounds, int mapHeight, int mapWidth) {
     entries.put(neuron, new Entry(neuron, (Rectangle2D) bounds.clone(), mapHeight, mapWidth));
   }

@@ -64,7 +64,7 @@ final class LegendPainter {
           0,
           max,
           new double[] {0, max},
-          "%.1f");
+          max < 0.1 ? "%.2f" : "%.1f"); // small maxima (many classes) would all read 0.0
     }
   }
 

@@ -10,6 +10,8 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.accessibility.AccessibleContext;
+import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
@@ -41,6 +43,10 @@ public class NetworkOverview extends JComponent implements Scrollable {
   private final TileCache tileCache = new TileCache();
   private final OverviewPainter.Caches caches = new OverviewPainter.Caches();
   private final Animator imageChange;
+  private final Animator hoverChange;
+  private Selection shownHover;
+  private Selection previousHover;
+  private double hoverFraction = 1;
   private HitMap hits = new HitMap();
   private Network columnsFor;
   private List<ColumnSpec> columns;
@@ -54,11 +60,19 @@ public class NetworkOverview extends JComponent implements Scrollable {
   public NetworkOverview(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
     this.imageChange = new Animator(ImageChange.DURATION_MS, this::frame);
+    this.hoverChange =
+        new Animator(
+            HoverFade.DURATION_MS,
+            f -> {
+              hoverFraction = f;
+              repaint();
+            });
     setOpaque(true);
     MouseAdapter mouse = new Mouse();
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
     ToolTipManager.sharedInstance().registerComponent(this);
+    getAccessibleContext().setAccessibleName("Network overview");
   }
 
   /** The hovered neuron's description (the same text as {@link ExplainerState#hoverText()}). */
@@ -68,6 +82,21 @@ public class NetworkOverview extends JComponent implements Scrollable {
         .filter(s -> state.hover().filter(s::equals).isPresent())
         .flatMap(s -> state.hoverText())
         .orElse(null);
+  }
+
+  /** An accessible panel named "Network overview" whose description is the hover text. */
+  @Override
+  public AccessibleContext getAccessibleContext() {
+    if (accessibleContext == null) {
+      accessibleContext =
+          new AccessibleJComponent() {
+            @Override
+            public AccessibleRole getAccessibleRole() {
+              return AccessibleRole.PANEL;
+            }
+          };
+    }
+    return accessibleContext;
   }
 
   /** The shared state this overview shows. */
@@ -91,6 +120,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
   public void removeNotify() {
     state.removeListener(listener);
     imageChange.stop();
+    hoverChange.stop();
     super.removeNotify();
   }
 
@@ -154,6 +184,15 @@ public class NetworkOverview extends JComponent implements Scrollable {
       }
     }
     shownTrace = state.trace();
+    if (event.has(StateProperty.HOVER)) {
+      getAccessibleContext().setAccessibleDescription(state.hoverText().orElse(null));
+      Selection hover = state.hover().orElse(null);
+      if (!sameNeuron(hover, shownHover)) {
+        previousHover = shownHover;
+        hoverChange.start();
+      }
+      shownHover = hover;
+    }
     repaint();
   }
 
@@ -220,8 +259,14 @@ public class NetworkOverview extends JComponent implements Scrollable {
         transition < 1 ? previousTiles : null,
         transition,
         state.hover().orElse(null),
+        hoverFraction < 1 ? previousHover : null,
+        hoverFraction,
         state.selection().orElse(null),
         style);
+  }
+
+  private static boolean sameNeuron(Selection a, Selection b) {
+    return a == null ? b == null : b != null && a.neuron().equals(b.neuron());
   }
 
   private final class Mouse extends MouseAdapter {

@@ -142,8 +142,11 @@ final class NodePainter {
     if (s.trace() != null) {
       baseline = (float) (box.getY() + box.getHeight() * 0.55);
     }
-    g.drawString(label, (float) box.getX(), baseline);
-    if (hovered) {
+    boolean roomForText = box.getHeight() >= fm.getAscent(); // else (many classes) bars only
+    if (roomForText) {
+      g.drawString(label, (float) box.getX(), baseline);
+    }
+    if (hovered && roomForText) {
       g.setStroke(new BasicStroke(1f));
       double y = baseline + 2;
       g.draw(new Line2D.Double(box.getX(), y, box.getX() + fm.stringWidth(label), y));

@@ -8,7 +8,8 @@ import java.util.List;
  * (spec §2.7): node side up to 40 px, a long gap (4 short gaps) before conv, dense and output
  * columns, nodes of a column spread evenly over the height. Node side shrinks to fit the size but
  * not below a minimum; {@link #width()} and {@link #height()} then exceed the given size (so a
- * scroll pane scrolls). Columns with too many units to show as squares become a gap-less strip.
+ * scroll pane scrolls). Heat-map columns set the node size; unit and class columns with more nodes
+ * than fit as squares shrink, down to a gap-less strip.
  */
 final class OverviewLayout {
   private static final double GAP_RATIO = 4;
@@ -72,7 +73,7 @@ final class OverviewLayout {
     int maxNodes = 1;
     for (ColumnSpec c : columns) {
       gapUnits += c.longGapBefore() ? GAP_RATIO : 1;
-      if (c.kind() != ColumnSpec.Kind.VECTOR) {
+      if (c.hasMaps()) { // unit columns shrink into strips instead of growing the view
         maxNodes = Math.max(maxNodes, c.nodes());
       }
     }

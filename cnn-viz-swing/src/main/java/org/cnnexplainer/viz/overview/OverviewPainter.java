@@ -62,8 +62,14 @@ final class OverviewPainter {
                     : caches.previous().of(s.previousTiles(), layout, at, crisp));
       }
     }
+    if (s.previousHover() != null && !s.previousHover().neuron().equals(neuronOf(s.hover()))) {
+      EdgePainter.paintHighlighted(
+          g, layout, s.style(), s.previousHover().neuron(), HoverFade.out(s.hoverFraction()));
+    }
     if (s.hover() != null) {
-      EdgePainter.paintHighlighted(g, layout, s.style(), s.hover().neuron());
+      boolean same = s.hover().neuron().equals(neuronOf(s.previousHover()));
+      double strength = same ? 1 : HoverFade.in(s.hoverFraction());
+      EdgePainter.paintHighlighted(g, layout, s.style(), s.hover().neuron(), strength);
     }
     hits.clear();
     for (int c = 0; c < layout.columns.size(); c++) {
@@ -77,11 +83,16 @@ final class OverviewPainter {
     return layout;
   }
 
+  private static NeuronRef neuronOf(Selection selection) {
+    return selection == null ? null : selection.neuron();
+  }
+
   /** The layout and label plan for {@code s} at this size. */
   static Laid layout(OverviewSnapshot s, Fonts fonts, double width, double height) {
     double bottom = s.detail() ? LegendPainter.height(fonts.small) + 6 : 14;
     double labelWidth = 0;
-    for (String label : s.network().classLabels()) {
+    boolean classes = s.columns().get(s.columns().size() - 1).kind() == ColumnSpec.Kind.OUTPUT;
+    for (String label : classes ? s.network().classLabels() : List.<String>of()) {
       labelWidth = Math.max(labelWidth, fonts.classes.stringWidth(label) + 4);
     }
     // The label area depends on whether labels fit, which depends on the column positions.

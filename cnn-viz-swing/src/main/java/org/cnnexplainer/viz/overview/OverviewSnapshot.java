@@ -17,6 +17,8 @@ import org.cnnexplainer.viz.color.Palette;
  * @param previousTiles the tiles of the previous image during an image change, else {@code null}
  * @param transition progress of the image change in [0, 1] (1 when none is running)
  * @param hover the hovered neuron, or {@code null}
+ * @param previousHover the neuron hovered before, while its highlight fades, else {@code null}
+ * @param hoverFraction progress of the hover highlight change in [0, 1]
  * @param selection the selected neuron, or {@code null}
  */
 record OverviewSnapshot(
@@ -30,5 +32,7 @@ record OverviewSnapshot(
     BufferedImage[][] previousTiles,
     double transition,
     Selection hover,
+    Selection previousHover,
+    double hoverFraction,
     Selection selection,
     OverviewStyle style) {}

@@ -54,8 +54,10 @@ final class TileCache {
             ? ColorScale.input(palette.input())
             : ColorScale.diverging(palette.activations(), ranges.range(c.layer()));
     BufferedImage[] tiles = new BufferedImage[c.nodes()];
+    boolean image = values.shape().isImage();
     for (int n = 0; n < c.nodes(); n++) {
-      tiles[n] = tile(values.channel(n), c.mapHeight(), c.mapWidth(), scale);
+      float[] plane = image ? values.channel(n) : new float[] {values.at(n)};
+      tiles[n] = tile(plane, c.mapHeight(), c.mapWidth(), scale);
     }
     return tiles;
   }
@@ -64,8 +66,15 @@ final class TileCache {
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     // Writing the pixel array directly: setRGB converts every pixel through the colour model.
     int[] rgb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    float last = Float.NaN;
+    int lastRgb = 0;
     for (int i = 0; i < plane.length; i++) {
-      rgb[i] = scale.rgb(plane[i]);
+      // ReLU and pooling maps repeat values (mostly zeros): reuse the previous colour.
+      if (plane[i] != last) {
+        last = plane[i];
+        lastRgb = scale.rgb(last);
+      }
+      rgb[i] = lastRgb;
     }
     return image;
   }

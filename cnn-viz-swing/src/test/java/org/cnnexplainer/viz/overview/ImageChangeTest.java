@@ -32,6 +32,16 @@ class ImageChangeTest {
   }
 
   @Test
+  void hoverHighlightComesIn400MsAndGoesIn200Ms() {
+    assertEquals(0, HoverFade.in(0), 1e-12);
+    assertEquals(0.5, HoverFade.in(0.5), 1e-12); // cubic in-out is symmetric
+    assertEquals(1, HoverFade.in(1), 1e-12);
+    assertEquals(1, HoverFade.out(0), 1e-12);
+    assertEquals(0, HoverFade.out(200.0 / HoverFade.DURATION_MS), 1e-12);
+    assertEquals(0, HoverFade.out(1), 1e-12);
+  }
+
+  @Test
   void animatorJumpsToTheLastFrameWhenAnimationIsOff() {
     String old = System.getProperty(Animator.PROPERTY);
     System.setProperty(Animator.PROPERTY, "off");

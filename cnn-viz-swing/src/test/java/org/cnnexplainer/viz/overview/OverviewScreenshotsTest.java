@@ -84,11 +84,16 @@ class OverviewScreenshotsTest {
     save(image, "overview-dark-hover-1400.png");
   }
 
-  private static void save(BufferedImage image, String name) throws IOException {
+  /** Writes {@code image} to the {@code viz.shots} folder when that property is set. */
+  static void save(BufferedImage image, String name) {
     String dir = System.getProperty("viz.shots");
     if (dir != null) {
-      new File(dir).mkdirs();
-      ImageIO.write(image, "png", new File(dir, name));
+      try {
+        new File(dir).mkdirs();
+        ImageIO.write(image, "png", new File(dir, name));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 }
