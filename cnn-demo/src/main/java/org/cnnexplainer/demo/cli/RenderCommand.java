@@ -38,7 +38,19 @@ import picocli.CommandLine.Spec;
 public final class RenderCommand implements Callable<Integer> {
   /** Views the command can paint. */
   public enum View {
-    overview
+    overview,
+    conv,
+    conv_formula,
+    activation,
+    pool,
+    flatten,
+    softmax,
+    hyperparameters;
+
+    /** The option spelling, e.g. {@code conv-formula}. */
+    String optionName() {
+      return name().replace('_', '-');
+    }
   }
 
   /** Colour themes of the picture. */
@@ -61,8 +73,72 @@ public final class RenderCommand implements Callable<Integer> {
       names = "--view",
       defaultValue = "overview",
       paramLabel = "VIEW",
-      description = "What to paint: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      converter = ViewConverter.class,
+      description =
+          "What to paint: overview, conv, conv-formula, activation, pool, flatten, softmax or"
+              + " hyperparameters (default: ${DEFAULT-VALUE}). All but overview and"
+              + " hyperparameters need --image.")
   View view;
+
+  @Option(
+      names = "--layer",
+      paramLabel = "NAME",
+      description = "Layer of the operation view (default: the first layer with that view).")
+  String layer;
+
+  @Option(
+      names = "--neuron",
+      defaultValue = "-1",
+      paramLabel = "N",
+      description =
+          "Neuron (channel) of the operation view; the class for flatten and softmax"
+              + " (default: 0, or the predicted class).")
+  int neuron;
+
+  @Option(
+      names = "--channel",
+      defaultValue = "0",
+      paramLabel = "C",
+      description = "Input channel of conv-formula (default: ${DEFAULT-VALUE}).")
+  int channel;
+
+  @Option(
+      names = "--position",
+      defaultValue = "0,0",
+      paramLabel = "ROW,COL",
+      description = "Output cell of a formula view or the playground (default: ${DEFAULT-VALUE}).")
+  String position;
+
+  @Option(
+      names = "--fraction",
+      defaultValue = "1",
+      paramLabel = "F",
+      description = "Animation frame of conv and softmax, 0 to 1 (default: ${DEFAULT-VALUE}).")
+  double fraction;
+
+  @Option(
+      names = "--playground",
+      defaultValue = "5,0,2,1",
+      paramLabel = "N,P,K,S",
+      description =
+          "Hyperparameters: input size, padding, kernel size, stride (default: ${DEFAULT-VALUE}).")
+  String playground;
+
+  /** Reads {@code conv-formula} as well as {@code conv_formula}. */
+  static final class ViewConverter implements CommandLine.ITypeConverter<View> {
+    @Override
+    public View convert(String value) {
+      try {
+        return View.valueOf(value.trim().toLowerCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(
+            "'"
+                + value
+                + "' is not a view; use one of "
+                + java.util.Arrays.stream(View.values()).map(View::optionName).toList());
+      }
+    }
+  }
 
   @Option(
       names = "--size",
@@ -111,10 +187,21 @@ public final class RenderCommand implements Callable<Integer> {
     int[] wh = parseSize();
     RangeMode mode = parseRange();
     System.setProperty("java.awt.headless", "true");
+    OperationViewRender.Request request = request();
+    if (view != View.overview && view != View.hyperparameters && image == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--view " + view.optionName() + " needs --image");
+    }
     Network network = model.load();
     ActivationTrace trace =
         image == null ? null : network.trace(ImageInput.fromFile(image, network.inputShape()));
-    BufferedImage picture = paint(network, trace, mode, wh[0], wh[1]);
+    BufferedImage picture;
+    try {
+      picture = paint(network, trace, mode, wh[0], wh[1]);
+    } catch (IllegalArgumentException e) {
+      // A layer, neuron, channel or position that does not exist in this model.
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -130,7 +217,7 @@ public final class RenderCommand implements Callable<Integer> {
             out,
             picture.getWidth(),
             picture.getHeight(),
-            view);
+            view.optionName());
     spec.commandLine().getOut().flush();
     return 0;
   }
@@ -175,6 +262,9 @@ public final class RenderCommand implements Callable<Integer> {
           state.setDetail(!noDetail);
           state.setPalette(colorBlind ? Palette.COLOR_BLIND_SAFE : Palette.CLASSIC);
         });
+    if (view != View.overview) {
+      return OperationViewRender.paint(view, state, request());
+    }
     NetworkOverview overview = new NetworkOverview(state);
     overview.putClientProperty(OverviewKeys.CRISP_PIXELS, crisp);
     return OverviewImages.render(overview, width, height);
@@ -185,6 +275,53 @@ public final class RenderCommand implements Callable<Integer> {
     boolean dark = theme == Theme.dark;
     UIManager.put(OverviewKeys.BACKGROUND, dark ? new Color(0x1e1f22) : Color.WHITE);
     UIManager.put(OverviewKeys.FOREGROUND, dark ? new Color(0xdfe1e5) : new Color(0x1e1e1e));
+  }
+
+  /** The operation-view options, checked. */
+  private OperationViewRender.Request request() {
+    int[] cell = ints("--position", position, 2, 0);
+    int[] geo = ints("--playground", playground, 4, 0);
+    if (!(fraction >= 0 && fraction <= 1)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--fraction must be between 0 and 1; got " + fraction);
+    }
+    org.cnnexplainer.viz.ops.ConvGeometry geometry;
+    try {
+      geometry = new org.cnnexplainer.viz.ops.ConvGeometry(geo[0], geo[1], geo[2], geo[3]);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--playground: " + e.getMessage());
+    }
+    return new OperationViewRender.Request(
+        layer, neuron, channel, cell[0], cell[1], fraction, geometry);
+  }
+
+  private int[] ints(String option, String text, int count, int min) {
+    String[] parts = text.split(",");
+    try {
+      if (parts.length == count) {
+        int[] values = new int[count];
+        for (int i = 0; i < count; i++) {
+          values[i] = Integer.parseInt(parts[i].trim());
+          if (values[i] < min) {
+            throw new NumberFormatException();
+          }
+        }
+        return values;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        option
+            + " must be "
+            + count
+            + " comma-separated integers >= "
+            + min
+            + "; got '"
+            + text
+            + "'");
   }
 
   private int[] parseSize() {

@@ -21,7 +21,7 @@ import org.cnnexplainer.viz.color.ColorScale;
  * {@code (x, y)} for sigmoid, tanh and the others), output grid. Values from {@link
  * ActivationStep}.
  */
-public class ActivationFormulaView extends SteppingView {
+public final class ActivationFormulaView extends SteppingView {
   private static final double MIDDLE = 300;
 
   private final int layerIndex;
@@ -63,23 +63,23 @@ public class ActivationFormulaView extends SteppingView {
   }
 
   @Override
-  protected int[] outputSize() {
+  int[] outputSize() {
     Shape out = state().network().outputShape(layerIndex);
     return new int[] {out.height(), out.width()};
   }
 
   @Override
-  protected int[] outputForInput(int inputRow, int inputColumn) {
+  int[] outputForInput(int inputRow, int inputColumn) {
     return new int[] {inputRow, inputColumn};
   }
 
   @Override
-  protected Dimension viewSize() {
+  Dimension viewSize() {
     return new Dimension((int) (2 * MapGrids.SIZE + MIDDLE + 64), (int) (MapGrids.SIZE + 90));
   }
 
   @Override
-  protected void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
     ActivationTrace trace = state().trace();
     ActivationStep step = ActivationStep.of(trace, layerIndex, channel, row, col);
     Font font = s.font();

@@ -21,7 +21,7 @@ import org.cnnexplainer.viz.color.ColorScale;
  * bias and the neuron's final value, so the numbers on screen add up. Values are rounded to 2
  * decimals for display only; all come from {@link ConvolutionStep} and {@link ConvolutionNeuron}.
  */
-public class ConvolutionFormulaView extends SteppingView {
+public final class ConvolutionFormulaView extends SteppingView {
   static final double GRID = 200;
   static final double MARGIN = 16;
   static final double TOP = 58;
@@ -91,13 +91,13 @@ public class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
-  protected int[] outputSize() {
+  int[] outputSize() {
     Shape out = state().network().outputShape(layerIndex);
     return new int[] {out.height(), out.width()};
   }
 
   @Override
-  protected int[] outputForInput(int inputRow, int inputColumn) {
+  int[] outputForInput(int inputRow, int inputColumn) {
     // The window's top-left corner follows the pointer (as the original), in padded coordinates.
     int[] size = outputSize();
     Conv2D conv = conv();
@@ -119,7 +119,7 @@ public class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
-  protected Dimension viewSize() {
+  Dimension viewSize() {
     Conv2D conv = conv();
     double mathW = conv.kernelWidth() * ENTRY_W + 90;
     double width = MARGIN * 2 + GRID * 2 + mathW + 60;
@@ -132,7 +132,7 @@ public class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
-  protected void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
     ActivationTrace trace = state().trace();
     Conv2D conv = conv();
     ConvolutionNeuron n = neuron();
@@ -198,46 +198,9 @@ public class ConvolutionFormulaView extends SteppingView {
 
     // The k x k arithmetic.
     double mx = MARGIN + GRID + 30;
-    Tensor window3 = step.window();
-    Tensor kernel = step.kernel();
-    Tensor products = step.products();
-    Draw.text(g, "value × weight", mx, TOP - 8, font, s.muted());
-    for (int ky = 0; ky < kh; ky++) {
-      for (int kx = 0; kx < kw; kx++) {
-        int i = (channel * kh + ky) * kw + kx;
-        double x = mx + kx * ENTRY_W;
-        double y = TOP + ky * ROW_H;
-        String v = DisplayNumbers.two(window3.at(i));
-        String w = DisplayNumbers.two(kernel.at(i));
-        Color vFill = step.isPadding(ky, kx) ? padColor : Draw.color(inScale, window3.at(i));
-        Draw.valueCell(g, new Rectangle2D.Double(x, y, BOX_W, BOX_H), vFill, v, font);
-        Draw.text(g, "×", x + BOX_W + 3, y + 16, font, s.foreground());
-        Draw.valueCell(
-            g,
-            new Rectangle2D.Double(x + BOX_W + 14, y, BOX_W, BOX_H),
-            Draw.color(kScale, kernel.at(i)),
-            w,
-            font);
-        boolean last = ky == kh - 1 && kx == kw - 1;
-        Draw.text(g, last ? "=" : "+", x + 2 * BOX_W + 19, y + 16, bold, s.foreground());
-        String p = "= " + DisplayNumbers.two(products.at(i));
-        Draw.text(g, p, x + BOX_W / 2, y + BOX_H + 13, small, s.muted());
-        hits.text("value " + ky + " " + kx, v);
-        hits.text("weight " + ky + " " + kx, w);
-        hits.text("product " + ky + " " + kx, DisplayNumbers.two(products.at(i)));
-      }
-    }
-    double sum = step.channelSums().at(channel);
-    String sumText = DisplayNumbers.two(sum);
-    double rx = mx + kw * ENTRY_W + 4;
-    double ry = TOP + (kh - 1) * ROW_H;
-    Draw.valueCell(
-        g,
-        new Rectangle2D.Double(rx, ry, BOX_W + 6, BOX_H),
-        Draw.color(outScale, sum),
-        sumText,
-        bold);
-    hits.text("sum", sumText);
+    double rx =
+        KernelMath.paint(
+            g, s, hits, step, channel, new ColorScale[] {inScale, kScale, outScale}, padColor, mx);
 
     // Output grid: this channel's intermediate map.
     Shape outShape = n.intermediates().shape();

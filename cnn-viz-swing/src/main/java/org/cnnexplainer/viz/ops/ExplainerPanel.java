@@ -3,7 +3,6 @@ package org.cnnexplainer.viz.ops;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.Insets;
 import java.awt.LayoutManager;
 import java.awt.event.ActionEvent;
@@ -34,14 +33,14 @@ import org.cnnexplainer.viz.overview.NetworkOverview;
  * softmax view opens beside it, and Esc or a click on empty space closes the innermost view. The
  * {@link ViewStack} follows the state's selection; the overview itself is unchanged.
  */
-public class ExplainerPanel extends JPanel {
+public final class ExplainerPanel extends JPanel {
   /** Duration of the make-room transition. */
   public static final int TRANSITION_MS = 500;
 
   private final ExplainerState state;
   private final NetworkOverview overview;
   private final ViewStack stack = new ViewStack();
-  private final JPanel views = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 4));
+  private final JPanel views = new JPanel(null);
   private final JScrollPane viewScroll = new JScrollPane(views);
   private final StateListener listener = this::stateChanged;
   private final Animator transition;
@@ -66,6 +65,7 @@ public class ExplainerPanel extends JPanel {
               repaint();
             });
     setLayout(new Split());
+    views.setLayout(new SideBySideOrStacked(this::getWidth));
     add(overview);
     add(viewScroll);
     viewScroll.setBorder(null);
@@ -149,7 +149,15 @@ public class ExplainerPanel extends JPanel {
     }
     if (event.has(StateProperty.NETWORK)) {
       stack.reset();
-    } else if (event.has(StateProperty.SELECTION)) {
+      return;
+    }
+    if (event.has(StateProperty.TRACE)
+        && state.trace() != null
+        && outer == null
+        && stack.state().mode() != ViewStack.Mode.OVERVIEW) {
+      rebuild(); // a view was chosen before its trace arrived
+    }
+    if (event.has(StateProperty.SELECTION)) {
       NeuronRef neuron = state.selection().map(Selection::neuron).orElse(null);
       Network network = state.network();
       if (neuron == null) {

@@ -28,7 +28,7 @@ import org.cnnexplainer.viz.Animator;
  * combinations explained in words. The window steps once a second (looping); hovering a cell moves
  * it there and pauses.
  */
-public class HyperparameterPlayground extends JPanel implements Explainable {
+public final class HyperparameterPlayground extends JPanel implements Explainable {
   private final JSpinner input = spinner(ConvGeometry.DEFAULT.input(), 1, ConvGeometry.MAX_INPUT);
   private final JSpinner padding = spinner(ConvGeometry.DEFAULT.padding(), 0, 8);
   private final JSpinner kernel = spinner(ConvGeometry.DEFAULT.kernel(), 1, 9);

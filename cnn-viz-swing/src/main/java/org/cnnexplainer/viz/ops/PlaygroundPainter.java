@@ -128,13 +128,10 @@ final class PlaygroundPainter {
     }
     String value = DisplayNumbers.format(output.get(0, row, col), 0);
     hits.text("output value", value);
+    double ty = y0 + k * kc + 24;
+    Draw.text(g, "window at (" + top + ", " + left + ")", kx, ty, small, s.foreground());
     Draw.text(
-        g,
-        "window at (" + top + ", " + left + ") → output (" + row + ", " + col + ") = " + value,
-        kx,
-        y0 + k * kc + 24,
-        small,
-        s.foreground());
+        g, "→ output (" + row + ", " + col + ") = " + value, kx, ty + 18, small, s.foreground());
 
     double ox = kx + 170;
     double oc = Math.min(AREA / m, 40);

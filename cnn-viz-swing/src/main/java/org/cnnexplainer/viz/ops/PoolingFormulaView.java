@@ -17,7 +17,7 @@ import org.cnnexplainer.viz.color.ColorScale;
  * {@code max(window) = y} with the largest cell outlined (or {@code avg(window) = sum / count = y}
  * for average pooling), output grid. Values from {@link PoolingStep}.
  */
-public class PoolingFormulaView extends SteppingView {
+public final class PoolingFormulaView extends SteppingView {
   private static final double MIDDLE = 320;
 
   private final int layerIndex;
@@ -57,13 +57,13 @@ public class PoolingFormulaView extends SteppingView {
   }
 
   @Override
-  protected int[] outputSize() {
+  int[] outputSize() {
     Shape out = state().network().outputShape(layerIndex);
     return new int[] {out.height(), out.width()};
   }
 
   @Override
-  protected int[] outputForInput(int inputRow, int inputColumn) {
+  int[] outputForInput(int inputRow, int inputColumn) {
     int[] size = outputSize();
     return new int[] {
       Math.min(inputRow / pool().strideY(), size[0] - 1),
@@ -72,12 +72,12 @@ public class PoolingFormulaView extends SteppingView {
   }
 
   @Override
-  protected Dimension viewSize() {
+  Dimension viewSize() {
     return new Dimension((int) (2 * MapGrids.SIZE + MIDDLE + 64), (int) (MapGrids.SIZE + 90));
   }
 
   @Override
-  protected void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
     ActivationTrace trace = state().trace();
     PoolingStep step = PoolingStep.of(trace, layerIndex, channel, row, col);
     boolean max = step.type() == Pooling2D.Type.MAX;

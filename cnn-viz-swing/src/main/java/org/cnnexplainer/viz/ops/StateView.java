@@ -13,12 +13,13 @@ import org.cnnexplainer.viz.StateListener;
  * while displayable, repaints on every change, and resolves the pointer through the {@link
  * ViewHits} recorded by the last paint.
  */
-public abstract class StateView extends JComponent implements Explainable {
+public abstract sealed class StateView extends JComponent implements Explainable
+    permits ConvolutionElasticView, FlattenView, SoftmaxView {
   private final ExplainerState state;
   private final StateListener listener = e -> stateChanged();
   private ViewHits hits = new ViewHits();
 
-  protected StateView(ExplainerState state) {
+  StateView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
     setOpaque(true);
   }
@@ -34,16 +35,16 @@ public abstract class StateView extends JComponent implements Explainable {
   }
 
   /** Called on every state change (on the event thread); repaints by default. */
-  protected void stateChanged() {
+  void stateChanged() {
     revalidate();
     repaint();
   }
 
   /** Paints the view (the state has a trace) and records regions in {@code hits}. */
-  protected abstract void paintView(Graphics2D g, OpStyle style, ViewHits hits);
+  abstract void paintView(Graphics2D g, OpStyle style, ViewHits hits);
 
   /** The size the view needs (the state has a trace). */
-  protected abstract Dimension viewSize();
+  abstract Dimension viewSize();
 
   @Override
   public void addNotify() {

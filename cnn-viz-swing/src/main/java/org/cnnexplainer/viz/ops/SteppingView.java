@@ -11,12 +11,10 @@ import java.awt.event.MouseEvent;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Objects;
-import java.util.Optional;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.KeyStroke;
 import javax.swing.Timer;
-import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateListener;
@@ -30,7 +28,8 @@ import org.cnnexplainer.viz.StateListener;
  * <p>Subclasses paint one position from the state's current trace; they read everything from
  * cnn-core's explanation objects.
  */
-public abstract class SteppingView extends JComponent implements Explainable {
+public abstract sealed class SteppingView extends JComponent implements Explainable
+    permits ConvolutionFormulaView, ActivationFormulaView, PoolingFormulaView {
   /** Id of the play/pause button region. */
   public static final int PLAY_BUTTON = 0;
 
@@ -42,7 +41,7 @@ public abstract class SteppingView extends JComponent implements Explainable {
   private int column;
   private boolean playing = true;
 
-  protected SteppingView(ExplainerState state) {
+  SteppingView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
     this.timer = new Timer(stepMillis(), e -> step());
     setOpaque(true);
@@ -98,7 +97,7 @@ public abstract class SteppingView extends JComponent implements Explainable {
   }
 
   /** Milliseconds per automatic step (250, as the original). */
-  protected int stepMillis() {
+  int stepMillis() {
     return 250;
   }
 
@@ -107,22 +106,17 @@ public abstract class SteppingView extends JComponent implements Explainable {
     return state;
   }
 
-  /** The trace shown, or empty before one is available. */
-  protected Optional<ActivationTrace> trace() {
-    return Optional.ofNullable(state.trace());
-  }
-
   /** The output map's {@code {rows, columns}} (positions the window visits). */
-  protected abstract int[] outputSize();
+  abstract int[] outputSize();
 
   /** The output position an input cell under the pointer selects. */
-  protected abstract int[] outputForInput(int inputRow, int inputColumn);
+  abstract int[] outputForInput(int inputRow, int inputColumn);
 
   /** Paints the view at the current position into {@code g}, recording regions in {@code hits}. */
-  protected abstract void paintView(Graphics2D g, OpStyle style, ViewHits hits, int row, int col);
+  abstract void paintView(Graphics2D g, OpStyle style, ViewHits hits, int row, int col);
 
   /** The size the view needs. */
-  protected abstract Dimension viewSize();
+  abstract Dimension viewSize();
 
   /** The output row of the current position. */
   public int row() {

@@ -94,6 +94,35 @@ class ViewScreenshotsTest {
   }
 
   @Test
+  void panelWithOpenViews() throws Exception {
+    ActivationTrace trace = Fixtures.original("espresso_1.jpeg");
+    Network n = trace.network();
+    String[][] cases = {{"conv_1_2", "2", "1"}, {"relu_1_1", "0", "-1"}, {"output", "6", "-2"}};
+    for (String[] c : cases) {
+      BufferedImage image =
+          Headless.onEdt(
+              () -> {
+                ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+                ExplainerPanel panel = new ExplainerPanel(state);
+                Headless.paint(panel, 1400, 1000);
+                state.setSelection(
+                    org.cnnexplainer.viz.Selection.of(
+                        new org.cnnexplainer.viz.NeuronRef(
+                            n.indexOf(c[0]), Integer.parseInt(c[1]))));
+                int nested = Integer.parseInt(c[2]);
+                if (nested >= 0) {
+                  panel.viewStack().clickChannel(nested);
+                } else if (nested == -2) {
+                  panel.viewStack().clickSoftmax();
+                }
+                assertTrue(panel.outerView().isPresent());
+                return Headless.paint(panel, 1400, 1000);
+              });
+      Shots.save(image, "panel-" + c[0]);
+    }
+  }
+
+  @Test
   void playground() throws Exception {
     for (ConvGeometry geo :
         new ConvGeometry[] {
