@@ -55,7 +55,7 @@ final class ExplainerFrame extends JFrame {
     setJMenuBar(new AppMenuBar(this));
 
     NetworkOverview overview = explainer.overview();
-    OverviewKeyboard.install(overview, explainer);
+    OverviewKeyboard.install(overview);
     // No scroll pane: the explainer panel shares its own height between the overview and the views.
     sideSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, explainer, tutorial);
     sideSplit.setResizeWeight(1);

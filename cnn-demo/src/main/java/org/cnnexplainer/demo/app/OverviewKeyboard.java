@@ -25,28 +25,22 @@ import org.cnnexplainer.viz.overview.NetworkOverview;
 final class OverviewKeyboard {
   private final NetworkOverview overview;
   private final ExplainerState state;
-  private final JComponent described;
 
-  private OverviewKeyboard(NetworkOverview overview, JComponent described) {
+  private OverviewKeyboard(NetworkOverview overview) {
     this.overview = overview;
     this.state = overview.state();
-    this.described = described;
   }
 
   /**
-   * Binds the keys on {@code overview}; the accessible name and the focused neuron's description go
-   * on {@code described} (the overview has no accessible context of its own yet).
+   * Binds the keys on {@code overview}. The cursor is the state's hover, so the overview's
+   * accessible description (which follows the hover) names the focused neuron.
    */
-  static void install(NetworkOverview overview, JComponent described) {
-    new OverviewKeyboard(overview, described).bind();
+  static void install(NetworkOverview overview) {
+    new OverviewKeyboard(overview).bind();
   }
 
   private void bind() {
     overview.setFocusable(true);
-    described.getAccessibleContext().setAccessibleName("Network overview");
-    described
-        .getAccessibleContext()
-        .setAccessibleDescription("Use the arrow keys to move between neurons, Enter to open one");
     InputMap keys = overview.getInputMap(JComponent.WHEN_FOCUSED);
     bind(keys, KeyEvent.VK_LEFT, "cnn-left", -1, 0);
     bind(keys, KeyEvent.VK_RIGHT, "cnn-right", 1, 0);
@@ -108,7 +102,6 @@ final class OverviewKeyboard {
     int row = Math.max(0, Math.min(neurons.size() - 1, at.neuron() + dNeuron));
     Selection target = Selection.of(neurons.get(row));
     state.setHover(target);
-    described.getAccessibleContext().setAccessibleDescription(state.hoverText().orElse(""));
     overview
         .hitMap()
         .boundsOf(target.neuron())
