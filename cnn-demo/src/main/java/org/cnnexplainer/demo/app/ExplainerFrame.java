@@ -56,6 +56,7 @@ final class ExplainerFrame extends JFrame {
 
     NetworkOverview overview = explainer.overview();
     OverviewKeyboard.install(overview);
+    LayerLabelClicks.install(overview, this::explain);
     // No scroll pane: the explainer panel shares its own height between the overview and the views.
     sideSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, explainer, tutorial);
     sideSplit.setResizeWeight(1);
