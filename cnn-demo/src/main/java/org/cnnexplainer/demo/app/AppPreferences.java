@@ -67,6 +67,22 @@ final class AppPreferences {
     }
   }
 
+  /**
+   * The remembered bounds if they are still on {@code screen}, else a window of at most 1280x820
+   * centred on it.
+   */
+  Rectangle windowBounds(Rectangle screen) {
+    return windowBounds()
+        .filter(screen::intersects)
+        .orElseGet(
+            () -> {
+              int w = Math.min(1280, screen.width);
+              int h = Math.min(820, screen.height);
+              return new Rectangle(
+                  screen.x + (screen.width - w) / 2, screen.y + (screen.height - h) / 2, w, h);
+            });
+  }
+
   void setWindowBounds(Rectangle r) {
     node.put(BOUNDS, r.x + "," + r.y + "," + r.width + "," + r.height);
   }

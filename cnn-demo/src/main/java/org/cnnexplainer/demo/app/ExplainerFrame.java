@@ -3,7 +3,6 @@ package org.cnnexplainer.demo.app;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.GraphicsEnvironment;
-import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -190,19 +189,9 @@ final class ExplainerFrame extends JFrame {
   }
 
   private void placeWindow() {
-    Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-    Rectangle bounds =
-        prefs
-            .windowBounds()
-            .filter(screen::intersects)
-            .orElseGet(
-                () -> {
-                  int w = Math.min(1280, screen.width);
-                  int h = Math.min(820, screen.height);
-                  return new Rectangle(
-                      screen.x + (screen.width - w) / 2, screen.y + (screen.height - h) / 2, w, h);
-                });
-    setBounds(bounds);
+    setBounds(
+        prefs.windowBounds(
+            GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds()));
     setMinimumSize(new Dimension(480, 360));
   }
 

@@ -38,6 +38,16 @@ class AppPreferencesTest {
   }
 
   @Test
+  void boundsOffTheScreenGiveACentredWindow() {
+    Rectangle screen = new Rectangle(0, 0, 1000, 700);
+    assertEquals(new Rectangle(0, 0, 1000, 700), prefs.windowBounds(screen));
+    prefs.setWindowBounds(new Rectangle(5000, 5000, 800, 600));
+    assertEquals(new Rectangle(0, 0, 1000, 700), prefs.windowBounds(screen));
+    prefs.setWindowBounds(new Rectangle(10, 10, 800, 600));
+    assertEquals(new Rectangle(10, 10, 800, 600), prefs.windowBounds(screen));
+  }
+
+  @Test
   void tinyOrGarbledBoundsAreIgnored() {
     prefs.setWindowBounds(new Rectangle(0, 0, 20, 10));
     assertEquals(Optional.empty(), prefs.windowBounds());
