@@ -176,6 +176,31 @@ class CommandLineTest {
   }
 
   @Test
+  void rejectedModelsExitWithThreeAndExactlyOneLine() throws IOException {
+    String good = Files.readString(modelDir.resolve("model.json"));
+    String[] mutants = {
+      good.replace("\"Flatten\"", "\"Flat\\nten\\r\\u0007\""), // a class name with line breaks
+      good.replace("group1-shard1of1.bin", "../group1-shard1of1.bin"),
+      good.replace("\"filters\":3", "\"filters\":3.5"),
+      "[".repeat(100_000),
+      ""
+    };
+    for (int i = 0; i < mutants.length; i++) {
+      assertTrue(i >= 3 || !mutants[i].equals(good), "mutant " + i + " changed nothing");
+      Path folder = Files.createDirectories(dir.resolve("mutant-" + i));
+      Files.writeString(folder.resolve("model.json"), mutants[i]);
+      Files.copy(modelDir.resolve("group1-shard1of1.bin"), folder.resolve("group1-shard1of1.bin"));
+
+      Result result = run("predict", "-m", folder.toString(), image.toString());
+
+      assertEquals(3, result.code, "mutant " + i + ": " + result.err);
+      assertEquals(1, result.err.lines().count(), "mutant " + i + ": " + result.err);
+      assertTrue(result.err.startsWith("cnn-explainer: " + folder), result.err);
+      assertTrue(result.out.isEmpty(), result.out);
+    }
+  }
+
+  @Test
   void badImageExitsWithThreeAndNamesTheImage() throws IOException {
     Path notAnImage = dir.resolve("notes.png");
     Files.writeString(notAnImage, "these are not pixels");
