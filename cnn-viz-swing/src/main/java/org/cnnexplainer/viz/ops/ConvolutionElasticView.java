@@ -93,7 +93,11 @@ public final class ConvolutionElasticView extends StateView {
                     r -> {
                       switch (r.kind()) {
                         case CHANNEL, INTERMEDIATE -> channelListener.accept(r.index());
-                        case BUTTON -> animationButton();
+                        case BUTTON -> {
+                          if (r.index() == ANIMATION_BUTTON) {
+                            animationButton();
+                          }
+                        }
                         default -> {}
                       }
                     });

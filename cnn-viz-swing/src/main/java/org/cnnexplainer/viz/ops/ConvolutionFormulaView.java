@@ -143,6 +143,11 @@ public final class ConvolutionFormulaView extends SteppingView {
     double range = OpColors.sharedRange(state().ranges(), layerIndex);
     ColorScale inScale = OpColors.inputScale(trace, layerIndex, state().palette(), range);
     ColorScale outScale = ColorScale.diverging(state().palette().activations(), range);
+    // Per-channel partial sums are much smaller than the layer's outputs: they share the elastic
+    // view's intermediate scale so they stay legible and match its colours.
+    ColorScale interScale =
+        ColorScale.diverging(
+            state().palette().activations(), ElasticPainter.unitRange(n.intermediates()));
     int kh = conv.kernelHeight();
     int kw = conv.kernelWidth();
     ColorScale kScale =
@@ -200,7 +205,14 @@ public final class ConvolutionFormulaView extends SteppingView {
     double mx = MARGIN + GRID + 30;
     double rx =
         KernelMath.paint(
-            g, s, hits, step, channel, new ColorScale[] {inScale, kScale, outScale}, padColor, mx);
+            g,
+            s,
+            hits,
+            step,
+            channel,
+            new ColorScale[] {inScale, kScale, interScale},
+            padColor,
+            mx);
 
     // Output grid: this channel's intermediate map.
     Shape outShape = n.intermediates().shape();
@@ -222,7 +234,7 @@ public final class ConvolutionFormulaView extends SteppingView {
             cellOut,
             outShape.height(),
             outShape.width(),
-            (r, c) -> outScale.rgb(inter.get(channel, r, c)));
+            (r, c) -> interScale.rgb(inter.get(channel, r, c)));
     hits.add(ViewHits.Kind.OUTPUT_CELL, channel, outShape.height(), outShape.width(), outBox);
     Draw.outline(
         g,
@@ -246,6 +258,6 @@ public final class ConvolutionFormulaView extends SteppingView {
         font,
         s.foreground());
     new SumLine(g, s, hits, MARGIN, by + 10, getWidth() - MARGIN, font, bold)
-        .terms(step, channel, outScale, state().palette());
+        .terms(step, channel, interScale, outScale, state().palette());
   }
 }

@@ -50,6 +50,8 @@ public final class ExplainerPanel extends JPanel {
   private JComponent outer;
   private JComponent nested;
   private boolean syncing;
+  private ViewStack.State shownOuter;
+  private boolean closing;
 
   /** A panel over {@code state}. */
   public ExplainerPanel(ExplainerState state) {
@@ -61,6 +63,10 @@ public final class ExplainerPanel extends JPanel {
             TRANSITION_MS,
             f -> {
               room = roomFrom + (roomTo - roomFrom) * easeInOut(f);
+              if (f >= 1 && roomTo == 0 && closing) {
+                closing = false;
+                views.removeAll();
+              }
               revalidate();
               repaint();
             });
@@ -168,29 +174,49 @@ public final class ExplainerPanel extends JPanel {
     }
   }
 
-  /** Rebuilds the views for the stack's state and keeps the selection in step with it. */
+  /**
+   * Rebuilds the views for the stack's state and keeps the selection in step with it. The outer
+   * view is kept while only the nested one changes, so its animation does not restart.
+   */
   private void rebuild() {
     ViewStack.State s = stack.state();
-    views.removeAll();
-    outer = null;
-    nested = null;
-    if (s.mode() != ViewStack.Mode.OVERVIEW && state.trace() != null) {
-      outer = outerView(s);
-      views.add(outer);
+    boolean open = s.mode() != ViewStack.Mode.OVERVIEW && state.trace() != null;
+    ViewStack.State outerKey = open ? new ViewStack.State(s.outer(), s.neuron(), -1) : null;
+    if (!Objects.equals(outerKey, shownOuter)) {
+      shownOuter = outerKey;
+      nested = null;
+      if (open) {
+        closing = false;
+        views.removeAll();
+        outer = outerView(s);
+        views.add(outer);
+        outer.addMouseListener(new ClickAway(outer));
+        outer.addPropertyChangeListener(Explainable.EXPLAIN_PROPERTY, this::forwardExplain);
+      } else {
+        outer = null; // the old views stay on screen until the room has collapsed
+        closing = true;
+      }
+    } else if (nested != null) {
+      views.remove(nested);
+      nested = null;
+    }
+    if (outer instanceof ConvolutionElasticView elastic) {
+      elastic.setOpenChannel(s.mode() == ViewStack.Mode.CONV_FORMULA ? s.channel() : -1);
       if (s.mode() == ViewStack.Mode.CONV_FORMULA) {
         nested =
             new ConvolutionFormulaView(state, s.neuron().layer(), s.neuron().neuron(), s.channel());
-        ((ConvolutionElasticView) outer).setOpenChannel(s.channel());
-      } else if (s.mode() == ViewStack.Mode.SOFTMAX) {
+      }
+    } else if (outer instanceof FlattenView flatten) {
+      flatten.setSoftmaxOpen(s.mode() == ViewStack.Mode.SOFTMAX);
+      if (s.mode() == ViewStack.Mode.SOFTMAX) {
         nested = new SoftmaxView(state, s.neuron().neuron());
-        ((FlattenView) outer).setSoftmaxOpen(true);
       }
-      if (nested != null) {
-        views.add(nested);
-      }
-      for (Component c : views.getComponents()) {
-        c.addMouseListener(new ClickAway((JComponent) c));
-      }
+    }
+    if (nested != null) {
+      views.add(nested);
+      nested.addMouseListener(new ClickAway(nested));
+      nested.addPropertyChangeListener(Explainable.EXPLAIN_PROPERTY, this::forwardExplain);
+      nested.requestFocusInWindow();
     }
     NeuronRef want = s.neuron();
     NeuronRef have = state.selection().map(Selection::neuron).orElse(null);
@@ -212,6 +238,11 @@ public final class ExplainerPanel extends JPanel {
     repaint();
   }
 
+  /** Re-fires a view's explain request on the panel, where the app listens. */
+  private void forwardExplain(java.beans.PropertyChangeEvent e) {
+    firePropertyChange(Explainable.EXPLAIN_PROPERTY, null, e.getNewValue());
+  }
+
   private JComponent outerView(ViewStack.State s) {
     int layer = s.neuron().layer();
     int neuron = s.neuron().neuron();
@@ -226,10 +257,24 @@ public final class ExplainerPanel extends JPanel {
         v.setSoftmaxListener(stack::clickSoftmax);
         yield v;
       }
-      default ->
-          state.network().layer(layer) instanceof Pooling2D
-              ? new PoolingFormulaView(state, layer, neuron)
-              : new ActivationFormulaView(state, layer, neuron);
+      default -> {
+        SteppingView v =
+            state.network().layer(layer) instanceof Pooling2D
+                ? new PoolingFormulaView(state, layer, neuron)
+                : new ActivationFormulaView(state, layer, neuron);
+        // Start where the learner clicked in the overview.
+        state
+            .selection()
+            .flatMap(Selection::cell)
+            .ifPresent(
+                p -> {
+                  var shape = state.network().outputShape(layer);
+                  if (p.y() < shape.height() && p.x() < shape.width()) {
+                    v.setPosition(p.y(), p.x());
+                  }
+                });
+        yield v;
+      }
     };
   }
 
@@ -278,7 +323,7 @@ public final class ExplainerPanel extends JPanel {
       Insets in = parent.getInsets();
       int w = parent.getWidth() - in.left - in.right;
       int h = parent.getHeight() - in.top - in.bottom;
-      int wanted = outer == null && room == 0 ? 0 : views.getPreferredSize().height + 8;
+      int wanted = views.getComponentCount() == 0 ? 0 : views.getPreferredSize().height + 8;
       int viewH = (int) Math.round(Math.min(wanted, h * 0.62) * room);
       overview.setBounds(in.left, in.top, w, h - viewH);
       viewScroll.setBounds(in.left, in.top + h - viewH, w, viewH);

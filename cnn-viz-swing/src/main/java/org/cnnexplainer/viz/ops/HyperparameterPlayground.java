@@ -107,12 +107,12 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
 
   /** The sample input value at {@code (y, x)}: small integers 0..4 that make a visible pattern. */
   static float sampleValue(int y, int x) {
-    return (y * 3 + x * 2) % 5;
+    return (y * y + 3 * x + x * y) % 5;
   }
 
   /** The sample kernel weight at {@code (y, x)}: -1, 0 or 1, so sums are easy to follow. */
   static float sampleWeight(int y, int x) {
-    return (y + x) % 3 - 1;
+    return (2 * y + x) % 3 - 1;
   }
 
   private void recompute() {
@@ -253,12 +253,20 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
             @Override
             public void mouseClicked(MouseEvent e) {
               hits.at(e.getX(), e.getY())
-                  .filter(r -> r.kind() == ViewHits.Kind.BUTTON)
+                  .filter(
+                      r ->
+                          r.kind() == ViewHits.Kind.BUTTON && r.index() == SteppingView.PLAY_BUTTON)
                   .ifPresent(r -> setPlaying(!playing));
             }
           };
       addMouseListener(mouse);
       addMouseMotionListener(mouse);
+      addMouseListener(
+          InfoButton.listener(
+              () -> hits,
+              () ->
+                  HyperparameterPlayground.this.firePropertyChange(
+                      EXPLAIN_PROPERTY, null, HYPERPARAMETERS)));
     }
 
     @Override
@@ -283,6 +291,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
             output,
             position,
             playing);
+        InfoButton.paint(g, OpStyle.fromUIManager(), fresh, Math.max(getWidth(), 300), 32);
         hits = fresh;
       } finally {
         g.dispose();

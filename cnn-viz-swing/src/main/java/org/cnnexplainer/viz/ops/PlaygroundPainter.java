@@ -50,11 +50,11 @@ final class PlaygroundPainter {
       p.closePath();
       g.fill(p);
     }
-    if (!geo.isValid()) {
+    boolean valid = geo.isValid();
+    if (!valid) {
       String problem = geo.problem().get();
       hits.text("problem", problem);
-      wrapped(g, problem, 16, 50, Math.max(width, 400) - 32, font, new Color(0xC62828));
-      return;
+      wrapped(g, problem, 16, 40, Math.max(width, 400) - 32, font, new Color(0xC62828));
     }
     geo.note()
         .ifPresent(
@@ -63,9 +63,10 @@ final class PlaygroundPainter {
               wrapped(g, note, 16, 40, Math.max(width, 400) - 32, small, s.muted());
             });
     int size = geo.paddedSize();
-    int m = geo.outputSize();
-    int row = position / m;
-    int col = position % m;
+    // Invalid settings still show the padded input and the kernel, without a window.
+    int m = valid ? geo.outputSize() : 1;
+    int row = valid ? position / m : -geo.paddedSize();
+    int col = valid ? position % m : -geo.paddedSize();
     int k = geo.kernel();
     int top = row * geo.stride();
     int left = col * geo.stride();
@@ -90,7 +91,7 @@ final class PlaygroundPainter {
     for (int y = 0; y < size; y++) {
       for (int x = 0; x < size; x++) {
         boolean padding = y < p || x < p || y >= p + geo.input() || x >= p + geo.input();
-        boolean inWindow = y >= top && y < top + k && x >= left && x < left + k;
+        boolean inWindow = valid && y >= top && y < top + k && x >= left && x < left + k;
         Color fill = padding ? pad : plain;
         if (inWindow) {
           fill = OpStyle.mix(fill, CURRENT, 0.5);
@@ -106,15 +107,18 @@ final class PlaygroundPainter {
         size,
         size,
         new Rectangle2D.Double(x0, y0, size * cell, size * cell));
-    Draw.outline(
-        g,
-        new Rectangle2D.Double(x0 + left * cell, y0 + top * cell, k * cell, k * cell),
-        CURRENT,
-        2f);
+    if (valid) {
+      Draw.outline(
+          g,
+          new Rectangle2D.Double(x0 + left * cell, y0 + top * cell, k * cell, k * cell),
+          CURRENT,
+          2f);
+    }
 
     // The kernel.
     double kx = x0 + AREA + 30;
-    double kc = Math.min(28, 120.0 / k);
+    double kc = Math.min(28, 150.0 / k);
+    Font kernelFont = font.deriveFont((float) Math.max(7, Math.min(13, kc * 0.42)));
     Draw.text(g, "Kernel (" + k + ", " + k + ")", kx, y0 - 10, small, s.foreground());
     for (int y = 0; y < k; y++) {
       for (int x = 0; x < k; x++) {
@@ -123,8 +127,11 @@ final class PlaygroundPainter {
             new Rectangle2D.Double(kx + x * kc, y0 + y * kc, kc, kc),
             OpStyle.mix(s.background(), s.foreground(), 0.06),
             DisplayNumbers.format(kernel.at(y * k + x), 0),
-            cellFont);
+            kernelFont);
       }
+    }
+    if (!valid) {
+      return;
     }
     String value = DisplayNumbers.format(output.get(0, row, col), 0);
     hits.text("output value", value);

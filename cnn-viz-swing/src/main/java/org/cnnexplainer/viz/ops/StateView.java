@@ -22,6 +22,9 @@ public abstract sealed class StateView extends JComponent implements Explainable
   StateView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
     setOpaque(true);
+    addMouseListener(
+        InfoButton.listener(
+            this::hits, () -> firePropertyChange(EXPLAIN_PROPERTY, null, concept())));
   }
 
   /** The shared state. */
@@ -74,6 +77,7 @@ public abstract sealed class StateView extends JComponent implements Explainable
       ViewHits fresh = new ViewHits();
       if (state.trace() != null) {
         paintView(g, style, fresh);
+        InfoButton.paint(g, style, fresh, getWidth(), 8);
       }
       hits = fresh;
     } finally {

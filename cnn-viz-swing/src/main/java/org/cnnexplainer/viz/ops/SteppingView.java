@@ -63,6 +63,9 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
         };
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
+    addMouseListener(
+        InfoButton.listener(
+            this::hits, () -> firePropertyChange(EXPLAIN_PROPERTY, null, concept())));
     bindKey("LEFT", 0, -1);
     bindKey("RIGHT", 0, 1);
     bindKey("UP", -1, 0);
@@ -234,6 +237,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
         column = Math.min(column, size[1] - 1);
         paintView(g, style, fresh, row, column);
         paintPlayButton(g, style, fresh);
+        InfoButton.paint(g, style, fresh, getWidth(), 32);
       }
       hits = fresh;
     } finally {

@@ -45,7 +45,12 @@ final class SumLine {
     this.y = top;
   }
 
-  void terms(ConvolutionStep step, int highlight, ColorScale scale, Palette palette) {
+  void terms(
+      ConvolutionStep step,
+      int highlight,
+      ColorScale scale,
+      ColorScale outputScale,
+      Palette palette) {
     int channels = step.channelSums().size();
     for (int c = 0; c < channels; c++) {
       float v = step.channelSums().at(c);
@@ -64,12 +69,12 @@ final class SumLine {
     hits.text("bias", bias);
     symbol("=");
     String pre = DisplayNumbers.two(step.preActivation());
-    cell(Draw.color(scale, step.preActivation()), pre, bold);
+    cell(Draw.color(outputScale, step.preActivation()), pre, bold);
     hits.text("preActivation", pre);
     if (step.activation() != Activation.LINEAR) {
       symbol("→ " + step.activation().tfjsName() + " →");
       String out = DisplayNumbers.two(step.output());
-      cell(Draw.color(scale, step.output()), out, bold);
+      cell(Draw.color(outputScale, step.output()), out, bold);
       hits.text("output", out);
     } else {
       hits.text("output", pre);

@@ -38,7 +38,17 @@ class ExplainerPanelTest {
           var pair = elastic.hits().find(ViewHits.Kind.INTERMEDIATE, 3).get().bounds();
           Mouse.click(elastic, pair.getCenterX(), pair.getCenterY());
           assertInstanceOf(ConvolutionFormulaView.class, panel.nestedView().get());
+          assertEquals(elastic, panel.outerView().get(), "the elastic view is kept (no restart)");
           assertEquals(Optional.of(Explainable.CONVOLUTION), panel.concept());
+          List<Object> explained = new ArrayList<>();
+          panel.addPropertyChangeListener(
+              Explainable.EXPLAIN_PROPERTY, e -> explained.add(e.getNewValue()));
+          ConvolutionFormulaView formula = (ConvolutionFormulaView) panel.nestedView().get();
+          Headless.paint(formula, 1000, 420);
+          var info = formula.hits().find(ViewHits.Kind.BUTTON, InfoButton.ID).get().bounds();
+          Mouse.click(formula, info.getCenterX(), info.getCenterY());
+          assertEquals(List.of(Explainable.CONVOLUTION), explained);
+          assertTrue(formula.isPlaying(), "the info button is not the play button");
 
           // Click on empty space in the overview clears the selection: the formula closes first
           // and the elastic view's neuron stays selected.
@@ -52,8 +62,12 @@ class ExplainerPanelTest {
           assertTrue(panel.outerView().isEmpty());
           assertEquals(0.0, panel.room());
 
-          state.setSelection(Selection.of(new NeuronRef(4, 2)));
+          state.setSelection(
+              new Selection(new NeuronRef(4, 2), new org.cnnexplainer.viz.Position(3, 5)));
           assertInstanceOf(PoolingFormulaView.class, panel.outerView().get());
+          PoolingFormulaView pool = (PoolingFormulaView) panel.outerView().get();
+          assertEquals(3, pool.row(), "starts at the cell clicked in the overview");
+          assertEquals(5, pool.column());
           state.setSelection(Selection.of(new NeuronRef(11, 6)));
           assertInstanceOf(FlattenView.class, panel.outerView().get());
           ((FlattenView) panel.outerView().get()).setSoftmaxOpen(false);

@@ -10,9 +10,7 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.color.ColorScale;
-import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.color.Palette;
-import org.cnnexplainer.viz.color.RangeMode;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
@@ -23,16 +21,18 @@ class PixelColoursTest {
   private final ActivationTrace trace = network.trace(TestNetworks.image(network.inputShape(), 12));
 
   @Test
-  void formulaOutputGridCellsUseTheSharedRange() {
+  void formulaOutputGridCellsUseTheIntermediateRange() {
     Headless.runOnEdt(
         () -> {
           ConvolutionFormulaView view =
               new ConvolutionFormulaView(ConvolutionFormulaViewTest.stateOf(trace), 2, 1, 3);
           BufferedImage image = Headless.paint(view, 1000, 420);
-          LayerRanges ranges = LayerRanges.of(trace, RangeMode.UNIT);
-          double range = Math.max(ranges.range(2), ranges.range(1));
-          ColorScale scale = ColorScale.diverging(Palette.CLASSIC.activations(), range);
           ConvolutionNeuron n = ConvolutionNeuron.of(trace, 2, 1);
+          // 2 * (0.1 + round3(max |v|)) over every intermediate map of the neuron.
+          double maxAbs =
+              Math.max(Math.abs(n.intermediates().min()), Math.abs(n.intermediates().max()));
+          double range = 2 * (0.1 + Math.round(maxAbs * 1000) / 1000.0);
+          ColorScale scale = ColorScale.diverging(Palette.CLASSIC.activations(), range);
           Rectangle2D grid = view.hits().find(ViewHits.Kind.OUTPUT_CELL, 3).get().bounds();
           int rows = n.intermediates().shape().height();
           double cell = grid.getWidth() / rows;

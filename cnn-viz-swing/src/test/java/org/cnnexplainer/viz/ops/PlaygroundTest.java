@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
 import org.cnnexplainer.viz.testing.Headless;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +91,12 @@ class PlaygroundTest {
           Headless.paint(p, 780, 460);
           assertTrue(p.hits().text("problem").isPresent());
           assertEquals(Explainable.HYPERPARAMETERS, p.concept());
+          List<Object> explained = new ArrayList<>();
+          p.addPropertyChangeListener(
+              Explainable.EXPLAIN_PROPERTY, e -> explained.add(e.getNewValue()));
+          Rectangle2D info = p.hits().find(ViewHits.Kind.BUTTON, InfoButton.ID).get().bounds();
+          Mouse.click((javax.swing.JComponent) p.canvas(), info.getCenterX(), info.getCenterY());
+          assertEquals(List.of(Explainable.HYPERPARAMETERS), explained);
         });
   }
 

@@ -123,6 +123,59 @@ class ViewScreenshotsTest {
   }
 
   @Test
+  void fiveByFiveKernelsAndSixteenChannels() throws Exception {
+    java.util.Random random = new java.util.Random(4);
+    Network network =
+        new Network(
+            "wide",
+            org.cnnexplainer.core.Shape.image(16, 12, 12),
+            java.util.List.of(
+                new org.cnnexplainer.core.Conv2D(
+                    "conv_wide",
+                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                        org.cnnexplainer.core.Shape.of(2, 16, 5, 5), 0.1, random),
+                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                        org.cnnexplainer.core.Shape.vector(2), 0.1, random),
+                    1,
+                    1,
+                    org.cnnexplainer.core.Padding.SAME,
+                    org.cnnexplainer.core.Activation.RELU),
+                new org.cnnexplainer.core.Flatten("flatten"),
+                new org.cnnexplainer.core.Dense(
+                    "output",
+                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                        org.cnnexplainer.core.Shape.of(288, 2), 0.1, random),
+                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                        org.cnnexplainer.core.Shape.vector(2), 0.1, random),
+                    org.cnnexplainer.core.Activation.SOFTMAX)),
+            java.util.List.of("a", "b"));
+    ActivationTrace trace =
+        network.trace(org.cnnexplainer.viz.testing.TestNetworks.image(network.inputShape(), 1));
+    for (boolean elastic : new boolean[] {false, true}) {
+      BufferedImage image =
+          Headless.onEdt(
+              () -> {
+                ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+                JComponent view =
+                    elastic
+                        ? new ConvolutionElasticView(state, 0, 1)
+                        : new ConvolutionFormulaView(state, 0, 1, 7);
+                Dimension size = view.getPreferredSize();
+                BufferedImage painted = Headless.paint(view, size.width, size.height);
+                if (!elastic) {
+                  ViewHits hits = ((SteppingView) view).hits();
+                  for (int c = 0; c < 16; c++) {
+                    assertTrue(hits.text("channelSum " + c).isPresent(), "channel " + c);
+                  }
+                  assertTrue(hits.text("product 4 4").isPresent());
+                }
+                return painted;
+              });
+      Shots.save(image, elastic ? "wide-elastic" : "wide-formula");
+    }
+  }
+
+  @Test
   void playground() throws Exception {
     for (ConvGeometry geo :
         new ConvGeometry[] {
