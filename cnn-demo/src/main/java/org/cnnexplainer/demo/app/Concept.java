@@ -37,6 +37,9 @@ enum Concept {
 
   /** The concept with id {@code id} (as the views' explain hooks name it). */
   static Optional<Concept> byId(String id) {
+    if ("activation".equalsIgnoreCase(id)) {
+      return Optional.of(RELU); // the page covers ReLU and the other activations
+    }
     for (Concept c : values()) {
       if (c.id.equalsIgnoreCase(id) || c.name().equalsIgnoreCase(id)) {
         return Optional.of(c);

@@ -21,6 +21,7 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateProperty;
 import org.cnnexplainer.viz.ops.ConvolutionElasticView;
+import org.cnnexplainer.viz.ops.Explainable;
 import org.cnnexplainer.viz.ops.ExplainerPanel;
 import org.cnnexplainer.viz.ops.SteppingView;
 import org.cnnexplainer.viz.overview.NetworkOverview;
@@ -56,6 +57,10 @@ final class ExplainerFrame extends JFrame {
     NetworkOverview overview = explainer.overview();
     OverviewKeyboard.install(overview);
     LayerLabelClicks.install(overview, this::explain);
+    // The (i) buttons of the operation views.
+    explainer.addPropertyChangeListener(
+        Explainable.EXPLAIN_PROPERTY,
+        e -> Concept.byId(String.valueOf(e.getNewValue())).ifPresent(this::explain));
     // No scroll pane: the explainer panel shares its own height between the overview and the views.
     sideSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, explainer, tutorial);
     sideSplit.setResizeWeight(1);
