@@ -1,7 +1,7 @@
 package org.cnnexplainer.core;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +67,20 @@ public final class Network {
       }
       return List.copyOf(given);
     }
-    List<String> generated = new ArrayList<>();
-    for (int i = 0; i < output.size(); i++) {
-      generated.add("class " + i);
-    }
-    return Collections.unmodifiableList(generated);
+    int size = output.size();
+    // Computed on demand: a model may declare up to tens of millions of outputs.
+    return new AbstractList<>() {
+      @Override
+      public String get(int index) {
+        Objects.checkIndex(index, size);
+        return "class " + index;
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
   }
 
   /** The same network with other class labels. */

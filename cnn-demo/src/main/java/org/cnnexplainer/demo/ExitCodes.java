@@ -23,6 +23,32 @@ final class ExitCodes {
       return missing.getFile() + ": no such file";
     }
     String message = t.getMessage();
-    return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    return message == null || message.isBlank() ? t.getClass().getSimpleName() : oneLine(message);
+  }
+
+  /**
+   * Control characters escaped, so that a message quoting a name from a hostile file (a layer
+   * called {@code "a\nb"}) stays on the one line scripts expect.
+   */
+  static String oneLine(String message) {
+    StringBuilder out = new StringBuilder(message.length());
+    message
+        .codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                  if (Character.isISOControl(c)) {
+                    out.append(String.format("\\u%04x", c));
+                  } else {
+                    out.appendCodePoint(c);
+                  }
+                }
+              }
+            });
+    return out.toString();
   }
 }

@@ -1,30 +1,38 @@
 package org.cnnexplainer.demo;
 
+import java.util.concurrent.Callable;
+import org.cnnexplainer.demo.app.AppCommand;
 import org.cnnexplainer.demo.cli.BenchCommand;
 import org.cnnexplainer.demo.cli.EvaluateCommand;
 import org.cnnexplainer.demo.cli.InfoCommand;
 import org.cnnexplainer.demo.cli.PredictCommand;
+import org.cnnexplainer.demo.cli.RenderCommand;
 import org.cnnexplainer.demo.cli.TraceCommand;
 import org.cnnexplainer.demo.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code cnn-explainer.jar}: the command line (and, later, the application). */
+/**
+ * Entry point of {@code cnn-explainer.jar}: without a command it opens the application (as {@code
+ * app} does); otherwise it runs the named command.
+ */
 @Command(
     name = "cnn-explainer",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Explains how a convolutional neural network turns an image into a prediction.",
     subcommands = {
+      AppCommand.class,
       PredictCommand.class,
       TraceCommand.class,
       InfoCommand.class,
       BenchCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
+      RenderCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -43,8 +51,9 @@ public final class Main implements Runnable {
         .execute(args);
   }
 
+  /** No command: the application, or (without a display) a pointer to the commands, exit 2. */
   @Override
-  public void run() {
-    CommandLine.usage(this, System.out);
+  public Integer call() throws Exception {
+    return new AppCommand().call();
   }
 }

@@ -4,7 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -42,7 +45,11 @@ import org.cnnexplainer.core.Tensor;
  * {@link #fromFile} decodes whatever the JDK's ImageIO reads (PNG, JPEG, GIF, BMP, WBMP, TIFF). The
  * size is read from the header before decoding: images above 100 megapixels are refused, and images
  * above 16 megapixels are decoded with source subsampling (every k-th pixel in both directions, k
- * the smallest integer bringing them under 16 megapixels), so memory stays bounded.
+ * the smallest integer bringing them under 16 megapixels), so memory stays bounded (the decoded
+ * image and three {@code double} planes, at most about 450 MB). A JPEG whose pixel data ends early
+ * is refused rather than shown with its missing part gray; a JPEG lacking only its end marker is
+ * complete and accepted. Animated GIFs give their first frame; CMYK JPEGs are converted to RGB by
+ * the JDK (Adobe's inverted convention).
  */
 public final class ImageInput {
   static final long MAX_PIXELS = 100_000_000L;
@@ -109,9 +116,27 @@ public final class ImageInput {
       int step = (int) Math.ceil(Math.sqrt(pixels / (double) MAX_DECODED_PIXELS));
       param.setSourceSubsampling(step, step, 0, 0);
     }
+    // A JPEG cut inside its pixel data decodes "successfully" with the rest gray and only a
+    // warning; the network would then classify a picture the user never made.
+    List<String> damage = new ArrayList<>();
+    reader.addIIOReadWarningListener(
+        (source, warning) -> {
+          if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
+            damage.add(warning);
+          }
+        });
     BufferedImage image = reader.read(0, param);
     if (image == null) {
       throw new InvalidImageException(file + ": the file holds no image");
+    }
+    if (!damage.isEmpty()) {
+      throw new InvalidImageException(
+          file
+              + ": the "
+              + reader.getFormatName()
+              + " image is truncated or damaged ("
+              + damage.get(0)
+              + "); part of the picture is missing");
     }
     return image;
   }

@@ -99,7 +99,11 @@ final class Json {
   }
 
   Json at(int index) throws InvalidModelException {
-    return new Json(file, path + "[" + index + "]", array().get(index));
+    JsonArray array = array();
+    if (index >= array.size()) {
+      throw expected("an array of at least " + (index + 1) + " element" + (index > 0 ? "s" : ""));
+    }
+    return new Json(file, path + "[" + index + "]", array.get(index));
   }
 
   private JsonArray array() throws InvalidModelException {

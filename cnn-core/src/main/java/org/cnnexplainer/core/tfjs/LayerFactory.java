@@ -170,13 +170,27 @@ final class LayerFactory {
     boolean center = !config.has("center") || config.get("center").bool();
     float[] gamma = scale ? weights.require(n, "gamma", shape).values() : filled(channels, 1f);
     float[] beta = center ? weights.require(n, "beta", shape).values() : new float[channels];
+    float[] variance = weights.require(n, "moving_variance", shape).values();
+    for (int c = 0; c < channels; c++) {
+      // A negative variance (e.g. shards listed in the wrong order) would make every output NaN.
+      if (!(variance[c] >= 0)) {
+        throw config.error(
+            "weight '"
+                + n
+                + "/moving_variance' holds "
+                + variance[c]
+                + " for channel "
+                + c
+                + "; a variance cannot be negative (are the weight files in the right order?)");
+      }
+    }
     Shape s = Shape.vector(channels);
     return new BatchNormalization(
         n,
         Tensor.of(s, gamma),
         Tensor.of(s, beta),
         Tensor.of(s, weights.require(n, "moving_mean", shape).values()),
-        Tensor.of(s, weights.require(n, "moving_variance", shape).values()),
+        Tensor.of(s, variance),
         epsilon);
   }
 

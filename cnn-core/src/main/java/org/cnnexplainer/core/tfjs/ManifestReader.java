@@ -6,8 +6,10 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads {@code weightsManifest}: for each group the files in {@code paths} order are concatenated
@@ -35,12 +37,12 @@ final class ManifestReader {
     for (int g = 0; g < manifest.size(); g++) {
       Json group = manifest.at(g);
       List<Entry> entries = new ArrayList<>();
+      Set<String> groupNames = new HashSet<>(); // a set: a hostile manifest may list a million
       long groupBytes = 0;
       Json weights = group.get("weights");
       for (int i = 0; i < weights.size(); i++) {
         Entry e = entry(weights.at(i), groupBytes);
-        if (byName.containsKey(e.name())
-            || entries.stream().anyMatch(x -> x.name().equals(e.name()))) {
+        if (byName.containsKey(e.name()) || !groupNames.add(e.name())) {
           throw weights.at(i).error("the weight '" + e.name() + "' is listed twice");
         }
         totalValues += e.count();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -153,23 +154,35 @@ abstract class ModelFiles {
       if (!file.startsWith(folder)) {
         throw new InvalidModelException(modelName() + ": '" + relative + "' is outside " + folder);
       }
-      if (Files.exists(file)) {
-        // A symbolic link may point anywhere; only files really inside the folder are read.
-        Path realFolder = folder.toRealPath();
-        Path realFile = file.toRealPath();
-        if (!realFile.startsWith(realFolder)) {
-          throw new InvalidModelException(
-              modelName()
-                  + ": '"
-                  + relative
-                  + "' resolves to "
-                  + realFile
-                  + ", outside the model folder "
-                  + realFolder
-                  + " (symbolic links out of the folder are refused)");
+      try {
+        if (Files.exists(file)) {
+          // A symbolic link may point anywhere; only files really inside the folder are read.
+          Path realFolder = folder.toRealPath();
+          Path realFile = file.toRealPath();
+          if (!realFile.startsWith(realFolder)) {
+            throw new InvalidModelException(
+                modelName()
+                    + ": '"
+                    + relative
+                    + "' resolves to "
+                    + realFile
+                    + ", outside the model folder "
+                    + realFolder
+                    + " (symbolic links out of the folder are refused)");
+          }
+          if (!Files.isRegularFile(realFile)) {
+            throw new InvalidModelException(
+                modelName() + ": '" + relative + "' is not a regular file (" + realFile + ")");
+          }
         }
+        return Files.newInputStream(file);
+      } catch (NoSuchFileException e) {
+        throw e;
+      } catch (FileSystemException e) {
+        // The name itself is unusable (too long, a symbolic link loop, not a directory on the way)
+        throw new InvalidModelException(
+            modelName() + ": cannot open '" + relative + "' (" + e.getReason() + ")", e);
       }
-      return Files.newInputStream(file);
     }
   }
 

@@ -50,18 +50,30 @@ import org.cnnexplainer.core.Shape;
  *
  * Every problem raises {@link InvalidModelException} naming the file, the layer or weight, and what
  * was expected versus found. {@code model.json} may be at most 32 MiB and {@code labels.json} 1
- * MiB; a model may hold at most 2<sup>28</sup> weight values and a layer output at most
- * 2<sup>26</sup> values (checked from the declared shapes before anything is allocated); the weight
- * files must hold exactly the bytes the manifest's shapes and dtypes need. Weight paths must be
- * plain relative paths inside the model folder: absolute paths, URL schemes, drive letters, {@code
- * ..}, URL escapes and symbolic links that resolve outside the folder are refused. Weights that are
- * NaN or infinite are refused with the weight's name, since no view could show them meaningfully.
+ * MiB; a model may hold at most 2<sup>28</sup> weight values (1 GiB), a layer output at most
+ * 2<sup>26</sup> values, and the input and all layer outputs together, which a trace keeps, at most
+ * 2<sup>27</sup> values (512 MiB); these are checked from the declared shapes before anything is
+ * allocated, in {@code long} arithmetic so that no product can wrap around. One image may need at
+ * most 2<sup>35</sup> (34 billion) multiply-adds, counting each pooling window cell as one (VGG16
+ * at 224x224 needs 15.5 billion), so that no file can make a trace run for hours. The weight files
+ * must hold exactly the bytes the manifest's shapes and dtypes need. JSON nested deeper than 64
+ * levels is refused while parsing (TF.js and Keras files nest about 10 deep), so no stack can
+ * overflow. Weight paths must be plain relative paths to regular files inside the model folder:
+ * absolute paths, URL schemes, drive letters, {@code ..}, URL escapes, folders, names the file
+ * system cannot open (too long, symbolic link loops) and symbolic links that resolve outside the
+ * folder are refused. Weights that are NaN or infinite, and negative BatchNorm variances, are
+ * refused with the weight's name, since they would make the outputs NaN or no view could show them.
+ * Anything else that goes wrong while reading a file (a disk error) is an {@link IOException}; no
+ * other exception escapes for a bad model.
  */
 public final class TfjsModel {
   static final int MAX_MODEL_JSON_BYTES = 32 << 20;
   static final int MAX_LABELS_BYTES = 1 << 20;
   static final int MAX_WEIGHT_VALUES = 1 << 28;
   static final int MAX_ACTIVATION_VALUES = 1 << 26;
+  static final long MAX_TRACE_VALUES = 1L << 27;
+  static final long MAX_MULTIPLY_ADDS = 1L << 35;
+  static final int MAX_JSON_DEPTH = 64;
 
   private TfjsModel() {}
 
@@ -125,17 +137,47 @@ public final class TfjsModel {
             : new Weights(files.modelName(), java.util.Map.of());
     List<Layer> layers = new ArrayList<>();
     Shape shape = topology.inputShape();
+    long traced = shape.size();
+    long work = 0;
     for (Topology.Spec spec : topology.layers()) {
-      Layer layer = LayerFactory.build(spec, shape, weights);
+      Layer layer;
       try {
+        layer = LayerFactory.build(spec, shape, weights);
+      } catch (IllegalArgumentException e) {
+        // The layer's own checks (blank name, rate or epsilon out of range after float rounding)
+        throw spec.config().error(e.getMessage());
+      }
+      try {
+        // A pooling window needs no weights, so a few bytes can ask for years of arithmetic.
+        work += layer.multiplyAdds(shape);
         shape = layer.outputShape(shape);
       } catch (IllegalArgumentException e) {
         throw spec.config()
             .error("does not fit its input of shape " + shape + ": " + e.getMessage());
       }
+      if (work > MAX_MULTIPLY_ADDS) {
+        throw spec.config()
+            .error(
+                "the layers up to here need "
+                    + work
+                    + " multiply-adds per image, more than the supported "
+                    + MAX_MULTIPLY_ADDS);
+      }
       if (shape.size() > MAX_ACTIVATION_VALUES) {
         throw spec.config()
             .error("output " + shape + " has more than " + MAX_ACTIVATION_VALUES + " values");
+      }
+      // A trace keeps every layer's output: a tiny file with many large layers must not make
+      // the first trace run out of memory.
+      traced += shape.size();
+      if (traced > MAX_TRACE_VALUES) {
+        throw spec.config()
+            .error(
+                "the input and the layer outputs up to here hold "
+                    + traced
+                    + " values together, more than "
+                    + MAX_TRACE_VALUES
+                    + " (a trace would need over 512 MB)");
       }
       layers.add(layer);
     }
@@ -149,17 +191,30 @@ public final class TfjsModel {
   }
 
   static JsonElement parse(byte[] bytes, String file) throws InvalidModelException {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.isBlank()) {
+      throw new InvalidModelException(file + ": the file is empty (expected JSON)");
+    }
     try {
-      JsonReader reader =
-          new JsonReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+      JsonReader reader = new JsonReader(new StringReader(text));
       reader.setStrictness(Strictness.STRICT);
+      reader.setNestingLimit(MAX_JSON_DEPTH);
       JsonElement root = JsonParser.parseReader(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
         throw new JsonParseException("text after the end of the JSON value");
       }
       return root;
     } catch (JsonParseException | IllegalStateException | IOException e) {
-      throw new InvalidModelException(file + ": not valid JSON (" + reason(e) + ")", e);
+      String reason = reason(e);
+      if (reason.startsWith("Nesting limit")) {
+        // Gson's message ends with the whole path down to the limit; the start is enough.
+        int at = reason.indexOf(" at line ");
+        int path = reason.indexOf(" path ");
+        String where = at >= 0 && path > at ? reason.substring(at + 1, path) : "";
+        throw new InvalidModelException(
+            file + ": JSON nested deeper than " + MAX_JSON_DEPTH + " levels (" + where + ")", e);
+      }
+      throw new InvalidModelException(file + ": not valid JSON (" + reason + ")", e);
     }
   }
 

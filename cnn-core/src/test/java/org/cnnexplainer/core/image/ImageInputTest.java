@@ -242,7 +242,7 @@ class ImageInputTest {
   }
 
   /** A PNG signature and IHDR chunk only: enough for a reader to report the size. */
-  private static byte[] pngHeaderOnly(int width, int height) throws IOException {
+  static byte[] pngHeaderOnly(int width, int height) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
     out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});

@@ -51,6 +51,12 @@ class TfjsModelErrorTest {
   }
 
   @Test
+  void emptyModelJson() throws IOException {
+    Files.writeString(folder.modelJson, " \n");
+    folder.assertFails(folder.modelJson + ": the file is empty (expected JSON)");
+  }
+
+  @Test
   void textAfterTheJson() throws IOException {
     Files.writeString(folder.modelJson, json + " {}");
     folder.assertFails("not valid JSON");

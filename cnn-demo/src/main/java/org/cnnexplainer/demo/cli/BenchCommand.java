@@ -8,6 +8,7 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.viz.overview.OverviewBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,9 +20,9 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures a model's speed on this machine: the median and 90th percentile time of a full",
-      "trace (every layer kept) at batch 1 on one thread after warm-up, and predictions per second",
-      "with one thread per core."
+      "Measures how fast a model traces and predicts on this machine.",
+      "Reports the median and 90th percentile time of a full trace (every layer kept) at batch 1",
+      "on one thread after warm-up, and predictions per second with one thread per core."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Option(
@@ -33,8 +34,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--train",
       description =
-          "Measure training instead: Tiny VGG (10 filters) on 28x28x1 images, all cores;"
-              + " with --json prints {trainImagesPerSec, epochSeconds} (epoch = 60,000 images).")
+          "Measure training instead: Tiny VGG (10 filters) on 28x28x1 images, all cores, no model"
+              + " needed (JSON: trainImagesPerSec, epochSeconds for 60,000 images).")
   boolean train;
 
   @Option(
@@ -73,7 +74,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Duration of the all-cores prediction run (default: ${DEFAULT-VALUE} s).")
   double throughputSeconds;
 
-  @Option(names = "--json", description = "Print {traceMedianUs, traceP90Us, predictImagesPerSec}.")
+  @Option(
+      names = "--render",
+      description =
+          "Measure the overview instead: a full 1600x900 paint with a trace, and a switch to a new"
+              + " trace (medians; JSON: overviewPaintMedianMs, traceSwitchMedianMs).")
+  boolean render;
+
+  @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
   @Override
@@ -90,6 +98,19 @@ public final class BenchCommand implements Callable<Integer> {
         image != null
             ? ImageInput.fromFile(image, network.inputShape())
             : TraceBenchmark.randomInput(network.inputShape(), 42);
+    if (render) {
+      OverviewBenchmark.Result result = RenderBenchmark.run(network, input);
+      System.out.println(
+          json
+              ? result.toJson()
+              : String.format(
+                  Locale.ROOT,
+                  "overview 1600x900: paint median %.2f ms, trace switch median %.2f ms (%d runs)",
+                  result.overviewPaintMedianMs(),
+                  result.traceSwitchMedianMs(),
+                  result.runs()));
+      return 0;
+    }
     TraceBenchmark.Result result =
         new TraceBenchmark(network, input)
             .run(warmupSeconds, Math.max(samples, 1), throughputSeconds);

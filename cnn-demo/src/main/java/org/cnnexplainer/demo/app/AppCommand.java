@@ -1,0 +1,40 @@
+package org.cnnexplainer.demo.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code app} (also {@code gui}, or no command at all): opens the explainer window. */
+@Command(
+    name = "app",
+    aliases = "gui",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Opens the explainer application (the default when no command is given).",
+      "Without --model it opens the last model used, else the bundled one."
+    })
+public final class AppCommand implements Callable<Integer> {
+  @Option(
+      names = {"-m", "--model"},
+      paramLabel = "MODEL",
+      description = "A TF.js layers model to open: its model.json, or the folder holding it.")
+  Path model;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "IMAGE",
+      description = "An image to explain first (PNG, JPEG, GIF, BMP or TIFF).")
+  Path image;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (!ExplainerApp.hasDisplay()) {
+      System.err.println(ExplainerApp.NO_DISPLAY);
+      return 2;
+    }
+    ExplainerApp.runUntilClosed(model, image);
+    return 0;
+  }
+}

@@ -1,0 +1,188 @@
+package org.cnnexplainer.demo.app;
+
+import java.awt.Toolkit;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.image.ImageInput;
+import org.cnnexplainer.core.image.InvalidImageException;
+
+/**
+ * What the window does with models and images: loads them off the event thread, installs them in
+ * the shared state, and reports failures without changing what is shown.
+ */
+final class AppController {
+  private final ExplainerFrame frame;
+  private final ModelLoader loader = new ModelLoader();
+  private final ExecutorService images =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "cnn-demo-image-reader");
+            t.setDaemon(true);
+            return t;
+          });
+  private ModelSource model;
+  private Example image;
+
+  AppController(ExplainerFrame frame) {
+    this.frame = frame;
+  }
+
+  /** Opens the model named on the command line, else the last one, else the bundled one. */
+  void start(Path modelPath, Path imagePath) {
+    Optional<ModelSource> source;
+    try {
+      source =
+          modelPath != null
+              ? Optional.of(ModelSource.file(modelPath))
+              : frame.prefs.lastModel().flatMap(ModelSource::fromKey).or(ModelMenu::defaultBundled);
+    } catch (IOException e) {
+      ErrorDialogs.modelFailed(frame, modelPath.toString(), e, false);
+      source = ModelMenu.defaultBundled();
+    }
+    if (source.isEmpty()) {
+      frame.status.showMessage("No model yet: choose Model ▸ Open model… (a TF.js model.json)");
+      return;
+    }
+    open(source.get(), imagePath);
+  }
+
+  /** Loads {@code source}; on success shows it with {@code imagePath} (or its first example). */
+  void open(ModelSource source, Path imagePath) {
+    frame.status.showMessage("Loading " + source.name() + "…");
+    loader.load(
+        source,
+        loaded -> {
+          PaintTimer.mark("model and examples loaded");
+          model = loaded.source();
+          image = null;
+          frame.state.setNetwork(loaded.network());
+          frame.strip.setExamples(loaded.examples());
+          frame.strip.showInput(null);
+          frame.prefs.rememberModel(source);
+          frame.setTitle("CNN Explainer — " + source.name());
+          if (!loaded.examples().isEmpty()) {
+            // The first example shows at once; an image from the command line replaces it when
+            // read, and if it cannot be read the example stays.
+            frame.strip.showSelected(0);
+            image = loaded.examples().get(0);
+            frame.state.setTrace(loaded.firstTrace());
+          } else if (imagePath == null) {
+            frame.status.showMessage("This model has no example images: add one with +");
+          }
+          if (imagePath != null) {
+            addImage(imagePath);
+          }
+          frame.dump();
+        },
+        error -> {
+          boolean hadModel = frame.state.network() != null;
+          frame.status.showMessage(
+              hadModel ? null : "No model loaded: choose Model ▸ Open model… (a TF.js model.json)");
+          ErrorDialogs.modelFailed(frame, source.label(), error, hadModel);
+        });
+  }
+
+  void open(ModelSource source) {
+    open(source, null);
+  }
+
+  /** Shows {@code example} (called by the strip). */
+  void chooseImage(Example example) {
+    if (frame.state.network() == null) {
+      return;
+    }
+    image = example;
+    frame.timer.imageChosen();
+    frame.state.setInput(example.input());
+  }
+
+  void addImageFromChooser() {
+    FileChoosers.openImage(frame).ifPresent(this::addImage);
+  }
+
+  void openModelFromChooser() {
+    FileChoosers.openModel(frame)
+        .ifPresent(
+            path -> {
+              try {
+                open(ModelSource.file(path));
+              } catch (IOException e) {
+                ErrorDialogs.modelFailed(frame, path.toString(), e, frame.state.network() != null);
+              }
+            });
+  }
+
+  /**
+   * Reads an image file off the event thread and adds it; a failure leaves everything as it was.
+   */
+  void addImage(Path file) {
+    Network network = frame.state.network();
+    if (network == null) {
+      ErrorDialogs.imageFailed(frame, file.toString(), new IOException("open a model first"));
+      return;
+    }
+    images.execute(
+        () -> {
+          try {
+            Tensor input = ImageInput.fromFile(file, network.inputShape());
+            BufferedImage original = ImageIO.read(file.toFile());
+            BufferedImage thumb = original != null ? original : ImageInput.toImage(input);
+            String name = file.getFileName().toString();
+            Example example = new Example(name, name, thumb, input);
+            SwingUtilities.invokeLater(() -> addIfCurrent(network, example));
+          } catch (IOException | RuntimeException e) {
+            SwingUtilities.invokeLater(() -> ErrorDialogs.imageFailed(frame, file.toString(), e));
+          }
+        });
+  }
+
+  /** Adds a pasted or dropped picture. */
+  void addImage(BufferedImage picture) {
+    Network network = frame.state.network();
+    if (network == null) {
+      return;
+    }
+    Tensor input = ImageInput.fromImage(picture, network.inputShape());
+    addIfCurrent(network, new Example("pasted image", "pasted image", picture, input));
+  }
+
+  void pasteImage() {
+    try {
+      var contents = Toolkit.getDefaultToolkit().getSystemClipboard().getContents(null);
+      if (contents == null
+          || !new ImageTransfer(this::addImage, this::addImage).importFrom(contents)) {
+        throw new InvalidImageException("the clipboard holds no image or image file");
+      }
+    } catch (Exception e) {
+      ErrorDialogs.imageFailed(frame, "the clipboard", e);
+    }
+  }
+
+  private void addIfCurrent(Network network, Example example) {
+    if (frame.state.network() == network) {
+      frame.strip.addAndSelect(example);
+    }
+  }
+
+  String modelName() {
+    return model == null ? null : model.name();
+  }
+
+  String imageName() {
+    return image == null ? null : image.name();
+  }
+
+  /** All examples and added images, for tests. */
+  List<Example> images() {
+    return frame.strip.examples();
+  }
+}

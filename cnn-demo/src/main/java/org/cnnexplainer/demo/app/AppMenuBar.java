@@ -1,0 +1,102 @@
+package org.cnnexplainer.demo.app;
+
+import java.awt.event.ActionListener;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.swing.JComponent;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.KeyStroke;
+import org.cnnexplainer.core.ActivationTrace;
+
+/** The menu bar: File (images, export, quit), Model, and Help (tutorial pages, about). */
+final class AppMenuBar extends JMenuBar {
+  private final ExplainerFrame frame;
+  private final int shortcut;
+
+  AppMenuBar(ExplainerFrame frame) {
+    this.frame = frame;
+    this.shortcut = frame.getToolkit().getMenuShortcutKeyMaskEx();
+    AppController controller = frame.controller;
+    JMenu file = new JMenu("File");
+    file.setMnemonic(KeyEvent.VK_F);
+    file.add(item("Add image…", KeyEvent.VK_O, e -> controller.addImageFromChooser()));
+    file.add(item("Paste image", KeyEvent.VK_V, e -> controller.pasteImage()));
+    file.addSeparator();
+    file.add(item("Export view as PNG…", KeyEvent.VK_E, e -> export("png")));
+    file.add(item("Export view as SVG…", 0, e -> export("svg")));
+    file.add(item("Export trace as JSON…", 0, e -> export("json")));
+    file.addSeparator();
+    file.add(
+        item(
+            "Quit",
+            KeyEvent.VK_Q,
+            e -> {
+              frame.rememberBounds();
+              frame.dispose();
+            }));
+    add(file);
+    add(new ModelMenu(frame.prefs, controller::open, controller::openModelFromChooser));
+    JMenu help = new JMenu("Help");
+    help.setMnemonic(KeyEvent.VK_H);
+    for (Concept concept : Concept.values()) {
+      help.add(item(concept.title(), 0, e -> frame.explain(concept)));
+    }
+    help.addSeparator();
+    help.add(item("About", 0, e -> about()));
+    add(help);
+  }
+
+  private JMenuItem item(String text, int key, ActionListener action) {
+    JMenuItem item = new JMenuItem(text);
+    if (key != 0) {
+      item.setAccelerator(KeyStroke.getKeyStroke(key, shortcut));
+    }
+    item.addActionListener(action);
+    return item;
+  }
+
+  private void export(String kind) {
+    ActivationTrace trace = frame.state.trace();
+    if (trace == null) {
+      JOptionPane.showMessageDialog(
+          frame, "Choose an image first: there is nothing to export yet.");
+      return;
+    }
+    String base =
+        Optional.ofNullable(frame.controller.modelName()).orElse("cnn")
+            + "-"
+            + Optional.ofNullable(frame.controller.imageName())
+                .orElse("image")
+                .replaceFirst("\\.[^.]+$", "");
+    Optional<Path> target = FileChoosers.save(frame, "Export " + kind.toUpperCase(), kind, base);
+    if (target.isEmpty()) {
+      return;
+    }
+    JComponent view = frame.explainer;
+    try {
+      switch (kind) {
+        case "png" -> Exporter.png(view, target.get());
+        case "svg" -> Exporter.svg(view, target.get());
+        default ->
+            Exporter.traceJson(
+                trace, Optional.ofNullable(frame.controller.imageName()).orElse(""), target.get());
+      }
+      frame.status.showMessage("Exported " + target.get().getFileName());
+    } catch (Exception e) {
+      ErrorDialogs.exportFailed(frame, target.get().toString(), e);
+    }
+  }
+
+  private void about() {
+    JOptionPane.showMessageDialog(
+        frame,
+        "CNN Explainer for Java\n\nA Java port and extension of CNN Explainer"
+            + " (Wang et al., IEEE VIS 2020).\nDrop or paste an image on the window to explain it.",
+        "About",
+        JOptionPane.INFORMATION_MESSAGE);
+  }
+}

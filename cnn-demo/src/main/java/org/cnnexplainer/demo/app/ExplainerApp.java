@@ -1,0 +1,60 @@
+package org.cnnexplainer.demo.app;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import javax.swing.SwingUtilities;
+
+/** Starts the application window and waits until it is closed. */
+public final class ExplainerApp {
+  /** The one line printed when there is no display. */
+  public static final String NO_DISPLAY =
+      "cnn-explainer: no display available for the application; use the command line instead"
+          + " (cnn-explainer --help lists predict, trace, info, bench, train, evaluate, render).";
+
+  private ExplainerApp() {}
+
+  /** Whether a window can be shown. */
+  public static boolean hasDisplay() {
+    return !GraphicsEnvironment.isHeadless();
+  }
+
+  /**
+   * Opens the window on {@code model} (or the last / bundled model when {@code null}) with {@code
+   * image} (or the first example when {@code null}) and blocks until the window is closed.
+   */
+  public static void runUntilClosed(Path model, Path image) throws InterruptedException {
+    CountDownLatch closed = new CountDownLatch(1);
+    try {
+      SwingUtilities.invokeAndWait(
+          () -> {
+            PaintTimer.mark("event thread started");
+            AppPreferences prefs = AppPreferences.forUser();
+            Theme.install(prefs.dark());
+            PaintTimer.mark("look and feel installed");
+            ExplainerFrame frame = new ExplainerFrame(prefs);
+            PaintTimer.mark("window built");
+            frame.addWindowListener(
+                new WindowAdapter() {
+                  @Override
+                  public void windowClosed(WindowEvent e) {
+                    closed.countDown();
+                  }
+                });
+            // Load the model while the window is being realised: both take a while.
+            frame.start(model, image);
+            frame.setVisible(true);
+            PaintTimer.mark("window shown");
+          });
+    } catch (InvocationTargetException e) {
+      // A bug, not a user error: keep the trace for the report.
+      e.getCause().printStackTrace();
+      throw new IllegalStateException(
+          "the application failed to start: " + e.getCause(), e.getCause());
+    }
+    closed.await();
+  }
+}

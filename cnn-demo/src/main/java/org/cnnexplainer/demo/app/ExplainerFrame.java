@@ -1,0 +1,212 @@
+package org.cnnexplainer.demo.app;
+
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.GraphicsEnvironment;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.swing.BoxLayout;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JPanel;
+import javax.swing.JSplitPane;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import org.cnnexplainer.viz.Animator;
+import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.StateEvent;
+import org.cnnexplainer.viz.StateProperty;
+import org.cnnexplainer.viz.ops.ConvolutionElasticView;
+import org.cnnexplainer.viz.ops.Explainable;
+import org.cnnexplainer.viz.ops.ExplainerPanel;
+import org.cnnexplainer.viz.ops.SteppingView;
+import org.cnnexplainer.viz.overview.NetworkOverview;
+
+/**
+ * The main window. It only wires: the shared {@link ExplainerState}, the {@link ExplainerPanel}
+ * (overview and operation views), the image strip, the toolbar, the tutorial panel and the status
+ * bar; loading and file work live in {@link AppController}.
+ */
+final class ExplainerFrame extends JFrame {
+  final ExplainerState state = new ExplainerState();
+  final AppPreferences prefs;
+  final ExplainerPanel explainer = new ExplainerPanel(state);
+  final StatusBar status = new StatusBar(state);
+  final TutorialPanel tutorial;
+  final ImageStrip strip;
+  final ExplainerToolBar toolbar;
+  final AppController controller;
+  final PaintTimer timer = new PaintTimer(state);
+  private final StateDump dump = StateDump.fromSystemProperty();
+  private final JSplitPane sideSplit;
+
+  ExplainerFrame(AppPreferences prefs) {
+    super("CNN Explainer");
+    this.prefs = prefs;
+    this.controller = new AppController(this);
+    tutorial = new TutorialPanel(() -> showTutorial(false));
+    strip = new ImageStrip(controller::chooseImage, controller::addImageFromChooser);
+    toolbar = new ExplainerToolBar(state, prefs, this::play, this::showTutorial, this::explainView);
+    setDefaultCloseOperation(DISPOSE_ON_CLOSE);
+    setJMenuBar(new AppMenuBar(this));
+
+    NetworkOverview overview = explainer.overview();
+    OverviewKeyboard.install(overview);
+    LayerLabelClicks.install(overview, this::explain);
+    // The (i) buttons of the operation views.
+    explainer.addPropertyChangeListener(
+        Explainable.EXPLAIN_PROPERTY,
+        e -> Concept.byId(String.valueOf(e.getNewValue())).ifPresent(this::explain));
+    // No scroll pane: the explainer panel shares its own height between the overview and the views.
+    sideSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, explainer, tutorial);
+    sideSplit.setResizeWeight(1);
+    sideSplit.setBorder(null);
+    sideSplit.setDividerSize(0);
+    tutorial.setVisible(false);
+    JPanel north = new JPanel();
+    north.setLayout(new BoxLayout(north, BoxLayout.Y_AXIS));
+    toolbar.setAlignmentX(LEFT_ALIGNMENT);
+    strip.setAlignmentX(LEFT_ALIGNMENT);
+    north.add(toolbar);
+    north.add(strip);
+    add(north, BorderLayout.NORTH);
+    add(sideSplit, BorderLayout.CENTER);
+    add(status, BorderLayout.SOUTH);
+
+    ImageTransfer transfer = new ImageTransfer(controller::addImage, controller::addImage);
+    getRootPane().setTransferHandler(transfer);
+    overview.setTransferHandler(transfer);
+    tutorial.registerKeyboardAction(
+        e -> showTutorial(false),
+        KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
+        JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT);
+    state.addListener(this::stateChanged);
+    explainer.viewStack().addListener(t -> SwingUtilities.invokeLater(this::viewsChanged));
+    timer.install(this::painted);
+    placeWindow();
+    addWindowListener(
+        new WindowAdapter() {
+          @Override
+          public void windowOpened(WindowEvent e) {
+            overview.requestFocusInWindow();
+            dump();
+          }
+
+          @Override
+          public void windowClosing(WindowEvent e) {
+            rememberBounds();
+          }
+        });
+  }
+
+  /** Opens the tutorial at {@code concept}. */
+  void explain(Concept concept) {
+    tutorial.show(concept);
+    showTutorial(true);
+  }
+
+  void showTutorial(boolean shown) {
+    if (tutorial.isVisible() != shown) {
+      tutorial.setVisible(shown);
+      toolbar.setTutorialShown(shown);
+      sideSplit.setDividerSize(shown ? UIManager.getInt("SplitPane.dividerSize") : 0);
+      if (shown) {
+        sideSplit.setDividerLocation(Math.max(300, getWidth() - 400));
+      }
+      sideSplit.revalidate();
+    }
+  }
+
+  /** The concept of the open operation view, if one is open. */
+  Optional<Concept> viewConcept() {
+    return explainer.outerView().isPresent()
+        ? explainer.concept().flatMap(Concept::byId)
+        : Optional.empty();
+  }
+
+  private void explainView() {
+    explain(viewConcept().orElse(Concept.OVERVIEW));
+  }
+
+  private void play(boolean playing) {
+    Optional<JComponent> view = explainer.nestedView().or(explainer::outerView);
+    if (view.orElse(null) instanceof SteppingView stepping) {
+      stepping.setPlaying(playing);
+    } else if (view.orElse(null) instanceof ConvolutionElasticView elastic) {
+      if (playing) {
+        elastic.play();
+      } else {
+        elastic.skipToEnd();
+      }
+    }
+  }
+
+  /** Keeps the toolbar and the tutorial in step with the open view. */
+  private void viewsChanged() {
+    Optional<JComponent> view = explainer.nestedView().or(explainer::outerView);
+    Optional<Boolean> playing = Optional.empty();
+    if (view.orElse(null) instanceof SteppingView stepping) {
+      playing = Optional.of(stepping.isPlaying());
+    } else if (view.orElse(null) instanceof ConvolutionElasticView) {
+      playing = Optional.of(Animator.isEnabled());
+    }
+    toolbar.setViewOpen(viewConcept(), playing);
+    if (tutorial.isVisible()) {
+      viewConcept().ifPresent(tutorial::show);
+    }
+    dump();
+  }
+
+  private void stateChanged(StateEvent event) {
+    if (event.has(StateProperty.INPUT)) {
+      strip.showInput(state.input());
+    }
+    dump();
+  }
+
+  private void painted() {
+    timer.painted();
+    if (dump != null && state.trace() != null) {
+      dump(); // the neuron positions are known only after a paint
+    }
+  }
+
+  void dump() {
+    if (dump != null) {
+      dump.write(
+          state,
+          () ->
+              new StateDump.Facts(
+                  isShowing(),
+                  controller.modelName(),
+                  controller.imageName(),
+                  status.predictionText(),
+                  explainer.room() > 0.99 ? viewConcept().map(Concept::id).orElse(null) : null,
+                  explainer.overview(),
+                  Theme.isDark(),
+                  strip.examples(),
+                  strip.buttonCentres()));
+    }
+  }
+
+  private void placeWindow() {
+    setBounds(
+        prefs.windowBounds(
+            GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds()));
+    setMinimumSize(new Dimension(480, 360));
+  }
+
+  /** Remembers the window bounds (on close and quit). */
+  void rememberBounds() {
+    prefs.setWindowBounds(getBounds());
+  }
+
+  /** Opens the model or image named on the command line (either may be {@code null}). */
+  void start(Path model, Path image) {
+    controller.start(model, image);
+  }
+}

@@ -1,0 +1,71 @@
+package org.cnnexplainer.demo.app;
+
+import java.lang.management.ManagementFactory;
+import javax.swing.RepaintManager;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.viz.ExplainerState;
+
+/**
+ * Measures, when the system property {@value #PROPERTY} is {@code true}, the time from JVM start to
+ * the first overview painted with a trace, and from choosing an image to the first paint of its
+ * trace; prints them to standard error as {@code timing: ...} lines.
+ */
+final class PaintTimer {
+  static final String PROPERTY = "cnnexplainer.timing";
+  private final ExplainerState state;
+  private final boolean enabled = Boolean.getBoolean(PROPERTY);
+  private boolean firstDone;
+  private long switchStart;
+  private ActivationTrace before;
+
+  PaintTimer(ExplainerState state) {
+    this.state = state;
+  }
+
+  /**
+   * Calls {@code afterPaint} after every Swing paint pass (a repaint manager hook, so it works for
+   * components the application does not own, such as the overview inside the explainer panel).
+   */
+  void install(Runnable afterPaint) {
+    RepaintManager.setCurrentManager(
+        new RepaintManager() {
+          @Override
+          public void paintDirtyRegions() {
+            super.paintDirtyRegions();
+            afterPaint.run();
+          }
+        });
+  }
+
+  /** Prints {@code what} with the milliseconds since JVM start, when timing is on. */
+  static void mark(String what) {
+    if (Boolean.getBoolean(PROPERTY)) {
+      long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      System.err.println("timing: " + what + " at " + ms + " ms");
+    }
+  }
+
+  /** Called when the user chooses an image. */
+  void imageChosen() {
+    if (firstDone) {
+      switchStart = System.nanoTime();
+      before = state.trace();
+    }
+  }
+
+  /** Called after each paint pass. */
+  void painted() {
+    if (!enabled || state.trace() == null) {
+      return;
+    }
+    if (!firstDone) {
+      firstDone = true;
+      long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      System.err.println("timing: launch to first painted overview " + ms + " ms");
+    } else if (switchStart != 0 && state.trace() != before) {
+      double ms = (System.nanoTime() - switchStart) / 1e6;
+      switchStart = 0;
+      System.err.printf("timing: image switch to repainted overview %.1f ms%n", ms);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.cnnexplainer.demo.app;
+
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/** Counts the end-to-end checks and prints the closing line {@code E2E: N passed, M failed}. */
+public final class EndToEndTally implements TestWatcher, AfterAllCallback {
+  private int passed;
+  private int failed;
+  private int skipped;
+  private String skipReason = "";
+
+  @Override
+  public void testSuccessful(ExtensionContext context) {
+    passed++;
+  }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    failed++;
+  }
+
+  @Override
+  public void testAborted(ExtensionContext context, Throwable cause) {
+    skipped++;
+    skipReason = cause.getMessage();
+  }
+
+  @Override
+  public void testDisabled(ExtensionContext context, Optional<String> reason) {
+    skipped++;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    // A failure outside a test (starting Xvfb or the jar) counts as a failed check.
+    context
+        .getExecutionException()
+        .ifPresent(
+            e -> {
+              if (e instanceof org.opentest4j.TestAbortedException) {
+                skipReason = e.getMessage();
+              } else {
+                failed++;
+              }
+            });
+    String tail = skipped > 0 || passed + failed == 0 ? " (skipped: " + skipReason + ")" : "";
+    System.out.println("E2E: " + passed + " passed, " + failed + " failed" + tail);
+  }
+}

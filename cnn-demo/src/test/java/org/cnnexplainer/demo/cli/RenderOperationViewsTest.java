@@ -1,0 +1,271 @@
+package org.cnnexplainer.demo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import org.cnnexplainer.core.Activation;
+import org.cnnexplainer.core.ActivationLayer;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Conv2D;
+import org.cnnexplainer.core.Dense;
+import org.cnnexplainer.core.Flatten;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Padding;
+import org.cnnexplainer.core.Pooling2D;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.image.ImageInput;
+import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.ops.ConvolutionFormulaView;
+import org.cnnexplainer.viz.overview.OverviewKeys;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code render --view} paints every operation view; bad view options exit with 2. */
+class RenderOperationViewsTest {
+  @TempDir static Path dir;
+  static Path modelDir;
+  static Path image;
+  static Network network;
+
+  @BeforeAll
+  static void saveModelAndImage() throws IOException {
+    Random random = new Random(11);
+    network =
+        new Network(
+            "views-test",
+            Shape.image(1, 14, 14),
+            List.of(
+                new Conv2D(
+                    "conv_1",
+                    tensor(Shape.of(3, 1, 3, 3), random),
+                    tensor(Shape.vector(3), random),
+                    2,
+                    2,
+                    Padding.SAME,
+                    Activation.LINEAR),
+                new ActivationLayer("relu_1", Activation.RELU),
+                new Pooling2D("pool_1", Pooling2D.Type.AVERAGE, 2, 2, 2, 2, Padding.VALID),
+                new Flatten("flatten"),
+                new Dense(
+                    "output",
+                    tensor(Shape.of(3 * 3 * 3, 4), random),
+                    tensor(Shape.vector(4), random),
+                    Activation.SOFTMAX)),
+            List.of("a", "b", "c", "d"));
+    modelDir = dir.resolve("model");
+    TfjsModel.save(network, modelDir);
+    BufferedImage picture = new BufferedImage(14, 14, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 14; y++) {
+      for (int x = 0; x < 14; x++) {
+        picture.setRGB(x, y, (x * 18) << 16 | (y * 18) << 8 | 90);
+      }
+    }
+    image = dir.resolve("picture.png");
+    ImageIO.write(picture, "png", image.toFile());
+  }
+
+  private static Tensor tensor(Shape shape, Random random) {
+    float[] v = new float[shape.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) random.nextGaussian() * 0.5f;
+    }
+    return Tensor.of(shape, v);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"conv", "conv-formula", "activation", "pool", "flatten", "softmax"})
+  void everyViewRenders(String view) throws IOException {
+    Path out = dir.resolve(view + ".png");
+    Result r =
+        run(
+            "render",
+            "-m",
+            modelDir.toString(),
+            "-i",
+            image.toString(),
+            "--view",
+            view,
+            "--neuron",
+            "1",
+            "--position",
+            "2,2",
+            "--fraction",
+            "0.5",
+            "-o",
+            out.toString());
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.contains("(") && r.out.contains(view), r.out);
+    BufferedImage picture = ImageIO.read(out.toFile());
+    assertTrue(picture.getWidth() > 200 && picture.getHeight() > 100);
+  }
+
+  @Test
+  void playgroundNeedsNoImage() throws IOException {
+    Path out = dir.resolve("playground.png");
+    Result r =
+        run(
+            "render",
+            "-m",
+            modelDir.toString(),
+            "--view",
+            "hyperparameters",
+            "--playground",
+            "7,1,3,2",
+            "--position",
+            "1,1",
+            "-o",
+            out.toString());
+    assertEquals(0, r.code, r.err);
+    assertEquals(780, ImageIO.read(out.toFile()).getWidth());
+  }
+
+  @Test
+  void theFormulaPictureIsTheAppsPicture() throws Exception {
+    Path out = dir.resolve("same.png");
+    Result r =
+        run(
+            "render",
+            "-m",
+            modelDir.toString(),
+            "-i",
+            image.toString(),
+            "--view",
+            "conv-formula",
+            "--layer",
+            "conv_1",
+            "--neuron",
+            "2",
+            "--position",
+            "4,6",
+            "-o",
+            out.toString());
+    assertEquals(0, r.code, r.err);
+    BufferedImage cli = ImageIO.read(out.toFile());
+    Network loaded = TfjsModel.load(modelDir);
+    ActivationTrace trace = loaded.trace(ImageInput.fromFile(image, loaded.inputShape()));
+    BufferedImage[] app = new BufferedImage[1];
+    SwingUtilities.invokeAndWait(
+        () -> {
+          UIManager.put(OverviewKeys.BACKGROUND, Color.WHITE);
+          UIManager.put(OverviewKeys.FOREGROUND, new Color(0x1e1e1e));
+          try {
+            ExplainerState state = new ExplainerState(Runnable::run);
+            state.setNetwork(loaded);
+            state.setTrace(trace);
+            ConvolutionFormulaView view = new ConvolutionFormulaView(state, 0, 2, 0);
+            view.addNotify();
+            view.setPlaying(false);
+            view.setPosition(4, 6);
+            view.setSize(view.getPreferredSize());
+            view.validate();
+            app[0] =
+                new BufferedImage(view.getWidth(), view.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = app[0].createGraphics();
+            view.printAll(g);
+            g.dispose();
+          } finally {
+            UIManager.put(OverviewKeys.BACKGROUND, null);
+            UIManager.put(OverviewKeys.FOREGROUND, null);
+          }
+        });
+    assertEquals(app[0].getWidth(), cli.getWidth());
+    assertEquals(app[0].getHeight(), cli.getHeight());
+    int differing = 0;
+    for (int y = 0; y < cli.getHeight(); y++) {
+      for (int x = 0; x < cli.getWidth(); x++) {
+        differing += (cli.getRGB(x, y) & 0xffffff) != (app[0].getRGB(x, y) & 0xffffff) ? 1 : 0;
+      }
+    }
+    assertEquals(0, differing, "pixels that differ between render and the app's component");
+  }
+
+  @Test
+  void badViewOptionsAreUsageErrors() {
+    Result view = run("render", "-m", modelDir.toString(), "--view", "convolution", "-o", "x.png");
+    assertEquals(2, view.code);
+    assertTrue(view.err.contains("conv-formula"), view.err);
+    Result noImage = run("render", "-m", modelDir.toString(), "--view", "pool", "-o", "x.png");
+    assertEquals(2, noImage.code);
+    assertTrue(noImage.err.contains("needs --image"), noImage.err);
+    Result layer =
+        run(
+            "render",
+            "-m",
+            modelDir.toString(),
+            "-i",
+            image.toString(),
+            "--view",
+            "pool",
+            "--layer",
+            "relu_1",
+            "-o",
+            dir.resolve("x.png").toString());
+    assertEquals(2, layer.code, layer.err);
+    assertTrue(layer.err.contains("expected a Pooling2D"), layer.err);
+    Result position =
+        run(
+            "render",
+            "-m",
+            modelDir.toString(),
+            "-i",
+            image.toString(),
+            "--view",
+            "activation",
+            "--position",
+            "40,0",
+            "-o",
+            dir.resolve("x.png").toString());
+    assertEquals(2, position.code, position.err);
+    assertTrue(position.err.contains("outside"), position.err);
+    Result playground =
+        run(
+            "render",
+            "-m",
+            modelDir.toString(),
+            "--view",
+            "hyperparameters",
+            "--playground",
+            "5,0",
+            "-o",
+            "x.png");
+    assertEquals(2, playground.code);
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Result(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package org.cnnexplainer.viz.color;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.BatchNormalization;
+import org.cnnexplainer.core.Conv2D;
+import org.cnnexplainer.core.Dense;
+import org.cnnexplainer.core.Flatten;
+import org.cnnexplainer.core.InputLayer;
+import org.cnnexplainer.core.Layer;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Pooling2D;
+import org.cnnexplainer.core.Tensor;
+
+/**
+ * The heat-map colour range {@code R} of every layer of one trace under one {@link RangeMode}, as
+ * the original's {@code updateCNNLayerRanges} computes it, generalised to any sequential network.
+ *
+ * <p>Hidden layers are those between the input and the last layer, except {@link InputLayer} and
+ * {@link Flatten}. A <em>unit</em> starts at every {@link Conv2D}, {@link Dense} or {@link
+ * BatchNormalization} layer (or at the first hidden layer) and takes every following layer until
+ * the next one (activations, pooling, dropout: they do not change the scale much); its range is
+ * {@code 2 * (0.1 + round3(max(|min|, |max|)))} of the starting layer's output. A <em>module</em>
+ * ends after each pooling layer and where the outputs turn from images into vectors. Layers that
+ * are not hidden have range 1. All layers are recomputed for every mode (the original redrew only
+ * some).
+ */
+public final class LayerRanges {
+  /**
+   * Consecutive layers {@code first..last} (inclusive) that share the colour range {@code range}.
+   */
+  public record Span(int first, int last, double range) {}
+
+  private final RangeMode mode;
+  private final double[] ranges;
+  private final double[] unitRanges;
+  private final List<Span> spans;
+
+  private LayerRanges(RangeMode mode, double[] ranges, double[] unitRanges, List<Span> spans) {
+    this.mode = mode;
+    this.ranges = ranges;
+    this.unitRanges = unitRanges;
+    this.spans = spans;
+  }
+
+  /** The ranges of {@code trace}'s layers under {@code mode}. */
+  public static LayerRanges of(ActivationTrace trace, RangeMode mode) {
+    Objects.requireNonNull(mode, "mode");
+    Network network = trace.network();
+    int n = network.layers().size();
+    int[] unitOf = new int[n];
+    int[] moduleOf = new int[n];
+    Arrays.fill(unitOf, -1);
+    Arrays.fill(moduleOf, -1);
+    List<Double> unitValues = new ArrayList<>();
+    int module = 0;
+    boolean moduleHasLayers = false;
+    boolean previousWasImage = true;
+    for (int i = 0; i < n - 1; i++) {
+      Layer layer = network.layer(i);
+      if (layer instanceof InputLayer || layer instanceof Flatten) {
+        continue;
+      }
+      boolean image = network.outputShape(i).isImage();
+      if (moduleHasLayers && previousWasImage && !image) {
+        module++;
+        moduleHasLayers = false;
+      }
+      if (unitValues.isEmpty() || startsUnit(layer)) {
+        unitValues.add(unitRange(trace.output(i)));
+      }
+      unitOf[i] = unitValues.size() - 1;
+      moduleOf[i] = module;
+      moduleHasLayers = true;
+      previousWasImage = image;
+      if (layer instanceof Pooling2D) {
+        module++;
+        moduleHasLayers = false;
+      }
+    }
+    double[] unitRanges = new double[n];
+    double[] moduleMax = new double[module + 1];
+    double globalMax = 0;
+    for (int i = 0; i < n; i++) {
+      unitRanges[i] = unitOf[i] < 0 ? 1 : unitValues.get(unitOf[i]);
+      if (unitOf[i] >= 0) {
+        moduleMax[moduleOf[i]] = Math.max(moduleMax[moduleOf[i]], unitRanges[i]);
+        globalMax = Math.max(globalMax, unitRanges[i]);
+      }
+    }
+    double[] ranges = new double[n];
+    int[] groupOf = new int[n];
+    for (int i = 0; i < n; i++) {
+      ranges[i] =
+          switch (mode) {
+            case UNIT -> unitRanges[i];
+            case MODULE -> unitOf[i] < 0 ? 1 : moduleMax[moduleOf[i]];
+            case GLOBAL -> unitOf[i] < 0 ? 1 : globalMax;
+          };
+      groupOf[i] =
+          switch (mode) {
+            case UNIT -> unitOf[i];
+            case MODULE -> unitOf[i] < 0 ? -1 : moduleOf[i];
+            case GLOBAL -> unitOf[i] < 0 ? -1 : 0;
+          };
+    }
+    return new LayerRanges(mode, ranges, unitRanges, spansOf(groupOf, ranges));
+  }
+
+  /** Layers that compute new values on their own scale; the layers after them reuse their range. */
+  private static boolean startsUnit(Layer layer) {
+    return layer instanceof Conv2D || layer instanceof Dense || layer instanceof BatchNormalization;
+  }
+
+  private static List<Span> spansOf(int[] groupOf, double[] ranges) {
+    List<Span> spans = new ArrayList<>();
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < groupOf.length; i++) {
+      if (groupOf[i] < 0) {
+        continue; // skipped layers (Flatten, InputLayer) do not split a span
+      }
+      if (first >= 0 && groupOf[i] != groupOf[first]) {
+        spans.add(new Span(first, last, ranges[first]));
+        first = -1;
+      }
+      if (first < 0) {
+        first = i;
+      }
+      last = i;
+    }
+    if (first >= 0) {
+      spans.add(new Span(first, last, ranges[first]));
+    }
+    return List.copyOf(spans);
+  }
+
+  /** {@code 2 * (0.1 + round3(max |v|))}: the +0.1 keeps the extremes off the darkest colours. */
+  static double unitRange(Tensor output) {
+    double maxAbs = Math.max(Math.abs(output.min()), Math.abs(output.max()));
+    return 2 * (0.1 + Math.round(maxAbs * 1000) / 1000.0);
+  }
+
+  /** The mode these ranges were computed for. */
+  public RangeMode mode() {
+    return mode;
+  }
+
+  /** The colour range {@code R} of layer {@code index} under {@link #mode()}; 1 if not hidden. */
+  public double range(int index) {
+    return ranges[index];
+  }
+
+  /**
+   * The {@link RangeMode#UNIT} range of layer {@code index}, whatever the mode; 1 if not hidden.
+   */
+  public double unitRange(int index) {
+    return unitRanges[index];
+  }
+
+  /** Runs of hidden layers sharing one range, in layer order: one legend each. */
+  public List<Span> spans() {
+    return spans;
+  }
+}

@@ -1,0 +1,204 @@
+package org.cnnexplainer.viz.ops;
+
+import java.awt.BasicStroke;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import org.cnnexplainer.core.Activation;
+import org.cnnexplainer.core.ActivationLayer;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.explain.ActivationStep;
+import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.color.ColorScale;
+
+/**
+ * The activation formula view of one channel of an element-wise {@link ActivationLayer}: input
+ * grid, {@code max(0, x) = y} for ReLU (or {@code f(x) = y} with the function's curve and the point
+ * {@code (x, y)} for sigmoid, tanh and the others), output grid. Values from {@link
+ * ActivationStep}.
+ */
+public final class ActivationFormulaView extends SteppingView {
+  private static final double MIDDLE = 300;
+
+  private final int layerIndex;
+  private final int channel;
+
+  /**
+   * The view of channel {@code channel} of activation layer {@code layerIndex}.
+   *
+   * @throws IllegalArgumentException if the layer is not an element-wise Activation layer with an
+   *     image output, or the channel is out of range
+   */
+  public ActivationFormulaView(ExplainerState state, int layerIndex, int channel) {
+    super(state);
+    Shape out = state.network().outputShape(layerIndex);
+    if (!(state.network().layer(layerIndex) instanceof ActivationLayer a)
+        || !a.activation().isElementwise()
+        || !out.isImage()) {
+      throw new IllegalArgumentException(
+          "layer "
+              + layerIndex
+              + " is "
+              + state.network().layer(layerIndex)
+              + ", expected an element-wise Activation layer with an image output");
+    }
+    if (channel < 0 || channel >= out.channels()) {
+      throw new IllegalArgumentException("channel " + channel + " out of range for output " + out);
+    }
+    this.layerIndex = layerIndex;
+    this.channel = channel;
+  }
+
+  private Activation activation() {
+    return ((ActivationLayer) state().network().layer(layerIndex)).activation();
+  }
+
+  @Override
+  public String concept() {
+    return activation() == Activation.RELU ? RELU : ACTIVATION;
+  }
+
+  @Override
+  int[] outputSize() {
+    Shape out = state().network().outputShape(layerIndex);
+    return new int[] {out.height(), out.width()};
+  }
+
+  @Override
+  int[] outputForInput(int inputRow, int inputColumn) {
+    return new int[] {inputRow, inputColumn};
+  }
+
+  @Override
+  Dimension viewSize() {
+    return new Dimension((int) (2 * MapGrids.SIZE + MIDDLE + 64), (int) (MapGrids.SIZE + 90));
+  }
+
+  @Override
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
+    ActivationTrace trace = state().trace();
+    ActivationStep step = ActivationStep.of(trace, layerIndex, channel, row, col);
+    Font font = s.font();
+    Font bold = font.deriveFont(Font.BOLD);
+    double range = OpColors.sharedRange(state().ranges(), layerIndex);
+    ColorScale inScale = OpColors.inputScale(trace, layerIndex, state().palette(), range);
+    ColorScale outScale = ColorScale.diverging(state().palette().activations(), range);
+    Activation act = activation();
+    String title =
+        (act == Activation.RELU ? "ReLU activation" : "Activation " + act.tfjsName())
+            + " · "
+            + step.layerName()
+            + " · channel "
+            + channel
+            + " · pixel ("
+            + row
+            + ", "
+            + col
+            + ")";
+    Draw.text(g, title, 16, 22, bold, s.foreground());
+    hits.text("title", title);
+    double top = 58;
+    int[] window = {row, col, 1, 1};
+    MapGrids.paint(
+        g,
+        s,
+        hits,
+        ViewHits.Kind.INPUT_CELL,
+        "Input",
+        trace.inputOf(layerIndex),
+        channel,
+        inScale,
+        16,
+        top,
+        window);
+    double mx = 16 + MapGrids.SIZE + 24;
+    double my = top + MapGrids.SIZE / 2 - 11;
+    String x = DisplayNumbers.two(step.input());
+    String y = DisplayNumbers.two(step.output());
+    hits.text("input", x);
+    hits.text("output", y);
+    if (act == Activation.RELU) {
+      double cx = mx;
+      cx += Draw.text(g, "max(", cx, my + 16, bold, s.foreground()) + 4;
+      MapGrids.box(g, cx, my, 44, outScale, 0, font);
+      hits.text("zero", DisplayNumbers.two(0));
+      cx += 48;
+      cx += Draw.text(g, ",", cx, my + 16, bold, s.foreground()) + 4;
+      MapGrids.box(g, cx, my, 54, inScale, step.input(), font);
+      cx += 58;
+      cx += Draw.text(g, ") =", cx, my + 16, bold, s.foreground()) + 6;
+      MapGrids.box(g, cx, my, 54, outScale, step.output(), bold);
+    } else {
+      curve(g, s, act, step, mx + 20, top, MIDDLE - 60, MapGrids.SIZE - 50);
+      double cx = mx + 10;
+      double cy = top + MapGrids.SIZE - 22;
+      cx += Draw.text(g, act.tfjsName() + "(", cx, cy + 16, bold, s.foreground()) + 4;
+      MapGrids.box(g, cx, cy, 54, inScale, step.input(), font);
+      cx += 58;
+      cx += Draw.text(g, ") =", cx, cy + 16, bold, s.foreground()) + 6;
+      MapGrids.box(g, cx, cy, 54, outScale, step.output(), bold);
+    }
+    MapGrids.paint(
+        g,
+        s,
+        hits,
+        ViewHits.Kind.OUTPUT_CELL,
+        "Output",
+        trace.output(layerIndex),
+        channel,
+        outScale,
+        mx + MIDDLE,
+        top,
+        window);
+  }
+
+  /** The function's curve over a window around x, with the point (x, y) marked. */
+  private static void curve(
+      Graphics2D g,
+      OpStyle s,
+      Activation act,
+      ActivationStep step,
+      double x0,
+      double y0,
+      double w,
+      double h) {
+    double span = Math.max(6, Math.abs(step.input()) * 1.3);
+    double lo = Double.MAX_VALUE;
+    double hi = -Double.MAX_VALUE;
+    int n = 80;
+    double[] ys = new double[n + 1];
+    for (int i = 0; i <= n; i++) {
+      ys[i] = act.apply((float) (-span + 2 * span * i / n));
+      lo = Math.min(lo, ys[i]);
+      hi = Math.max(hi, ys[i]);
+    }
+    if (hi - lo < 1e-9) {
+      hi = lo + 1;
+    }
+    Rectangle2D frame = new Rectangle2D.Double(x0, y0, w, h);
+    g.setColor(s.grid());
+    g.setStroke(new BasicStroke(0.8f));
+    g.draw(frame);
+    Path2D.Double path = new Path2D.Double();
+    for (int i = 0; i <= n; i++) {
+      double px = x0 + w * i / n;
+      double py = y0 + h - h * (ys[i] - lo) / (hi - lo);
+      if (i == 0) {
+        path.moveTo(px, py);
+      } else {
+        path.lineTo(px, py);
+      }
+    }
+    g.setColor(s.foreground());
+    g.setStroke(new BasicStroke(1.5f));
+    g.draw(path);
+    double px = x0 + w * (step.input() + span) / (2 * span);
+    double py = y0 + h - h * (step.output() - lo) / (hi - lo);
+    g.setColor(s.highlight());
+    g.fill(new Ellipse2D.Double(px - 4, py - 4, 8, 8));
+  }
+}

@@ -1,0 +1,104 @@
+package org.cnnexplainer.viz.ops;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+import java.util.function.IntBinaryOperator;
+
+/** Small drawing helpers shared by the operation painters (stateless). */
+final class Draw {
+  private Draw() {}
+
+  static void setup(Graphics2D g) {
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    g.setRenderingHint(
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+  }
+
+  /** Fills a {@code rows x columns} grid of square cells from {@code rgbAt(row, column)}. */
+  static Rectangle2D grid(
+      Graphics2D g, double x, double y, double cell, int rows, int columns, IntBinaryOperator rgb) {
+    Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < columns; c++) {
+        g.setColor(new Color(rgb.applyAsInt(r, c)));
+        // Cells overlap by a fraction of a pixel so no background shows between them.
+        g.fill(new Rectangle2D.Double(x + c * cell, y + r * cell, cell + 0.5, cell + 0.5));
+      }
+    }
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
+    return new Rectangle2D.Double(x, y, columns * cell, rows * cell);
+  }
+
+  /** A value cell: filled box with its text centred in black or white, whichever reads. */
+  static void valueCell(Graphics2D g, Rectangle2D box, Color fill, String text, Font font) {
+    g.setColor(fill);
+    g.fill(box);
+    g.setColor(OpStyle.mix(fill, Color.BLACK, 0.35));
+    g.setStroke(new BasicStroke(0.8f));
+    g.draw(box);
+    g.setColor(OpStyle.textOn(fill));
+    centered(g, text, box.getCenterX(), box.getCenterY(), font);
+  }
+
+  /** Draws {@code text} centred on {@code (cx, cy)}. */
+  static void centered(Graphics2D g, String text, double cx, double cy, Font font) {
+    g.setFont(font);
+    FontMetrics fm = g.getFontMetrics();
+    float x = (float) (cx - fm.stringWidth(text) / 2.0);
+    float y = (float) (cy + (fm.getAscent() - fm.getDescent()) / 2.0);
+    g.drawString(text, x, y);
+  }
+
+  /** Draws {@code text} with its left end at {@code x} and baseline at {@code y}; returns width. */
+  static double text(Graphics2D g, String text, double x, double y, Font font, Color color) {
+    g.setFont(font);
+    g.setColor(color);
+    g.drawString(text, (float) x, (float) y);
+    return g.getFontMetrics().stringWidth(text);
+  }
+
+  static double width(Graphics2D g, String text, Font font) {
+    return g.getFontMetrics(font).stringWidth(text);
+  }
+
+  /** A rectangle outline drawn with a contrasting halo so it shows on any cell colour. */
+  static void outline(Graphics2D g, Rectangle2D r, Color color, float width) {
+    g.setStroke(new BasicStroke(width + 2f));
+    g.setColor(OpStyle.luminance(color) < 0.5 ? Color.WHITE : Color.BLACK);
+    g.draw(r);
+    g.setStroke(new BasicStroke(width));
+    g.setColor(color);
+    g.draw(r);
+  }
+
+  /** A rounded box with a "+" in it (the elastic and flatten views' adder). */
+  static Rectangle2D plus(Graphics2D g, double cx, double cy, double size, OpStyle s) {
+    RoundRectangle2D box =
+        new RoundRectangle2D.Double(cx - size / 2, cy - size / 2, size, size, 5, 5);
+    g.setColor(s.background());
+    g.fill(box);
+    g.setColor(s.muted());
+    g.setStroke(new BasicStroke(1.2f));
+    g.draw(box);
+    double arm = size * 0.3;
+    g.setStroke(new BasicStroke(1.6f));
+    g.draw(new java.awt.geom.Line2D.Double(cx - arm, cy, cx + arm, cy));
+    g.draw(new java.awt.geom.Line2D.Double(cx, cy - arm, cx, cy + arm));
+    return box.getBounds2D();
+  }
+
+  /** The value's colour under {@code scale}, as a {@link Color}. */
+  static Color color(org.cnnexplainer.viz.color.ColorScale scale, double value) {
+    return new Color(scale.rgb(value));
+  }
+}

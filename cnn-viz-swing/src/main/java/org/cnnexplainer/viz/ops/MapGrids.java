@@ -1,0 +1,69 @@
+package org.cnnexplainer.viz.ops;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.viz.color.ColorScale;
+
+/** Paints one channel of a map as a captioned grid with one outlined window (formula views). */
+final class MapGrids {
+  static final double SIZE = 200;
+
+  private MapGrids() {}
+
+  /** The cell size that fits a {@code rows x columns} map into {@link #SIZE}, at most 20 px. */
+  static double cell(int rows, int columns) {
+    return Math.min(SIZE / Math.max(rows, columns), 20);
+  }
+
+  /**
+   * Paints channel {@code channel} of {@code map} at {@code (x, y)}, outlines the cells {@code
+   * (top, left, height, width)} and records the grid as {@code kind}.
+   */
+  static Rectangle2D paint(
+      Graphics2D g,
+      OpStyle s,
+      ViewHits hits,
+      ViewHits.Kind kind,
+      String caption,
+      Tensor map,
+      int channel,
+      ColorScale scale,
+      double x,
+      double y,
+      int[] window) {
+    int rows = map.shape().height();
+    int cols = map.shape().width();
+    double cell = cell(rows, cols);
+    Font font = s.font();
+    Draw.text(g, caption + " (" + rows + ", " + cols + ")", x, y - 8, font, s.foreground());
+    Rectangle2D box =
+        Draw.grid(g, x, y, cell, rows, cols, (r, c) -> scale.rgb(map.get(channel, r, c)));
+    hits.add(kind, channel, rows, cols, box);
+    Draw.outline(
+        g,
+        new Rectangle2D.Double(
+            x + window[1] * cell,
+            y + window[0] * cell,
+            Math.max(window[3] * cell, 3),
+            Math.max(window[2] * cell, 3)),
+        s.foreground(),
+        1.5f);
+    return box;
+  }
+
+  /** A value box of the formula in the middle. */
+  static Rectangle2D box(
+      Graphics2D g, double x, double y, double w, ColorScale scale, double value, Font font) {
+    Rectangle2D r = new Rectangle2D.Double(x, y, w, ConvolutionFormulaView.BOX_H);
+    Draw.valueCell(
+        g,
+        r,
+        scale == null ? Color.WHITE : Draw.color(scale, value),
+        DisplayNumbers.two(value),
+        font);
+    return r;
+  }
+}

@@ -1,0 +1,72 @@
+package org.cnnexplainer.viz.ops;
+
+import java.awt.Color;
+import java.awt.Font;
+import javax.swing.UIManager;
+import org.cnnexplainer.viz.overview.OverviewKeys;
+
+/**
+ * Colours and fonts of one paint of an operation view, resolved from the {@code CnnViz.*} keys of
+ * {@link OverviewKeys} (shared with the overview) with defaults from the look and feel.
+ */
+record OpStyle(
+    Color background,
+    Color foreground,
+    Color muted,
+    Color grid,
+    Color highlight,
+    Color pair,
+    Font font) {
+
+  static OpStyle fromUIManager() {
+    Color bg = color(OverviewKeys.BACKGROUND, color("Panel.background", Color.WHITE));
+    Color fg = color(OverviewKeys.FOREGROUND, color("Label.foreground", Color.BLACK));
+    Font base = UIManager.getFont(OverviewKeys.FONT);
+    if (base == null) {
+      base = UIManager.getFont("Label.font");
+    }
+    if (base == null) {
+      base = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    }
+    return new OpStyle(
+        bg,
+        fg,
+        color(OverviewKeys.MUTED_FOREGROUND, mix(bg, fg, 0.55)),
+        mix(bg, fg, 0.25),
+        color(OverviewKeys.SELECTION_COLOR, new Color(33, 118, 214)),
+        mix(bg, fg, 0.12),
+        base.deriveFont(Font.PLAIN));
+  }
+
+  /** The selection colour (the open neuron's frame). */
+  Color selectionOrGrid() {
+    return highlight;
+  }
+
+  /** Whether the background is dark (text on it must be light). */
+  boolean dark() {
+    return luminance(background) < 0.5;
+  }
+
+  /** Black or white, whichever reads better on {@code fill}. */
+  static Color textOn(Color fill) {
+    return luminance(fill) < 0.45 ? Color.WHITE : Color.BLACK;
+  }
+
+  static double luminance(Color c) {
+    return (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255.0;
+  }
+
+  /** {@code a} blended towards {@code b} by {@code amount} (opaque result). */
+  static Color mix(Color a, Color b, double amount) {
+    return new Color(
+        (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * amount),
+        (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * amount),
+        (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * amount));
+  }
+
+  private static Color color(String key, Color fallback) {
+    Color c = UIManager.getColor(key);
+    return c == null ? fallback : new Color(c.getRGB() & 0xffffff);
+  }
+}

@@ -1,0 +1,269 @@
+package org.cnnexplainer.viz.ops;
+
+import java.awt.BasicStroke;
+import java.awt.Dimension;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.Objects;
+import javax.swing.AbstractAction;
+import javax.swing.JComponent;
+import javax.swing.KeyStroke;
+import javax.swing.Timer;
+import org.cnnexplainer.viz.Animator;
+import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.StateListener;
+
+/**
+ * A formula view that walks over the output positions of one map: it auto-steps row by row every
+ * {@link #stepMillis()} (looping) while playing; hovering an input or output cell moves the window
+ * there and pauses; the arrow keys move it one cell; space or the corner button plays and pauses.
+ * With animation off ({@link Animator#isEnabled()}) it never auto-steps.
+ *
+ * <p>Subclasses paint one position from the state's current trace; they read everything from
+ * cnn-core's explanation objects.
+ */
+public abstract sealed class SteppingView extends JComponent implements Explainable
+    permits ConvolutionFormulaView, ActivationFormulaView, PoolingFormulaView {
+  /** Id of the play/pause button region. */
+  public static final int PLAY_BUTTON = 0;
+
+  private final ExplainerState state;
+  private final StateListener listener = e -> repaint();
+  private final Timer timer;
+  private ViewHits hits = new ViewHits();
+  private int row;
+  private int column;
+  private boolean playing = true;
+
+  SteppingView(ExplainerState state) {
+    this.state = Objects.requireNonNull(state, "state");
+    this.timer = new Timer(stepMillis(), e -> step());
+    setOpaque(true);
+    setFocusable(true);
+    MouseAdapter mouse =
+        new MouseAdapter() {
+          @Override
+          public void mouseMoved(MouseEvent e) {
+            hover(e.getX(), e.getY());
+          }
+
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            requestFocusInWindow();
+            hits.at(e.getX(), e.getY())
+                .filter(r -> r.kind() == ViewHits.Kind.BUTTON && r.index() == PLAY_BUTTON)
+                .ifPresent(r -> setPlaying(!playing));
+          }
+        };
+    addMouseListener(mouse);
+    addMouseMotionListener(mouse);
+    addMouseListener(
+        InfoButton.listener(
+            this::hits, () -> firePropertyChange(EXPLAIN_PROPERTY, null, concept())));
+    bindKey("LEFT", 0, -1);
+    bindKey("RIGHT", 0, 1);
+    bindKey("UP", -1, 0);
+    bindKey("DOWN", 1, 0);
+    getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "togglePlay");
+    getActionMap()
+        .put(
+            "togglePlay",
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                setPlaying(!playing);
+              }
+            });
+  }
+
+  private void bindKey(String key, int dy, int dx) {
+    getInputMap().put(KeyStroke.getKeyStroke(key), "move" + key);
+    getActionMap()
+        .put(
+            "move" + key,
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                setPlaying(false);
+                int[] size = outputSize();
+                setPosition(
+                    Math.max(0, Math.min(size[0] - 1, row + dy)),
+                    Math.max(0, Math.min(size[1] - 1, column + dx)));
+              }
+            });
+  }
+
+  /** Milliseconds per automatic step (250, as the original). */
+  int stepMillis() {
+    return 250;
+  }
+
+  /** The shared state. */
+  public ExplainerState state() {
+    return state;
+  }
+
+  /** The output map's {@code {rows, columns}} (positions the window visits). */
+  abstract int[] outputSize();
+
+  /** The output position an input cell under the pointer selects. */
+  abstract int[] outputForInput(int inputRow, int inputColumn);
+
+  /** Paints the view at the current position into {@code g}, recording regions in {@code hits}. */
+  abstract void paintView(Graphics2D g, OpStyle style, ViewHits hits, int row, int col);
+
+  /** The size the view needs. */
+  abstract Dimension viewSize();
+
+  /** The output row of the current position. */
+  public int row() {
+    return row;
+  }
+
+  /** The output column of the current position. */
+  public int column() {
+    return column;
+  }
+
+  /** Moves the window to output {@code (row, column)}. */
+  public void setPosition(int row, int column) {
+    int[] size = outputSize();
+    if (row < 0 || column < 0 || row >= size[0] || column >= size[1]) {
+      throw new IllegalArgumentException(
+          "position ("
+              + row
+              + ", "
+              + column
+              + ") is outside the "
+              + size[0]
+              + "x"
+              + size[1]
+              + " output");
+    }
+    if (row != this.row || column != this.column) {
+      this.row = row;
+      this.column = column;
+      repaint();
+    }
+  }
+
+  /** Whether the view auto-steps (when displayed and animation is on). */
+  public boolean isPlaying() {
+    return playing;
+  }
+
+  /** Plays or pauses the automatic stepping. */
+  public void setPlaying(boolean playing) {
+    this.playing = playing;
+    updateTimer();
+    repaint();
+  }
+
+  /** Advances one position in row-major order, wrapping to the start. */
+  public void step() {
+    int[] size = outputSize();
+    int next = (row * size[1] + column + 1) % (size[0] * size[1]);
+    setPosition(next / size[1], next % size[1]);
+  }
+
+  /** Regions painted in the last paint. */
+  public ViewHits hits() {
+    return hits;
+  }
+
+  private void hover(int x, int y) {
+    hits.at(x, y)
+        .ifPresent(
+            r -> {
+              if (r.kind() == ViewHits.Kind.INPUT_CELL) {
+                int[] cell = r.cellAt(x, y);
+                int[] out = outputForInput(cell[0], cell[1]);
+                setPlaying(false);
+                setPosition(out[0], out[1]);
+              } else if (r.kind() == ViewHits.Kind.OUTPUT_CELL) {
+                int[] cell = r.cellAt(x, y);
+                setPlaying(false);
+                setPosition(cell[0], cell[1]);
+              }
+            });
+  }
+
+  private void updateTimer() {
+    boolean run = playing && isDisplayable() && Animator.isEnabled();
+    if (run && !timer.isRunning()) {
+      timer.start();
+    } else if (!run) {
+      timer.stop();
+    }
+  }
+
+  @Override
+  public void addNotify() {
+    super.addNotify();
+    state.addListener(listener);
+    updateTimer();
+  }
+
+  @Override
+  public void removeNotify() {
+    state.removeListener(listener);
+    timer.stop();
+    super.removeNotify();
+  }
+
+  @Override
+  public Dimension getPreferredSize() {
+    return isPreferredSizeSet() || state.trace() == null ? super.getPreferredSize() : viewSize();
+  }
+
+  @Override
+  protected void paintComponent(Graphics graphics) {
+    Graphics2D g = (Graphics2D) graphics.create();
+    try {
+      Draw.setup(g);
+      OpStyle style = OpStyle.fromUIManager();
+      g.setColor(style.background());
+      g.fillRect(0, 0, getWidth(), getHeight());
+      ViewHits fresh = new ViewHits();
+      if (state.trace() != null) {
+        int[] size = outputSize();
+        row = Math.min(row, size[0] - 1);
+        column = Math.min(column, size[1] - 1);
+        paintView(g, style, fresh, row, column);
+        paintPlayButton(g, style, fresh);
+        InfoButton.paint(g, style, fresh, getWidth(), 32);
+      }
+      hits = fresh;
+    } finally {
+      g.dispose();
+    }
+  }
+
+  private void paintPlayButton(Graphics2D g, OpStyle style, ViewHits fresh) {
+    Rectangle2D box = new Rectangle2D.Double(getWidth() - 26, 6, 18, 18);
+    fresh.add(ViewHits.Kind.BUTTON, PLAY_BUTTON, box);
+    fresh.text("button", playing ? "pause" : "play");
+    g.setColor(style.muted());
+    g.setStroke(new BasicStroke(1f));
+    g.draw(box);
+    double x = box.getX();
+    double y = box.getY();
+    if (playing) {
+      g.fill(new Rectangle2D.Double(x + 5, y + 4, 3, 10));
+      g.fill(new Rectangle2D.Double(x + 10, y + 4, 3, 10));
+    } else {
+      Path2D.Double p = new Path2D.Double();
+      p.moveTo(x + 6, y + 4);
+      p.lineTo(x + 14, y + 9);
+      p.lineTo(x + 6, y + 14);
+      p.closePath();
+      g.fill(p);
+    }
+  }
+}

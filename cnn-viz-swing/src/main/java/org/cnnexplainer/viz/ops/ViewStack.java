@@ -1,0 +1,174 @@
+package org.cnnexplainer.viz.ops;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.cnnexplainer.core.ActivationLayer;
+import org.cnnexplainer.core.Conv2D;
+import org.cnnexplainer.core.Dense;
+import org.cnnexplainer.core.Layer;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Pooling2D;
+import org.cnnexplainer.viz.NeuronRef;
+
+/**
+ * Which operation view is open: the state machine of the original (spec §2.11). From the overview a
+ * click opens exactly one of the elastic view (a Conv2D neuron), the activation/pooling view (an
+ * Activation or pooling neuron) or the flatten view (a class output of the last Dense layer); the
+ * convolution formula view nests in the elastic view and the softmax view in the flatten view.
+ * Clicking the open neuron again, clicking away or pressing Esc closes the innermost view first.
+ *
+ * <p>Not thread-safe; use it on the event thread. Listeners hear every change as one {@link
+ * Transition}, synchronously, in order.
+ */
+public final class ViewStack {
+  /** The open view. */
+  public enum Mode {
+    OVERVIEW,
+    ELASTIC,
+    CONV_FORMULA,
+    ACT_POOL,
+    FLATTEN,
+    SOFTMAX
+  }
+
+  /**
+   * One state.
+   *
+   * @param mode the innermost open view
+   * @param neuron the neuron of the outer view, or {@code null} in the overview
+   * @param channel the input channel of the convolution formula view, else -1
+   */
+  public record State(Mode mode, NeuronRef neuron, int channel) {
+    /** The overview with nothing open. */
+    public static final State OVERVIEW = new State(Mode.OVERVIEW, null, -1);
+
+    /** Checks that the fields fit the mode. */
+    public State {
+      Objects.requireNonNull(mode, "mode");
+      if ((mode == Mode.OVERVIEW) != (neuron == null)) {
+        throw new IllegalArgumentException("a neuron is required exactly when a view is open");
+      }
+      if ((mode == Mode.CONV_FORMULA) != (channel >= 0)) {
+        throw new IllegalArgumentException("a channel is required exactly in CONV_FORMULA");
+      }
+    }
+
+    /** The outer view's mode (ELASTIC for CONV_FORMULA, FLATTEN for SOFTMAX). */
+    public Mode outer() {
+      return switch (mode) {
+        case CONV_FORMULA -> Mode.ELASTIC;
+        case SOFTMAX -> Mode.FLATTEN;
+        default -> mode;
+      };
+    }
+  }
+
+  /** A change from {@code from} to {@code to}. */
+  public record Transition(State from, State to) {}
+
+  private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
+  private State state = State.OVERVIEW;
+
+  /** The current state. */
+  public State state() {
+    return state;
+  }
+
+  /** Adds a listener told of every transition. */
+  public void addListener(Consumer<Transition> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Removes a listener. */
+  public void removeListener(Consumer<Transition> listener) {
+    listeners.remove(listener);
+  }
+
+  /** The outer view a click on {@code neuron} opens, or OVERVIEW when it opens none. */
+  public static Mode modeFor(Network network, NeuronRef neuron) {
+    if (neuron == null || neuron.isInput()) {
+      return Mode.OVERVIEW;
+    }
+    Layer layer = network.layer(neuron.layer());
+    boolean last = neuron.layer() == network.layers().size() - 1;
+    if (layer instanceof Conv2D) {
+      return Mode.ELASTIC;
+    }
+    if (layer instanceof Pooling2D
+        || (layer instanceof ActivationLayer a
+            && a.activation().isElementwise()
+            && network.outputShape(neuron.layer()).isImage())) {
+      return Mode.ACT_POOL;
+    }
+    if (last && layer instanceof Dense) {
+      return Mode.FLATTEN;
+    }
+    return Mode.OVERVIEW;
+  }
+
+  /**
+   * A click on {@code neuron} in the overview: the open neuron again closes the innermost view;
+   * another neuron opens its view (replacing the open one); a neuron without a view, or {@code
+   * null} (empty space), closes the innermost view.
+   */
+  public void clickNeuron(Network network, NeuronRef neuron) {
+    Mode mode = modeFor(network, neuron);
+    if (mode == Mode.OVERVIEW || neuron.equals(state.neuron())) {
+      closeInnermost();
+    } else {
+      go(new State(mode, neuron, -1));
+    }
+  }
+
+  /**
+   * A click on input channel {@code channel}'s pair in the elastic view: opens its formula view,
+   * switches to it from another channel, or closes it when it is open. Ignored outside the elastic
+   * view.
+   */
+  public void clickChannel(int channel) {
+    if (state.outer() != Mode.ELASTIC) {
+      return;
+    }
+    if (state.mode() == Mode.CONV_FORMULA && state.channel() == channel) {
+      go(new State(Mode.ELASTIC, state.neuron(), -1));
+    } else {
+      go(new State(Mode.CONV_FORMULA, state.neuron(), channel));
+    }
+  }
+
+  /** A click on the softmax box of the flatten view: opens or closes the softmax view. */
+  public void clickSoftmax() {
+    if (state.mode() == Mode.FLATTEN) {
+      go(new State(Mode.SOFTMAX, state.neuron(), -1));
+    } else if (state.mode() == Mode.SOFTMAX) {
+      go(new State(Mode.FLATTEN, state.neuron(), -1));
+    }
+  }
+
+  /** Esc or a click on empty space: closes the innermost open view (no effect in the overview). */
+  public void closeInnermost() {
+    switch (state.mode()) {
+      case CONV_FORMULA, SOFTMAX -> go(new State(state.outer(), state.neuron(), -1));
+      case OVERVIEW -> {}
+      default -> go(State.OVERVIEW);
+    }
+  }
+
+  /** Closes everything. */
+  public void reset() {
+    go(State.OVERVIEW);
+  }
+
+  private void go(State next) {
+    if (next.equals(state)) {
+      return;
+    }
+    Transition t = new Transition(state, next);
+    state = next;
+    for (Consumer<Transition> l : listeners) {
+      l.accept(t);
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package org.cnnexplainer.viz.overview;
+
+import java.awt.Dimension;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.accessibility.AccessibleContext;
+import javax.accessibility.AccessibleRole;
+import javax.swing.JComponent;
+import javax.swing.Scrollable;
+import javax.swing.SwingConstants;
+import javax.swing.ToolTipManager;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.viz.Animator;
+import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.Selection;
+import org.cnnexplainer.viz.StateEvent;
+import org.cnnexplainer.viz.StateListener;
+import org.cnnexplainer.viz.StateProperty;
+
+/**
+ * The network overview: one column per layer (input channels, hidden layers, class outputs), each
+ * neuron as its activation heat-map, the edges between them, layer labels, legends and the class
+ * probabilities, for any sequential CNN in the shared {@link ExplainerState}.
+ *
+ * <p>Hovering a neuron sets the state's hover (with the cell under the pointer) and highlights its
+ * incoming edges and source neurons; clicking selects it (clicking it again, or empty space, clears
+ * the selection). A new image fades the heat-maps out and in and regrows the bars (see {@link
+ * Animator} to switch that off). Styling comes from {@link OverviewKeys}; the client property
+ * {@link OverviewKeys#CRISP_PIXELS} set to {@code true} shows heat-map cells as crisp squares
+ * instead of smoothly upscaled. The component listens to the state only while displayable.
+ */
+public class NetworkOverview extends JComponent implements Scrollable {
+  private final ExplainerState state;
+  private final StateListener listener = this::stateChanged;
+  private final TileCache tileCache = new TileCache();
+  private final OverviewPainter.Caches caches = new OverviewPainter.Caches();
+  private final Animator imageChange;
+  private final Animator hoverChange;
+  private Selection shownHover;
+  private Selection previousHover;
+  private double hoverFraction = 1;
+  private HitMap hits = new HitMap();
+  private Network columnsFor;
+  private List<ColumnSpec> columns;
+  private ActivationTrace shownTrace;
+  private BufferedImage[][] lastTiles;
+  private BufferedImage[][] previousTiles;
+  private double transition = 1;
+  private Dimension neededSize;
+
+  /** An overview of {@code state}. */
+  public NetworkOverview(ExplainerState state) {
+    this.state = Objects.requireNonNull(state, "state");
+    this.imageChange = new Animator(ImageChange.DURATION_MS, this::frame);
+    this.hoverChange =
+        new Animator(
+            HoverFade.DURATION_MS,
+            f -> {
+              hoverFraction = f;
+              repaint();
+            });
+    setOpaque(true);
+    MouseAdapter mouse = new Mouse();
+    addMouseListener(mouse);
+    addMouseMotionListener(mouse);
+    ToolTipManager.sharedInstance().registerComponent(this);
+    getAccessibleContext().setAccessibleName("Network overview");
+  }
+
+  /** The hovered neuron's description (the same text as {@link ExplainerState#hoverText()}). */
+  @Override
+  public String getToolTipText(MouseEvent event) {
+    return hits.selectionAt(event.getX(), event.getY())
+        .filter(s -> state.hover().filter(s::equals).isPresent())
+        .flatMap(s -> state.hoverText())
+        .orElse(null);
+  }
+
+  /** An accessible panel named "Network overview" whose description is the hover text. */
+  @Override
+  public AccessibleContext getAccessibleContext() {
+    if (accessibleContext == null) {
+      accessibleContext =
+          new AccessibleJComponent() {
+            @Override
+            public AccessibleRole getAccessibleRole() {
+              return AccessibleRole.PANEL;
+            }
+          };
+    }
+    return accessibleContext;
+  }
+
+  /** The shared state this overview shows. */
+  public ExplainerState state() {
+    return state;
+  }
+
+  /** Where each neuron was painted in the last paint (empty before the first). */
+  public HitMap hitMap() {
+    return hits;
+  }
+
+  @Override
+  public void addNotify() {
+    super.addNotify();
+    state.addListener(listener);
+    shownTrace = state.trace();
+  }
+
+  @Override
+  public void removeNotify() {
+    state.removeListener(listener);
+    imageChange.stop();
+    hoverChange.stop();
+    super.removeNotify();
+  }
+
+  /** 1200 x 650, or more when the network needs more room at the minimum node size. */
+  @Override
+  public Dimension getPreferredSize() {
+    if (isPreferredSizeSet()) {
+      return super.getPreferredSize();
+    }
+    Dimension needed = minimumLayoutSize();
+    return new Dimension(Math.max(1200, needed.width), Math.max(650, needed.height));
+  }
+
+  /** The smallest size at which every node keeps {@link OverviewKeys#MIN_NODE_SIZE}. */
+  @Override
+  public Dimension getMinimumSize() {
+    return isMinimumSizeSet() ? super.getMinimumSize() : minimumLayoutSize();
+  }
+
+  private Dimension minimumLayoutSize() {
+    return neededSize == null ? new Dimension(400, 300) : neededSize;
+  }
+
+  @Override
+  public Dimension getPreferredScrollableViewportSize() {
+    return getPreferredSize();
+  }
+
+  @Override
+  public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+    return 16;
+  }
+
+  @Override
+  public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+    return orientation == SwingConstants.VERTICAL ? visible.height : visible.width;
+  }
+
+  /** Fills the viewport's width unless the network needs more room (then it scrolls). */
+  @Override
+  public boolean getScrollableTracksViewportWidth() {
+    return getParent() == null || getParent().getWidth() >= minimumLayoutSize().width;
+  }
+
+  /** Fills the viewport's height unless the network needs more room (then it scrolls). */
+  @Override
+  public boolean getScrollableTracksViewportHeight() {
+    return getParent() == null || getParent().getHeight() >= minimumLayoutSize().height;
+  }
+
+  private void stateChanged(StateEvent event) {
+    if (event.has(StateProperty.NETWORK)) {
+      previousTiles = null;
+      transition = 1;
+      imageChange.stop();
+      revalidate();
+    } else if (event.has(StateProperty.TRACE) && state.trace() != shownTrace) {
+      if (shownTrace != null && state.trace() != null && lastTiles != null) {
+        previousTiles = lastTiles;
+        imageChange.start();
+      }
+    }
+    shownTrace = state.trace();
+    if (event.has(StateProperty.HOVER)) {
+      getAccessibleContext().setAccessibleDescription(state.hoverText().orElse(null));
+      Selection hover = state.hover().orElse(null);
+      if (!sameNeuron(hover, shownHover)) {
+        previousHover = shownHover;
+        hoverChange.start();
+      }
+      shownHover = hover;
+    }
+    repaint();
+  }
+
+  private void frame(double fraction) {
+    transition = fraction;
+    if (fraction >= 1) {
+      previousTiles = null;
+    }
+    repaint();
+  }
+
+  @Override
+  protected void paintComponent(Graphics graphics) {
+    Graphics2D g = (Graphics2D) graphics.create();
+    try {
+      OverviewStyle style = OverviewStyle.fromUIManager();
+      if (Boolean.TRUE.equals(getClientProperty(OverviewKeys.CRISP_PIXELS))) {
+        style = style.withCrispPixels();
+      }
+      Network network = state.network();
+      if (network == null) {
+        g.setColor(style.background());
+        g.fillRect(0, 0, getWidth(), getHeight());
+        hits = new HitMap();
+        return;
+      }
+      OverviewSnapshot snapshot = snapshot(network, style);
+      HitMap fresh = new HitMap();
+      OverviewLayout layout =
+          OverviewPainter.paint(g, snapshot, getWidth(), getHeight(), fresh, caches);
+      hits = fresh;
+      Dimension needed =
+          new Dimension((int) Math.ceil(layout.width), (int) Math.ceil(layout.height));
+      if (!needed.equals(neededSize)) {
+        neededSize = needed;
+        if (needed.width > getWidth() || needed.height > getHeight()) {
+          revalidate();
+        }
+      }
+    } finally {
+      g.dispose();
+    }
+  }
+
+  private OverviewSnapshot snapshot(Network network, OverviewStyle style) {
+    if (network != columnsFor) {
+      columns = ColumnSpec.of(network);
+      columnsFor = network;
+    }
+    ActivationTrace trace = state.trace();
+    BufferedImage[][] tiles = null;
+    if (trace != null) {
+      tiles = tileCache.tiles(columns, trace, state.ranges(), state.palette());
+      lastTiles = tiles;
+    }
+    return new OverviewSnapshot(
+        network,
+        columns,
+        trace,
+        trace == null ? null : state.ranges(),
+        state.palette(),
+        state.isDetail(),
+        tiles,
+        transition < 1 ? previousTiles : null,
+        transition,
+        state.hover().orElse(null),
+        hoverFraction < 1 ? previousHover : null,
+        hoverFraction,
+        state.selection().orElse(null),
+        style);
+  }
+
+  private static boolean sameNeuron(Selection a, Selection b) {
+    return a == null ? b == null : b != null && a.neuron().equals(b.neuron());
+  }
+
+  private final class Mouse extends MouseAdapter {
+    @Override
+    public void mouseMoved(MouseEvent e) {
+      state.setHover(hits.selectionAt(e.getX(), e.getY()).orElse(null));
+    }
+
+    @Override
+    public void mouseExited(MouseEvent e) {
+      state.setHover(null);
+    }
+
+    @Override
+    public void mouseClicked(MouseEvent e) {
+      Optional<Selection> hit = hits.selectionAt(e.getX(), e.getY());
+      Optional<Selection> current = state.selection();
+      boolean sameNeuron =
+          hit.isPresent()
+              && current.isPresent()
+              && hit.get().neuron().equals(current.get().neuron());
+      state.setSelection(sameNeuron ? null : hit.orElse(null));
+    }
+  }
+}

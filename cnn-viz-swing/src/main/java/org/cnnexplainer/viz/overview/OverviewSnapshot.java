@@ -1,0 +1,38 @@
+package org.cnnexplainer.viz.overview;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.viz.Selection;
+import org.cnnexplainer.viz.color.LayerRanges;
+import org.cnnexplainer.viz.color.Palette;
+
+/**
+ * Everything one paint of the overview needs, fixed for that paint.
+ *
+ * @param trace the trace, or {@code null} to paint the structure only
+ * @param ranges the ranges of {@code trace}, or {@code null} without a trace
+ * @param tiles heat-map tiles per column and node, or {@code null} without a trace
+ * @param previousTiles the tiles of the previous image during an image change, else {@code null}
+ * @param transition progress of the image change in [0, 1] (1 when none is running)
+ * @param hover the hovered neuron, or {@code null}
+ * @param previousHover the neuron hovered before, while its highlight fades, else {@code null}
+ * @param hoverFraction progress of the hover highlight change in [0, 1]
+ * @param selection the selected neuron, or {@code null}
+ */
+record OverviewSnapshot(
+    Network network,
+    List<ColumnSpec> columns,
+    ActivationTrace trace,
+    LayerRanges ranges,
+    Palette palette,
+    boolean detail,
+    BufferedImage[][] tiles,
+    BufferedImage[][] previousTiles,
+    double transition,
+    Selection hover,
+    Selection previousHover,
+    double hoverFraction,
+    Selection selection,
+    OverviewStyle style) {}

@@ -1,0 +1,5 @@
+/**
+ * The network overview component ({@link org.cnnexplainer.viz.overview.NetworkOverview}), its hit
+ * map and its UI keys.
+ */
+package org.cnnexplainer.viz.overview;

@@ -1,0 +1,247 @@
+package org.cnnexplainer.viz;
+
+import static org.cnnexplainer.viz.testing.Headless.runOnEdt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.viz.color.Palette;
+import org.cnnexplainer.viz.color.RangeMode;
+import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.TestNetworks;
+import org.junit.jupiter.api.Test;
+
+/** Exact event sequences of {@link ExplainerState}. */
+class ExplainerStateTest {
+  private static final Network NETWORK = TestNetworks.tinyVgg(1, 28, 28, 6, 3);
+  private final Deque<Runnable> jobs = new ArrayDeque<>();
+  private final Executor background = jobs::add;
+  private final List<Set<StateProperty>> events = new ArrayList<>();
+
+  private ExplainerState newState() {
+    ExplainerState state = new ExplainerState(background);
+    state.addListener(e -> events.add(e.changed()));
+    return state;
+  }
+
+  @Test
+  void eachMutatorFiresOneEventAndRepeatsFireNone() {
+    runOnEdt(
+        () -> {
+          ExplainerState state = newState();
+          state.setNetwork(NETWORK);
+          state.setRangeMode(RangeMode.GLOBAL);
+          state.setRangeMode(RangeMode.GLOBAL);
+          state.setDetail(false);
+          state.setDetail(false);
+          state.setPalette(Palette.COLOR_BLIND_SAFE);
+          state.setHover(Selection.of(new NeuronRef(0, 1)));
+          state.setHover(Selection.of(new NeuronRef(0, 1)));
+          state.setSelection(new Selection(new NeuronRef(0, 1), new Position(2, 3)));
+          state.setSelection(null);
+        });
+    assertEquals(
+        List.of(
+            Set.of(StateProperty.NETWORK),
+            Set.of(StateProperty.RANGE_MODE),
+            Set.of(StateProperty.DETAIL),
+            Set.of(StateProperty.PALETTE),
+            Set.of(StateProperty.HOVER),
+            Set.of(StateProperty.SELECTION),
+            Set.of(StateProperty.SELECTION)),
+        events);
+  }
+
+  @Test
+  void batchFiresOneEventWithEveryChangeAndNestedBatchesJoinTheOuterOne() {
+    runOnEdt(
+        () -> {
+          ExplainerState state = newState();
+          state.setNetwork(NETWORK);
+          events.clear();
+          state.batch(
+              () -> {
+                state.setDetail(false);
+                state.batch(() -> state.setRangeMode(RangeMode.MODULE));
+                state.setSelection(Selection.of(new NeuronRef(2, 0)));
+                assertTrue(events.isEmpty(), "no event inside a batch");
+              });
+          state.batch(() -> state.setDetail(false)); // no change: no event
+        });
+    assertEquals(
+        List.of(Set.of(StateProperty.DETAIL, StateProperty.RANGE_MODE, StateProperty.SELECTION)),
+        events);
+  }
+
+  @Test
+  void newNetworkClearsTraceSelectionAndHoverInOneEvent() {
+    Network other = TestNetworks.tinyVgg(1, 28, 28, 6, 4);
+    runOnEdt(
+        () -> {
+          ExplainerState state = newState();
+          state.setNetwork(NETWORK);
+          state.setTrace(NETWORK.trace(TestNetworks.image(NETWORK.inputShape(), 1)));
+          state.setSelection(Selection.of(new NeuronRef(0, 0)));
+          state.setHover(Selection.of(new NeuronRef(1, 0)));
+          events.clear();
+          state.setNetwork(other);
+          assertNull(state.trace());
+          assertNull(state.input());
+          assertFalse(state.selection().isPresent());
+          assertFalse(state.hover().isPresent());
+        });
+    assertEquals(
+        List.of(
+            Set.of(
+                StateProperty.NETWORK,
+                StateProperty.INPUT,
+                StateProperty.TRACE,
+                StateProperty.SELECTION,
+                StateProperty.HOVER)),
+        events);
+  }
+
+  @Test
+  void inputIsTracedInTheBackgroundAndOnlyTheNewestTraceIsInstalled() {
+    Tensor first = TestNetworks.image(NETWORK.inputShape(), 1);
+    Tensor second = TestNetworks.image(NETWORK.inputShape(), 2);
+    ExplainerState state =
+        Headless.onEdt(
+            () -> {
+              ExplainerState s = newState();
+              s.setNetwork(NETWORK);
+              events.clear();
+              s.setInput(first);
+              s.setInput(second);
+              assertTrue(s.isTracing());
+              assertNull(s.trace());
+              return s;
+            });
+    // Finish the newer job first, then the older one.
+    jobs.removeLast().run();
+    jobs.removeFirst().run();
+    Headless.flushEdt();
+    runOnEdt(
+        () -> {
+          assertFalse(state.isTracing());
+          assertSame(second, state.input());
+          assertSame(second, state.trace().input());
+        });
+    assertEquals(
+        List.of(
+            Set.of(StateProperty.INPUT, StateProperty.TRACE),
+            Set.of(StateProperty.INPUT),
+            Set.of(StateProperty.TRACE)),
+        events);
+  }
+
+  @Test
+  void listenerChangingTheStateGetsItsEventAfterEveryListenerHadTheFirst() {
+    List<String> order = new ArrayList<>();
+    runOnEdt(
+        () -> {
+          ExplainerState state = new ExplainerState(background);
+          state.addListener(
+              e -> {
+                order.add("A " + e.changed());
+                if (e.has(StateProperty.DETAIL)) {
+                  state.setRangeMode(RangeMode.GLOBAL);
+                }
+              });
+          state.addListener(e -> order.add("B " + e.changed()));
+          state.setDetail(false);
+        });
+    assertEquals(List.of("A [DETAIL]", "B [DETAIL]", "A [RANGE_MODE]", "B [RANGE_MODE]"), order);
+  }
+
+  @Test
+  void rangesFollowTheModeAndTheTrace() {
+    runOnEdt(
+        () -> {
+          ExplainerState state = newState();
+          state.setNetwork(NETWORK);
+          assertNull(state.ranges());
+          ActivationTrace trace = NETWORK.trace(TestNetworks.image(NETWORK.inputShape(), 1));
+          state.setTrace(trace);
+          assertEquals(RangeMode.UNIT, state.ranges().mode());
+          state.setRangeMode(RangeMode.GLOBAL);
+          assertEquals(RangeMode.GLOBAL, state.ranges().mode());
+        });
+  }
+
+  @Test
+  void hoverTextShowsTheTracedValues() {
+    runOnEdt(
+        () -> {
+          ExplainerState state = newState();
+          state.setNetwork(NETWORK);
+          ActivationTrace trace = NETWORK.trace(TestNetworks.image(NETWORK.inputShape(), 1));
+          state.setTrace(trace);
+          int output = NETWORK.layers().size() - 1;
+          state.setHover(Selection.of(new NeuronRef(output, 6)));
+          String expected =
+              String.format(java.util.Locale.ROOT, "%.4f", trace.probabilities().at(6));
+          assertTrue(
+              state.hoverText().orElseThrow().startsWith("espresso · output value " + expected),
+              state.hoverText().orElseThrow());
+          state.setHover(new Selection(new NeuronRef(0, 2), new Position(3, 4)));
+          String cell = String.format(java.util.Locale.ROOT, "%.4f", trace.output(0).get(2, 3, 4));
+          assertTrue(
+              state.hoverText().orElseThrow().endsWith("at (3, 4): " + cell),
+              state.hoverText().orElseThrow());
+        });
+  }
+
+  @Test
+  void hoverTextOfAOneChannelConvShowsItsKernelAndBias() {
+    runOnEdt(
+        () -> {
+          ExplainerState state = newState();
+          state.setNetwork(NETWORK); // 1 input channel, so conv_1_1 kernels are 3 x 3
+          state.setHover(Selection.of(new NeuronRef(0, 4)));
+          org.cnnexplainer.core.Conv2D conv = (org.cnnexplainer.core.Conv2D) NETWORK.layer(0);
+          String w00 = String.format(java.util.Locale.ROOT, "%.2f", conv.weight(4, 0, 0, 0));
+          String w22 = String.format(java.util.Locale.ROOT, "%.2f", conv.weight(4, 0, 2, 2));
+          String bias = String.format(java.util.Locale.ROOT, "%.4f", conv.bias().at(4));
+          String text = state.hoverText().orElseThrow();
+          assertTrue(text.contains("kernel weights [" + w00 + ", "), text);
+          assertTrue(text.contains(", " + w22 + "] · bias " + bias), text);
+          assertEquals(2, text.chars().filter(c -> c == ';').count(), text);
+        });
+  }
+
+  @Test
+  void changesOffTheEventThreadAreRefused() {
+    ExplainerState state = new ExplainerState(background);
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> state.setDetail(false));
+    assertTrue(e.getMessage().contains("event dispatch thread"), e.getMessage());
+  }
+
+  @Test
+  void inputOfTheWrongShapeIsRefusedWithBothShapes() {
+    runOnEdt(
+        () -> {
+          ExplainerState state = newState();
+          state.setNetwork(NETWORK);
+          Tensor wrong = TestNetworks.image(org.cnnexplainer.core.Shape.image(3, 28, 28), 1);
+          IllegalArgumentException e =
+              assertThrows(IllegalArgumentException.class, () -> state.setInput(wrong));
+          assertTrue(
+              e.getMessage().contains("[1, 28, 28]") && e.getMessage().contains("[3, 28, 28]"),
+              e.getMessage());
+        });
+  }
+}

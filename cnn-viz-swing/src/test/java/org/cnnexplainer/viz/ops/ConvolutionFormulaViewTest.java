@@ -1,0 +1,118 @@
+package org.cnnexplainer.viz.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.geom.Rectangle2D;
+import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.explain.ConvolutionStep;
+import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.testing.Fixtures;
+import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.OddNetworks;
+import org.cnnexplainer.viz.testing.TestNetworks;
+import org.junit.jupiter.api.Test;
+
+class ConvolutionFormulaViewTest {
+  static ExplainerState stateOf(ActivationTrace trace) {
+    ExplainerState state = new ExplainerState(Runnable::run);
+    state.setNetwork(trace.network());
+    state.setTrace(trace);
+    return state;
+  }
+
+  /** Every number on screen equals the step's, rounded the same way. */
+  static void assertShows(ViewHits hits, ConvolutionStep step, int channel) {
+    int kh = step.kernel().shape().height();
+    int kw = step.kernel().shape().width();
+    for (int ky = 0; ky < kh; ky++) {
+      for (int kx = 0; kx < kw; kx++) {
+        int i = (channel * kh + ky) * kw + kx;
+        String at = ky + " " + kx;
+        assertEquals(DisplayNumbers.two(step.window().at(i)), hits.text("value " + at).get());
+        assertEquals(DisplayNumbers.two(step.kernel().at(i)), hits.text("weight " + at).get());
+        assertEquals(DisplayNumbers.two(step.products().at(i)), hits.text("product " + at).get());
+      }
+    }
+    assertEquals(DisplayNumbers.two(step.channelSums().at(channel)), hits.text("sum").get());
+    for (int c = 0; c < step.channelSums().size(); c++) {
+      assertEquals(
+          DisplayNumbers.two(step.channelSums().at(c)), hits.text("channelSum " + c).get());
+    }
+    assertEquals(DisplayNumbers.two(step.bias()), hits.text("bias").get());
+    assertEquals(DisplayNumbers.two(step.preActivation()), hits.text("preActivation").get());
+  }
+
+  @Test
+  void originalModelNumbersMatchTheStepAndTheTrace() throws Exception {
+    ActivationTrace trace = Fixtures.original("espresso_1.jpeg");
+    int layer = trace.network().indexOf("conv_1_2");
+    Headless.runOnEdt(
+        () -> {
+          ConvolutionFormulaView view = new ConvolutionFormulaView(stateOf(trace), layer, 3, 4);
+          view.setPosition(10, 20);
+          Headless.paint(view, 1000, 420);
+          ConvolutionStep step = ConvolutionStep.of(trace, layer, 3, 10, 20);
+          assertShows(view.hits(), step, 4);
+          // conv_1_2 is linear: its final value is the traced output itself.
+          assertEquals(
+              DisplayNumbers.two(trace.output(layer).get(3, 10, 20)),
+              view.hits().text("output").get());
+        });
+  }
+
+  @Test
+  void samePaddingStrideTwoOneChannel() {
+    Network network = OddNetworks.sameStrideAverage(3);
+    ActivationTrace trace = network.trace(TestNetworks.image(network.inputShape(), 4));
+    Headless.runOnEdt(
+        () -> {
+          ConvolutionFormulaView view =
+              new ConvolutionFormulaView(stateOf(trace), OddNetworks.CONV, 2, 0);
+          for (int[] p : new int[][] {{0, 0}, {2, 3}, {4, 5}}) {
+            view.setPosition(p[0], p[1]);
+            Headless.paint(view, 1000, 420);
+            ConvolutionStep step = ConvolutionStep.of(trace, OddNetworks.CONV, 2, p[0], p[1]);
+            assertShows(view.hits(), step, 0);
+            assertEquals(
+                DisplayNumbers.two(trace.output(OddNetworks.CONV).get(2, p[0], p[1])),
+                view.hits().text("output").get());
+          }
+          // Padded input grid: 9x11 plus the SAME ring (TF puts the extra cell at the end).
+          ViewHits.Region input = view.hits().find(ViewHits.Kind.INPUT_CELL, 0).orElseThrow();
+          assertEquals(11, input.rows());
+          assertEquals(13, input.columns());
+        });
+  }
+
+  @Test
+  void hoverStepsAndArrowKeysMoveTheWindow() {
+    Network network = TestNetworks.tinyVgg(1, 20, 20, 3, 2);
+    ActivationTrace trace = network.trace(TestNetworks.image(network.inputShape(), 1));
+    Headless.runOnEdt(
+        () -> {
+          ConvolutionFormulaView view = new ConvolutionFormulaView(stateOf(trace), 0, 1, 0);
+          Headless.paint(view, 1000, 420);
+          assertTrue(view.isPlaying());
+          Rectangle2D out = view.hits().find(ViewHits.Kind.OUTPUT_CELL, 0).orElseThrow().bounds();
+          double cell = out.getWidth() / 18;
+          int x = (int) (out.getX() + 7.5 * cell);
+          int y = (int) (out.getY() + 3.5 * cell);
+          Mouse.move(view, x, y);
+          assertEquals(3, view.row());
+          assertEquals(7, view.column());
+          assertFalse(view.isPlaying(), "hover pauses");
+          view.getActionMap().get("moveRIGHT").actionPerformed(null);
+          view.getActionMap().get("moveDOWN").actionPerformed(null);
+          assertEquals(4, view.row());
+          assertEquals(8, view.column());
+          view.setPosition(17, 17);
+          view.step();
+          assertEquals(0, view.row(), "stepping wraps to the start");
+          assertEquals(0, view.column());
+          assertEquals(Explainable.CONVOLUTION, view.concept());
+        });
+  }
+}
