@@ -1,8 +1,5 @@
 package org.cnnexplainer.core.train;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,15 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.image.ImageInput;
 
 /**
  * Reads a folder with one sub-folder per class of JPEG/PNG images (the layout the original used for
  * Tiny ImageNet): {@code dir/cat/1.jpg, dir/dog/2.png, ...}. Classes are the sub-folder names in
- * sorted order. Each image is converted like the app converts an image: the central square is cut
- * out, scaled (bilinear) to the input's height and width, and read as RGB (3 channels) or luminance
- * {@code 0.299 R + 0.587 G + 0.114 B} (1 channel), in [0, 255] bytes.
+ * sorted order. Each image is converted exactly like the app converts an image ({@link
+ * ImageInput#fromFile}: scaled to cover the input, centre-cropped, RGB or luma, {@code v / 255}).
  */
 public final class ImageFolderDataset {
   private ImageFolderDataset() {}
@@ -79,46 +76,22 @@ public final class ImageFolderDataset {
         && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"));
   }
 
-  /** Central square, scaled to the shape, as channel-first bytes. */
+  /**
+   * The image as the app converts it ({@link ImageInput#fromFile}), stored as channel-first bytes
+   * {@code round(value * 255)}: exact for images of the input's size, within 0.5/255 for scaled
+   * ones.
+   */
   static byte[] convert(Path file, Shape shape) throws IOException {
-    BufferedImage image;
+    Tensor image;
     try {
-      image = ImageIO.read(file.toFile());
+      image = ImageInput.fromFile(file, shape);
     } catch (IOException e) {
       throw new InvalidDatasetException("cannot read image " + file + ": " + e.getMessage(), e);
     }
-    if (image == null) {
-      throw new InvalidDatasetException(
-          "cannot read image " + file + ": not a PNG or JPEG file ImageIO can decode");
-    }
-    int side = Math.min(image.getWidth(), image.getHeight());
-    int x0 = (image.getWidth() - side) / 2;
-    int y0 = (image.getHeight() - side) / 2;
-    int height = shape.height();
-    int width = shape.width();
-    BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = scaled.createGraphics();
-    g.setRenderingHint(
-        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(image, 0, 0, width, height, x0, y0, x0 + side, y0 + side, null);
-    g.dispose();
-    byte[] out = new byte[shape.size()];
-    int plane = height * width;
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        int rgb = scaled.getRGB(x, y);
-        int r = (rgb >> 16) & 0xFF;
-        int gr = (rgb >> 8) & 0xFF;
-        int b = rgb & 0xFF;
-        int p = y * width + x;
-        if (shape.channels() == 3) {
-          out[p] = (byte) r;
-          out[plane + p] = (byte) gr;
-          out[2 * plane + p] = (byte) b;
-        } else {
-          out[p] = (byte) Math.round(0.299 * r + 0.587 * gr + 0.114 * b);
-        }
-      }
+    float[] values = image.toArray();
+    byte[] out = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (byte) Math.round(Math.min(Math.max(values[i], 0f), 1f) * 255f);
     }
     return out;
   }
