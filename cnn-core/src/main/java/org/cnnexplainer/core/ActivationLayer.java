@@ -30,6 +30,15 @@ public final class ActivationLayer extends Layer {
 
   @Override
   float[] compute(Tensor input, Shape outputShape) {
+    if (activation == Activation.RELU) {
+      // Writing into a fresh array skips the copy a clone would make first.
+      float[] src = input.data;
+      float[] out = new float[src.length];
+      for (int i = 0; i < src.length; i++) {
+        out[i] = Math.max(src[i], 0f);
+      }
+      return out;
+    }
     float[] out = input.data.clone();
     activation.applyInPlace(out, outputShape);
     return out;

@@ -11,6 +11,7 @@ public final class Dense extends Layer {
   private final Tensor bias;
   private final boolean useBias;
   private final Activation activation;
+  private float[] kernelByUnit;
 
   /**
    * A dense layer.
@@ -109,17 +110,49 @@ public final class Dense extends Layer {
   /** The values before the activation: for a fused softmax these are the logits. */
   float[] preActivation(Tensor input) {
     int units = units();
-    float[] out = bias.data.clone();
-    float[] w = kernel.data;
+    int inputs = inputs();
+    float[] out = new float[units];
+    float[] w = kernelByUnit();
     float[] x = input.data;
-    for (int i = 0; i < x.length; i++) {
-      float xi = x[i];
-      int row = i * units;
-      for (int j = 0; j < units; j++) {
-        out[j] += xi * w[row + j];
+    for (int j = 0; j < units; j++) {
+      // Four partial sums break the dependency chain of one long float sum.
+      int row = j * inputs;
+      float s0 = 0f;
+      float s1 = 0f;
+      float s2 = 0f;
+      float s3 = 0f;
+      int i = 0;
+      for (; i + 3 < inputs; i += 4) {
+        s0 += x[i] * w[row + i];
+        s1 += x[i + 1] * w[row + i + 1];
+        s2 += x[i + 2] * w[row + i + 2];
+        s3 += x[i + 3] * w[row + i + 3];
       }
+      for (; i < inputs; i++) {
+        s0 += x[i] * w[row + i];
+      }
+      out[j] = bias.data[j] + ((s0 + s1) + (s2 + s3));
     }
     return out;
+  }
+
+  /**
+   * The kernel transposed to {@code (units, inputs)}, so that each unit's weights are contiguous.
+   */
+  private float[] kernelByUnit() {
+    float[] transposed = kernelByUnit;
+    if (transposed == null) {
+      int units = units();
+      int inputs = inputs();
+      transposed = new float[kernel.data.length];
+      for (int i = 0; i < inputs; i++) {
+        for (int j = 0; j < units; j++) {
+          transposed[j * inputs + i] = kernel.data[i * units + j];
+        }
+      }
+      kernelByUnit = transposed; // racy but idempotent: every thread computes the same array
+    }
+    return transposed;
   }
 
   // ---- Training: forward on raw buffers and backward (see Layer). ----

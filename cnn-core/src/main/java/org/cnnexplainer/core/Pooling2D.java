@@ -120,8 +120,37 @@ public final class Pooling2D extends Layer {
   @Override
   float[] compute(Tensor input, Shape outputShape) {
     float[] out = new float[outputShape.size()];
-    forwardInto(null, input.data, input.shape, out, outputShape, -1, false);
+    if (type == Type.MAX
+        && padding == Padding.VALID
+        && poolHeight == 2
+        && poolWidth == 2
+        && strideY == 2
+        && strideX == 2) {
+      maxPoolTwoByTwo(input.data, input.shape, out, outputShape);
+    } else {
+      forwardInto(null, input.data, input.shape, out, outputShape, -1, false);
+    }
     return out;
+  }
+
+  /** The 2x2, stride-2 max pooling of most CNNs (Tiny VGG's), as one tight loop. */
+  private static void maxPoolTwoByTwo(float[] src, Shape in, float[] out, Shape outputShape) {
+    int width = in.width();
+    int outHeight = outputShape.height();
+    int outWidth = outputShape.width();
+    for (int c = 0, o = 0; c < in.channels(); c++) {
+      for (int oy = 0; oy < outHeight; oy++) {
+        int top = (c * in.height() + 2 * oy) * width;
+        int bottom = top + width;
+        for (int ox = 0; ox < outWidth; ox++, o++) {
+          int x = 2 * ox;
+          out[o] =
+              Math.max(
+                  Math.max(src[top + x], src[top + x + 1]),
+                  Math.max(src[bottom + x], src[bottom + x + 1]));
+        }
+      }
+    }
   }
 
   @Override
