@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -152,19 +154,23 @@ final class TestHooks {
     }
   }
 
-  /** The smallest used heap seen over a few collections (one collection may leave garbage). */
+  /**
+   * The heap in use right after a full collection: the sum of every heap pool's usage as the last
+   * collection left it (what is live), the least of three collections. Reading the current usage
+   * instead would count whatever the event thread and timers allocated since, several MB of noise.
+   */
   private static long usedHeapAfterGc() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long least = Long.MAX_VALUE;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 3; i++) {
       System.gc();
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
+      long live = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        MemoryUsage afterGc = pool.getCollectionUsage();
+        if (pool.getType() == MemoryType.HEAP && afterGc != null) {
+          live += afterGc.getUsed();
+        }
       }
-      least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+      least = Math.min(least, live);
     }
     return least;
   }

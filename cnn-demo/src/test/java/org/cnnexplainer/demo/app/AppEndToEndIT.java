@@ -43,6 +43,7 @@ class AppEndToEndIT {
   @BeforeAll
   static void start() throws Exception {
     Path work = AppHarness.prepare("E2E");
+    Files.createDirectories(target);
     Path image = SeededModel.writeImage(work.resolve("my-shoe.png"), 99);
     Network network = TfjsModel.load(AppHarness.modelJson(work));
     expectedLabel =

@@ -141,6 +141,21 @@ final class AppHarness {
     xvfb.waitFor(5, TimeUnit.SECONDS);
   }
 
+  /** The application's class histogram of live objects ({@code jcmd PID GC.class_histogram}). */
+  String classHistogram() throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    if (!Files.isExecutable(jcmd)) {
+      return "";
+    }
+    Process p =
+        new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "GC.class_histogram")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(30, TimeUnit.SECONDS);
+    return out;
+  }
+
   /** Sends one command to the robot (see {@link RobotDriver}) and waits until it is done. */
   void robot(String command) throws IOException {
     robotIn.println(command);

@@ -53,6 +53,7 @@ class AppSoakIT {
   private static final Map<String, Integer> counts = new TreeMap<>();
   private static final Set<String> viewsSeen = new TreeSet<>();
   private static final List<String> stale = new ArrayList<>();
+  private static final List<String> histograms = new ArrayList<>();
   private static int stateChecks;
   private static int burstsChecked;
   private static long heapAtMark;
@@ -132,8 +133,8 @@ class AppSoakIT {
     assertTrue(
         heapAtEnd <= heapAtMark * 1.10,
         String.format(
-            "heap after GC grew from %.2f MB (after %d) to %.2f MB (end)",
-            heapAtMark / 1e6, HEAP_MARK, heapAtEnd / 1e6));
+            "heap after GC grew from %.2f MB (after %d) to %.2f MB (end)%s",
+            heapAtMark / 1e6, HEAP_MARK, heapAtEnd / 1e6, growth()));
   }
 
   @Test
@@ -171,7 +172,37 @@ class AppSoakIT {
       }
     }
     hooks.send("idle");
-    return Long.parseLong(hooks.send("heap"));
+    long heap = Long.parseLong(hooks.send("heap"));
+    String histogram = harness.classHistogram();
+    histograms.add(histogram);
+    Files.writeString(TARGET.resolve("histogram-" + histograms.size() + ".txt"), histogram);
+    return heap;
+  }
+
+  /** The classes whose live bytes grew most between the two histograms. */
+  private static String growth() {
+    if (histograms.size() < 2) {
+      return "";
+    }
+    Map<String, Long> before = bytesByClass(histograms.get(0));
+    Map<String, Long> after = bytesByClass(histograms.get(1));
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(15)
+        .map(e -> String.format("%n  %+,10d bytes %s", e.getValue(), e.getKey()))
+        .reduce("; grown most:", String::concat);
+  }
+
+  private static Map<String, Long> bytesByClass(String histogram) {
+    Map<String, Long> bytes = new HashMap<>();
+    for (String line : histogram.lines().toList()) {
+      String[] w = line.trim().split("\\s+");
+      if (w.length >= 4 && w[0].endsWith(":")) {
+        bytes.merge(w[3], Long.parseLong(w[2]), Long::sum);
+      }
+    }
+    return bytes;
   }
 
   /**
