@@ -36,6 +36,7 @@ public final class ExplainerApp {
             Theme.install(prefs.dark());
             PaintTimer.mark("look and feel installed");
             ExplainerFrame frame = new ExplainerFrame(prefs);
+            TestHooks.installIfRequested(frame);
             PaintTimer.mark("window built");
             frame.addWindowListener(
                 new WindowAdapter() {

@@ -189,7 +189,8 @@ final class ExplainerFrame extends JFrame {
                   explainer.overview(),
                   Theme.isDark(),
                   strip.examples(),
-                  strip.buttonCentres()));
+                  strip.buttonCentres(),
+                  ScreenTargets.of(this)));
     }
   }
 

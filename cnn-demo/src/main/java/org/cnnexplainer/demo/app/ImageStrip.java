@@ -1,14 +1,17 @@
 package org.cnnexplainer.demo.app;
 
+import java.awt.Color;
 import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Insets;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.swing.AbstractButton;
 import javax.swing.ButtonGroup;
 import javax.swing.Icon;
 import javax.swing.JButton;
@@ -16,6 +19,8 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JToggleButton;
 import javax.swing.SwingConstants;
+import javax.swing.UIManager;
+import javax.swing.border.AbstractBorder;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 
@@ -119,24 +124,39 @@ final class ImageStrip extends JPanel {
     button.getAccessibleContext().setAccessibleName("Image: " + example.label());
     button.addActionListener(e -> onChoose.accept(examples.get(index)));
     // The chosen image must stand out clearly, as in the original's strip: an accent frame.
-    button.setBorder(frame(false));
-    button.addItemListener(e -> button.setBorder(frame(button.isSelected())));
+    button.setBorder(new ThumbFrame());
     group.add(button);
     buttons.add(button);
     thumbs.add(button);
   }
 
-  private static javax.swing.border.Border frame(boolean selected) {
-    java.awt.Color accent = javax.swing.UIManager.getColor("Component.accentColor");
-    java.awt.Color line =
-        selected
-            ? (accent != null ? accent : new java.awt.Color(33, 118, 214))
-            : javax.swing.UIManager.getColor("Component.borderColor");
-    return javax.swing.BorderFactory.createCompoundBorder(
-        javax.swing.BorderFactory.createLineBorder(
-            line == null ? java.awt.Color.GRAY : line, selected ? 3 : 1),
-        javax.swing.BorderFactory.createEmptyBorder(
-            selected ? 1 : 3, selected ? 1 : 3, selected ? 1 : 3, selected ? 1 : 3));
+  /**
+   * The frame of a thumbnail: a 3 px accent line when selected, else a 1 px border line. Its
+   * colours are read when painting, so the frames follow a theme switch (a border built with the
+   * colours of the time kept the old theme's grey after switching).
+   */
+  static final class ThumbFrame extends AbstractBorder {
+    @Override
+    public void paintBorder(Component c, Graphics g, int x, int y, int width, int height) {
+      boolean selected = c instanceof AbstractButton b && b.isSelected();
+      Color line =
+          selected
+              ? UIManager.getColor("Component.accentColor")
+              : UIManager.getColor("Component.borderColor");
+      if (line == null) {
+        line = selected ? new Color(33, 118, 214) : Color.GRAY;
+      }
+      g.setColor(line);
+      for (int i = 0; i < (selected ? 3 : 1); i++) {
+        g.drawRect(x + i, y + i, width - 1 - 2 * i, height - 1 - 2 * i);
+      }
+    }
+
+    @Override
+    public Insets getBorderInsets(Component c, Insets insets) {
+      insets.set(4, 4, 4, 4);
+      return insets;
+    }
   }
 
   /** An image drawn at a fixed logical size (so it stays sharp on HiDPI screens). */

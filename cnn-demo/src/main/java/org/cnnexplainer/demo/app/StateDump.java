@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.overview.NetworkOverview;
@@ -21,8 +22,9 @@ import org.cnnexplainer.viz.overview.NetworkOverview;
 /**
  * Test support: when the system property {@value #PROPERTY} names a file, the application writes
  * what it shows there as JSON after every change (window shown, model, image, prediction, open
- * view, and where on screen the first convolution neuron is), so an end-to-end test can drive the
- * real jar with a robot and check the result. Off (and free) otherwise.
+ * view, which images the input and the trace belong to, and where on screen the first convolution
+ * neuron and the {@link ScreenTargets} are), so an end-to-end test can drive the real jar with a
+ * robot and check the result. Off (and free) otherwise.
  */
 final class StateDump {
   static final String PROPERTY = "cnnexplainer.stateDump";
@@ -48,7 +50,8 @@ final class StateDump {
       NetworkOverview overview,
       boolean dark,
       List<Example> images,
-      List<Point> imageButtons) {}
+      List<Point> imageButtons,
+      JsonObject targets) {}
 
   void write(ExplainerState state, Supplier<Facts> facts) {
     Facts f = facts.get();
@@ -60,6 +63,11 @@ final class StateDump {
     json.addProperty("tracing", state.isTracing());
     json.addProperty("detailView", f.detailView());
     json.addProperty("dark", f.dark());
+    // Which image the shown trace was computed for, found by identity: a stale trace shows here.
+    json.addProperty("inputImage", nameOf(f.images(), state.input()));
+    json.addProperty(
+        "traceImage", nameOf(f.images(), state.trace() == null ? null : state.trace().input()));
+    json.add("targets", f.targets());
     state
         .selection()
         .ifPresent(
@@ -100,6 +108,17 @@ final class StateDump {
       System.err.println(
           "cnn-explainer: cannot write the state dump " + file + ": " + e.getMessage());
     }
+  }
+
+  private static String nameOf(List<Example> images, Tensor input) {
+    if (input == null) {
+      return null;
+    }
+    return images.stream()
+        .filter(e -> e.input() == input)
+        .map(Example::name)
+        .findFirst()
+        .orElse("?");
   }
 
   private static JsonObject centre(NetworkOverview overview, Rectangle2D bounds, String layer) {

@@ -2,28 +2,15 @@ package org.cnnexplainer.demo.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -49,101 +36,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(OrderAnnotation.class)
 @ExtendWith(EndToEndTally.class)
 class AppEndToEndIT {
-  private static final long TIMEOUT_MS = 45_000;
-  private static Path work;
-  private static Process xvfb;
-  private static Process app;
-  private static Process robot;
-  private static PrintWriter robotIn;
-  private static BufferedReader robotOut;
+  private static AppHarness harness;
   private static String expectedLabel;
   private static Path target = Path.of("target", "e2e");
 
   @BeforeAll
   static void start() throws Exception {
-    Path jar = Path.of(System.getProperty("cnn.jar", "target/cnn-explainer.jar"));
-    assumeTrue(Files.isRegularFile(jar), "E2E skipped: " + jar + " not built (run mvn verify)");
-    Optional<Path> xvfbBinary = onPath("Xvfb");
-    assumeTrue(
-        xvfbBinary.isPresent(),
-        "E2E skipped: Xvfb is not installed (apt-get install -y xvfb xauth); .ci/run installs it");
-    work = Files.createTempDirectory("cnn-e2e");
+    Path work = AppHarness.prepare("E2E");
     Files.createDirectories(target);
-    xvfb =
-        new ProcessBuilder(
-                xvfbBinary.get().toString(),
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-dpi",
-                "96",
-                "-nolisten",
-                "tcp")
-            .redirectError(work.resolve("xvfb.log").toFile())
-            .start();
-    String display =
-        ":" + CompletableFuture.supplyAsync(() -> firstLine(xvfb)).get(20, TimeUnit.SECONDS).trim();
-
-    Path modelJson = SeededModel.save(Files.createDirectories(work.resolve("model")), 7, 10);
     Path image = SeededModel.writeImage(work.resolve("my-shoe.png"), 99);
-    Network network = TfjsModel.load(modelJson);
+    Network network = TfjsModel.load(AppHarness.modelJson(work));
     expectedLabel =
         network.trace(ImageInput.fromFile(image, network.inputShape())).predicted().label();
-
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder appBuilder =
-        new ProcessBuilder(
-            java,
-            "-Djava.util.prefs.userRoot=" + work.resolve("prefs"),
-            "-Dcnnexplainer.prefs=/cnnexplainer-e2e",
-            "-D" + StateDump.PROPERTY + "=" + work.resolve("state.json"),
-            "-Dcnnexplainer.animation=off",
-            "-D" + PaintTimer.PROPERTY + "=true",
-            "-jar",
-            jar.toString(),
-            "app",
-            "--model",
-            modelJson.toString(),
-            image.toString());
-    appBuilder.environment().put("DISPLAY", display);
-    appBuilder.redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile());
-    app = appBuilder.start();
-
-    String classes =
-        new File(RobotDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toString();
-    ProcessBuilder robotBuilder =
-        new ProcessBuilder(java, "-cp", classes, RobotDriver.class.getName());
-    robotBuilder.environment().put("DISPLAY", display);
-    robotBuilder.redirectError(work.resolve("robot.log").toFile());
-    robot = robotBuilder.start();
-    robotIn = new PrintWriter(robot.getOutputStream(), true, StandardCharsets.UTF_8);
-    robotOut =
-        new BufferedReader(new InputStreamReader(robot.getInputStream(), StandardCharsets.UTF_8));
-    assertEquals("ready", robotOut.readLine(), "robot driver did not start; see robot.log");
+    harness =
+        AppHarness.start(
+            work, List.of("-D" + PaintTimer.PROPERTY + "=true"), List.of(image.toString()));
   }
 
   @AfterAll
   static void stop() throws IOException, InterruptedException {
-    if (robot != null) {
-      robotIn.println("quit");
-      robot.waitFor(5, TimeUnit.SECONDS);
-      robot.destroy();
-    }
-    if (app != null) {
-      app.destroy();
-      app.waitFor(5, TimeUnit.SECONDS);
-      Files.copy(
-          work.resolve("app.log"), target.resolve("app.log"), StandardCopyOption.REPLACE_EXISTING);
+    if (harness != null) {
+      harness.stop(target);
       try (Stream<String> lines = Files.lines(target.resolve("app.log"))) {
         lines.filter(l -> l.startsWith("timing:")).forEach(l -> System.out.println("E2E " + l));
       }
-    }
-    if (xvfb != null) {
-      xvfb.destroy();
-      xvfb.waitFor(5, TimeUnit.SECONDS);
     }
   }
 
@@ -236,10 +152,12 @@ class AppEndToEndIT {
         awaitState(
             "example " + name,
             s -> name.equals(text(s, "image")) && text(s, "prediction").startsWith("Prediction: "));
-    Network network = TfjsModel.load(work.resolve("model/model.json"));
+    Network network = TfjsModel.load(AppHarness.modelJson(harness.work));
     String label =
         network
-            .trace(ImageInput.fromFile(work.resolve("model").resolve(name), network.inputShape()))
+            .trace(
+                ImageInput.fromFile(
+                    harness.work.resolve("model").resolve(name), network.inputShape()))
             .predicted()
             .label();
     assertTrue(
@@ -248,67 +166,14 @@ class AppEndToEndIT {
   }
 
   private static void robot(String command) throws IOException {
-    robotIn.println(command);
-    String answer = robotOut.readLine();
-    assertEquals("ok", answer, "robot: " + command);
+    harness.robot(command);
   }
 
   private static JsonObject awaitState(String what, Predicate<JsonObject> ready) throws Exception {
-    Path file = work.resolve("state.json");
-    long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-    JsonObject last = null;
-    while (System.currentTimeMillis() < deadline) {
-      if (!app.isAlive()) {
-        fail(
-            "the application exited with "
-                + app.exitValue()
-                + ":\n"
-                + Files.readString(work.resolve("app.log")));
-      }
-      if (Files.exists(file)) {
-        try {
-          JsonElement parsed = JsonParser.parseString(Files.readString(file));
-          last = parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
-        } catch (RuntimeException | IOException e) {
-          last = null; // being replaced; read again
-        }
-        if (last != null && ready.test(last)) {
-          return last;
-        }
-      }
-      Thread.sleep(100);
-    }
-    return fail(
-        "timed out waiting for "
-            + what
-            + "; last state: "
-            + last
-            + "\napp log:\n"
-            + Files.readString(work.resolve("app.log")));
+    return harness.awaitState(what, ready);
   }
 
   private static String text(JsonObject state, String key) {
-    return state.has(key) && !state.get(key).isJsonNull() ? state.get(key).getAsString() : "";
-  }
-
-  private static String firstLine(Process process) {
-    try {
-      return new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
-          .readLine();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Optional<Path> onPath(String program) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : List.of(path.split(File.pathSeparator))) {
-      Path candidate = Path.of(dir, program);
-      if (Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    return AppHarness.text(state, key);
   }
 }

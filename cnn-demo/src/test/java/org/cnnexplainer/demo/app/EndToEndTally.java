@@ -5,12 +5,24 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
-/** Counts the end-to-end checks and prints the closing line {@code E2E: N passed, M failed}. */
-public final class EndToEndTally implements TestWatcher, AfterAllCallback {
+/**
+ * Counts the end-to-end checks and prints the closing line {@code E2E: N passed, M failed} (or with
+ * another prefix, for the soak).
+ */
+public class EndToEndTally implements TestWatcher, AfterAllCallback {
+  private final String prefix;
   private int passed;
   private int failed;
   private int skipped;
   private String skipReason = "";
+
+  public EndToEndTally() {
+    this("E2E");
+  }
+
+  protected EndToEndTally(String prefix) {
+    this.prefix = prefix;
+  }
 
   @Override
   public void testSuccessful(ExtensionContext context) {
@@ -47,6 +59,6 @@ public final class EndToEndTally implements TestWatcher, AfterAllCallback {
               }
             });
     String tail = skipped > 0 || passed + failed == 0 ? " (skipped: " + skipReason + ")" : "";
-    System.out.println("E2E: " + passed + " passed, " + failed + " failed" + tail);
+    System.out.println(prefix + ": " + passed + " passed, " + failed + " failed" + tail);
   }
 }

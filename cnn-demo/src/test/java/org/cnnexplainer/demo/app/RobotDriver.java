@@ -16,7 +16,9 @@ import javax.imageio.ImageIO;
  * by its {@code DISPLAY}, for the end-to-end test (whose own JVM stays headless). Reads one command
  * per line from standard input and answers {@code ok} or {@code error: ...}:
  *
- * <pre>click X Y | key NAME | shot FILE | quit</pre>
+ * <pre>click X Y | move X Y | key NAME | delay MS | shot FILE | quit</pre>
+ *
+ * <p>({@code delay} sets the pause after each generated event, 40 ms at first.)
  */
 public final class RobotDriver {
   private RobotDriver() {}
@@ -37,6 +39,8 @@ public final class RobotDriver {
             robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
             robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
           }
+          case "move" -> robot.mouseMove(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
+          case "delay" -> robot.setAutoDelay(Integer.parseInt(words[1]));
           case "key" -> {
             int code = KeyEvent.class.getField("VK_" + words[1]).getInt(null);
             robot.keyPress(code);

@@ -8,7 +8,7 @@ import java.awt.geom.Rectangle2D;
 /**
  * Draws the column labels (long name and shape in detail mode, short name otherwise) and the input
  * channel captions. When long names would overlap, short ones are used; when those still overlap,
- * every other label moves one line down.
+ * labels spread over two lines, and a label with room on neither is left out.
  */
 final class LabelPainter {
   private LabelPainter() {}
@@ -45,19 +45,22 @@ final class LabelPainter {
     return new Plan(names, stagger ? rows(layout, names, label) : null, showDims);
   }
 
-  /** Greedy: each label goes on the first line where it clears the last label on that line. */
+  /**
+   * Greedy: each label goes on the first line where it clears the last label on that line; a label
+   * that clears neither line is left out ({@code -1}) rather than drawn over another; the hover
+   * line still names the layer of every neuron.
+   */
   private static int[] rows(OverviewLayout layout, String[] names, FontMetrics fm) {
     int[] rows = new int[names.length];
     double[] rightEdge = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
     for (int c = 0; c < names.length; c++) {
       double half = fm.stringWidth(names[c]) / 2.0;
       double left = centre(layout, c) - half;
-      int row = left >= rightEdge[0] + 6 ? 0 : left >= rightEdge[1] + 6 ? 1 : 0;
-      if (left < rightEdge[0] + 6 && left < rightEdge[1] + 6) {
-        row = rightEdge[0] <= rightEdge[1] ? 0 : 1; // both collide: the less crowded line
-      }
+      int row = left >= rightEdge[0] + 6 ? 0 : left >= rightEdge[1] + 6 ? 1 : -1;
       rows[c] = row;
-      rightEdge[row] = centre(layout, c) + half;
+      if (row >= 0) {
+        rightEdge[row] = centre(layout, c) + half;
+      }
     }
     return rows;
   }
@@ -93,6 +96,9 @@ final class LabelPainter {
       FontMetrics small) {
     double first = 6 + label.getAscent();
     for (int c = 0; c < layout.columns.size(); c++) {
+      if (plan.stagger() && plan.rows()[c] < 0) {
+        continue; // no room on either line
+      }
       double baseline = first + (plan.stagger() ? plan.rows()[c] * label.getHeight() : 0);
       g.setColor(s.style().foreground());
       g.setFont(label.getFont());

@@ -7,7 +7,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The rule: only the newest request's outcome is delivered, whatever order jobs finish in. */
@@ -91,5 +96,41 @@ class LatestOnlyTest {
     background.runFirst();
     delivery.runFirst();
     assertEquals(List.of("second"), delivered);
+  }
+
+  @Test
+  void slowOlderJobOnAnotherThreadFinishingAfterTheNewerIsDiscarded() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    ExecutorService deliveryThread = Executors.newSingleThreadExecutor();
+    try {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch newerDelivered = new CountDownLatch(1);
+      List<String> seen = new CopyOnWriteArrayList<>();
+      LatestOnly<String> real = new LatestOnly<>(threads, deliveryThread);
+      real.submit(
+          () -> {
+            release.await(10, TimeUnit.SECONDS);
+            return "older";
+          },
+          seen::add,
+          e -> seen.add("failed"));
+      real.submit(
+          () -> "newer",
+          r -> {
+            seen.add(r);
+            newerDelivered.countDown();
+          },
+          e -> seen.add("failed"));
+      assertTrue(newerDelivered.await(10, TimeUnit.SECONDS));
+      release.countDown();
+      threads.shutdown();
+      assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
+      deliveryThread.shutdown();
+      assertTrue(deliveryThread.awaitTermination(10, TimeUnit.SECONDS));
+      assertEquals(List.of("newer"), seen);
+    } finally {
+      threads.shutdownNow();
+      deliveryThread.shutdownNow();
+    }
   }
 }

@@ -1,0 +1,68 @@
+package org.cnnexplainer.demo.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.formdev.flatlaf.FlatDarkLaf;
+import com.formdev.flatlaf.FlatLightLaf;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import javax.swing.JComponent;
+import javax.swing.JPanel;
+import javax.swing.LookAndFeel;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regression test for a defect the soak showed: after a theme switch, the frames of the image
+ * thumbnails kept the grey of the theme they were last selected or deselected in.
+ */
+class ImageStripThemeTest {
+  @Test
+  void thumbnailFramesFollowAThemeSwitch() throws Exception {
+    LookAndFeel before = UIManager.getLookAndFeel();
+    try {
+      SwingUtilities.invokeAndWait(
+          () -> {
+            FlatDarkLaf.setup();
+            ImageStrip strip = new ImageStrip(e -> {}, () -> {});
+            strip.setExamples(List.of(example("a"), example("b")));
+            strip.select(1);
+            strip.select(0); // the second frame was last drawn deselected under the dark theme
+            FlatLightLaf.setup();
+            SwingUtilities.updateComponentTreeUI(strip);
+            Color light = UIManager.getColor("Component.borderColor");
+            assertNotEquals(
+                light, new FlatDarkLaf().getDefaults().getColor("Component.borderColor"));
+            JComponent second = (JComponent) ((JPanel) strip.getComponent(0)).getComponent(1);
+            assertEquals(light, new Color(leftEdge(second), true));
+            JComponent first = (JComponent) ((JPanel) strip.getComponent(0)).getComponent(0);
+            assertEquals(
+                UIManager.getColor("Component.accentColor"), new Color(leftEdge(first), true));
+          });
+    } finally {
+      UIManager.setLookAndFeel(before);
+    }
+  }
+
+  /** The colour painted at the middle of the left edge of {@code button}. */
+  private static int leftEdge(JComponent button) {
+    button.setSize(button.getPreferredSize());
+    BufferedImage image =
+        new BufferedImage(button.getWidth(), button.getHeight(), BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = image.createGraphics();
+    button.paint(g);
+    g.dispose();
+    return image.getRGB(0, button.getHeight() / 2);
+  }
+
+  private static Example example(String name) {
+    Tensor input = Tensor.of(Shape.image(1, 28, 28), new float[28 * 28]);
+    return new Example(name, name, new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB), input);
+  }
+}

@@ -1,0 +1,165 @@
+package org.cnnexplainer.demo.app;
+
+import static org.cnnexplainer.demo.app.AppHarness.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The soak's random interactions, one kind chosen per step with fixed weights; each reads the
+ * targets from the latest state dump (after the application's event queue drained) and acts on them
+ * with the robot.
+ */
+final class SoakActions {
+  private static final Set<String> CONTROLS =
+      Set.of(
+          "Colour range",
+          "Palette",
+          "Details",
+          "Play",
+          "Pause",
+          "Reduced motion",
+          "Dark",
+          "Tutorial",
+          "Explain this view",
+          "Tutorial topic",
+          "Close tutorial");
+  private static final List<String> KEYS = List.of("LEFT", "RIGHT", "UP", "DOWN", "ENTER");
+  private static final int[][] SIZES = {{1280, 800}, {1000, 700}, {760, 560}, {1200, 620}};
+
+  private final AppHarness harness;
+  private final HookClient hooks;
+  private final Random random;
+  private final Map<String, Integer> counts;
+  private final Consumer<JsonObject> check;
+  private int bursts;
+
+  SoakActions(
+      AppHarness harness,
+      HookClient hooks,
+      Random random,
+      Map<String, Integer> counts,
+      Consumer<JsonObject> check) {
+    this.harness = harness;
+    this.hooks = hooks;
+    this.random = random;
+    this.counts = counts;
+    this.check = check;
+  }
+
+  int burstsChecked() {
+    return bursts;
+  }
+
+  /** Performs one random step (a burst counts each switch); returns how many interactions. */
+  int next() throws Exception {
+    JsonObject state = settled();
+    int roll = random.nextInt(100);
+    if (roll < 25) {
+      return point("hover neuron", "move", array(state, "neurons"));
+    } else if (roll < 40) {
+      return point("click neuron", "click", array(state, "neurons"));
+    } else if (roll < 54) {
+      JsonArray regions = array(state, "regions");
+      return regions.isEmpty()
+          ? point("click neuron", "click", array(state, "neurons"))
+          : point("click view region", "click", regions);
+    } else if (roll < 61) {
+      harness.robot("key ESCAPE");
+      return count("escape");
+    } else if (roll < 70) {
+      return point("switch image", "click", state.getAsJsonArray("imageButtons"));
+    } else if (roll < 73) {
+      return burst(state);
+    } else if (roll < 79) {
+      harness.robot("key " + KEYS.get(random.nextInt(KEYS.size())));
+      return count("arrow or enter key");
+    } else if (roll < 81) {
+      int[] size = SIZES[random.nextInt(SIZES.length)];
+      hooks.send("resize " + size[0] + " " + size[1]);
+      return count("resize");
+    }
+    return control(state);
+  }
+
+  /** Clicks a random toolbar or tutorial control; a list is opened and a neighbour chosen. */
+  private int control(JsonObject state) throws Exception {
+    List<JsonObject> controls =
+        array(state, "controls").asList().stream()
+            .map(e -> e.getAsJsonObject())
+            .filter(c -> CONTROLS.contains(text(c, "name")))
+            .toList();
+    JsonObject c = controls.get(random.nextInt(controls.size()));
+    String name = text(c, "name");
+    click(harness, c);
+    if (name.equals("Colour range") || name.equals("Palette") || name.equals("Tutorial topic")) {
+      harness.robot("key " + (random.nextBoolean() ? "DOWN" : "UP"));
+      harness.robot("key ENTER");
+    }
+    return count(name.equals("Pause") ? "Play" : name);
+  }
+
+  /**
+   * Clicks 3 to 6 images as fast as the robot can, then waits for the trace and checks that it and
+   * the prediction are the last image's (older traces finishing late must be dropped).
+   */
+  private int burst(JsonObject state) throws Exception {
+    JsonArray buttons = state.getAsJsonArray("imageButtons");
+    harness.robot("delay 0");
+    int n = 3 + random.nextInt(4);
+    String last = null;
+    for (int i = 0; i < n; i++) {
+      JsonObject b = buttons.get(random.nextInt(buttons.size())).getAsJsonObject();
+      click(harness, b);
+      last = text(b, "name");
+    }
+    harness.robot("delay 5");
+    hooks.send("idle");
+    String expected = last;
+    JsonObject after =
+        harness.awaitState(
+            "the trace of " + expected,
+            s -> !s.get("tracing").getAsBoolean() && expected.equals(text(s, "traceImage")));
+    check.accept(after);
+    assertEquals(expected, text(after, "image"), "the chosen image after a burst");
+    bursts++;
+    counts.merge("switch image (burst)", n, Integer::sum);
+    return n;
+  }
+
+  /** The state after the application's event queue drained, checked. */
+  private JsonObject settled() throws Exception {
+    hooks.send("idle");
+    JsonObject state = harness.awaitState("a readable state", s -> s.has("targets"));
+    check.accept(state);
+    return state;
+  }
+
+  private int point(String kind, String action, JsonArray targets) throws Exception {
+    if (targets.isEmpty()) {
+      return 0;
+    }
+    JsonObject at = targets.get(random.nextInt(targets.size())).getAsJsonObject();
+    harness.robot(action + " " + at.get("x").getAsInt() + " " + at.get("y").getAsInt());
+    return count(kind);
+  }
+
+  private int count(String kind) {
+    counts.merge(kind, 1, Integer::sum);
+    return 1;
+  }
+
+  static void click(AppHarness harness, JsonObject at) throws Exception {
+    harness.robot("click " + at.get("x").getAsInt() + " " + at.get("y").getAsInt());
+  }
+
+  private static JsonArray array(JsonObject state, String key) {
+    return state.getAsJsonObject("targets").getAsJsonArray(key);
+  }
+}
