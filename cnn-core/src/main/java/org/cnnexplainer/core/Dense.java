@@ -11,7 +11,8 @@ public final class Dense extends Layer {
   private final Tensor bias;
   private final boolean useBias;
   private final Activation activation;
-  private float[] kernelByUnit;
+  // Built on first use; volatile so another thread never sees the array before its contents.
+  private volatile float[] kernelByUnit;
 
   /**
    * A dense layer.
@@ -150,7 +151,7 @@ public final class Dense extends Layer {
           transposed[j * inputs + i] = kernel.data[i * units + j];
         }
       }
-      kernelByUnit = transposed; // racy but idempotent: every thread computes the same array
+      kernelByUnit = transposed; // two threads may both build it; both get equal arrays
     }
     return transposed;
   }
