@@ -30,17 +30,8 @@ public final class ActivationLayer extends Layer {
 
   @Override
   float[] compute(Tensor input, Shape outputShape) {
-    if (activation == Activation.RELU) {
-      // Writing into a fresh array skips the copy a clone would make first.
-      float[] src = input.data;
-      float[] out = new float[src.length];
-      for (int i = 0; i < src.length; i++) {
-        out[i] = Math.max(src[i], 0f);
-      }
-      return out;
-    }
-    float[] out = input.data.clone();
-    activation.applyInPlace(out, outputShape);
+    float[] out = new float[input.size()];
+    forwardInto(null, input.data, input.shape, out, outputShape, -1, false);
     return out;
   }
 
@@ -55,6 +46,13 @@ public final class ActivationLayer extends Layer {
       Shape outShape,
       long seed,
       boolean logits) {
+    if (activation == Activation.RELU) {
+      // Straight from the input: copying first and clamping in place costs a second pass.
+      for (int i = 0; i < in.length; i++) {
+        out[i] = Math.max(in[i], 0f);
+      }
+      return;
+    }
     System.arraycopy(in, 0, out, 0, in.length);
     if (!(logits && activation == Activation.SOFTMAX)) {
       activation.applyInPlace(out, outShape);

@@ -159,15 +159,8 @@ public final class Dense extends Layer {
   // ---- Training: forward on raw buffers and backward (see Layer). ----
 
   @Override
-  float[][] parameterArrays() {
-    return useBias
-        ? new float[][] {kernel.data.clone(), bias.data.clone()}
-        : new float[][] {kernel.data.clone()};
-  }
-
-  @Override
-  Shape[] parameterShapes() {
-    return useBias ? new Shape[] {kernel.shape, bias.shape} : new Shape[] {kernel.shape};
+  Tensor[] parameters() {
+    return useBias ? new Tensor[] {kernel, bias} : new Tensor[] {kernel};
   }
 
   @Override

@@ -80,14 +80,29 @@ public abstract sealed class Layer
   // (for Conv2D and Dense: kernel, then bias); "seed" drives dropout masks (negative: inference);
   // "logits" asks the last layer to leave out a fused softmax (the loss applies it).
 
-  /** Copies of this layer's trainable arrays, in its own layout; empty when it has none. */
-  float[][] parameterArrays() {
-    return new float[0][];
+  /** This layer's trainable tensors, in its own layout; empty when it has none. */
+  Tensor[] parameters() {
+    return new Tensor[0];
   }
 
-  /** The shapes of {@link #parameterArrays()}. */
-  Shape[] parameterShapes() {
-    return new Shape[0];
+  /** Copies of the arrays of {@link #parameters()}. */
+  final float[][] parameterArrays() {
+    Tensor[] parameters = parameters();
+    float[][] arrays = new float[parameters.length][];
+    for (int i = 0; i < parameters.length; i++) {
+      arrays[i] = parameters[i].data.clone();
+    }
+    return arrays;
+  }
+
+  /** The shapes of {@link #parameters()}. */
+  final Shape[] parameterShapes() {
+    Tensor[] parameters = parameters();
+    Shape[] shapes = new Shape[parameters.length];
+    for (int i = 0; i < parameters.length; i++) {
+      shapes[i] = parameters[i].shape;
+    }
+    return shapes;
   }
 
   /** This layer with other values (copied) for {@link #parameterArrays()}. */

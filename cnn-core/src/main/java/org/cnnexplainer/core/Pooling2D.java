@@ -120,16 +120,7 @@ public final class Pooling2D extends Layer {
   @Override
   float[] compute(Tensor input, Shape outputShape) {
     float[] out = new float[outputShape.size()];
-    if (type == Type.MAX
-        && padding == Padding.VALID
-        && poolHeight == 2
-        && poolWidth == 2
-        && strideY == 2
-        && strideX == 2) {
-      maxPoolTwoByTwo(input.data, input.shape, out, outputShape);
-    } else {
-      forwardInto(null, input.data, input.shape, out, outputShape, -1, false);
-    }
+    forwardInto(null, input.data, input.shape, out, outputShape, -1, false);
     return out;
   }
 
@@ -162,6 +153,15 @@ public final class Pooling2D extends Layer {
       Shape outputShape,
       long seed,
       boolean logits) {
+    if (type == Type.MAX
+        && padding == Padding.VALID
+        && poolHeight == 2
+        && poolWidth == 2
+        && strideY == 2
+        && strideX == 2) {
+      maxPoolTwoByTwo(src, in, out, outputShape);
+      return;
+    }
     int height = in.height();
     int width = in.width();
     int outHeight = outputShape.height();
