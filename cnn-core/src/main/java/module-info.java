@@ -2,6 +2,9 @@
 module org.cnnexplainer.core {
   requires transitive java.desktop;
   requires com.google.gson;
+  // Optional: used only when the JVM starts with --add-modules jdk.incubator.vector (see
+  // Acceleration).
+  requires static jdk.incubator.vector;
 
   exports org.cnnexplainer.core;
   exports org.cnnexplainer.core.explain;

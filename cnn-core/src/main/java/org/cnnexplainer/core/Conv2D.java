@@ -167,7 +167,14 @@ public final class Conv2D extends Layer {
   @Override
   float[] compute(Tensor input, Shape outputShape) {
     if (strideY == 1 && strideX == 1) {
-      float[] out = StrideOneConvolution.compute(this, input, outputShape);
+      float[] out =
+          Acceleration.vectorApi()
+                  && VectorConvolution.fits(
+                      outputShape.height(),
+                      outputShape.width(),
+                      outputShape.width() + kernelWidth() - 1)
+              ? VectorConvolution.compute(this, input, outputShape)
+              : StrideOneConvolution.compute(this, input, outputShape);
       activation.applyInPlace(out, outputShape);
       return out;
     }

@@ -164,7 +164,7 @@ final class StrideOneConvolution {
   }
 
   /** The input with zero borders so that a valid correlation gives the padded result. */
-  private static float[] padded(Tensor input, int height, int width, int top, int left) {
+  static float[] padded(Tensor input, int height, int width, int top, int left) {
     Shape in = input.shape;
     if (height == in.height() && width == in.width()) {
       return input.data;
