@@ -8,15 +8,26 @@ import java.util.Arrays;
  * <p>The (zero-padded) input is read as one long row per channel: output cell {@code (oy, ox)} is
  * computed at {@code e = oy * Wp + ox} of a plane as wide as the padded input, so every kernel tap
  * {@code (c, ky, kx)} becomes a plain shift of the input; the {@code kw - 1} cells per row beyond
- * the output width are computed and dropped. Blocks of {@link #BLOCK} cells of each shifted tap are
- * copied into their own arrays ({@code im2col}), and the sum over taps runs as loops that read
- * every array at the same index. That shape is what the C2 compiler of Java 17 turns into AVX
- * vector code: it does not vectorise loops that read one array at two offsets, nor loops over many
- * arrays, so each pass handles three taps for two filters at once.
+ * the output width are computed and dropped. Blocks of {@link #BLOCK} cells of six shifted taps at
+ * a time are copied into their own arrays ({@code im2col}), and the sum over taps runs as loops
+ * that read every array at the same index. That shape is what the C2 compiler of Java 17 turns into
+ * AVX vector code: it does not vectorise loops that read one array at two offsets. Each pass adds
+ * six taps to one filter's sums; passes that update two filters' sums at once were faster when
+ * vectorised but, in some JVM runs, were compiled to scalar code three times slower.
  */
 final class StrideOneConvolution {
-  /** Cells per block: long enough for vector loops, small enough for the L2 cache. */
-  private static final int BLOCK = 512;
+  /**
+   * Cells per block: long enough for vector loops, small enough for the L1 cache. Not 512: the
+   * scratch arrays sit next to each other in memory, and with 512 floats each, arrays two apart
+   * start 32 bytes past a multiple of 4 KiB. x86 cores then stall every load from one behind the
+   * stores to the other ("4K aliasing"); that made whole networks 2.6 times slower, depending on
+   * where the garbage collector happened to put the arrays. With 517 floats, no two of the first 57
+   * arrays are that close modulo 4 KiB.
+   */
+  private static final int BLOCK = 517;
+
+  /** Taps per pass over a filter's sums. */
+  private static final int GROUP = 6;
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -40,7 +51,7 @@ final class StrideOneConvolution {
             conv.padding().padBefore(in.width(), kw, 1));
     int channels = in.channels();
     int taps = channels * kh * kw;
-    int groups = (taps + 2) / 3;
+    int groups = (taps + GROUP - 1) / GROUP;
     int filters = conv.filters();
     // Tap t = (c * kh + ky) * kw + kx, the kernel's own order, reads the input shifted by shift[t].
     int[] shift = new int[taps];
@@ -53,48 +64,30 @@ final class StrideOneConvolution {
     }
     float[] w = conv.kernel().data;
     float[] bias = conv.bias().data;
-    Workspace ws = WORKSPACE.get().ensure(groups * 3, filters);
+    Workspace ws = WORKSPACE.get().ensure(filters);
     float[][] cols = ws.columns;
     float[][] acc = ws.sums;
-    // The last group's unused columns meet zero weights, but 0 * inf = NaN: clear what an earlier
-    // call left there.
-    for (int t = taps; t < groups * 3; t++) {
-      Arrays.fill(cols[t], 0f);
-    }
     float[] out = new float[outputShape.size()];
     int span = (outHeight - 1) * paddedWidth + outWidth;
     for (int start = 0; start < span; start += BLOCK) {
       int n = Math.min(BLOCK, span - start);
-      for (int t = 0; t < taps; t++) {
-        System.arraycopy(src, shift[t] + start, cols[t], 0, n);
-      }
       for (int f = 0; f < filters; f++) {
         Arrays.fill(acc[f], 0, n, 0f);
       }
-      // Taps outer, filters inner: three tap blocks and all filters' sums stay in the L1 cache.
+      // Taps outer, filters inner: six tap columns and all filters' sums stay in the L1 cache.
       for (int g = 0; g < groups; g++) {
-        int t = 3 * g;
-        for (int f = 0; f < filters; f += 2) {
-          float a0 = weight(w, f, taps, t);
-          float a1 = weight(w, f, taps, t + 1);
-          float a2 = weight(w, f, taps, t + 2);
-          if (f + 1 < filters) {
-            addTwoFilters(
-                acc[f],
-                acc[f + 1],
-                n,
-                cols[t],
-                cols[t + 1],
-                cols[t + 2],
-                a0,
-                a1,
-                a2,
-                weight(w, f + 1, taps, t),
-                weight(w, f + 1, taps, t + 1),
-                weight(w, f + 1, taps, t + 2));
+        int t = GROUP * g;
+        for (int k = 0; k < GROUP; k++) {
+          // Missing taps of the last group weigh zero, and their columns hold zeros (0 * inf =
+          // NaN).
+          if (t + k < taps) {
+            System.arraycopy(src, shift[t + k] + start, cols[k], 0, n);
           } else {
-            addOneFilter(acc[f], n, cols[t], cols[t + 1], cols[t + 2], a0, a1, a2);
+            Arrays.fill(cols[k], 0, n, 0f);
           }
+        }
+        for (int f = 0; f < filters; f++) {
+          addSixTaps(acc[f], n, cols, w, f * taps + t, taps - t);
         }
       }
       scatter(acc, filters, bias, start, n, paddedWidth, outHeight, outWidth, out);
@@ -102,37 +95,25 @@ final class StrideOneConvolution {
     return out;
   }
 
-  /** Weight of tap {@code t} of filter {@code f}; zero for the padding taps of the last group. */
-  private static float weight(float[] w, int f, int taps, int t) {
-    return t < taps ? w[f * taps + t] : 0f;
-  }
-
-  private static void addOneFilter(
-      float[] acc, int n, float[] x, float[] y, float[] z, float a0, float a1, float a2) {
+  /**
+   * Adds taps {@code at .. at + 5} of one filter's weights times the six columns to its sums; taps
+   * past the kernel's end ({@code left} counts the real ones) weigh zero.
+   */
+  private static void addSixTaps(float[] acc, int n, float[][] cols, float[] w, int at, int left) {
+    float a0 = w[at];
+    float a1 = left > 1 ? w[at + 1] : 0f;
+    float a2 = left > 2 ? w[at + 2] : 0f;
+    float a3 = left > 3 ? w[at + 3] : 0f;
+    float a4 = left > 4 ? w[at + 4] : 0f;
+    float a5 = left > 5 ? w[at + 5] : 0f;
+    float[] x0 = cols[0];
+    float[] x1 = cols[1];
+    float[] x2 = cols[2];
+    float[] x3 = cols[3];
+    float[] x4 = cols[4];
+    float[] x5 = cols[5];
     for (int i = 0; i < n; i++) {
-      acc[i] += a0 * x[i] + a1 * y[i] + a2 * z[i];
-    }
-  }
-
-  private static void addTwoFilters(
-      float[] acc,
-      float[] acc2,
-      int n,
-      float[] x,
-      float[] y,
-      float[] z,
-      float a0,
-      float a1,
-      float a2,
-      float b0,
-      float b1,
-      float b2) {
-    for (int i = 0; i < n; i++) {
-      float xi = x[i];
-      float yi = y[i];
-      float zi = z[i];
-      acc[i] += a0 * xi + a1 * yi + a2 * zi;
-      acc2[i] += b0 * xi + b1 * yi + b2 * zi;
+      acc[i] += a0 * x0[i] + a1 * x1[i] + a2 * x2[i] + a3 * x3[i] + a4 * x4[i] + a5 * x5[i];
     }
   }
 
@@ -187,25 +168,18 @@ final class StrideOneConvolution {
 
   /** Per-thread scratch arrays, grown on demand, so that a forward pass allocates only outputs. */
   private static final class Workspace {
-    float[][] columns = new float[0][];
+    final float[][] columns = new float[GROUP][BLOCK];
     float[][] sums = new float[0][];
 
-    Workspace ensure(int taps, int filters) {
-      if (columns.length < taps) {
-        columns = grow(columns, taps);
-      }
+    Workspace ensure(int filters) {
       if (sums.length < filters) {
-        sums = grow(sums, filters);
+        float[][] bigger = Arrays.copyOf(sums, filters);
+        for (int i = sums.length; i < filters; i++) {
+          bigger[i] = new float[BLOCK];
+        }
+        sums = bigger;
       }
       return this;
-    }
-
-    private static float[][] grow(float[][] old, int size) {
-      float[][] bigger = Arrays.copyOf(old, size);
-      for (int i = old.length; i < size; i++) {
-        bigger[i] = new float[BLOCK];
-      }
-      return bigger;
     }
   }
 }

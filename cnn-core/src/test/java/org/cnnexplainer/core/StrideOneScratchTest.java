@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression: the stride-1 fast path groups kernel taps in threes and reuses per-thread scratch
- * columns. When the tap count is not a multiple of three, the unused columns of the last group
- * still held values from an earlier convolution; their zero weights turned an earlier infinity or
- * NaN into NaN ({@code 0 * inf = NaN}) in an unrelated later result.
+ * Regression: the stride-1 fast path groups kernel taps and reuses per-thread scratch columns. When
+ * the tap count is not a multiple of three, the unused columns of the last group still held values
+ * from an earlier convolution; their zero weights turned an earlier infinity or NaN into NaN
+ * ({@code 0 * inf = NaN}) in an unrelated later result.
  */
 class StrideOneScratchTest {
 
@@ -25,7 +25,7 @@ class StrideOneScratchTest {
             "wide", Conv2DTest.ones(1, 1, 2, 3), null, 1, 1, Padding.VALID, Activation.LINEAR);
     wide.forward(Tensor.of(Shape.image(1, 4, 5), bad));
 
-    // Then: 4 taps (1 channel, 2x2 all-ones kernel) -> groups of three use columns 0..5, of which
+    // Then: 4 taps (1 channel, 2x2 all-ones kernel) -> groups of six use columns 0..5, of which
     // 4 and 5 carry zero weights. On the 3x3 ramp 0..8 each output sums a 2x2 block:
     // (0,0): 0+1+3+4 = 8; (0,1): 1+2+4+5 = 12; (1,0): 3+4+6+7 = 20; (1,1): 4+5+7+8 = 24
     Conv2D small =

