@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cnnexplainer.core.Acceleration;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
@@ -117,20 +118,28 @@ public final class BenchCommand implements Callable<Integer> {
     if (json) {
       System.out.printf(
           Locale.ROOT,
-          "{\"traceMedianUs\": %.1f, \"traceP90Us\": %.1f, \"predictImagesPerSec\": %.0f}%n",
+          "{\"traceMedianUs\": %.1f, \"traceP90Us\": %.1f, \"predictImagesPerSec\": %.0f,"
+              + " \"vectorApi\": %b}%n",
           result.traceMedianMicros(),
           result.traceP90Micros(),
-          result.predictImagesPerSecond());
+          result.predictImagesPerSecond(),
+          Acceleration.vectorApi());
     } else {
       System.out.printf(
           Locale.ROOT,
           "trace (1 thread): median %.1f us, p90 %.1f us over %d runs%n"
-              + "predict (%d threads): %.0f images/s%n",
+              + "predict (%d threads): %.0f images/s%n"
+              + "convolutions: %s%n",
           result.traceMedianMicros(),
           result.traceP90Micros(),
           samples,
           result.threads(),
-          result.predictImagesPerSecond());
+          result.predictImagesPerSecond(),
+          Acceleration.vectorApi()
+              ? "Vector API"
+              : "plain Java (start java with "
+                  + Acceleration.VECTOR_API_OPTION
+                  + " for the faster Vector API path)");
     }
     return 0;
   }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.cnnexplainer.core.Acceleration;
 import org.cnnexplainer.core.Activation;
 import org.cnnexplainer.core.ActivationLayer;
 import org.cnnexplainer.core.ActivationTrace;
@@ -150,6 +151,7 @@ class CommandLineTest {
     assertTrue(median > 0, result.out);
     assertTrue(json.get("traceP90Us").getAsDouble() >= median, result.out);
     assertTrue(json.get("predictImagesPerSec").getAsDouble() > 0, result.out);
+    assertEquals(Acceleration.vectorApi(), json.get("vectorApi").getAsBoolean(), result.out);
   }
 
   @Test
