@@ -124,24 +124,13 @@ public final class Pooling2D extends Layer {
     return out;
   }
 
-  /** The 2x2, stride-2 max pooling of most CNNs (Tiny VGG's), as one tight loop. */
-  private static void maxPoolTwoByTwo(float[] src, Shape in, float[] out, Shape outputShape) {
-    int width = in.width();
-    int outHeight = outputShape.height();
-    int outWidth = outputShape.width();
-    for (int c = 0, o = 0; c < in.channels(); c++) {
-      for (int oy = 0; oy < outHeight; oy++) {
-        int top = (c * in.height() + 2 * oy) * width;
-        int bottom = top + width;
-        for (int ox = 0; ox < outWidth; ox++, o++) {
-          int x = 2 * ox;
-          out[o] =
-              Math.max(
-                  Math.max(src[top + x], src[top + x + 1]),
-                  Math.max(src[bottom + x], src[bottom + x + 1]));
-        }
-      }
-    }
+  private boolean twoByTwoMax() {
+    return type == Type.MAX
+        && padding == Padding.VALID
+        && poolHeight == 2
+        && poolWidth == 2
+        && strideY == 2
+        && strideX == 2;
   }
 
   @Override
@@ -153,13 +142,8 @@ public final class Pooling2D extends Layer {
       Shape outputShape,
       long seed,
       boolean logits) {
-    if (type == Type.MAX
-        && padding == Padding.VALID
-        && poolHeight == 2
-        && poolWidth == 2
-        && strideY == 2
-        && strideX == 2) {
-      maxPoolTwoByTwo(src, in, out, outputShape);
+    if (twoByTwoMax()) {
+      MaxPoolTwoByTwo.forward(src, in, out, outputShape);
       return;
     }
     int height = in.height();
@@ -217,6 +201,10 @@ public final class Pooling2D extends Layer {
       long seed,
       boolean logits) {
     if (gradIn == null) {
+      return;
+    }
+    if (twoByTwoMax()) {
+      MaxPoolTwoByTwo.backward(src, in, out, outputShape, gradOut, gradIn);
       return;
     }
     java.util.Arrays.fill(gradIn, 0f);
