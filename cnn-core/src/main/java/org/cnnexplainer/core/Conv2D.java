@@ -271,6 +271,22 @@ public final class Conv2D extends Layer {
 
   // ---- Training: forward on raw buffers and backward (see Layer). ----
 
+  /**
+   * Whether training takes the Vector API path for input {@code in}: valid stride-1 windows that
+   * cover the input exactly, and planes large enough for {@link VectorConvolution}.
+   */
+  boolean vectorTraining(Shape in) {
+    if (!Acceleration.vectorApi() || !WideConvolution.applies(this, in)) {
+      return false;
+    }
+    int outHeight = in.height() - kernelHeight() + 1;
+    int outWidth = in.width() - kernelWidth() + 1;
+    Shape out = outputShape(in);
+    return out.height() == outHeight
+        && out.width() == outWidth
+        && VectorConvolution.fits(outHeight, outWidth, in.width());
+  }
+
   @Override
   Tensor[] parameters() {
     return useBias ? new Tensor[] {kernel, bias} : new Tensor[] {kernel};
@@ -297,6 +313,23 @@ public final class Conv2D extends Layer {
       Shape outShape,
       long seed,
       boolean logits) {
+    if (vectorTraining(inShape)) {
+      VectorConvolution.correlate(
+          in,
+          0,
+          inputChannels(),
+          inShape.height(),
+          inShape.width(),
+          params[0],
+          params.length > 1 ? params[1] : null,
+          filters(),
+          kernelHeight(),
+          kernelWidth(),
+          out,
+          0);
+      activation.applyInPlace(out, outShape);
+      return;
+    }
     if (WideConvolution.applies(this, inShape)) {
       WideConvolution.forward(
           this, params[0], params.length > 1 ? params[1] : null, in, inShape, out, outShape);
@@ -320,6 +353,10 @@ public final class Conv2D extends Layer {
    */
   @Override
   int[] gradientBufferSizes(Shape input) {
+    if (vectorTraining(input)) {
+      int kernelLanes = kernel.size() * VectorConvolutionGradients.lanes();
+      return useBias ? new int[] {kernelLanes, filters()} : new int[] {kernelLanes};
+    }
     if (WideConvolution.applies(this, input)) {
       return super.gradientBufferSizes(input);
     }
@@ -330,6 +367,15 @@ public final class Conv2D extends Layer {
 
   @Override
   void addGradients(float[][] buffers, Shape input, float[][] into) {
+    if (vectorTraining(input)) {
+      VectorConvolutionGradients.reduce(buffers[0], into[0]);
+      for (int p = 1; p < buffers.length; p++) {
+        for (int i = 0; i < into[p].length; i++) {
+          into[p][i] += buffers[p][i];
+        }
+      }
+      return;
+    }
     if (WideConvolution.applies(this, input)) {
       super.addGradients(buffers, input, into);
       return;
@@ -361,6 +407,35 @@ public final class Conv2D extends Layer {
       long seed,
       boolean logits) {
     activation.scaleBySlopeAtOutput(gradOut, out);
+    if (vectorTraining(inShape)) {
+      int channels = inputChannels();
+      int height = inShape.height();
+      int width = inShape.width();
+      VectorConvolutionGradients.accumulate(
+          in,
+          channels,
+          height,
+          width,
+          gradOut,
+          filters(),
+          kernelHeight(),
+          kernelWidth(),
+          gradBuffers[0],
+          useBias ? gradBuffers[1] : null);
+      if (gradIn != null) {
+        VectorConvolutionGradients.inputGradient(
+            params[0],
+            channels,
+            height,
+            width,
+            gradOut,
+            filters(),
+            kernelHeight(),
+            kernelWidth(),
+            gradIn);
+      }
+      return;
+    }
     if (WideConvolution.applies(this, inShape)) {
       WideConvolution.backward(
           this,
