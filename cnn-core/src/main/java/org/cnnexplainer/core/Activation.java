@@ -223,6 +223,10 @@ public enum Activation {
    * positive float (up to infinity, not NaN) has int bits in {@code [1, 0x7f800000]}.
    */
   static void passWherePositive(float[] x, float[] g, float[] dst) {
+    if (Acceleration.vectorApi()) {
+      VectorActivations.passWherePositive(x, g, dst);
+      return;
+    }
     for (int i = 0; i < dst.length; i++) {
       int m = Float.floatToRawIntBits(x[i]) - 1;
       int mask = ((m - 0x7f800000) >> 31) & ~(m >> 31);

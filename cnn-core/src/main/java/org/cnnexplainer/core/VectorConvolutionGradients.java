@@ -64,16 +64,16 @@ final class VectorConvolutionGradients {
     float[] g = ws.gradient;
     java.util.Arrays.fill(g, 0, filters * cells, 0f);
     for (int f = 0; f < filters; f++) {
-      float sum = 0f;
       for (int oy = 0; oy < outHeight; oy++) {
-        int src = (f * outHeight + oy) * outWidth;
-        System.arraycopy(gradOut, src, g, f * cells + oy * width, outWidth);
-        for (int ox = 0; ox < outWidth; ox++) {
-          sum += gradOut[src + ox];
-        }
+        System.arraycopy(gradOut, (f * outHeight + oy) * outWidth, g, f * cells + oy * width, outWidth);
       }
       if (gradBias != null) {
-        gradBias[f] += sum;
+        // Lane-wise partial sums: a scalar float sum is one long chain of dependent adds.
+        FloatVector sum = FloatVector.zero(SPECIES);
+        for (int p = 0; p < cells; p += LANES) {
+          sum = sum.add(FloatVector.fromArray(SPECIES, g, f * cells + p));
+        }
+        gradBias[f] += sum.reduceLanes(ADD);
       }
     }
     int[] shift = ws.shift;
@@ -97,7 +97,11 @@ final class VectorConvolutionGradients {
       }
     }
     for (; f < filters; f++) {
-      for (int t = 0; t < taps; t++) {
+      int t = 0;
+      for (; t + 3 <= taps; t += 3) {
+        oneByThree(x, shift, t, g, f, cells, taps, lanes);
+      }
+      for (; t < taps; t++) {
         oneByOne(x, shift[t], g, f, cells, taps, t, lanes);
       }
     }
@@ -212,6 +216,25 @@ final class VectorConvolutionGradients {
     FloatVector.fromArray(SPECIES, lanes, at).add(u).intoArray(lanes, at);
     FloatVector.fromArray(SPECIES, lanes, at + LANES).add(v).intoArray(lanes, at + LANES);
     FloatVector.fromArray(SPECIES, lanes, at + 2 * LANES).add(w).intoArray(lanes, at + 2 * LANES);
+  }
+
+  /** One filter by three taps, for the filters after the last tile of four. */
+  private static void oneByThree(
+      float[] x, int[] shift, int t, float[] g, int f, int cells, int taps, float[] lanes) {
+    FloatVector a0 = FloatVector.zero(SPECIES);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    int s0 = shift[t];
+    int s1 = shift[t + 1];
+    int s2 = shift[t + 2];
+    int ga = f * cells;
+    for (int p = 0; p < cells; p += LANES) {
+      FloatVector gv = FloatVector.fromArray(SPECIES, g, ga + p);
+      a0 = FloatVector.fromArray(SPECIES, x, s0 + p).fma(gv, a0);
+      a1 = FloatVector.fromArray(SPECIES, x, s1 + p).fma(gv, a1);
+      a2 = FloatVector.fromArray(SPECIES, x, s2 + p).fma(gv, a2);
+    }
+    add(lanes, (f * taps + t) * LANES, a0, a1, a2);
   }
 
   private static void oneByOne(
