@@ -65,7 +65,8 @@ final class VectorConvolutionGradients {
     java.util.Arrays.fill(g, 0, filters * cells, 0f);
     for (int f = 0; f < filters; f++) {
       for (int oy = 0; oy < outHeight; oy++) {
-        System.arraycopy(gradOut, (f * outHeight + oy) * outWidth, g, f * cells + oy * width, outWidth);
+        System.arraycopy(
+            gradOut, (f * outHeight + oy) * outWidth, g, f * cells + oy * width, outWidth);
       }
       if (gradBias != null) {
         // Lane-wise partial sums: a scalar float sum is one long chain of dependent adds.
