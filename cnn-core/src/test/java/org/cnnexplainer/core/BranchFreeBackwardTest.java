@@ -9,7 +9,7 @@ class BranchFreeBackwardTest {
 
   @Test
   void reluPassesTheGradientExactlyWhereTheInputIsPositive() {
-    float[] in = {
+    float[] edges = {
       1f,
       -1f,
       0f,
@@ -21,9 +21,17 @@ class BranchFreeBackwardTest {
       Float.NEGATIVE_INFINITY,
       Float.NaN,
       3e-39f,
-      -2f
+      -2f,
+      0.5f
     };
-    float[] g = {2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, -12f, Float.NaN};
+    // The 13 edge cases over several vectors' worth of lanes (the Vector API path when it is on),
+    // shifted so that each meets every lane, then a scalar tail.
+    float[] in = new float[13 * 7];
+    float[] g = new float[in.length];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = edges[i % edges.length];
+      g[i] = i % 11 == 5 ? Float.NaN : i - 40f;
+    }
     float[] expected = new float[in.length];
     for (int i = 0; i < in.length; i++) {
       expected[i] = in[i] > 0f ? g[i] : 0f;
