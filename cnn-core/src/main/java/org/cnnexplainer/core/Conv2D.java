@@ -272,19 +272,15 @@ public final class Conv2D extends Layer {
   // ---- Training: forward on raw buffers and backward (see Layer). ----
 
   /**
-   * Whether training takes the Vector API path for input {@code in}: valid stride-1 windows that
-   * cover the input exactly, and planes large enough for {@link VectorConvolution}.
+   * Whether training takes the Vector API path for input {@code in}: stride-1 windows without
+   * padding (where {@link WideConvolution} applies, the output is then {@code (H - kh + 1, W - kw +
+   * 1)}: valid, or same with a 1x1 kernel), and planes large enough for {@link VectorConvolution}.
    */
   boolean vectorTraining(Shape in) {
-    if (!Acceleration.vectorApi() || !WideConvolution.applies(this, in)) {
-      return false;
-    }
-    int outHeight = in.height() - kernelHeight() + 1;
-    int outWidth = in.width() - kernelWidth() + 1;
-    Shape out = outputShape(in);
-    return out.height() == outHeight
-        && out.width() == outWidth
-        && VectorConvolution.fits(outHeight, outWidth, in.width());
+    return Acceleration.vectorApi()
+        && WideConvolution.applies(this, in)
+        && VectorConvolution.fits(
+            in.height() - kernelHeight() + 1, in.width() - kernelWidth() + 1, in.width());
   }
 
   @Override
