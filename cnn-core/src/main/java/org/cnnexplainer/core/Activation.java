@@ -208,16 +208,29 @@ public enum Activation {
   void scaleBySlopeAtOutput(float[] grad, float[] out) {
     switch (this) {
       case LINEAR -> {}
-      case RELU -> {
-        for (int i = 0; i < grad.length; i++) {
-          grad[i] = out[i] > 0f ? grad[i] : 0f;
-        }
-      }
+      case RELU -> passWherePositive(out, grad, grad);
       default -> {
         for (int i = 0; i < grad.length; i++) {
           grad[i] *= slopeAtOutput(out[i]);
         }
       }
+    }
+  }
+
+  /**
+   * {@code dst[i] = x[i] > 0 ? g[i] : 0}, the ReLU's backward pass, without branches: a float
+   * select compiles to a jump on x86, which mispredicts on the coin-toss signs of activations. A
+   * positive float (up to infinity, not NaN) has int bits in {@code [1, 0x7f800000]}.
+   */
+  static void passWherePositive(float[] x, float[] g, float[] dst) {
+    if (Acceleration.vectorApi()) {
+      VectorActivations.passWherePositive(x, g, dst);
+      return;
+    }
+    for (int i = 0; i < dst.length; i++) {
+      int m = Float.floatToRawIntBits(x[i]) - 1;
+      int mask = ((m - 0x7f800000) >> 31) & ~(m >> 31);
+      dst[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & mask);
     }
   }
 }

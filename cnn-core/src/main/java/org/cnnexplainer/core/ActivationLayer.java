@@ -91,9 +91,7 @@ public final class ActivationLayer extends Layer {
       return;
     }
     if (activation == Activation.RELU) {
-      for (int i = 0; i < in.length; i++) {
-        gradIn[i] = in[i] > 0f ? gradOut[i] : 0f;
-      }
+      Activation.passWherePositive(in, gradOut, gradIn);
       return;
     }
     for (int i = 0; i < in.length; i++) {

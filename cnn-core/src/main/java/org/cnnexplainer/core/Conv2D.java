@@ -271,6 +271,18 @@ public final class Conv2D extends Layer {
 
   // ---- Training: forward on raw buffers and backward (see Layer). ----
 
+  /**
+   * Whether training takes the Vector API path for input {@code in}: stride-1 windows without
+   * padding (where {@link WideConvolution} applies, the output is then {@code (H - kh + 1, W - kw +
+   * 1)}: valid, or same with a 1x1 kernel), and planes large enough for {@link VectorConvolution}.
+   */
+  boolean vectorTraining(Shape in) {
+    return Acceleration.vectorApi()
+        && WideConvolution.applies(this, in)
+        && VectorConvolution.fits(
+            in.height() - kernelHeight() + 1, in.width() - kernelWidth() + 1, in.width());
+  }
+
   @Override
   Tensor[] parameters() {
     return useBias ? new Tensor[] {kernel, bias} : new Tensor[] {kernel};
@@ -297,6 +309,23 @@ public final class Conv2D extends Layer {
       Shape outShape,
       long seed,
       boolean logits) {
+    if (vectorTraining(inShape)) {
+      VectorConvolution.correlate(
+          in,
+          0,
+          inputChannels(),
+          inShape.height(),
+          inShape.width(),
+          params[0],
+          params.length > 1 ? params[1] : null,
+          filters(),
+          kernelHeight(),
+          kernelWidth(),
+          out,
+          0);
+      activation.applyInPlace(out, outShape);
+      return;
+    }
     if (WideConvolution.applies(this, inShape)) {
       WideConvolution.forward(
           this, params[0], params.length > 1 ? params[1] : null, in, inShape, out, outShape);
@@ -320,6 +349,10 @@ public final class Conv2D extends Layer {
    */
   @Override
   int[] gradientBufferSizes(Shape input) {
+    if (vectorTraining(input)) {
+      int kernelLanes = kernel.size() * VectorConvolutionGradients.lanes();
+      return useBias ? new int[] {kernelLanes, filters()} : new int[] {kernelLanes};
+    }
     if (WideConvolution.applies(this, input)) {
       return super.gradientBufferSizes(input);
     }
@@ -330,6 +363,15 @@ public final class Conv2D extends Layer {
 
   @Override
   void addGradients(float[][] buffers, Shape input, float[][] into) {
+    if (vectorTraining(input)) {
+      VectorConvolutionGradients.reduce(buffers[0], into[0]);
+      for (int p = 1; p < buffers.length; p++) {
+        for (int i = 0; i < into[p].length; i++) {
+          into[p][i] += buffers[p][i];
+        }
+      }
+      return;
+    }
     if (WideConvolution.applies(this, input)) {
       super.addGradients(buffers, input, into);
       return;
@@ -361,6 +403,35 @@ public final class Conv2D extends Layer {
       long seed,
       boolean logits) {
     activation.scaleBySlopeAtOutput(gradOut, out);
+    if (vectorTraining(inShape)) {
+      int channels = inputChannels();
+      int height = inShape.height();
+      int width = inShape.width();
+      VectorConvolutionGradients.accumulate(
+          in,
+          channels,
+          height,
+          width,
+          gradOut,
+          filters(),
+          kernelHeight(),
+          kernelWidth(),
+          gradBuffers[0],
+          useBias ? gradBuffers[1] : null);
+      if (gradIn != null) {
+        VectorConvolutionGradients.inputGradient(
+            params[0],
+            channels,
+            height,
+            width,
+            gradOut,
+            filters(),
+            kernelHeight(),
+            kernelWidth(),
+            gradIn);
+      }
+      return;
+    }
     if (WideConvolution.applies(this, inShape)) {
       WideConvolution.backward(
           this,

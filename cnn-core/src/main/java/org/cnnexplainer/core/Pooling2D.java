@@ -124,30 +124,13 @@ public final class Pooling2D extends Layer {
     return out;
   }
 
-  /**
-   * The 2x2, stride-2 max pooling of most CNNs (Tiny VGG's). The two input rows are first copied
-   * into scratch rows so that their element-wise maximum is a loop the JIT vectorises (it does not
-   * vectorise reads of one array at two offsets); only the pairs within a row are then scalar.
-   */
-  private static void maxPoolTwoByTwo(float[] src, Shape in, float[] out, Shape outputShape) {
-    int width = in.width();
-    int outHeight = outputShape.height();
-    int outWidth = outputShape.width();
-    float[] upper = new float[width];
-    float[] lower = new float[width];
-    for (int c = 0, o = 0; c < in.channels(); c++) {
-      for (int oy = 0; oy < outHeight; oy++, o += outWidth) {
-        int top = (c * in.height() + 2 * oy) * width;
-        System.arraycopy(src, top, upper, 0, width);
-        System.arraycopy(src, top + width, lower, 0, width);
-        for (int x = 0; x < width; x++) {
-          upper[x] = Math.max(upper[x], lower[x]);
-        }
-        for (int ox = 0; ox < outWidth; ox++) {
-          out[o + ox] = Math.max(upper[2 * ox], upper[2 * ox + 1]);
-        }
-      }
-    }
+  private boolean twoByTwoMax() {
+    return type == Type.MAX
+        && padding == Padding.VALID
+        && poolHeight == 2
+        && poolWidth == 2
+        && strideY == 2
+        && strideX == 2;
   }
 
   @Override
@@ -159,13 +142,8 @@ public final class Pooling2D extends Layer {
       Shape outputShape,
       long seed,
       boolean logits) {
-    if (type == Type.MAX
-        && padding == Padding.VALID
-        && poolHeight == 2
-        && poolWidth == 2
-        && strideY == 2
-        && strideX == 2) {
-      maxPoolTwoByTwo(src, in, out, outputShape);
+    if (twoByTwoMax()) {
+      MaxPoolTwoByTwo.forward(src, in, out, outputShape);
       return;
     }
     int height = in.height();
@@ -223,6 +201,10 @@ public final class Pooling2D extends Layer {
       long seed,
       boolean logits) {
     if (gradIn == null) {
+      return;
+    }
+    if (twoByTwoMax()) {
+      MaxPoolTwoByTwo.backward(src, in, out, outputShape, gradOut, gradIn);
       return;
     }
     java.util.Arrays.fill(gradIn, 0f);

@@ -35,6 +35,15 @@ class GradientCheckTest {
         Arguments.of(
             conv("conv 5x5 valid", 2, 2, 5, 5, 1, 1, Padding.VALID, Activation.LINEAR, r),
             Shape.image(2, 9, 9)),
+        // Large enough for the Vector API training path when it is on (5 and 6 filters: a tile of
+        // four and a rest). Fused relu is left to VectorConvolutionGradientsTest: a weight step
+        // here moves so many outputs that some cross the kink.
+        Arguments.of(
+            conv("conv valid 3x3 wide", 3, 5, 3, 3, 1, 1, Padding.VALID, Activation.LINEAR, r),
+            Shape.image(3, 12, 13)),
+        Arguments.of(
+            conv("conv valid 2x3 wide", 2, 6, 2, 3, 1, 1, Padding.VALID, Activation.LINEAR, r),
+            Shape.image(2, 13, 12)),
         Arguments.of(
             new Dense(
                 "dense", random(r, Shape.of(6, 4)), random(r, Shape.vector(4)), Activation.TANH),
@@ -52,6 +61,9 @@ class GradientCheckTest {
         Arguments.of(
             new Pooling2D("max valid", Pooling2D.Type.MAX, 2, 2, 2, 2, Padding.VALID),
             Shape.image(2, 6, 6)),
+        Arguments.of(
+            new Pooling2D("max valid odd", Pooling2D.Type.MAX, 2, 2, 2, 2, Padding.VALID),
+            Shape.image(2, 7, 5)),
         Arguments.of(
             new Pooling2D("max same 3x3/2", Pooling2D.Type.MAX, 3, 3, 2, 2, Padding.SAME),
             Shape.image(2, 5, 5)),
@@ -201,6 +213,7 @@ class GradientCheckTest {
       {conv("same", 3, 4, 3, 3, 1, 1, Padding.SAME, Activation.LINEAR, r), Shape.image(3, 6, 5)},
       {conv("stride 2", 2, 3, 3, 3, 2, 2, Padding.SAME, Activation.TANH, r), Shape.image(2, 7, 7)},
       {new Pooling2D("pool", Pooling2D.Type.MAX, 2, 2, 2, 2, Padding.VALID), Shape.image(2, 6, 6)},
+      {conv("wide", 3, 5, 3, 3, 1, 1, Padding.VALID, Activation.RELU, r), Shape.image(3, 12, 13)},
       {
         new Dense("d", random(r, Shape.of(6, 4)), random(r, Shape.vector(4)), Activation.SOFTMAX),
         Shape.vector(6)

@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--train",
       description =
           "Measure training instead: Tiny VGG (10 filters) on 28x28x1 images, all cores, no model"
-              + " needed (JSON: trainImagesPerSec, epochSeconds for 60,000 images).")
+              + " needed (JSON: trainImagesPerSec, epochSeconds for 60,000 images, vectorApi).")
   boolean train;
 
   @Option(
@@ -150,16 +150,18 @@ public final class BenchCommand implements Callable<Integer> {
     if (json) {
       System.out.printf(
           Locale.ROOT,
-          "{\"trainImagesPerSec\": %.0f, \"epochSeconds\": %.1f}%n",
+          "{\"trainImagesPerSec\": %.0f, \"epochSeconds\": %.1f, \"vectorApi\": %b}%n",
           r.imagesPerSecond(),
-          r.epochSeconds());
+          r.epochSeconds(),
+          r.vectorApi());
     } else {
       System.out.printf(
           Locale.ROOT,
-          "train Tiny VGG (10 filters, 28x28x1, batch %d, %d threads): %.0f images/s,"
+          "train Tiny VGG (10 filters, 28x28x1, batch %d, %d threads, %s): %.0f images/s,"
               + " %.1f s per 60,000-image epoch%n",
           r.batchSize(),
           r.threads(),
+          r.vectorApi() ? "Vector API" : "plain Java",
           r.imagesPerSecond(),
           r.epochSeconds());
     }

@@ -3,6 +3,7 @@ package org.cnnexplainer.demo.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.cnnexplainer.core.Acceleration;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.train.Architectures;
@@ -21,8 +22,12 @@ final class TrainBenchmark {
   static final int BATCH = 64;
   private static final int IMAGES = 64 * 40;
 
-  /** Images per second, and the resulting time for a 60,000-image epoch. */
-  record Result(double imagesPerSecond, double epochSeconds, int threads, int batchSize) {}
+  /**
+   * Images per second, the resulting time for a 60,000-image epoch, and whether the convolutions
+   * ran on the Vector API path.
+   */
+  record Result(
+      double imagesPerSecond, double epochSeconds, int threads, int batchSize, boolean vectorApi) {}
 
   private TrainBenchmark() {}
 
@@ -54,7 +59,8 @@ final class TrainBenchmark {
       }
       imagesPerSecond = images / spent;
     }
-    return new Result(imagesPerSecond, 60_000 / imagesPerSecond, threads, BATCH);
+    return new Result(
+        imagesPerSecond, 60_000 / imagesPerSecond, threads, BATCH, Acceleration.vectorApi());
   }
 
   private static EpochResult oneEpoch(Network network, Dataset data, int threads) {

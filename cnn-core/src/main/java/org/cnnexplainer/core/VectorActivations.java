@@ -1,0 +1,32 @@
+package org.cnnexplainer.core;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Element-wise backward passes with the incubating Vector API; loaded only when {@link
+ * Acceleration#vectorApi()} says the module is present.
+ */
+final class VectorActivations {
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+  private VectorActivations() {}
+
+  /** Same contract as {@link Activation#passWherePositive}. */
+  static void passWherePositive(float[] x, float[] g, float[] dst) {
+    int n = dst.length;
+    int bound = SPECIES.loopBound(n);
+    FloatVector zero = FloatVector.zero(SPECIES);
+    int i = 0;
+    for (; i < bound; i += SPECIES.length()) {
+      VectorMask<Float> positive =
+          FloatVector.fromArray(SPECIES, x, i).compare(VectorOperators.GT, 0f);
+      zero.blend(FloatVector.fromArray(SPECIES, g, i), positive).intoArray(dst, i);
+    }
+    for (; i < n; i++) {
+      dst[i] = x[i] > 0f ? g[i] : 0f;
+    }
+  }
+}
