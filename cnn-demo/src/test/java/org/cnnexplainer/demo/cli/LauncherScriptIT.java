@@ -1,0 +1,81 @@
+package org.cnnexplainer.demo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code cnn-explainer} script at the repository root runs the packaged jar on the fast path.
+ */
+class LauncherScriptIT {
+  private static final Path ROOT = Path.of(System.getProperty("cnn.root", "..")).toAbsolutePath();
+
+  @Test
+  void runsTheJarWithTheVectorApi() throws Exception {
+    Path script = ROOT.resolve("cnn-explainer");
+    assumeTrue(Files.isRegularFile(script), "launcher script missing: " + script);
+    assumeTrue(
+        Files.isRegularFile(ROOT.resolve("cnn-demo/target/cnn-explainer.jar")),
+        "cnn-explainer.jar not built (run mvn verify)");
+
+    Result bench =
+        run(
+            script.toString(),
+            "bench",
+            "-m",
+            ROOT.resolve("models/tiny-vgg-fashion").toString(),
+            "--json",
+            "--warmup",
+            "0.2",
+            "--samples",
+            "50",
+            "--throughput-seconds",
+            "0.2");
+
+    assertEquals(0, bench.code, bench.err);
+    JsonObject json = JsonParser.parseString(bench.out).getAsJsonObject();
+    assertTrue(json.get("vectorApi").getAsBoolean(), bench.out);
+    assertTrue(json.get("traceMedianUs").getAsDouble() > 0, bench.out);
+  }
+
+  @Test
+  void keepsTheJarsExitCodes() throws Exception {
+    Path script = ROOT.resolve("cnn-explainer");
+    assumeTrue(Files.isRegularFile(script), "launcher script missing: " + script);
+    assumeTrue(
+        Files.isRegularFile(ROOT.resolve("cnn-demo/target/cnn-explainer.jar")),
+        "cnn-explainer.jar not built (run mvn verify)");
+
+    Result predict =
+        run(script.toString(), "predict", "--model", ROOT.resolve("no-such-model").toString(), "x");
+
+    assertEquals(3, predict.code, predict.err);
+    assertTrue(predict.err.contains("no-such-model"), predict.err);
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... command) throws IOException, InterruptedException {
+    Path err = Files.createTempFile("cnn-launcher", ".err");
+    try {
+      Process process = new ProcessBuilder(List.of(command)).redirectError(err.toFile()).start();
+      process.getOutputStream().close();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(
+          process.waitFor(60, TimeUnit.SECONDS), "script did not finish: " + List.of(command));
+      return new Result(process.exitValue(), out, Files.readString(err));
+    } finally {
+      Files.deleteIfExists(err);
+    }
+  }
+}
