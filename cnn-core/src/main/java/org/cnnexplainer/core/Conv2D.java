@@ -167,14 +167,7 @@ public final class Conv2D extends Layer {
   @Override
   float[] compute(Tensor input, Shape outputShape) {
     if (strideY == 1 && strideX == 1) {
-      float[] out =
-          Acceleration.vectorApi()
-                  && VectorConvolution.fits(
-                      outputShape.height(),
-                      outputShape.width(),
-                      outputShape.width() + kernelWidth() - 1)
-              ? VectorConvolution.compute(this, input, outputShape)
-              : StrideOneConvolution.compute(this, input, outputShape);
+      float[] out = Correlation.layerOutput(this, input, outputShape);
       activation.applyInPlace(out, outputShape);
       return out;
     }
@@ -272,11 +265,12 @@ public final class Conv2D extends Layer {
   // ---- Training: forward on raw buffers and backward (see Layer). ----
 
   /**
-   * Whether training takes the Vector API path for input {@code in}: stride-1 windows without
-   * padding (where {@link WideConvolution} applies, the output is then {@code (H - kh + 1, W - kw +
-   * 1)}: valid, or same with a 1x1 kernel), and planes large enough for {@link VectorConvolution}.
+   * Whether the kernel gradient for input {@code in} takes the Vector API path: stride-1 windows
+   * without padding (where {@link WideConvolution} applies, the output is then {@code (H - kh + 1,
+   * W - kw + 1)}: valid, or same with a 1x1 kernel), and planes large enough for {@link
+   * VectorConvolution}.
    */
-  boolean vectorTraining(Shape in) {
+  boolean vectorKernelGradient(Shape in) {
     return Acceleration.vectorApi()
         && WideConvolution.applies(this, in)
         && VectorConvolution.fits(
@@ -309,8 +303,8 @@ public final class Conv2D extends Layer {
       Shape outShape,
       long seed,
       boolean logits) {
-    if (vectorTraining(inShape)) {
-      VectorConvolution.correlate(
+    if (WideConvolution.applies(this, inShape)) {
+      Correlation.valid(
           in,
           0,
           inputChannels(),
@@ -323,12 +317,6 @@ public final class Conv2D extends Layer {
           kernelWidth(),
           out,
           0);
-      activation.applyInPlace(out, outShape);
-      return;
-    }
-    if (WideConvolution.applies(this, inShape)) {
-      WideConvolution.forward(
-          this, params[0], params.length > 1 ? params[1] : null, in, inShape, out, outShape);
       activation.applyInPlace(out, outShape);
       return;
     }
@@ -349,7 +337,7 @@ public final class Conv2D extends Layer {
    */
   @Override
   int[] gradientBufferSizes(Shape input) {
-    if (vectorTraining(input)) {
+    if (vectorKernelGradient(input)) {
       int kernelLanes = kernel.size() * VectorConvolutionGradients.lanes();
       return useBias ? new int[] {kernelLanes, filters()} : new int[] {kernelLanes};
     }
@@ -363,7 +351,7 @@ public final class Conv2D extends Layer {
 
   @Override
   void addGradients(float[][] buffers, Shape input, float[][] into) {
-    if (vectorTraining(input)) {
+    if (vectorKernelGradient(input)) {
       VectorConvolutionGradients.reduce(buffers[0], into[0]);
       for (int p = 1; p < buffers.length; p++) {
         for (int i = 0; i < into[p].length; i++) {
@@ -403,46 +391,35 @@ public final class Conv2D extends Layer {
       long seed,
       boolean logits) {
     activation.scaleBySlopeAtOutput(gradOut, out);
-    if (vectorTraining(inShape)) {
-      int channels = inputChannels();
-      int height = inShape.height();
-      int width = inShape.width();
-      VectorConvolutionGradients.accumulate(
-          in,
-          channels,
-          height,
-          width,
-          gradOut,
-          filters(),
-          kernelHeight(),
-          kernelWidth(),
-          gradBuffers[0],
-          useBias ? gradBuffers[1] : null);
+    if (WideConvolution.applies(this, inShape)) {
+      if (vectorKernelGradient(inShape)) {
+        VectorConvolutionGradients.accumulate(
+            in,
+            inputChannels(),
+            inShape.height(),
+            inShape.width(),
+            gradOut,
+            filters(),
+            kernelHeight(),
+            kernelWidth(),
+            gradBuffers[0],
+            useBias ? gradBuffers[1] : null);
+      } else {
+        WideConvolution.kernelGradient(
+            this, in, inShape, gradOut, outShape, gradBuffers[0], useBias ? gradBuffers[1] : null);
+      }
       if (gradIn != null) {
-        VectorConvolutionGradients.inputGradient(
+        Correlation.inputGradient(
             params[0],
-            channels,
-            height,
-            width,
+            inputChannels(),
+            inShape.height(),
+            inShape.width(),
             gradOut,
             filters(),
             kernelHeight(),
             kernelWidth(),
             gradIn);
       }
-      return;
-    }
-    if (WideConvolution.applies(this, inShape)) {
-      WideConvolution.backward(
-          this,
-          params[0],
-          in,
-          inShape,
-          gradOut,
-          outShape,
-          gradBuffers[0],
-          useBias ? gradBuffers[1] : null,
-          gradIn);
       return;
     }
     int outHeight = outShape.height();

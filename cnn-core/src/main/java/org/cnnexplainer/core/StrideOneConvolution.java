@@ -3,7 +3,8 @@ package org.cnnexplainer.core;
 import java.util.Arrays;
 
 /**
- * The fast path of {@link Conv2D} for stride 1, where almost all of a network's time goes.
+ * The plain-Java valid stride-1 cross-correlation behind {@link Correlation}, where almost all of a
+ * network's time goes.
  *
  * <p>The (zero-padded) input is read as one long row per channel: output cell {@code (oy, ox)} is
  * computed at {@code e = oy * Wp + ox} of a plane as wide as the padded input, so every kernel tap
@@ -33,42 +34,41 @@ final class StrideOneConvolution {
 
   private StrideOneConvolution() {}
 
-  /** {@code out (F, Ho, Wo)} = bias + correlation of {@code input (C, H, W)}; no activation. */
-  static float[] compute(Conv2D conv, Tensor input, Shape outputShape) {
-    Shape in = input.shape;
-    int kh = conv.kernelHeight();
-    int kw = conv.kernelWidth();
-    int outHeight = outputShape.height();
-    int outWidth = outputShape.width();
-    int paddedHeight = outHeight + kh - 1;
-    int paddedWidth = outWidth + kw - 1;
-    float[] src =
-        padded(
-            input,
-            paddedHeight,
-            paddedWidth,
-            conv.padding().padBefore(in.height(), kh, 1),
-            conv.padding().padBefore(in.width(), kw, 1));
-    int channels = in.channels();
+  /**
+   * Writes {@code out (F, H - kh + 1, W - kw + 1)} at {@code outOffset} = bias + valid
+   * cross-correlation of {@code src (C, H, W)} at {@code srcOffset} with {@code w (F, C, kh, kw)}.
+   * {@code bias} may be null.
+   */
+  static void correlate(
+      float[] src,
+      int srcOffset,
+      int channels,
+      int height,
+      int width,
+      float[] w,
+      float[] bias,
+      int filters,
+      int kh,
+      int kw,
+      float[] out,
+      int outOffset) {
+    int outHeight = height - kh + 1;
+    int outWidth = width - kw + 1;
     int taps = channels * kh * kw;
     int groups = (taps + GROUP - 1) / GROUP;
-    int filters = conv.filters();
     // Tap t = (c * kh + ky) * kw + kx, the kernel's own order, reads the input shifted by shift[t].
     int[] shift = new int[taps];
     for (int c = 0, t = 0; c < channels; c++) {
       for (int ky = 0; ky < kh; ky++) {
         for (int kx = 0; kx < kw; kx++, t++) {
-          shift[t] = c * paddedHeight * paddedWidth + ky * paddedWidth + kx;
+          shift[t] = srcOffset + (c * height + ky) * width + kx;
         }
       }
     }
-    float[] w = conv.kernel().data;
-    float[] bias = conv.bias().data;
     Workspace ws = WORKSPACE.get().ensure(filters);
     float[][] cols = ws.columns;
     float[][] acc = ws.sums;
-    float[] out = new float[outputShape.size()];
-    int span = (outHeight - 1) * paddedWidth + outWidth;
+    int span = (outHeight - 1) * width + outWidth;
     for (int start = 0; start < span; start += BLOCK) {
       int n = Math.min(BLOCK, span - start);
       for (int f = 0; f < filters; f++) {
@@ -90,9 +90,8 @@ final class StrideOneConvolution {
           addSixTaps(acc[f], n, cols, w, f * taps + t, taps - t);
         }
       }
-      scatter(acc, filters, bias, start, n, paddedWidth, outHeight, outWidth, out);
+      scatter(acc, filters, bias, start, n, width, outHeight, outWidth, out, outOffset);
     }
-    return out;
   }
 
   /**
@@ -117,53 +116,32 @@ final class StrideOneConvolution {
     }
   }
 
-  /** Moves the block's sums, in padded-row coordinates, to their output cells and adds the bias. */
+  /** Moves the block's sums, in input-row coordinates, to their output cells and adds the bias. */
   private static void scatter(
       float[][] acc,
       int filters,
       float[] bias,
       int start,
       int n,
-      int paddedWidth,
+      int width,
       int outHeight,
       int outWidth,
-      float[] out) {
+      float[] out,
+      int outOffset) {
     int end = start + n;
-    for (int oy = start / paddedWidth; oy < outHeight && oy * paddedWidth < end; oy++) {
-      int rowStart = oy * paddedWidth;
+    for (int oy = start / width; oy < outHeight && oy * width < end; oy++) {
+      int rowStart = oy * width;
       int from = Math.max(rowStart, start);
       int to = Math.min(rowStart + outWidth, end);
       for (int f = 0; f < filters; f++) {
         float[] sums = acc[f];
-        float b = bias[f];
-        int dst = (f * outHeight + oy) * outWidth - rowStart;
+        float b = bias == null ? 0f : bias[f];
+        int dst = outOffset + (f * outHeight + oy) * outWidth - rowStart;
         for (int e = from; e < to; e++) {
           out[dst + e] = sums[e - start] + b;
         }
       }
     }
-  }
-
-  /** The input with zero borders so that a valid correlation gives the padded result. */
-  static float[] padded(Tensor input, int height, int width, int top, int left) {
-    Shape in = input.shape;
-    if (height == in.height() && width == in.width()) {
-      return input.data;
-    }
-    float[] dst = new float[in.channels() * height * width];
-    int rows = Math.min(in.height(), height - top);
-    int cols = Math.min(in.width(), width - left);
-    for (int c = 0; c < in.channels(); c++) {
-      for (int y = 0; y < rows; y++) {
-        System.arraycopy(
-            input.data,
-            (c * in.height() + y) * in.width(),
-            dst,
-            (c * height + y + top) * width + left,
-            cols);
-      }
-    }
-    return dst;
   }
 
   /** Per-thread scratch arrays, grown on demand, so that a forward pass allocates only outputs. */

@@ -4,8 +4,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The stride-1 convolution written with the incubating Vector API; loaded only when {@link
- * Acceleration#vectorApi()} says the module is present.
+ * The valid stride-1 cross-correlation behind {@link Correlation}, written with the incubating
+ * Vector API; loaded only when {@link Acceleration#vectorApi()} says the module is present.
  *
  * <p>Like {@link StrideOneConvolution}, it reads the (zero-padded) input as one long row per
  * channel and computes output cell {@code (oy, ox)} at {@code e = oy * Wp + ox}, so each kernel tap
@@ -34,37 +34,6 @@ final class VectorConvolution {
   /** Whether an output of this size can be computed here. */
   static boolean fits(int outHeight, int outWidth, int paddedWidth) {
     return (outHeight - 1) * paddedWidth + outWidth >= WIDEST_TILE;
-  }
-
-  /** Same contract as {@link StrideOneConvolution#compute}. */
-  static float[] compute(Conv2D conv, Tensor input, Shape outputShape) {
-    Shape in = input.shape;
-    int kh = conv.kernelHeight();
-    int kw = conv.kernelWidth();
-    int paddedHeight = outputShape.height() + kh - 1;
-    int paddedWidth = outputShape.width() + kw - 1;
-    float[] src =
-        StrideOneConvolution.padded(
-            input,
-            paddedHeight,
-            paddedWidth,
-            conv.padding().padBefore(in.height(), kh, 1),
-            conv.padding().padBefore(in.width(), kw, 1));
-    float[] out = new float[outputShape.size()];
-    correlate(
-        src,
-        0,
-        in.channels(),
-        paddedHeight,
-        paddedWidth,
-        conv.kernel().data,
-        conv.bias().data,
-        conv.filters(),
-        kh,
-        kw,
-        out,
-        0);
-    return out;
   }
 
   /**

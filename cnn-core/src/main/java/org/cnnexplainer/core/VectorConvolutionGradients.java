@@ -4,12 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The backward pass of a valid stride-1 convolution with the incubating Vector API; loaded only
- * when {@link Acceleration#vectorApi()} says the module is present.
- *
- * <p>The input gradient {@code dIn[c][y][x] = sum_{f,ky,kx} W[f][c][ky][kx] * g[f][y - ky][x - kx]}
- * is a valid correlation of {@code g} zero-padded by {@code (kh - 1, kw - 1)} on every side with
- * the flipped kernel, channels and filters swapped, so {@link VectorConvolution} computes it.
+ * The kernel and bias gradients of a valid stride-1 convolution with the incubating Vector API;
+ * loaded only when {@link Acceleration#vectorApi()} says the module is present. (The input gradient
+ * is a correlation: {@link Correlation#inputGradient}.)
  *
  * <p>Kernel gradient: {@code dW[f][c][ky][kx] = sum_{oy,ox} g[f][oy][ox] * in[c][oy + ky][ox +
  * kx]}. As in {@link WideConvolution}, output cell {@code (oy, ox)} sits at {@code p = oy * W + ox}
@@ -106,55 +103,6 @@ final class VectorConvolutionGradients {
         oneByOne(x, shift[t], g, f, cells, taps, t, lanes);
       }
     }
-  }
-
-  /**
-   * Overwrites {@code gradIn (C, H, W)} with the input gradient for weights {@code w (F, C, kh,
-   * kw)} and {@code gradOut (F, H - kh + 1, W - kw + 1)}.
-   */
-  static void inputGradient(
-      float[] w,
-      int channels,
-      int height,
-      int width,
-      float[] gradOut,
-      int filters,
-      int kh,
-      int kw,
-      float[] gradIn) {
-    int outHeight = height - kh + 1;
-    int outWidth = width - kw + 1;
-    int paddedHeight = height + kh - 1;
-    int paddedWidth = width + kw - 1;
-    int taps = kh * kw;
-    Workspace ws =
-        WORKSPACE
-            .get()
-            .ensureBackward(filters * paddedHeight * paddedWidth, channels * filters * taps);
-    float[] padded = ws.padded;
-    java.util.Arrays.fill(padded, 0, filters * paddedHeight * paddedWidth, 0f);
-    for (int f = 0; f < filters; f++) {
-      for (int oy = 0; oy < outHeight; oy++) {
-        System.arraycopy(
-            gradOut,
-            (f * outHeight + oy) * outWidth,
-            padded,
-            (f * paddedHeight + oy + kh - 1) * paddedWidth + kw - 1,
-            outWidth);
-      }
-    }
-    float[] flipped = ws.flipped;
-    for (int f = 0; f < filters; f++) {
-      for (int c = 0; c < channels; c++) {
-        int from = (f * channels + c) * taps;
-        int to = (c * filters + f) * taps + taps - 1;
-        for (int k = 0; k < taps; k++) {
-          flipped[to - k] = w[from + k];
-        }
-      }
-    }
-    VectorConvolution.correlate(
-        padded, 0, filters, paddedHeight, paddedWidth, flipped, null, channels, kh, kw, gradIn, 0);
   }
 
   /** {@code into[i] += sum of lanes[i * lanes() ..]}, for each weight {@code i}. */
@@ -256,18 +204,6 @@ final class VectorConvolutionGradients {
     int[] shift = new int[0];
     float[] gradient = new float[0];
     float[] input = new float[0];
-    float[] padded = new float[0];
-    float[] flipped = new float[0];
-
-    Workspace ensureBackward(int paddedCells, int weights) {
-      if (padded.length < paddedCells) {
-        padded = new float[paddedCells];
-      }
-      if (flipped.length < weights) {
-        flipped = new float[weights];
-      }
-      return this;
-    }
 
     Workspace ensure(int taps, int gradientCells, int inputCells) {
       if (shift.length < taps) {

@@ -55,8 +55,43 @@ class VectorConvolutionTest {
         VectorConvolution.fits(out.height(), out.width(), out.width() + kw - 1),
         "case too small for the vector path: " + out);
 
-    float[] expected = StrideOneConvolution.compute(conv, input, out);
-    float[] actual = VectorConvolution.compute(conv, input, out);
+    int paddedHeight = out.height() + kh - 1;
+    int paddedWidth = out.width() + kw - 1;
+    float[] src =
+        Correlation.padded(
+            input,
+            paddedHeight,
+            paddedWidth,
+            padding.padBefore(height, kh, 1),
+            padding.padBefore(width, kw, 1));
+    float[] expected = new float[out.size()];
+    StrideOneConvolution.correlate(
+        src,
+        0,
+        channels,
+        paddedHeight,
+        paddedWidth,
+        conv.kernel().data,
+        conv.bias().data,
+        filters,
+        kh,
+        kw,
+        expected,
+        0);
+    float[] actual = new float[out.size()];
+    VectorConvolution.correlate(
+        src,
+        0,
+        channels,
+        paddedHeight,
+        paddedWidth,
+        conv.kernel().data,
+        conv.bias().data,
+        filters,
+        kh,
+        kw,
+        actual,
+        0);
 
     assertEquals(expected.length, actual.length);
     for (int i = 0; i < expected.length; i++) {
