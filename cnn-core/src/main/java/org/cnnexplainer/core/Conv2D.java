@@ -183,85 +183,6 @@ public final class Conv2D extends Layer {
     return out;
   }
 
-  /**
-   * Adds the cross-correlation of input channel {@code channel} with kernel slice {@code (filter,
-   * channel)} to {@code out[offset ...]}, one output plane of shape {@code outputShape}'s height
-   * and width.
-   */
-  void accumulate(
-      Tensor input, int filter, int channel, float[] out, int offset, Shape outputShape) {
-    accumulate(kernel.data, input.data, input.shape, filter, channel, out, offset, outputShape);
-  }
-
-  // Rows are the inner loop so that the JIT can vectorise them.
-  private void accumulate(
-      float[] w,
-      float[] src,
-      Shape in,
-      int filter,
-      int channel,
-      float[] out,
-      int offset,
-      Shape outputShape) {
-    int height = in.height();
-    int width = in.width();
-    int outHeight = outputShape.height();
-    int outWidth = outputShape.width();
-    int kh = kernelHeight();
-    int kw = kernelWidth();
-    int padTop = padding.padBefore(height, kh, strideY);
-    int padLeft = padding.padBefore(width, kw, strideX);
-    int srcPlane = channel * height * width;
-    int kernelBase = (filter * inputChannels() + channel) * kh * kw;
-    boolean fastRows = strideX == 1 && kw == 3 && padLeft == 0 && outWidth + 2 <= width;
-    for (int oy = 0; oy < outHeight; oy++) {
-      int dst = offset + oy * outWidth;
-      for (int ky = 0; ky < kh; ky++) {
-        int iy = oy * strideY + ky - padTop;
-        if (iy < 0 || iy >= height) {
-          continue;
-        }
-        int row = srcPlane + iy * width;
-        int k = kernelBase + ky * kw;
-        if (fastRows) {
-          float w0 = w[k];
-          float w1 = w[k + 1];
-          float w2 = w[k + 2];
-          for (int ox = 0; ox < outWidth; ox++) {
-            out[dst + ox] += w0 * src[row + ox] + w1 * src[row + ox + 1] + w2 * src[row + ox + 2];
-          }
-          continue;
-        }
-        for (int kx = 0; kx < kw; kx++) {
-          float wk = w[k + kx];
-          int shift = kx - padLeft;
-          int first = firstColumn(shift);
-          int last = lastColumn(shift, width, outWidth);
-          if (strideX == 1) {
-            int s = row + shift;
-            for (int ox = first; ox <= last; ox++) {
-              out[dst + ox] += wk * src[s + ox];
-            }
-          } else {
-            for (int ox = first; ox <= last; ox++) {
-              out[dst + ox] += wk * src[row + ox * strideX + shift];
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /** First output column whose input column {@code ox * strideX + shift} is inside the image. */
-  private int firstColumn(int shift) {
-    return shift >= 0 ? 0 : (-shift + strideX - 1) / strideX;
-  }
-
-  /** Last output column whose input column lies inside an image {@code width} wide. */
-  private int lastColumn(int shift, int width, int outWidth) {
-    return Math.min(outWidth - 1, Math.floorDiv(width - 1 - shift, strideX));
-  }
-
   // ---- Training: forward on raw buffers and backward (see Layer). ----
 
   /**
@@ -320,20 +241,15 @@ public final class Conv2D extends Layer {
       activation.applyInPlace(out, outShape);
       return;
     }
-    int outPlane = outShape.height() * outShape.width();
-    for (int f = 0; f < filters(); f++) {
-      float b = params.length > 1 ? params[1][f] : 0f;
-      java.util.Arrays.fill(out, f * outPlane, (f + 1) * outPlane, b);
-      for (int c = 0; c < inputChannels(); c++) {
-        accumulate(params[0], in, inShape, f, c, out, f * outPlane, outShape);
-      }
-    }
+    StridedConvolution.forward(this, params, in, inShape, out, outShape);
     activation.applyInPlace(out, outShape);
   }
 
   /**
-   * Gradient accumulators: the kernel's as partial sums per output column, layout {@code [f][c][ky]
-   * [kx][ox]}, and the bias's as {@code [f][ox]}; {@link #addGradients} sums over {@code ox}.
+   * Gradient accumulators: one float per weight on the plain stride-1 path, one vector of lane sums
+   * per kernel weight on the Vector API path ({@link VectorConvolutionGradients}), partial sums per
+   * output column on the strided path ({@link StridedConvolution}); {@link #addGradients} folds
+   * them.
    */
   @Override
   int[] gradientBufferSizes(Shape input) {
@@ -344,9 +260,7 @@ public final class Conv2D extends Layer {
     if (WideConvolution.applies(this, input)) {
       return super.gradientBufferSizes(input);
     }
-    int outWidth = outputShape(input).width();
-    int kernelSums = kernel.size() * outWidth;
-    return useBias ? new int[] {kernelSums, filters() * outWidth} : new int[] {kernelSums};
+    return StridedConvolution.gradientBufferSizes(this, input);
   }
 
   @Override
@@ -364,18 +278,7 @@ public final class Conv2D extends Layer {
       super.addGradients(buffers, input, into);
       return;
     }
-    int outWidth = outputShape(input).width();
-    for (int p = 0; p < buffers.length; p++) {
-      float[] partial = buffers[p];
-      float[] target = into[p];
-      for (int i = 0; i < target.length; i++) {
-        float sum = 0f;
-        for (int ox = 0, j = i * outWidth; ox < outWidth; ox++, j++) {
-          sum += partial[j];
-        }
-        target[i] += sum;
-      }
-    }
+    StridedConvolution.addGradients(this, buffers, input, into);
   }
 
   @Override
@@ -422,28 +325,6 @@ public final class Conv2D extends Layer {
       }
       return;
     }
-    int outHeight = outShape.height();
-    int outWidth = outShape.width();
-    if (useBias) {
-      float[] biasSums = gradBuffers[1];
-      for (int f = 0; f < filters(); f++) {
-        int dst = f * outWidth;
-        for (int oy = 0; oy < outHeight; oy++) {
-          int g = (f * outHeight + oy) * outWidth;
-          for (int ox = 0; ox < outWidth; ox++) {
-            biasSums[dst + ox] += gradOut[g + ox];
-          }
-        }
-      }
-    }
-    if (gradIn != null) {
-      java.util.Arrays.fill(gradIn, 0f);
-    }
-    for (int f = 0; f < filters(); f++) {
-      for (int c = 0; c < inputChannels(); c++) {
-        ConvolutionGradients.add(
-            this, params[0], in, inShape, gradOut, outShape, f, c, gradBuffers[0], gradIn);
-      }
-    }
+    StridedConvolution.backward(this, params, in, inShape, gradOut, outShape, gradIn, gradBuffers);
   }
 }
