@@ -186,14 +186,13 @@ public final class Conv2D extends Layer {
   // ---- Training: forward on raw buffers and backward (see Layer). ----
 
   /**
-   * Whether the kernel gradient for input {@code in} takes the Vector API path: stride-1 windows
-   * without padding (where {@link WideConvolution} applies, the output is then {@code (H - kh + 1,
-   * W - kw + 1)}: valid, or same with a 1x1 kernel), and planes large enough for {@link
-   * VectorConvolution}.
+   * Whether the kernel gradient for input {@code in} takes the Vector API path: the layer is a
+   * valid correlation of its input ({@link Correlation#isValid}) with planes large enough for
+   * {@link VectorConvolution}.
    */
   boolean vectorKernelGradient(Shape in) {
     return Acceleration.vectorApi()
-        && WideConvolution.applies(this, in)
+        && Correlation.isValid(this, in)
         && VectorConvolution.fits(
             in.height() - kernelHeight() + 1, in.width() - kernelWidth() + 1, in.width());
   }
@@ -224,7 +223,7 @@ public final class Conv2D extends Layer {
       Shape outShape,
       long seed,
       boolean logits) {
-    if (WideConvolution.applies(this, inShape)) {
+    if (Correlation.isValid(this, inShape)) {
       Correlation.valid(
           in,
           0,
@@ -257,7 +256,7 @@ public final class Conv2D extends Layer {
       int kernelLanes = kernel.size() * VectorConvolutionGradients.lanes();
       return useBias ? new int[] {kernelLanes, filters()} : new int[] {kernelLanes};
     }
-    if (WideConvolution.applies(this, input)) {
+    if (Correlation.isValid(this, input)) {
       return super.gradientBufferSizes(input);
     }
     return StridedConvolution.gradientBufferSizes(this, input);
@@ -274,7 +273,7 @@ public final class Conv2D extends Layer {
       }
       return;
     }
-    if (WideConvolution.applies(this, input)) {
+    if (Correlation.isValid(this, input)) {
       super.addGradients(buffers, input, into);
       return;
     }
@@ -294,7 +293,7 @@ public final class Conv2D extends Layer {
       long seed,
       boolean logits) {
     activation.scaleBySlopeAtOutput(gradOut, out);
-    if (WideConvolution.applies(this, inShape)) {
+    if (Correlation.isValid(this, inShape)) {
       if (vectorKernelGradient(inShape)) {
         VectorConvolutionGradients.accumulate(
             in,
@@ -308,7 +307,7 @@ public final class Conv2D extends Layer {
             gradBuffers[0],
             useBias ? gradBuffers[1] : null);
       } else {
-        WideConvolution.kernelGradient(
+        StrideOneKernelGradient.compute(
             this, in, inShape, gradOut, outShape, gradBuffers[0], useBias ? gradBuffers[1] : null);
       }
       if (gradIn != null) {

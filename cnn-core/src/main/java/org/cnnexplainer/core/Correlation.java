@@ -17,6 +17,22 @@ final class Correlation {
 
   private Correlation() {}
 
+  /**
+   * Whether {@code conv} on input {@code in} is a valid correlation of the input as it is: stride
+   * 1, no padding before, and an output of {@code (H - kh + 1, W - kw + 1)} (valid padding, or same
+   * with a 1x1 kernel). Training then runs through {@link #valid} and {@link #inputGradient}.
+   */
+  static boolean isValid(Conv2D conv, Shape in) {
+    return conv.strideX() == 1
+        && conv.strideY() == 1
+        && conv.padding().padBefore(in.height(), conv.kernelHeight(), 1) == 0
+        && conv.padding().padBefore(in.width(), conv.kernelWidth(), 1) == 0
+        && conv.padding().outputSize(in.height(), conv.kernelHeight(), 1) + conv.kernelHeight() - 1
+            <= in.height()
+        && conv.padding().outputSize(in.width(), conv.kernelWidth(), 1) + conv.kernelWidth() - 1
+            <= in.width();
+  }
+
   /** A stride-1 layer's output before its activation, for any padding. */
   static float[] layerOutput(Conv2D conv, Tensor input, Shape outputShape) {
     Shape in = input.shape;

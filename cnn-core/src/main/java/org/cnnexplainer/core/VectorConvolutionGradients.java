@@ -9,12 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  * is a correlation: {@link Correlation#inputGradient}.)
  *
  * <p>Kernel gradient: {@code dW[f][c][ky][kx] = sum_{oy,ox} g[f][oy][ox] * in[c][oy + ky][ox +
- * kx]}. As in {@link WideConvolution}, output cell {@code (oy, ox)} sits at {@code p = oy * W + ox}
- * of a row as wide as the input, so tap {@code t = (c, ky, kx)} reads the input at {@code shift[t]
- * + p} and the gradient is held at zero in the {@code kw - 1} extra columns. A tile of four filters
- * by three taps keeps twelve vector sums in registers over all cells: seven loads feed twelve fused
- * multiply-adds. The sums are not reduced per sample but added lane by lane to {@code lanes}, laid
- * out {@code [f][t][lane]}; {@link #reduce} folds the lanes once per batch.
+ * kx]}. As in {@link StrideOneKernelGradient}, output cell {@code (oy, ox)} sits at {@code p = oy *
+ * W + ox} of a row as wide as the input, so tap {@code t = (c, ky, kx)} reads the input at {@code
+ * shift[t] + p} and the gradient is held at zero in the {@code kw - 1} extra columns. A tile of
+ * four filters by three taps keeps twelve vector sums in registers over all cells: seven loads feed
+ * twelve fused multiply-adds. The sums are not reduced per sample but added lane by lane to {@code
+ * lanes}, laid out {@code [f][t][lane]}; {@link #reduce} folds the lanes once per batch.
  */
 final class VectorConvolutionGradients {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;

@@ -1,28 +1,16 @@
 package org.cnnexplainer.core;
 
 /**
- * Training of {@link Conv2D} for stride 1 without leading padding (all of Tiny VGG): the forward
- * pass and the input gradient are valid correlations ({@link Correlation}); this is the plain-Java
- * kernel gradient. Output cell {@code (oy, ox)} sits at {@code p = oy * W + ox} of rows as wide as
- * the input, so that every kernel tap reads the input at one shift of {@code p}.
+ * The plain-Java kernel and bias gradients of a convolution that is a valid correlation of its
+ * input ({@link Correlation#isValid}, all of Tiny VGG); the Vector API counterpart is {@link
+ * VectorConvolutionGradients}. Output cell {@code (oy, ox)} sits at {@code p = oy * W + ox} of rows
+ * as wide as the input, so that every kernel tap reads the input at one shift of {@code p}.
  */
-final class WideConvolution {
+final class StrideOneKernelGradient {
   private static final ThreadLocal<float[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new float[][] {new float[0]});
 
-  private WideConvolution() {}
-
-  /** True when the fast paths apply to {@code conv} with input {@code in}. */
-  static boolean applies(Conv2D conv, Shape in) {
-    return conv.strideX() == 1
-        && conv.strideY() == 1
-        && conv.padding().padBefore(in.height(), conv.kernelHeight(), 1) == 0
-        && conv.padding().padBefore(in.width(), conv.kernelWidth(), 1) == 0
-        && conv.padding().outputSize(in.height(), conv.kernelHeight(), 1) + conv.kernelHeight() - 1
-            <= in.height()
-        && conv.padding().outputSize(in.width(), conv.kernelWidth(), 1) + conv.kernelWidth() - 1
-            <= in.width();
-  }
+  private StrideOneKernelGradient() {}
 
   private static float[] scratch(int size) {
     float[][] holder = SCRATCH.get();
@@ -36,7 +24,7 @@ final class WideConvolution {
    * Adds {@code dW[f][c][ky][kx] = sum_p g[f][p] * in[c][ky * W + kx + p]} to {@code gradKernel}
    * and {@code sum_p g[f][p]} to {@code gradBias} (when not null).
    */
-  static void kernelGradient(
+  static void compute(
       Conv2D conv,
       float[] in,
       Shape inShape,
