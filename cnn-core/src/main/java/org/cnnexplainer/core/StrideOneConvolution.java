@@ -72,7 +72,7 @@ final class StrideOneConvolution {
     for (int start = 0; start < span; start += BLOCK) {
       int n = Math.min(BLOCK, span - start);
       for (int f = 0; f < filters; f++) {
-        Arrays.fill(acc[f], 0, n, 0f);
+        Arrays.fill(acc[f], 0, n, bias == null ? 0f : bias[f]);
       }
       // Taps outer, filters inner: six tap columns and all filters' sums stay in the L1 cache.
       for (int g = 0; g < groups; g++) {
@@ -90,7 +90,7 @@ final class StrideOneConvolution {
           addSixTaps(acc[f], n, cols, w, f * taps + t, taps - t);
         }
       }
-      scatter(acc, filters, bias, start, n, width, outHeight, outWidth, out, outOffset);
+      scatter(acc, filters, start, n, width, outHeight, outWidth, out, outOffset);
     }
   }
 
@@ -116,11 +116,10 @@ final class StrideOneConvolution {
     }
   }
 
-  /** Moves the block's sums, in input-row coordinates, to their output cells and adds the bias. */
+  /** Copies the block's sums, in input-row coordinates, to their output cells. */
   private static void scatter(
       float[][] acc,
       int filters,
-      float[] bias,
       int start,
       int n,
       int width,
@@ -133,13 +132,16 @@ final class StrideOneConvolution {
       int rowStart = oy * width;
       int from = Math.max(rowStart, start);
       int to = Math.min(rowStart + outWidth, end);
+      if (from >= to) {
+        continue;
+      }
       for (int f = 0; f < filters; f++) {
-        float[] sums = acc[f];
-        float b = bias == null ? 0f : bias[f];
-        int dst = outOffset + (f * outHeight + oy) * outWidth - rowStart;
-        for (int e = from; e < to; e++) {
-          out[dst + e] = sums[e - start] + b;
-        }
+        System.arraycopy(
+            acc[f],
+            from - start,
+            out,
+            outOffset + (f * outHeight + oy) * outWidth + from - rowStart,
+            to - from);
       }
     }
   }
