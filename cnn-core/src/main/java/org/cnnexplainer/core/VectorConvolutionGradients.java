@@ -1,6 +1,7 @@
 package org.cnnexplainer.core;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -71,7 +72,7 @@ final class VectorConvolutionGradients {
         for (int p = 0; p < cells; p += LANES) {
           sum = sum.add(FloatVector.fromArray(SPECIES, g, f * cells + p));
         }
-        gradBias[f] += sum.reduceLanes(ADD);
+        gradBias[f] += sum.reduceLanes(VectorOperators.ADD);
       }
     }
     int[] shift = ws.shift;
@@ -108,12 +109,9 @@ final class VectorConvolutionGradients {
   /** {@code into[i] += sum of lanes[i * lanes() ..]}, for each weight {@code i}. */
   static void reduce(float[] lanes, float[] into) {
     for (int i = 0; i < into.length; i++) {
-      into[i] += FloatVector.fromArray(SPECIES, lanes, i * LANES).reduceLanes(ADD);
+      into[i] += FloatVector.fromArray(SPECIES, lanes, i * LANES).reduceLanes(VectorOperators.ADD);
     }
   }
-
-  private static final jdk.incubator.vector.VectorOperators.Associative ADD =
-      jdk.incubator.vector.VectorOperators.ADD;
 
   private static void fourByThree(
       float[] x, int[] shift, int t, float[] g, int f, int cells, int taps, float[] lanes) {
