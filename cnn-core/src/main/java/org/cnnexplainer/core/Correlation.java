@@ -33,6 +33,22 @@ final class Correlation {
             <= in.width();
   }
 
+  /**
+   * Fills {@code shift[t]} with where tap {@code t = (c * kh + ky) * kw + kx} (the kernel's own
+   * order) starts reading planes {@code (C, H, W)} stored from {@code offset}: output cell {@code e
+   * = oy * W + ox} reads the input at {@code shift[t] + e}.
+   */
+  static void tapShifts(
+      int[] shift, int offset, int channels, int height, int width, int kh, int kw) {
+    for (int c = 0, t = 0; c < channels; c++) {
+      for (int ky = 0; ky < kh; ky++) {
+        for (int kx = 0; kx < kw; kx++, t++) {
+          shift[t] = offset + (c * height + ky) * width + kx;
+        }
+      }
+    }
+  }
+
   /** A stride-1 layer's output before its activation, for any padding. */
   static float[] layerOutput(Conv2D conv, Tensor input, Shape outputShape) {
     Shape in = input.shape;

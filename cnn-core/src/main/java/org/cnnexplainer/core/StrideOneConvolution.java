@@ -56,15 +56,8 @@ final class StrideOneConvolution {
     int outWidth = width - kw + 1;
     int taps = channels * kh * kw;
     int groups = (taps + GROUP - 1) / GROUP;
-    // Tap t = (c * kh + ky) * kw + kx, the kernel's own order, reads the input shifted by shift[t].
     int[] shift = new int[taps];
-    for (int c = 0, t = 0; c < channels; c++) {
-      for (int ky = 0; ky < kh; ky++) {
-        for (int kx = 0; kx < kw; kx++, t++) {
-          shift[t] = srcOffset + (c * height + ky) * width + kx;
-        }
-      }
-    }
+    Correlation.tapShifts(shift, srcOffset, channels, height, width, kh, kw);
     Workspace ws = WORKSPACE.get().ensure(filters);
     float[][] cols = ws.columns;
     float[][] acc = ws.sums;
@@ -78,8 +71,7 @@ final class StrideOneConvolution {
       for (int g = 0; g < groups; g++) {
         int t = GROUP * g;
         for (int k = 0; k < GROUP; k++) {
-          // Missing taps of the last group weigh zero, and their columns hold zeros (0 * inf =
-          // NaN).
+          // Missing taps of the last group weigh zero; their columns hold zeros, as 0 * inf = NaN.
           if (t + k < taps) {
             System.arraycopy(src, shift[t + k] + start, cols[k], 0, n);
           } else {

@@ -33,7 +33,6 @@ final class StrideOneKernelGradient {
       float[] gradKernel,
       float[] gradBias) {
     int width = inShape.width();
-    int plane = inShape.height() * width;
     int outHeight = outShape.height();
     int outWidth = outShape.width();
     int kh = conv.kernelHeight();
@@ -45,13 +44,7 @@ final class StrideOneKernelGradient {
     // per position), so that dW[f][0 .. taps) += g[f][p] * col[p][0 .. taps) is a vector loop.
     float[] col = scratch(len * taps);
     int[] shift = new int[taps];
-    for (int c = 0, t = 0; c < channels; c++) {
-      for (int ky = 0; ky < kh; ky++) {
-        for (int kx = 0; kx < kw; kx++, t++) {
-          shift[t] = c * plane + ky * width + kx;
-        }
-      }
-    }
+    Correlation.tapShifts(shift, 0, channels, inShape.height(), width, kh, kw);
     for (int p = 0; p < len; p++) {
       int row = p * taps;
       for (int t = 0; t < taps; t++) {

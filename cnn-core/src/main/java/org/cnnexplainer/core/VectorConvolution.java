@@ -60,13 +60,7 @@ final class VectorConvolution {
     int taps = channels * kh * kw;
     Workspace ws = WORKSPACE.get().ensure(taps, filters * span);
     int[] shift = ws.shift;
-    for (int c = 0, t = 0; c < channels; c++) {
-      for (int ky = 0; ky < kh; ky++) {
-        for (int kx = 0; kx < kw; kx++, t++) {
-          shift[t] = srcOffset + (c * height + ky) * width + kx;
-        }
-      }
-    }
+    Correlation.tapShifts(shift, srcOffset, channels, height, width, kh, kw);
     float[] wide = ws.sums;
     float[] packed = ws.weights;
     int f = 0;

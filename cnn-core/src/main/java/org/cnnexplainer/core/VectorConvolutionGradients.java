@@ -76,13 +76,7 @@ final class VectorConvolutionGradients {
       }
     }
     int[] shift = ws.shift;
-    for (int c = 0, t = 0; c < channels; c++) {
-      for (int ky = 0; ky < kh; ky++) {
-        for (int kx = 0; kx < kw; kx++, t++) {
-          shift[t] = (c * height + ky) * width + kx;
-        }
-      }
-    }
+    Correlation.tapShifts(shift, 0, channels, height, width, kh, kw);
     int f = 0;
     for (; f + 4 <= filters; f += 4) {
       int t = 0;
