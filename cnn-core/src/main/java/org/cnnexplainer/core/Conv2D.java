@@ -266,11 +266,7 @@ public final class Conv2D extends Layer {
   void addGradients(float[][] buffers, Shape input, float[][] into) {
     if (vectorKernelGradient(input)) {
       VectorConvolutionGradients.reduce(buffers[0], into[0]);
-      for (int p = 1; p < buffers.length; p++) {
-        for (int i = 0; i < into[p].length; i++) {
-          into[p][i] += buffers[p][i];
-        }
-      }
+      addBuffers(buffers, 1, into); // the bias's, one float each
       return;
     }
     if (Correlation.isValid(this, input)) {

@@ -126,7 +126,12 @@ public abstract sealed class Layer
 
   /** Adds the gradients held in accumulators {@code buffers} to parameter-shaped {@code into}. */
   void addGradients(float[][] buffers, Shape input, float[][] into) {
-    for (int i = 0; i < buffers.length; i++) {
+    addBuffers(buffers, 0, into);
+  }
+
+  /** {@code into[i] += buffers[i]}, element by element, for {@code i} from {@code first}. */
+  static void addBuffers(float[][] buffers, int first, float[][] into) {
+    for (int i = first; i < buffers.length; i++) {
       for (int j = 0; j < buffers[i].length; j++) {
         into[i][j] += buffers[i][j];
       }
