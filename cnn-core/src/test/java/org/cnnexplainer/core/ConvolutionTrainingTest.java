@@ -29,8 +29,8 @@ class ConvolutionTrainingTest {
     Conv2D conv =
         new Conv2D(
             "conv",
-            random(random, Shape.of(filters, channels, kh, kw)),
-            random(random, Shape.vector(filters)),
+            TestNetworks.uniform(random, Shape.of(filters, channels, kh, kw), -1f, 1f),
+            TestNetworks.uniform(random, Shape.vector(filters), -1f, 1f),
             1,
             1,
             Padding.VALID,
@@ -42,8 +42,8 @@ class ConvolutionTrainingTest {
         "case does not take the path this JVM should use");
     Shape outShape = conv.outputShape(inShape);
     float[][] params = conv.parameterArrays();
-    float[] in = random(random, inShape).data;
-    float[] gradOut = random(random, outShape).data;
+    float[] in = TestNetworks.uniform(random, inShape, -1f, 1f).data;
+    float[] gradOut = TestNetworks.uniform(random, outShape, -1f, 1f).data;
 
     int outHeight = outShape.height();
     int outWidth = outShape.width();
@@ -123,13 +123,5 @@ class ConvolutionTrainingTest {
       double e = times * expected[i];
       assertEquals(e, actual[i], 1e-4 * Math.max(1, Math.abs(e)), what + " " + i);
     }
-  }
-
-  private static Tensor random(Random random, Shape shape) {
-    float[] values = new float[shape.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = random.nextFloat() * 2 - 1;
-    }
-    return Tensor.wrap(shape, values);
   }
 }

@@ -107,7 +107,8 @@ public final class TestNetworks {
         activation);
   }
 
-  private static Tensor uniform(Random random, Shape shape, float low, float high) {
+  /** Values drawn uniformly from {@code [low, high)}. */
+  static Tensor uniform(Random random, Shape shape, float low, float high) {
     float[] values = new float[shape.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = low + (high - low) * random.nextFloat();

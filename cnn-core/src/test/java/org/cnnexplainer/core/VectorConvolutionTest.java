@@ -43,13 +43,13 @@ class VectorConvolutionTest {
     Conv2D conv =
         new Conv2D(
             "conv",
-            random(random, Shape.of(filters, channels, kh, kw)),
-            random(random, Shape.vector(filters)),
+            TestNetworks.uniform(random, Shape.of(filters, channels, kh, kw), -1f, 1f),
+            TestNetworks.uniform(random, Shape.vector(filters), -1f, 1f),
             1,
             1,
             padding,
             Activation.LINEAR);
-    Tensor input = random(random, Shape.image(channels, height, width));
+    Tensor input = TestNetworks.uniform(random, Shape.image(channels, height, width), -1f, 1f);
     Shape out = conv.outputShape(input.shape());
     assertTrue(
         VectorConvolution.fits(out.height(), out.width(), out.width() + kw - 1),
@@ -107,7 +107,7 @@ class VectorConvolutionTest {
     Random random = new Random(5);
     int channels = 2;
     int filters = 3;
-    float[] kernel = random(random, Shape.of(filters, channels, 3, 3)).data;
+    float[] kernel = TestNetworks.uniform(random, Shape.of(filters, channels, 3, 3), -1f, 1f).data;
     float[] src = new float[7 + channels * 12 * 12];
     for (int i = 7; i < src.length; i++) {
       src[i] = random.nextFloat() - 0.5f;
@@ -136,13 +136,5 @@ class VectorConvolutionTest {
         }
       }
     }
-  }
-
-  private static Tensor random(Random random, Shape shape) {
-    float[] values = new float[shape.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = random.nextFloat() * 2 - 1;
-    }
-    return Tensor.wrap(shape, values);
   }
 }
