@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,18 +20,21 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherScriptIT {
   private static final Path ROOT = Path.of(System.getProperty("cnn.root", "..")).toAbsolutePath();
+  private static final Path SCRIPT = ROOT.resolve("cnn-explainer");
 
-  @Test
-  void runsTheJarWithTheVectorApi() throws Exception {
-    Path script = ROOT.resolve("cnn-explainer");
-    assumeTrue(Files.isRegularFile(script), "launcher script missing: " + script);
+  @BeforeEach
+  void requireScriptAndJar() {
+    assumeTrue(Files.isRegularFile(SCRIPT), "launcher script missing: " + SCRIPT);
     assumeTrue(
         Files.isRegularFile(ROOT.resolve("cnn-demo/target/cnn-explainer.jar")),
         "cnn-explainer.jar not built (run mvn verify)");
+  }
 
+  @Test
+  void runsTheJarWithTheVectorApi() throws Exception {
     Result bench =
         run(
-            script.toString(),
+            SCRIPT.toString(),
             "bench",
             "-m",
             ROOT.resolve("models/tiny-vgg-fashion").toString(),
@@ -50,14 +54,8 @@ class LauncherScriptIT {
 
   @Test
   void keepsTheJarsExitCodes() throws Exception {
-    Path script = ROOT.resolve("cnn-explainer");
-    assumeTrue(Files.isRegularFile(script), "launcher script missing: " + script);
-    assumeTrue(
-        Files.isRegularFile(ROOT.resolve("cnn-demo/target/cnn-explainer.jar")),
-        "cnn-explainer.jar not built (run mvn verify)");
-
     Result predict =
-        run(script.toString(), "predict", "--model", ROOT.resolve("no-such-model").toString(), "x");
+        run(SCRIPT.toString(), "predict", "--model", ROOT.resolve("no-such-model").toString(), "x");
 
     assertEquals(3, predict.code, predict.err);
     assertTrue(predict.err.contains("no-such-model"), predict.err);
