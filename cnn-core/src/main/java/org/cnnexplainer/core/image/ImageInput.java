@@ -2,6 +2,7 @@ package org.cnnexplainer.core.image;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.stream.ImageInputStream;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
@@ -67,15 +69,33 @@ public final class ImageInput {
   public static Tensor fromFile(Path file, Shape inputShape) throws IOException {
     Objects.requireNonNull(file, "file");
     requireImageShape(inputShape);
-    return fromImage(read(file), inputShape);
+    BufferedImage image = read(file);
+    try {
+      return fromImage(image, inputShape);
+    } catch (IllegalArgumentException e) {
+      // Samples without a usable range (32-bit integers, NaN): the image, not the caller, is bad.
+      throw new InvalidImageException(file + ": " + e.getMessage(), e);
+    }
   }
 
-  /** Decodes {@code file}, subsampled when it is above the decoding limit. */
-  static BufferedImage read(Path file) throws IOException {
+  /**
+   * Decodes an image file within the same limits as {@link #fromFile} (refused above 100
+   * megapixels, subsampled above 16 megapixels, damaged pixel data refused), without converting it:
+   * for thumbnails of the images a network is shown.
+   *
+   * @throws InvalidImageException if the file is missing, not a readable image, or too large
+   * @throws IOException if reading fails otherwise
+   */
+  public static BufferedImage read(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
     if (!Files.isRegularFile(file)) {
       throw new InvalidImageException(file + ": no such image file");
     }
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+    try (ImageInputStream in =
+        ImageIO.createImageInputStream(
+            file.getFileSystem() == FileSystems.getDefault()
+                ? file.toFile()
+                : Files.newInputStream(file))) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {
         throw new InvalidImageException(
@@ -87,6 +107,9 @@ public final class ImageInput {
         return decode(reader, file);
       } catch (InvalidImageException e) {
         throw e;
+      } catch (IndexOutOfBoundsException e) {
+        // A header (a GIF's screen descriptor) without any image after it.
+        throw new InvalidImageException(file + ": the file holds no image", e);
       } catch (IOException | RuntimeException e) {
         throw new InvalidImageException(
             file + ": cannot decode the " + reader.getFormatName() + " image (" + e + ")", e);
@@ -125,9 +148,24 @@ public final class ImageInput {
             damage.add(warning);
           }
         });
+    // A GIF whose pixel data ends early (or holds none) decodes without an error, the missing
+    // rows left black; the reader reports how many rows it decoded as its progress.
+    Progress progress = new Progress();
+    reader.addIIOReadProgressListener(progress);
     BufferedImage image = reader.read(0, param);
     if (image == null) {
       throw new InvalidImageException(file + ": the file holds no image");
+    }
+    if ("gif".equalsIgnoreCase(reader.getFormatName()) && progress.percent < 100) {
+      throw new InvalidImageException(
+          file
+              + (progress.percent == 0
+                  ? ": the GIF image holds no pixel data"
+                  : String.format(
+                      Locale.ROOT,
+                      ": the GIF image's pixel data ends after %.0f%% of its rows; part of the"
+                          + " picture is missing",
+                      progress.percent)));
     }
     if (!damage.isEmpty()) {
       throw new InvalidImageException(
@@ -139,6 +177,40 @@ public final class ImageInput {
               + "); part of the picture is missing");
     }
     return image;
+  }
+
+  /** The highest progress a reader reported for the image. */
+  private static final class Progress implements IIOReadProgressListener {
+    float percent;
+
+    @Override
+    public void imageProgress(ImageReader source, float percentageDone) {
+      percent = Math.max(percent, percentageDone);
+    }
+
+    @Override
+    public void sequenceStarted(ImageReader source, int minIndex) {}
+
+    @Override
+    public void sequenceComplete(ImageReader source) {}
+
+    @Override
+    public void imageStarted(ImageReader source, int imageIndex) {}
+
+    @Override
+    public void imageComplete(ImageReader source) {}
+
+    @Override
+    public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {}
+
+    @Override
+    public void thumbnailProgress(ImageReader source, float percentageDone) {}
+
+    @Override
+    public void thumbnailComplete(ImageReader source) {}
+
+    @Override
+    public void readAborted(ImageReader source) {}
   }
 
   /**

@@ -14,6 +14,8 @@ import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.internal.Memory;
+import org.cnnexplainer.core.tfjs.TfjsModel;
 
 /** Untrained networks with Keras's default initialisation (Glorot-uniform kernels, zero biases). */
 public final class Architectures {
@@ -35,8 +37,12 @@ public final class Architectures {
       throw new IllegalArgumentException(
           "Tiny VGG needs a (channels, height, width) input of at least 16x16, got " + input);
     }
-    if (filters < 1) {
-      throw new IllegalArgumentException("filters must be positive, got " + filters);
+    if (filters < 1 || (long) filters * filters * 9 > TfjsModel.MAX_WEIGHT_VALUES) {
+      throw new IllegalArgumentException(
+          "filters must be between 1 and "
+              + (int) Math.sqrt(TfjsModel.MAX_WEIGHT_VALUES / 9.0)
+              + ", got "
+              + filters);
     }
     SplittableRandom random = new SplittableRandom(seed);
     List<Layer> layers = new ArrayList<>();
@@ -54,6 +60,24 @@ public final class Architectures {
     Network features = new Network("tiny-vgg", input, layers, null);
     int flat = features.outputShape().size();
     int classes = classLabels.size();
+    // Checked before allocating: large images and many classes make this the biggest layer.
+    long weights = (long) flat * classes;
+    if (weights > TfjsModel.MAX_WEIGHT_VALUES || 4 * weights > Memory.available()) {
+      throw new IllegalArgumentException(
+          "the output layer would need "
+              + flat
+              + " x "
+              + classes
+              + " = "
+              + weights
+              + " weights ("
+              + Memory.mebibytes(4 * weights)
+              + " MiB), more than "
+              + (weights > TfjsModel.MAX_WEIGHT_VALUES
+                  ? "a model can hold (" + TfjsModel.MAX_WEIGHT_VALUES + ")"
+                  : "this Java can still allocate")
+              + "; use smaller images or fewer filters");
+    }
     float[] kernel = glorot(flat * classes, flat, classes, random);
     layers.add(
         new Dense(
