@@ -27,7 +27,7 @@ public final class InfoCommand implements Callable<Integer> {
     System.out.printf(
         Locale.ROOT,
         "Model %s: input %s, %d layers, %d classes%n",
-        network.name(),
+        TerminalText.escape(network.name()),
         format(network.inputShape()),
         network.layers().size(),
         network.classLabels().size());
@@ -46,8 +46,8 @@ public final class InfoCommand implements Callable<Integer> {
           Locale.ROOT,
           "%3d  %-16s %-20s %-14s %,12d %,14d%n",
           i,
-          layer.name(),
-          layer.kind(),
+          TerminalText.escape(layer.name()),
+          TerminalText.escape(layer.kind()),
           format(network.outputShape(i)),
           layer.parameterCount(),
           layer.multiplyAdds(network.inputShape(i)));
@@ -58,7 +58,9 @@ public final class InfoCommand implements Callable<Integer> {
         "total",
         network.parameterCount(),
         network.multiplyAdds());
-    System.out.println("classes: " + String.join(", ", network.classLabels()));
+    System.out.println(
+        "classes: "
+            + String.join(", ", network.classLabels().stream().map(TerminalText::escape).toList()));
     return 0;
   }
 

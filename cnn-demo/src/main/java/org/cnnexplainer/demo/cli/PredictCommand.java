@@ -6,17 +6,19 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.ClassScore;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.image.ImageInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code predict}: classifies images and prints the most probable classes. */
 @Command(
@@ -24,6 +26,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Classifies images with a model and prints the most probable classes.")
 public final class PredictCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Mixin ModelOption model;
 
   @Option(
@@ -43,31 +47,35 @@ public final class PredictCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (PNG, JPEG, ...).")
   List<Path> images;
 
+  private record Prediction(ClassScore best, float[] probabilities) {}
+
   @Override
   public Integer call() throws IOException {
-    if (top < 1) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "--top must be at least 1, got " + top);
-    }
-    Network network = model.load();
+    OptionChecks.require(spec, top >= 1, "--top must be at least 1; got " + top);
+    Network network = model.loadForImages();
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     if (json) {
+      // Every image is run before anything is printed: a bad image leaves no half JSON array.
+      List<Prediction> predictions = new ArrayList<>();
+      for (Path image : images) {
+        ActivationTrace trace = CheckedTraces.ofImage(network, model.path(), image);
+        predictions.add(new Prediction(trace.predicted(), trace.probabilities().toArray()));
+      }
       JsonWriter writer = new JsonWriter(out);
       writer.setIndent("  ");
       writer.beginArray();
-      for (Path image : images) {
-        ActivationTrace trace = network.trace(ImageInput.fromFile(image, network.inputShape()));
-        ClassScore best = trace.predicted();
+      for (int i = 0; i < images.size(); i++) {
+        ClassScore best = predictions.get(i).best();
         writer.beginObject();
-        writer.name("image").value(image.toString());
+        writer.name("image").value(images.get(i).toString());
         writer.name("predicted").beginObject();
         writer.name("index").value(best.index());
         writer.name("label").value(best.label());
         writer.name("probability").value(best.probability());
         writer.endObject();
         writer.name("probabilities");
-        JsonOutput.floats(writer, trace.probabilities().toArray());
+        JsonOutput.floats(writer, predictions.get(i).probabilities());
         writer.endObject();
       }
       writer.endArray();
@@ -76,14 +84,15 @@ public final class PredictCommand implements Callable<Integer> {
       return 0;
     }
     for (Path image : images) {
-      ActivationTrace trace = network.trace(ImageInput.fromFile(image, network.inputShape()));
-      out.println(image + ": " + trace.predicted().label());
+      ActivationTrace trace = CheckedTraces.ofImage(network, model.path(), image);
+      out.println(
+          TerminalText.escape(image) + ": " + TerminalText.escape(trace.predicted().label()));
       for (ClassScore score : trace.topK(top)) {
         out.printf(
             Locale.ROOT,
             "  %6.2f %%  %s (%d)%n",
             100 * score.probability(),
-            score.label(),
+            TerminalText.escape(score.label()),
             score.index());
       }
     }
