@@ -59,6 +59,27 @@ public final class Architectures {
     layers.add(new Flatten("flatten"));
     Network features = new Network("tiny-vgg", input, layers, null);
     int flat = features.outputShape().size();
+    // A network the TF.js reader could not load back is refused before the dense layer, the
+    // largest allocation, is made.
+    long traced = input.size();
+    for (int i = 0; i < layers.size(); i++) {
+      long values = features.outputShape(i).size();
+      traced += values;
+      if (values > TfjsModel.MAX_ACTIVATION_VALUES || traced > TfjsModel.MAX_TRACE_VALUES) {
+        throw new IllegalArgumentException(
+            "layer "
+                + layers.get(i).name()
+                + " would output "
+                + values
+                + " values ("
+                + traced
+                + " with the layers before it), more than a model may have ("
+                + TfjsModel.MAX_ACTIVATION_VALUES
+                + " per layer, "
+                + TfjsModel.MAX_TRACE_VALUES
+                + " in all); use smaller images or fewer filters");
+      }
+    }
     int classes = classLabels.size();
     // Checked before allocating: large images and many classes make this the biggest layer.
     long weights = (long) flat * classes;
