@@ -1,6 +1,9 @@
 package org.cnnexplainer.core.image;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -13,10 +16,12 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.stream.ImageInputStream;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.internal.Memory;
 
 /**
  * Turns an image into a network input tensor {@code (channels, height, width)} with values in [0,
@@ -48,10 +53,13 @@ import org.cnnexplainer.core.Tensor;
  * size is read from the header before decoding: images above 100 megapixels are refused, and images
  * above 16 megapixels are decoded with source subsampling (every k-th pixel in both directions, k
  * the smallest integer bringing them under 16 megapixels), so memory stays bounded (the decoded
- * image and three {@code double} planes, at most about 450 MB). A JPEG whose pixel data ends early
- * is refused rather than shown with its missing part gray; a JPEG lacking only its end marker is
+ * image and three {@code double} planes, at most about 450 MB); an image whose decoding would need
+ * more memory than the JVM has left is refused. A JPEG or GIF whose pixel data ends early is
+ * refused rather than shown with its missing part gray; a JPEG lacking only its end marker is
  * complete and accepted. Animated GIFs give their first frame; CMYK JPEGs are converted to RGB by
- * the JDK (Adobe's inverted convention).
+ * the JDK (Adobe's inverted convention). Signed 16-bit samples are scaled from [-32768, 32767],
+ * floating-point samples from [0, 1]; 32-bit integer samples (signed or unsigned, a TIFF reader
+ * cannot tell) and NaN samples are refused.
  */
 public final class ImageInput {
   static final long MAX_PIXELS = 100_000_000L;
@@ -135,9 +143,24 @@ public final class ImageInput {
               + " megapixels; scale it down first");
     }
     ImageReadParam param = reader.getDefaultReadParam();
+    long decoded = pixels;
     if (pixels > MAX_DECODED_PIXELS) {
       int step = (int) Math.ceil(Math.sqrt(pixels / (double) MAX_DECODED_PIXELS));
       param.setSourceSubsampling(step, step, 0, 0);
+      decoded = ((width + step - 1L) / step) * ((height + step - 1L) / step);
+    }
+    long bytes = decoded * bytesPerDecodedPixel(reader);
+    if (bytes > Memory.available()) {
+      throw new InvalidImageException(
+          file
+              + ": decoding the "
+              + width
+              + "x"
+              + height
+              + " image needs "
+              + Memory.mebibytes(bytes)
+              + " MiB, more than this Java can still use (scale the image down, or start java"
+              + " with a larger -Xmx)");
     }
     // A JPEG cut inside its pixel data decodes "successfully" with the rest gray and only a
     // warning; the network would then classify a picture the user never made.
@@ -177,6 +200,33 @@ public final class ImageInput {
               + "); part of the picture is missing");
     }
     return image;
+  }
+
+  /**
+   * Memory per pixel for decoding and converting: the decoded image's samples, plus the {@code
+   * double} planes of {@link Pixels} (one for gray images, three otherwise). An unknown type counts
+   * as 16-bit RGBA in colour.
+   */
+  private static int bytesPerDecodedPixel(ImageReader reader) {
+    ImageTypeSpecifier type;
+    try {
+      type = reader.getRawImageType(0);
+    } catch (IOException | RuntimeException e) {
+      type = null;
+    }
+    if (type == null) {
+      return 8 + 24;
+    }
+    int sampleBytes = 0;
+    for (int band = 0; band < type.getNumBands(); band++) {
+      sampleBytes += (type.getBitsPerBand(band) + 7) / 8;
+    }
+    ColorModel cm = type.getColorModel();
+    boolean gray =
+        cm != null
+            && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+            && !(cm instanceof IndexColorModel);
+    return sampleBytes + (gray ? 8 : 24);
   }
 
   /** The highest progress a reader reported for the image. */

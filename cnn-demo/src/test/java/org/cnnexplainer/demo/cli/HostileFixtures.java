@@ -259,6 +259,35 @@ final class HostileFixtures {
     return dir;
   }
 
+  /**
+   * Makes a device node in a test folder that behaves like {@code /dev/null} ({@code 1, 3}) or
+   * {@code /dev/zero} ({@code 1, 5}), or returns false (only root may). Tests never name the real
+   * devices: as root, a regression that renamed a file over one would replace the system's device;
+   * over this one it replaces a node in a temporary folder.
+   */
+  static boolean device(Path file, int major, int minor) {
+    try {
+      return new ProcessBuilder("mknod", file.toString(), "c", "" + major, "" + minor)
+              .redirectErrorStream(true)
+              .start()
+              .waitFor()
+          == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * A non-regular file in a test folder: a null device node where this process may make one, else a
+   * named pipe; null when neither can be made.
+   */
+  static Path nonRegularFile(Path file) {
+    return device(file, 1, 3) || fifo(file) ? file : null;
+  }
+
   /** Makes a named pipe, or returns false where {@code mkfifo} is missing. */
   static boolean fifo(Path file) {
     try {
