@@ -92,6 +92,32 @@ final class HostileFixtures {
     return dir;
   }
 
+  /**
+   * A model whose one convolution has {@code filters} 1x1 filters on a 2x2 gray input: a few
+   * kilobytes whose overview is a column of {@code filters} heat-maps, tens of thousands of pixels
+   * tall.
+   */
+  static Path manyChannels(Path dir, int filters) throws IOException {
+    Random random = new Random(5);
+    Network network =
+        new Network(
+            "wide",
+            Shape.image(1, 2, 2),
+            List.of(
+                new Conv2D(
+                    "conv",
+                    random(random, Shape.of(filters, 1, 1, 1), 0.5f),
+                    random(random, Shape.vector(filters), 0.5f),
+                    1,
+                    1,
+                    Padding.VALID,
+                    Activation.RELU),
+                new Flatten("flatten")),
+            null);
+    TfjsModel.save(network, dir);
+    return dir;
+  }
+
   /** A random RGB PNG. */
   static Path png(Path file, int width, int height) throws IOException {
     BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -323,6 +323,7 @@ class HostileInputsPropertyTest {
       models.put("flatten-bomb", HostileFixtures.flattenBomb(m.resolve("flatten")));
       models.put("chain", HostileFixtures.reluChain(m.resolve("chain"), 22_000));
       models.put("chain-1000", HostileFixtures.reluChain(m.resolve("chain-1000"), 1000));
+      models.put("many-channels", HostileFixtures.manyChannels(m.resolve("wide"), 2048));
       models.put("repeated", HostileFixtures.repeatedWeights(m.resolve("repeated"), 1000));
       models.put("heavy", HostileFixtures.heavyWeights(m.resolve("heavy")));
       models.put(
