@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,8 +46,6 @@ public final class PredictCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (PNG, JPEG, ...).")
   List<Path> images;
 
-  private record Prediction(ClassScore best, float[] probabilities) {}
-
   @Override
   public Integer call() throws IOException {
     OptionChecks.require(spec, top >= 1, "--top must be at least 1; got " + top);
@@ -56,26 +53,23 @@ public final class PredictCommand implements Callable<Integer> {
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     if (json) {
-      // Every image is run before anything is printed: a bad image leaves no half JSON array.
-      List<Prediction> predictions = new ArrayList<>();
-      for (Path image : images) {
-        ActivationTrace trace = CheckedTraces.ofImage(network, model.path(), image);
-        predictions.add(new Prediction(trace.predicted(), trace.probabilities().toArray()));
-      }
+      // Streamed, so that memory does not grow with the number of images; a bad image ends the
+      // array early with exit code 3.
       JsonWriter writer = new JsonWriter(out);
       writer.setIndent("  ");
       writer.beginArray();
-      for (int i = 0; i < images.size(); i++) {
-        ClassScore best = predictions.get(i).best();
+      for (Path image : images) {
+        ActivationTrace trace = CheckedTraces.ofImage(network, model.path(), image);
+        ClassScore best = trace.predicted();
         writer.beginObject();
-        writer.name("image").value(images.get(i).toString());
+        writer.name("image").value(image.toString());
         writer.name("predicted").beginObject();
         writer.name("index").value(best.index());
         writer.name("label").value(best.label());
         writer.name("probability").value(best.probability());
         writer.endObject();
         writer.name("probabilities");
-        JsonOutput.floats(writer, predictions.get(i).probabilities());
+        JsonOutput.floats(writer, trace.probabilities().toArray());
         writer.endObject();
       }
       writer.endArray();

@@ -24,8 +24,8 @@ class CommandLineHygieneTest {
 
   @BeforeAll
   static void files() throws IOException {
-    model = HostileFixtures.smallModel(dir.resolve("model"));
-    image = HostileFixtures.png(dir.resolve("picture.png"), 12, 10);
+    model = CliFixtures.smallModel(dir.resolve("model"));
+    image = CliFixtures.png(dir.resolve("picture.png"), 12, 10);
   }
 
   /** {@code train} options with one invalid value each. */
@@ -108,7 +108,7 @@ class CommandLineHygieneTest {
     List<String> forged =
         List.of("cat\n  99.99 %  forged (9)", "\u001b[31mred", "tab\there", "\u202egnp.exe");
     Path labelled = dir.resolve("forged");
-    TfjsModel.save(HostileFixtures.smallNetwork(forged), labelled);
+    TfjsModel.save(CliFixtures.smallNetwork(forged), labelled);
     CommandRun predict =
         CommandRun.of("predict", "-m", labelled.toString(), "--top", "4", image.toString());
     assertEquals(0, predict.code(), predict.toString());
@@ -149,7 +149,7 @@ class CommandLineHygieneTest {
   void modelsWithoutAnImageInputAreRefusedNamingTheFile() throws IOException {
     for (Shape input : List.of(Shape.image(2, 4, 4), Shape.image(4, 4, 4), Shape.vector(8))) {
       Path odd = dir.resolve("input-" + input.size() + "-" + input.rank());
-      HostileFixtures.constantModel(odd, input, List.of("a", "b"), 0.1f, 0);
+      CliFixtures.constantModel(odd, input, List.of("a", "b"), 0.1f, 0);
       for (String command : List.of("predict", "trace", "render")) {
         CommandRun run =
             switch (command) {

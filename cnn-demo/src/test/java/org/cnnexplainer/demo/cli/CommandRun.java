@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import org.cnnexplainer.demo.Main;
 
 /** One in-process run of the command line, with what it printed. */
-record CommandRun(int code, byte[] outBytes, String err) {
+public record CommandRun(int code, byte[] outBytes, String err) {
   /** Runs {@code args} through {@link Main#run}, capturing standard output and error. */
-  static CommandRun of(String... args) {
+  public static CommandRun of(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -25,12 +25,12 @@ record CommandRun(int code, byte[] outBytes, String err) {
   }
 
   /** Standard output as text. */
-  String out() {
+  public String out() {
     return new String(outBytes, StandardCharsets.UTF_8);
   }
 
   /** The number of lines on standard error. */
-  long errLines() {
+  public long errLines() {
     return err.lines().count();
   }
 

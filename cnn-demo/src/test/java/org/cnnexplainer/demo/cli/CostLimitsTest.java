@@ -24,8 +24,8 @@ class CostLimitsTest {
 
   @BeforeAll
   static void files() throws IOException {
-    model = HostileFixtures.smallModel(dir.resolve("model"));
-    image = HostileFixtures.png(dir.resolve("picture.png"), 12, 10);
+    model = CliFixtures.smallModel(dir.resolve("model"));
+    image = CliFixtures.png(dir.resolve("picture.png"), 12, 10);
   }
 
   private static void assertExit(int code, CommandRun run, String... fragments) {
@@ -39,16 +39,16 @@ class CostLimitsTest {
 
   @Test
   void modelFilesThatWouldCostGigabytesAreRefusedNamingTheFile() throws IOException {
-    Path flatten = HostileFixtures.flattenBomb(dir.resolve("flatten"));
+    Path flatten = CliFixtures.flattenBomb(dir.resolve("flatten"));
     assertExit(
         3, CommandRun.of("info", "-m", flatten.toString()), flatten.toString(), "67108864 outputs");
-    Path repeated = HostileFixtures.repeatedWeights(dir.resolve("repeated"), 1000);
+    Path repeated = CliFixtures.repeatedWeights(dir.resolve("repeated"), 1000);
     assertExit(
         3,
         CommandRun.of("predict", "-m", repeated.toString(), image.toString()),
         repeated.toString(),
         "is listed twice");
-    Path chain = HostileFixtures.reluChain(dir.resolve("chain"), 22_000);
+    Path chain = CliFixtures.reluChain(dir.resolve("chain"), 22_000);
     assertExit(
         3,
         CommandRun.of("render", "-m", chain.toString(), "-o", dir.resolve("c.png").toString()),
@@ -98,7 +98,7 @@ class CostLimitsTest {
 
   @Test
   void trainRefusesANetworkItCouldNotSaveBeforeAllocatingIt() throws IOException {
-    Path data = HostileFixtures.imageFolder(dir.resolve("big-data"), 1, "a", "b");
+    Path data = CliFixtures.imageFolder(dir.resolve("big-data"), 1, "a", "b");
     CommandRun run =
         CommandRun.of(
             "train",
@@ -120,7 +120,7 @@ class CostLimitsTest {
   @Test
   void idxHeadersThatOverflowOrAskForGigabytesExitWithThree() throws IOException {
     Path fashion =
-        HostileFixtures.idx(dir.resolve("fashion"), "train", Integer.MAX_VALUE, 65536, 65536, 0);
+        CliFixtures.idx(dir.resolve("fashion"), "train", Integer.MAX_VALUE, 65536, 65536, 0);
     CommandRun run =
         CommandRun.of(
             "train",
@@ -131,7 +131,7 @@ class CostLimitsTest {
             "--out",
             dir.resolve("f").toString());
     assertExit(3, run, "train-images-idx3-ubyte", "implausible image header");
-    Path claims = HostileFixtures.idx(dir.resolve("claims"), "t10k", 2_000, 1_000, 1_000, 0);
+    Path claims = CliFixtures.idx(dir.resolve("claims"), "t10k", 2_000, 1_000, 1_000, 0);
     assertExit(
         3,
         CommandRun.of(

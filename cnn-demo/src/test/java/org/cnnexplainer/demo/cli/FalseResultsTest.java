@@ -26,9 +26,9 @@ class FalseResultsTest {
   static void files() throws IOException {
     // Every weight 3e38: the dense layer's sum overflows to infinity on a bright image.
     overflowing =
-        HostileFixtures.constantModel(
+        CliFixtures.constantModel(
             dir.resolve("overflowing"), Shape.image(1, 16, 16), List.of("a", "b"), 3e38f, 0);
-    brightImage = HostileFixtures.grayPng(dir.resolve("bright.png"), 16, 16, 255);
+    brightImage = CliFixtures.grayPng(dir.resolve("bright.png"), 16, 16, 255);
   }
 
   private static void assertBadModel(CommandRun run, String... fragments) {
@@ -42,7 +42,7 @@ class FalseResultsTest {
 
   @Test
   void evaluateRefusesZeroNegativeAndAbsurdThreadCounts() throws IOException {
-    Path data = HostileFixtures.imageFolder(dir.resolve("threads"), 2, "a", "b");
+    Path data = CliFixtures.imageFolder(dir.resolve("threads"), 2, "a", "b");
     for (String threads : List.of("0", "-1", "100000")) {
       CommandRun run =
           CommandRun.of(
@@ -64,11 +64,11 @@ class FalseResultsTest {
   void evaluateMatchesFoldersToClassesByNameNotBySortedOrder() throws IOException {
     // A model that always predicts its class 0, "zebra"; the folders sort as apple, zebra.
     Path model =
-        HostileFixtures.constantModel(
+        CliFixtures.constantModel(
             dir.resolve("zebra-model"), Shape.image(1, 16, 16), List.of("zebra", "Apple"), 0, 50);
     Path data = dir.resolve("by-name");
-    HostileFixtures.imageFolder(data, 3, "ZEBRA");
-    HostileFixtures.imageFolder(data, 1, "apple");
+    CliFixtures.imageFolder(data, 3, "ZEBRA");
+    CliFixtures.imageFolder(data, 1, "apple");
     CommandRun run =
         CommandRun.of("evaluate", "-m", model.toString(), "--data", data.toString(), "--json");
     assertEquals(0, run.code(), run.toString());
@@ -81,9 +81,9 @@ class FalseResultsTest {
   @Test
   void aClassWithoutImagesHasNoAccuracyRatherThanNaN() throws IOException {
     Path model =
-        HostileFixtures.constantModel(
+        CliFixtures.constantModel(
             dir.resolve("three"), Shape.image(1, 16, 16), List.of("x", "y", "z"), 0, 50);
-    Path data = HostileFixtures.imageFolder(dir.resolve("only-x"), 2, "x");
+    Path data = CliFixtures.imageFolder(dir.resolve("only-x"), 2, "x");
     CommandRun json =
         CommandRun.of("evaluate", "-m", model.toString(), "--data", data.toString(), "--json");
     assertEquals(0, json.code(), json.toString());
@@ -97,7 +97,7 @@ class FalseResultsTest {
 
   @Test
   void aFolderNamedAfterNoClassIsRefusedNamingIt() throws IOException {
-    Path data = HostileFixtures.imageFolder(dir.resolve("unmatched"), 1, "a", "giraffe");
+    Path data = CliFixtures.imageFolder(dir.resolve("unmatched"), 1, "a", "giraffe");
     CommandRun run =
         CommandRun.of("evaluate", "-m", overflowing.toString(), "--data", data.toString());
     assertBadModel(
@@ -120,7 +120,7 @@ class FalseResultsTest {
     assertBadModel(
         CommandRun.of("bench", "-m", m, "-i", image, "--warmup", "0", "--samples", "1"), expected);
     Path data = dir.resolve("bright-data");
-    HostileFixtures.grayPng(data.resolve("a").resolve("1.png"), 16, 16, 255);
+    CliFixtures.grayPng(data.resolve("a").resolve("1.png"), 16, 16, 255);
     assertBadModel(
         CommandRun.of("evaluate", "-m", m, "--data", data.toString()),
         m,
@@ -132,9 +132,9 @@ class FalseResultsTest {
   @Test
   void imagesWhoseSamplesHaveNoUsableRangeAreRefusedAndOthersNormalised() throws IOException {
     Path model =
-        HostileFixtures.constantModel(
+        CliFixtures.constantModel(
             dir.resolve("gray4"), Shape.image(1, 4, 4), List.of("a", "b"), 0.01f, 0);
-    Path signed = HostileFixtures.grayTiff(dir.resolve("s16.tif"), DataBuffer.TYPE_SHORT, 32767);
+    Path signed = CliFixtures.grayTiff(dir.resolve("s16.tif"), DataBuffer.TYPE_SHORT, 32767);
     CommandRun trace =
         CommandRun.of("trace", "-m", model.toString(), "-i", signed.toString(), "-o", "-");
     assertEquals(0, trace.code(), trace.toString());
@@ -145,12 +145,12 @@ class FalseResultsTest {
             .getAsJsonObject("input")
             .get("data")
             .toString());
-    Path int32 = HostileFixtures.grayTiff(dir.resolve("i32.tif"), DataBuffer.TYPE_INT, 7);
+    Path int32 = CliFixtures.grayTiff(dir.resolve("i32.tif"), DataBuffer.TYPE_INT, 7);
     assertBadModel(
         CommandRun.of("predict", "-m", model.toString(), int32.toString()),
         int32.toString(),
         "32-bit integer");
-    Path gif = HostileFixtures.gifWithoutPixels(dir.resolve("empty.gif"));
+    Path gif = CliFixtures.gifWithoutPixels(dir.resolve("empty.gif"));
     assertBadModel(
         CommandRun.of("predict", "-m", model.toString(), gif.toString()),
         gif + ": the GIF image holds no pixel data");

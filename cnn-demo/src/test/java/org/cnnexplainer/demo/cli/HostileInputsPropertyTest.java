@@ -304,59 +304,54 @@ class HostileInputsPropertyTest {
       this.root = Files.createDirectories(root);
       this.scratch = scratch;
       Path m = root.resolve("models");
-      goodModel = HostileFixtures.smallModel(m.resolve("good"));
+      goodModel = CliFixtures.smallModel(m.resolve("good"));
       grayModel =
-          HostileFixtures.constantModel(
+          CliFixtures.constantModel(
               m.resolve("gray"), Shape.image(1, 16, 16), List.of("cat", "dog"), 0.01f, 0);
       models.put(
           "overflowing",
-          HostileFixtures.constantModel(
-              m.resolve("overflowing"), Shape.image(3, 10, 12), HostileFixtures.LABELS, 3e38f, 0));
+          CliFixtures.constantModel(
+              m.resolve("overflowing"), Shape.image(3, 10, 12), CliFixtures.LABELS, 3e38f, 0));
       models.put(
           "two-channel",
-          HostileFixtures.constantModel(
+          CliFixtures.constantModel(
               m.resolve("two"), Shape.image(2, 4, 4), List.of("a", "b"), 0.1f, 0));
       models.put(
           "vector",
-          HostileFixtures.constantModel(
+          CliFixtures.constantModel(
               m.resolve("vector"), Shape.vector(8), List.of("a", "b"), 0.1f, 0));
-      models.put("flatten-bomb", HostileFixtures.flattenBomb(m.resolve("flatten")));
-      models.put("chain", HostileFixtures.reluChain(m.resolve("chain"), 22_000));
-      models.put("chain-1000", HostileFixtures.reluChain(m.resolve("chain-1000"), 1000));
-      models.put("many-channels", HostileFixtures.manyChannels(m.resolve("wide"), 2048));
-      models.put("repeated", HostileFixtures.repeatedWeights(m.resolve("repeated"), 1000));
-      models.put("heavy", HostileFixtures.heavyWeights(m.resolve("heavy")));
-      models.put(
-          "not-json", HostileFixtures.modelJson(m.resolve("not-json"), "{\"modelTopology\": "));
+      models.put("flatten-bomb", CliFixtures.flattenBomb(m.resolve("flatten")));
+      models.put("chain", CliFixtures.reluChain(m.resolve("chain"), 22_000));
+      models.put("chain-1000", CliFixtures.reluChain(m.resolve("chain-1000"), 1000));
+      models.put("many-channels", CliFixtures.manyChannels(m.resolve("wide"), 2048));
+      models.put("repeated", CliFixtures.repeatedWeights(m.resolve("repeated"), 1000));
+      models.put("heavy", CliFixtures.heavyWeights(m.resolve("heavy")));
+      models.put("not-json", CliFixtures.modelJson(m.resolve("not-json"), "{\"modelTopology\": "));
       models.put("empty-dir", Files.createDirectories(m.resolve("empty")));
       models.put("missing", m.resolve("missing"));
       models.put("forged-labels", forged(m.resolve("forged")));
-      // Device nodes made here, never the system's (see HostileFixtures.device).
+      // Device nodes made here, never the system's (see CliFixtures.device).
       Path devices = Files.createDirectories(root.resolve("devices"));
-      zero = HostileFixtures.device(devices.resolve("zero"), 1, 5) ? devices.resolve("zero") : null;
-      nullDevice = HostileFixtures.nonRegularFile(devices.resolve("null"));
+      zero = CliFixtures.device(devices.resolve("zero"), 1, 5) ? devices.resolve("zero") : null;
+      nullDevice = CliFixtures.nonRegularFile(devices.resolve("null"));
       if (zero != null) {
         models.put("zero-device", zero);
       }
       Path i = Files.createDirectories(root.resolve("images"));
-      goodImage = HostileFixtures.png(i.resolve("good.png"), 12, 10);
-      brightImage = HostileFixtures.grayPng(i.resolve("bright.png"), 16, 16, 255);
-      images.put(
-          "tall-gray", HostileFixtures.grayPng(i.resolve("tall-gray.png"), 1, 16_000_000, 200));
-      images.put("tall-rgb", HostileFixtures.png(i.resolve("tall-rgb.png"), 1, 4_000_000));
-      images.put("header-60000", HostileFixtures.pngHeader(i.resolve("huge.png"), 60_000, 60_000));
+      goodImage = CliFixtures.png(i.resolve("good.png"), 12, 10);
+      brightImage = CliFixtures.grayPng(i.resolve("bright.png"), 16, 16, 255);
+      images.put("tall-gray", CliFixtures.grayPng(i.resolve("tall-gray.png"), 1, 16_000_000, 200));
+      images.put("tall-rgb", CliFixtures.png(i.resolve("tall-rgb.png"), 1, 4_000_000));
+      images.put("header-60000", CliFixtures.pngHeader(i.resolve("huge.png"), 60_000, 60_000));
       images.put(
           "s16",
-          HostileFixtures.grayTiff(
-              i.resolve("s16.tif"), java.awt.image.DataBuffer.TYPE_SHORT, -20000));
+          CliFixtures.grayTiff(i.resolve("s16.tif"), java.awt.image.DataBuffer.TYPE_SHORT, -20000));
       images.put(
-          "i32",
-          HostileFixtures.grayTiff(i.resolve("i32.tif"), java.awt.image.DataBuffer.TYPE_INT, 7));
+          "i32", CliFixtures.grayTiff(i.resolve("i32.tif"), java.awt.image.DataBuffer.TYPE_INT, 7));
       images.put(
           "f32",
-          HostileFixtures.grayTiff(
-              i.resolve("f32.tif"), java.awt.image.DataBuffer.TYPE_FLOAT, 1.0));
-      images.put("gif-no-pixels", HostileFixtures.gifWithoutPixels(i.resolve("empty.gif")));
+          CliFixtures.grayTiff(i.resolve("f32.tif"), java.awt.image.DataBuffer.TYPE_FLOAT, 1.0));
+      images.put("gif-no-pixels", CliFixtures.gifWithoutPixels(i.resolve("empty.gif")));
       images.put("text", Files.writeString(i.resolve("text.png"), "not an image"));
       images.put("empty", Files.write(i.resolve("zero.png"), new byte[0]));
       images.put("at-sign", Files.copy(goodImage, i.resolve("@x.png")));
@@ -367,23 +362,23 @@ class HostileInputsPropertyTest {
         images.put("zero-device", zero);
       }
       Path fifo = i.resolve("fifo.png");
-      if (HostileFixtures.fifo(fifo)) {
+      if (CliFixtures.fifo(fifo)) {
         images.put("fifo", fifo);
         models.put("fifo", fifo);
       }
       models.put("an-image", goodImage);
       Path d = root.resolve("data");
-      dataFolder = HostileFixtures.imageFolder(d.resolve("good"), 3, "cat", "dog");
-      HostileFixtures.imageFolder(d.resolve("tiny"), 1, "cat", "dog");
-      HostileFixtures.imageFolder(d.resolve("unmatched"), 1, "cat", "giraffe");
+      dataFolder = CliFixtures.imageFolder(d.resolve("good"), 3, "cat", "dog");
+      CliFixtures.imageFolder(d.resolve("tiny"), 1, "cat", "dog");
+      CliFixtures.imageFolder(d.resolve("unmatched"), 1, "cat", "giraffe");
       Files.createDirectories(d.resolve("empty"));
       Path f = root.resolve("fashion");
-      fashionGood = HostileFixtures.idx(f.resolve("good"), "t10k", 20, 28, 28, 20 * 28 * 28);
-      HostileFixtures.idx(fashionGood, "train", 20, 28, 28, 20 * 28 * 28);
-      HostileFixtures.idx(f.resolve("overflow"), "train", Integer.MAX_VALUE, 65536, 65536, 0);
-      HostileFixtures.idx(f.resolve("overflow"), "t10k", Integer.MAX_VALUE, 65536, 65536, 0);
-      HostileFixtures.idx(f.resolve("claims"), "train", 2_000, 1_000, 1_000, 16);
-      HostileFixtures.idx(f.resolve("claims"), "t10k", 2_000, 1_000, 1_000, 16);
+      fashionGood = CliFixtures.idx(f.resolve("good"), "t10k", 20, 28, 28, 20 * 28 * 28);
+      CliFixtures.idx(fashionGood, "train", 20, 28, 28, 20 * 28 * 28);
+      CliFixtures.idx(f.resolve("overflow"), "train", Integer.MAX_VALUE, 65536, 65536, 0);
+      CliFixtures.idx(f.resolve("overflow"), "t10k", Integer.MAX_VALUE, 65536, 65536, 0);
+      CliFixtures.idx(f.resolve("claims"), "train", 2_000, 1_000, 1_000, 16);
+      CliFixtures.idx(f.resolve("claims"), "t10k", 2_000, 1_000, 1_000, 16);
       Files.createDirectories(f.resolve("empty"));
       Path out = Files.createDirectories(root.resolve("out"));
       Files.writeString(out.resolve("existing.json"), "{}");
@@ -391,14 +386,13 @@ class HostileInputsPropertyTest {
         Files.createSymbolicLink(out.resolve("device-link"), nullDevice);
       }
       Files.createSymbolicLink(out.resolve("dangling"), out.resolve("nowhere"));
-      HostileFixtures.fifo(out.resolve("fifo"));
+      CliFixtures.fifo(out.resolve("fifo"));
       Files.createDirectories(out.resolve("empty-model"));
       Path user = Files.createDirectories(root.resolve("user"));
       Files.writeString(user.resolve("thesis.txt"), "years of work");
       Files.createDirectories(out.resolve(".ours.tmp-987654321-x"));
       // A folder an earlier train run wrote.
-      CommandRun ours =
-          CommandRun.of(trainArgs(dataFolder.toString(), out.resolve("ours").toString()));
+      CommandRun ours = CommandRun.of(CliFixtures.trainArgs(dataFolder, out.resolve("ours")));
       if (ours.code() != 0) {
         throw new IllegalStateException("cannot make the earlier run's folder: " + ours);
       }
@@ -406,33 +400,9 @@ class HostileInputsPropertyTest {
 
     private static Path forged(Path dir) throws IOException {
       org.cnnexplainer.core.tfjs.TfjsModel.save(
-          HostileFixtures.smallNetwork(List.of("cat\nforged", "\u001b[31mred", "tab\t", "\u202ex")),
+          CliFixtures.smallNetwork(List.of("cat\nforged", "\u001b[31mred", "tab\t", "\u202ex")),
           dir);
       return dir;
-    }
-
-    static String[] trainArgs(String data, String out) {
-      return new String[] {
-        "train",
-        "--data",
-        data,
-        "--out",
-        out,
-        "--epochs",
-        "1",
-        "--image-size",
-        "16",
-        "--channels",
-        "1",
-        "--filters",
-        "2",
-        "--batch",
-        "4",
-        "--validation",
-        "0.25",
-        "--threads",
-        "1"
-      };
     }
 
     private List<Value> values(Path good, Map<String, Path> hostile, String... extra) {

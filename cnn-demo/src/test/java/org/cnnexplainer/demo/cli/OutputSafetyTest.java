@@ -35,8 +35,8 @@ class OutputSafetyTest {
 
   @BeforeEach
   void files() throws IOException {
-    model = HostileFixtures.smallModel(dir.resolve("model"));
-    image = HostileFixtures.png(dir.resolve("picture.png"), 12, 10);
+    model = CliFixtures.smallModel(dir.resolve("model"));
+    image = CliFixtures.png(dir.resolve("picture.png"), 12, 10);
   }
 
   private CommandRun trace(Path out) {
@@ -59,7 +59,7 @@ class OutputSafetyTest {
 
   @Test
   void aDeviceAndALinkToOneAreRefusedAndKept() throws IOException {
-    Path device = HostileFixtures.nonRegularFile(dir.resolve("null"));
+    Path device = CliFixtures.nonRegularFile(dir.resolve("null"));
     assumeTrue(device != null, "mknod or mkfifo is needed to make a non-regular file");
     Path link = Files.createSymbolicLink(dir.resolve("link"), device);
     for (Path out : List.of(device, link)) {
@@ -75,7 +75,7 @@ class OutputSafetyTest {
   @Test
   void aPipeAFolderTheRootAndADanglingLinkAreRefused() throws IOException {
     Path fifo = dir.resolve("fifo");
-    assumeTrue(HostileFixtures.fifo(fifo), "mkfifo is needed to make a named pipe");
+    assumeTrue(CliFixtures.fifo(fifo), "mkfifo is needed to make a named pipe");
     assertRefused(trace(fifo), fifo, "is not a regular file");
     assertFalse(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS));
     assertRefused(trace(dir), dir, "is a folder");
@@ -142,7 +142,7 @@ class OutputSafetyTest {
 
   @Test
   void aReadOnlyFileOrFolderIsRefusedBeforeAnyWork() throws IOException {
-    assumeFalse(HostileFixtures.isRoot(), "root ignores file permissions");
+    assumeFalse(CliFixtures.isRoot(), "root ignores file permissions");
     Path locked = Files.createDirectories(dir.resolve("locked"));
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {

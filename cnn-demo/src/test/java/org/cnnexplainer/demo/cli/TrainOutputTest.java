@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,34 +24,11 @@ class TrainOutputTest {
 
   @BeforeEach
   void data() throws IOException {
-    data = HostileFixtures.imageFolder(dir.resolve("data"), 4, "a", "b");
+    data = CliFixtures.imageFolder(dir.resolve("data"), 4, "a", "b");
   }
 
   private CommandRun train(Path out, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "train",
-                "--data",
-                data.toString(),
-                "--out",
-                out.toString(),
-                "--epochs",
-                "1",
-                "--image-size",
-                "16",
-                "--channels",
-                "1",
-                "--filters",
-                "2",
-                "--batch",
-                "4",
-                "--validation",
-                "0.25",
-                "--threads",
-                "1"));
-    args.addAll(List.of(extra));
-    return CommandRun.of(args.toArray(String[]::new));
+    return CommandRun.of(CliFixtures.trainArgs(data, out, extra));
   }
 
   /** Exit 2, one line naming {@code out} and the reason, nothing changed in {@code tree}. */
@@ -97,7 +73,7 @@ class TrainOutputTest {
 
   @Test
   void aModelFolderWithItsCardIsNotOneTrainWrote() throws IOException {
-    Path bundled = HostileFixtures.smallModel(dir.resolve("bundled"));
+    Path bundled = CliFixtures.smallModel(dir.resolve("bundled"));
     Files.writeString(bundled.resolve("README.md"), "model card");
     assertRefused(train(bundled), bundled, "holds 'README.md'", dir);
     Files.delete(bundled.resolve("README.md"));
@@ -144,7 +120,7 @@ class TrainOutputTest {
 
   @Test
   void tooFewImagesForTheValidationSplitAreRefusedBeforeTraining() throws IOException {
-    Path tiny = HostileFixtures.imageFolder(dir.resolve("tiny"), 1, "a", "b");
+    Path tiny = CliFixtures.imageFolder(dir.resolve("tiny"), 1, "a", "b");
     Path out = dir.resolve("out");
     CommandRun run =
         CommandRun.of(

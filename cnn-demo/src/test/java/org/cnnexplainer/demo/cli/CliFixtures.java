@@ -29,12 +29,15 @@ import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 
-/** Files a hostile user could hand the command line: models, images, image folders, IDX files. */
-final class HostileFixtures {
+/**
+ * Files for command-line tests: a small valid model, images and image folders, and the hostile ones
+ * a user could hand the command line (models, images, IDX files, device nodes).
+ */
+final class CliFixtures {
   /** The classes of {@link #smallNetwork}. */
   static final List<String> LABELS = List.of("cat", "dog", "cow", "hen");
 
-  private HostileFixtures() {}
+  private CliFixtures() {}
 
   /** A valid 10x12x3 model with four classes: conv, relu, pool, flatten, softmax dense. */
   static Network smallNetwork(List<String> labels) {
@@ -59,6 +62,37 @@ final class HostileFixtures {
             random(random, Shape.vector(labels.size()), 0.5f),
             Activation.SOFTMAX));
     return new Network("small", Shape.image(3, 10, 12), layers, labels);
+  }
+
+  /**
+   * A quick {@code train} run: one epoch of 16x16 gray images, 2 filters, batch 4, a quarter for
+   * validation, one thread; {@code extra} options are appended.
+   */
+  static String[] trainArgs(Path data, Path out, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "train",
+                "--data",
+                data.toString(),
+                "--out",
+                out.toString(),
+                "--epochs",
+                "1",
+                "--image-size",
+                "16",
+                "--channels",
+                "1",
+                "--filters",
+                "2",
+                "--batch",
+                "4",
+                "--validation",
+                "0.25",
+                "--threads",
+                "1"));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
   }
 
   static Path smallModel(Path dir) throws IOException {
