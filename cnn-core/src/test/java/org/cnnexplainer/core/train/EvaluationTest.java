@@ -70,12 +70,22 @@ class EvaluationTest {
   }
 
   @Test
-  void tinyVggRefusesAnOutputLayerNoModelCouldHoldBeforeAllocatingIt() {
-    // 2048 x 2048 images with 512 filters: the dense layer alone would need 398 million weights.
+  void tinyVggRefusesLayersNoModelCouldHoldBeforeAllocatingThem() {
+    // 2048 x 2048 images with 512 filters: the first convolution alone outputs 2 billion values.
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () -> Architectures.tinyVgg(Shape.image(3, 2048, 2048), SyntheticData.LABELS, 512, 1));
+    assertTrue(
+        e.getMessage().startsWith("layer conv_1_1 would output 2143291392 values"), e.getMessage());
+    // 1024 x 1024 gray images with 16 filters and 1,000 classes: the features fit, but the dense
+    // layer would need a billion weights.
+    List<String> thousand =
+        java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "c" + i).toList();
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Architectures.tinyVgg(Shape.image(1, 1024, 1024), thousand, 16, 1));
     assertTrue(e.getMessage().startsWith("the output layer would need"), e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
