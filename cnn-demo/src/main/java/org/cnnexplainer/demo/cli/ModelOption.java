@@ -1,7 +1,11 @@
 package org.cnnexplainer.demo.cli;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.InvalidModelException;
@@ -55,6 +59,22 @@ public final class ModelOption {
               + "; images can only be fed to a (channels, height, width) input with 1 (gray) or 3"
               + " (RGB) channels");
     }
+  }
+
+  /**
+   * The files the model is read from, as far as they exist: {@code model.json}, {@code labels.json}
+   * and the {@code .bin} files beside them. An output must not replace one.
+   */
+  public List<Path> files() {
+    Path json = Files.isDirectory(model) ? model.resolve("model.json") : model;
+    Path folder = json.toAbsolutePath().getParent();
+    List<Path> files = new ArrayList<>(List.of(json, folder.resolve("labels.json")));
+    try (DirectoryStream<Path> weights = Files.newDirectoryStream(folder, "*.bin")) {
+      weights.forEach(files::add);
+    } catch (IOException | RuntimeException e) {
+      // No folder to list: loading the model reports that.
+    }
+    return files;
   }
 
   /** The path as given. */

@@ -65,6 +65,14 @@ final class OptionChecks {
     }
   }
 
+  /** Refuses an output that is one of the model's files or the input image. */
+  static void notAnInput(CommandSpec spec, OutputFile out, ModelOption model, Path image) {
+    for (Path file : model.files()) {
+      notSameFile(spec, out, file, "a file of the model");
+    }
+    notSameFile(spec, out, image, "the input image");
+  }
+
   /** Refuses an output that is one of the command's inputs. */
   static void notSameFile(CommandSpec spec, OutputFile out, Path input, String what) {
     try {

@@ -192,7 +192,7 @@ public final class RenderCommand implements Callable<Integer> {
           spec.commandLine(), "--view " + view.optionName() + " needs --image");
     }
     OutputFile target = OptionChecks.output(spec, "--out", out);
-    OptionChecks.notSameFile(spec, target, image, "the input image");
+    OptionChecks.notAnInput(spec, target, model, image);
     Network network = image == null ? model.load() : model.loadForImages();
     ActivationTrace trace =
         image == null ? null : CheckedTraces.ofImage(network, model.path(), image);

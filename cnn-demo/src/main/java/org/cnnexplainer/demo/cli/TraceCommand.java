@@ -48,7 +48,7 @@ public final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OutputFile target = OptionChecks.output(spec, "--out", out);
-    OptionChecks.notSameFile(spec, target, image, "the input image");
+    OptionChecks.notAnInput(spec, target, model, image);
     Network network = model.loadForImages();
     ActivationTrace trace = CheckedTraces.ofImage(network, model.path(), image);
     target.write(

@@ -98,6 +98,19 @@ class OutputSafetyTest {
   }
 
   @Test
+  void theOutputMustNotBeAFileOfTheModel() throws IOException {
+    for (String name : List.of("model.json", "labels.json", "group1-shard1of1.bin")) {
+      Path file = model.resolve(name);
+      byte[] before = Files.readAllBytes(file);
+      assertRefused(trace(file), file, "is a file of the model");
+      assertRefused(render(file), file, "is a file of the model");
+      assertArrayEquals(before, Files.readAllBytes(file));
+    }
+    assertEquals(
+        0, trace(model.resolve("trace.json")).code(), "other files in its folder are fine");
+  }
+
+  @Test
   void aLinkToARegularFileWritesThatFile() throws IOException {
     Path real = Files.writeString(dir.resolve("real.json"), "old");
     Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
