@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Tensor;
 
 /**
  * How well a classifier does on a labelled dataset: accuracy, per-class accuracy (recall) and the
@@ -27,9 +28,16 @@ public final class Evaluation {
   /**
    * Evaluates {@code network} on all of {@code data}, with {@code threads} threads.
    *
-   * @throws IllegalArgumentException if the images or the class count do not fit the network
+   * @throws IllegalArgumentException if the images or the class count do not fit the network, or
+   *     {@code threads} is below 1
+   * @throws ArithmeticException if the network's output for an image is NaN or infinite (the
+   *     message names the image and the first layer where that happens)
    */
   public static Evaluation of(Network network, Dataset data, int threads) {
+    if (threads < 1) {
+      // With no thread no image would be run, and every image would count as class 0.
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
     if (!data.imageShape().equals(network.inputShape())) {
       throw new IllegalArgumentException(
           "the images have shape "
@@ -48,7 +56,7 @@ public final class Evaluation {
     }
     int n = data.size();
     int[] predicted = new int[n];
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -58,7 +66,11 @@ public final class Evaluation {
             pool.submit(
                 () -> {
                   for (int i = lo; i < hi; i++) {
-                    predicted[i] = network.predict(data.image(i)).argmax();
+                    Tensor output = network.predict(data.image(i));
+                    if (!Float.isFinite(output.min()) || !Float.isFinite(output.max())) {
+                      throw nonFinite(network, data, i);
+                    }
+                    predicted[i] = output.argmax();
                   }
                 }));
       }
@@ -69,6 +81,9 @@ public final class Evaluation {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("evaluation interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof ArithmeticException nonFinite) {
+        throw nonFinite;
+      }
       throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
@@ -78,6 +93,20 @@ public final class Evaluation {
       confusion[data.label(i)][predicted[i]]++;
     }
     return new Evaluation(data.classLabels(), confusion, n);
+  }
+
+  /** Names the layer where image {@code index} first becomes NaN or infinite. */
+  private static ArithmeticException nonFinite(Network network, Dataset data, int index) {
+    int layer =
+        network.trace(data.image(index)).firstNonFiniteLayer().orElse(network.layers().size() - 1);
+    return new ArithmeticException(
+        "the model produced non-finite values at layer "
+            + layer
+            + " ("
+            + network.layer(layer).name()
+            + ") for image "
+            + index
+            + "; its accuracy cannot be measured");
   }
 
   /** Number of images evaluated. */

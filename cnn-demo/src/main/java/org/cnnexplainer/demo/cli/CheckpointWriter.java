@@ -1,21 +1,46 @@
 package org.cnnexplainer.demo.cli;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.demo.cli.OutputFile.UnusableOutputException;
 
 /**
  * Writes a model folder so that {@code out} only ever holds a complete checkpoint: everything goes
  * to a temporary sibling folder first, which then replaces {@code out} by renaming.
+ *
+ * <p>{@code out} is checked before training starts ({@link #open}): it may be a new folder, an
+ * empty one, or one that {@code train} wrote before (its {@code model.json}, weights, {@code
+ * labels.json} and the training record {@code training.json}, nothing else). Anything else, a file,
+ * the {@code --data} folder or the current folder is refused, since replacing it would delete the
+ * user's files.
  */
 final class CheckpointWriter {
+  /** The training record that marks a folder as written by {@code train}. */
+  static final String RECORD = "training.json";
+
+  /** The record's {@code command} starts with this. */
+  static final String RECORD_COMMAND = "cnn-explainer train";
+
+  /** The files a checkpoint holds: the TF.js writer's, plus the record. */
+  private static final Pattern CHECKPOINT_FILE =
+      Pattern.compile("model\\.json|labels\\.json|training\\.json|group\\d+-shard\\d+of\\d+\\.bin");
+
   /** Writes a model's files into a folder. */
   interface Format {
     void write(Network network, Path directory) throws IOException;
@@ -24,9 +49,137 @@ final class CheckpointWriter {
   private final Path out;
   private final Format format;
 
-  CheckpointWriter(Path out, Format format) {
-    this.out = out.toAbsolutePath().normalize();
+  private CheckpointWriter(Path out, Format format) {
+    this.out = out;
     this.format = format;
+  }
+
+  /**
+   * Checks {@code out} (see the class comment) and that a folder can be created beside it, and
+   * removes temporary folders that an interrupted earlier run left there.
+   *
+   * @param dataFolder the training images' folder, which {@code out} must neither be, contain, nor
+   *     lie inside; null for a built-in data set
+   * @throws UnusableOutputException naming the folder and the reason when it cannot be used
+   */
+  static CheckpointWriter open(Path out, Path dataFolder, Format format) throws IOException {
+    Path target = resolve(out);
+    if (target.getFileName() == null) {
+      throw refuse(out, "is the root folder");
+    }
+    requireNotAround(out, target, Path.of("").toAbsolutePath(), "the current folder");
+    if (dataFolder != null) {
+      requireNotAround(out, target, dataFolder.toAbsolutePath(), "the --data folder");
+      Path data = realOrAbsolute(dataFolder);
+      if (target.startsWith(data)) {
+        throw refuse(out, "is inside the --data folder, where it would become a class");
+      }
+    }
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw refuse(out, "is a file, not a model folder; name a new folder");
+      }
+      String foreign = foreignContent(target);
+      if (foreign != null) {
+        throw refuse(
+            out,
+            "holds "
+                + foreign
+                + ", which train did not write; name a new or empty folder, or one an earlier"
+                + " train run wrote");
+      }
+    }
+    Path parent = target.getParent();
+    try {
+      Files.createDirectories(parent);
+      // Creating (and removing) a folder where checkpoints will be made is the only reliable
+      // test of writability (root, read-only mounts, network file systems).
+      Files.delete(Files.createDirectory(sibling(target, ".tmp-")));
+    } catch (IOException e) {
+      throw refuse(
+          out, "cannot be written: no folder can be created in " + parent + " (" + e + ")");
+    }
+    removeStaleSiblings(target);
+    return new CheckpointWriter(target, format);
+  }
+
+  /** The absolute path with symbolic links resolved as far as the path exists. */
+  private static Path resolve(Path out) throws IOException {
+    Path absolute = out.toAbsolutePath().normalize();
+    if (Files.exists(absolute)) {
+      return absolute.toRealPath();
+    }
+    Path parent = absolute.getParent();
+    return parent == null ? absolute : realOrAbsolute(parent).resolve(absolute.getFileName());
+  }
+
+  private static Path realOrAbsolute(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      Path parent = path.toAbsolutePath().normalize().getParent();
+      Path name = path.toAbsolutePath().normalize().getFileName();
+      return parent == null || name == null
+          ? path.toAbsolutePath()
+          : realOrAbsolute(parent).resolve(name);
+    }
+  }
+
+  /** Refuses {@code target} when it is {@code precious} or a folder above it. */
+  private static void requireNotAround(Path out, Path target, Path precious, String what)
+      throws UnusableOutputException {
+    if (realOrAbsolute(precious).startsWith(target)) {
+      throw refuse(
+          out,
+          (realOrAbsolute(precious).equals(target) ? "is " : "contains ")
+              + what
+              + "; replacing it would delete it");
+    }
+  }
+
+  /**
+   * Null when {@code folder} is empty or a checkpoint of ours; else a description of the first
+   * thing in it that is not.
+   */
+  private static String foreignContent(Path folder) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (!CHECKPOINT_FILE.matcher(name).matches()
+            || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+          return "'" + TerminalText.escape(name) + "'";
+        }
+        names.add(name);
+      }
+    }
+    if (names.isEmpty()) {
+      return null;
+    }
+    if (!names.contains("model.json") || !names.contains(RECORD)) {
+      return "a model without train's record " + RECORD;
+    }
+    return isRecord(folder.resolve(RECORD)) ? null : "a " + RECORD + " that train did not write";
+  }
+
+  /** True when {@code file} is a training record: JSON whose command is {@code train}'s. */
+  private static boolean isRecord(Path file) {
+    try {
+      if (Files.size(file) > 16 << 20) {
+        return false;
+      }
+      JsonElement json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+      return json.isJsonObject()
+          && json.getAsJsonObject().has("command")
+          && json.getAsJsonObject().get("command").isJsonPrimitive()
+          && json.getAsJsonObject().get("command").getAsString().startsWith(RECORD_COMMAND);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static UnusableOutputException refuse(Path out, String reason) {
+    return new UnusableOutputException(TerminalText.escape(out) + ": " + reason);
   }
 
   Path out() {
@@ -37,22 +190,16 @@ final class CheckpointWriter {
   void write(Network network, Extra... extras) throws IOException {
     Path parent = out.getParent();
     Files.createDirectories(parent);
-    Path temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
-    try {
-      // createTempDirectory makes it private (rwx------); a model folder is ordinary data.
-      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: the folder inherits its parent's access rules.
-    }
+    // Created with the default attributes: the process umask decides who may read the model.
+    Path temp = Files.createDirectory(sibling(out, ".tmp-"));
     Path old = null;
     try {
       format.write(network, temp);
       for (Extra extra : extras) {
         Files.writeString(temp.resolve(extra.fileName()), extra.content());
       }
-      if (Files.exists(out)) {
-        old = parent.resolve("." + out.getFileName() + ".old-" + ProcessHandle.current().pid());
-        deleteTree(old);
+      if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+        old = sibling(out, ".old-");
         move(out, old);
       }
       move(temp, out);
@@ -70,6 +217,53 @@ final class CheckpointWriter {
   /** A text file written beside the model. */
   record Extra(String fileName, String content) {}
 
+  /**
+   * {@code .NAME<kind>PID-RANDOM} beside {@code out}: hidden, and marked with this process so that
+   * a later run can tell an abandoned one from one still being written.
+   */
+  private static Path sibling(Path out, String kind) {
+    return out.resolveSibling(
+        "."
+            + out.getFileName()
+            + kind
+            + ProcessHandle.current().pid()
+            + "-"
+            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+  }
+
+  /**
+   * Deletes the {@code .NAME.tmp-*} and {@code .NAME.old-*} folders beside {@code out} that a run
+   * interrupted while writing a checkpoint left behind, unless the process that made them still
+   * runs.
+   */
+  private static void removeStaleSiblings(Path out) throws IOException {
+    String prefix = "." + out.getFileName();
+    try (DirectoryStream<Path> siblings =
+        Files.newDirectoryStream(
+            out.getParent(), entry -> entry.getFileName().toString().startsWith(prefix))) {
+      for (Path sibling : siblings) {
+        String rest = sibling.getFileName().toString().substring(prefix.length());
+        String kind =
+            rest.startsWith(".tmp-") ? ".tmp-" : rest.startsWith(".old-") ? ".old-" : null;
+        if (kind == null || isOwnerAlive(rest.substring(kind.length()))) {
+          continue;
+        }
+        deleteTree(sibling);
+      }
+    }
+  }
+
+  /** True when the name's leading number is the id of a running process. */
+  private static boolean isOwnerAlive(String pidAndRandom) {
+    int end = pidAndRandom.indexOf('-');
+    try {
+      long pid = Long.parseLong(end < 0 ? pidAndRandom : pidAndRandom.substring(0, end));
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static void move(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
@@ -78,8 +272,9 @@ final class CheckpointWriter {
     }
   }
 
+  /** Deletes a folder and what it holds; symbolic links are removed, never followed. */
   static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> walk = Files.walk(dir)) {

@@ -3,8 +3,8 @@ package org.cnnexplainer.demo.cli;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,7 +14,6 @@ import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.color.RangeMode;
@@ -179,7 +178,7 @@ public final class RenderCommand implements Callable<Integer> {
       names = {"-o", "--out"},
       required = true,
       paramLabel = "FILE",
-      description = "The PNG to write.")
+      description = "The PNG to write (- for standard output).")
   Path out;
 
   @Override
@@ -192,9 +191,11 @@ public final class RenderCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--view " + view.optionName() + " needs --image");
     }
-    Network network = model.load();
+    OutputFile target = OptionChecks.output(spec, "--out", out);
+    OptionChecks.notAnInput(spec, target, model, image);
+    Network network = image == null ? model.load() : model.loadForImages();
     ActivationTrace trace =
-        image == null ? null : network.trace(ImageInput.fromFile(image, network.inputShape()));
+        image == null ? null : CheckedTraces.ofImage(network, model.path(), image);
     BufferedImage picture;
     try {
       picture = paint(network, trace, mode, wh[0], wh[1]);
@@ -202,23 +203,23 @@ public final class RenderCommand implements Callable<Integer> {
       // A layer, neuron, channel or position that does not exist in this model.
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (!ImageIO.write(picture, "png", out.toFile())) {
-      throw new IOException(out + ": no PNG writer available");
-    }
-    spec.commandLine()
-        .getOut()
-        .printf(
-            Locale.ROOT,
-            "wrote %s (%dx%d, %s)%n",
-            out,
-            picture.getWidth(),
-            picture.getHeight(),
-            view.optionName());
-    spec.commandLine().getOut().flush();
+    target.write(
+        stream -> {
+          if (!ImageIO.write(picture, "png", stream)) {
+            throw new IOException(out + ": no PNG writer available");
+          }
+        });
+    // With --out - the PNG owns standard output; the summary goes to standard error.
+    PrintWriter summary =
+        target.isStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    summary.printf(
+        Locale.ROOT,
+        "wrote %s (%dx%d, %s)%n",
+        target.isStandardOutput() ? "standard output" : TerminalText.escape(out),
+        picture.getWidth(),
+        picture.getHeight(),
+        view.optionName());
+    summary.flush();
     return 0;
   }
 
@@ -331,6 +332,16 @@ public final class RenderCommand implements Callable<Integer> {
         int w = Integer.parseInt(parts[0].trim());
         int h = Integer.parseInt(parts[1].trim());
         if (w >= 100 && h >= 100 && w <= 16384 && h <= 16384) {
+          OptionChecks.require(
+              spec,
+              (long) w * h <= Limits.MAX_PICTURE_PIXELS,
+              String.format(
+                  Locale.ROOT,
+                  "--size %dx%d has %,d pixels, more than the limit of %,d (e.g. 8192x4096)",
+                  w,
+                  h,
+                  (long) w * h,
+                  Limits.MAX_PICTURE_PIXELS));
           return new int[] {w, h};
         }
       }
