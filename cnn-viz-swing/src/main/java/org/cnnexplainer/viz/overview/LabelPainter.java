@@ -1,9 +1,13 @@
 package org.cnnexplainer.viz.overview;
 
+import java.awt.AlphaComposite;
+import java.awt.Composite;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
+import org.cnnexplainer.viz.internal.TextLog;
 
 /**
  * Draws the column labels (long name and shape in detail mode, short name otherwise) and the input
@@ -87,29 +91,122 @@ final class LabelPainter {
     return layout.x[c] + Math.min(layout.node, layout.columnWidth[c]) / 2;
   }
 
+  /** Baseline of the first label line. */
+  static double firstBaseline(FontMetrics label) {
+    return 6 + label.getAscent();
+  }
+
+  /**
+   * Paints the labels of {@code layout}. While an unfolding is open ({@code unfold} not null) the
+   * labels of the two columns that take part are bold on the first line, with their full names when
+   * those fit beside each other and the explanation's own column, and are drawn only when {@code
+   * front} (after the veil); the others fade out with the veil ({@code veil} 0 to 1) and are drawn
+   * when not {@code front}. Every drawn label is recorded in {@code hits}.
+   */
   static void paint(
       Graphics2D g,
       OverviewLayout layout,
       OverviewSnapshot s,
       Plan plan,
-      FontMetrics label,
-      FontMetrics small) {
-    double first = 6 + label.getAscent();
+      OverviewPainter.Fonts fonts,
+      UnfoldLayout unfold,
+      double veil,
+      List<HitMap.Label> hits,
+      boolean front) {
+    FontMetrics label = fonts.label();
+    FontMetrics small = fonts.small();
+    double first = firstBaseline(label);
+    Composite old = g.getComposite();
+    String[] names = unfold == null ? plan.names() : unfoldedNames(layout, plan, fonts, unfold);
     for (int c = 0; c < layout.columns.size(); c++) {
-      if (plan.stagger() && plan.rows()[c] < 0) {
-        continue; // no room on either line
+      boolean involved = unfold != null && unfold.involves(c);
+      if (involved != front) {
+        continue;
       }
-      double baseline = first + (plan.stagger() ? plan.rows()[c] * label.getHeight() : 0);
+      double alpha = unfold == null || involved ? 1 : 1 - veil;
+      if (alpha <= 0 || (!involved && plan.stagger() && plan.rows()[c] < 0)) {
+        continue; // veiled, or no room on either line
+      }
+      int row = involved || !plan.stagger() ? 0 : plan.rows()[c];
+      double baseline = first + row * label.getHeight();
+      FontMetrics face = involved ? fonts.bold() : label;
+      g.setComposite(
+          alpha < 1 ? AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) alpha) : old);
       g.setColor(s.style().foreground());
-      g.setFont(label.getFont());
-      centred(g, plan.names()[c], centre(layout, c), baseline);
+      g.setFont(face.getFont());
+      String name = names[c];
+      double centre = centre(layout, c);
+      centred(g, name, centre, baseline);
+      ColumnSpec col = layout.columns.get(c);
+      Rectangle2D box = textBox(face, name, centre, baseline);
       if (plan.showDims()) {
         g.setColor(s.style().muted());
         g.setFont(small.getFont());
-        centred(g, layout.columns.get(c).dims(), centre(layout, c), baseline + small.getHeight());
+        centred(g, col.dims(), centre, baseline + small.getHeight());
+        box.add(textBox(small, col.dims(), centre, baseline + small.getHeight()));
+      }
+      if (alpha >= 0.5) {
+        hits.add(new HitMap.Label(col.layer(), box, col.name() + " " + col.dims(), name));
       }
     }
-    paintInputCaptions(g, layout, s, small);
+    g.setComposite(old);
+    if (!front && (unfold == null || veil < 1)) {
+      if (unfold != null) {
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) (1 - veil)));
+      }
+      paintInputCaptions(g, layout, s, small);
+      g.setComposite(old);
+    }
+  }
+
+  /**
+   * The labels while an unfolding is open: the two columns that take part get their full names when
+   * those clear each other and the explanation's column between them; else the plan's.
+   */
+  static String[] unfoldedNames(
+      OverviewLayout layout, Plan plan, OverviewPainter.Fonts fonts, UnfoldLayout unfold) {
+    String[] names = plan.names().clone();
+    int a = unfold.source();
+    int b = unfold.target();
+    FontMetrics bold = fonts.bold();
+    String fullA = layout.columns.get(a).name();
+    String fullB = layout.columns.get(b).name();
+    double left = centre(layout, a) + bold.stringWidth(fullA) / 2.0;
+    double right = centre(layout, b) - bold.stringWidth(fullB) / 2.0;
+    boolean fits = right - left > 12;
+    if (unfold.geometry().unfolding().kind() == Unfolding.Kind.CONVOLUTION) {
+      double middle = unfold.geometry().middleX() + unfold.geometry().elastic() / 2;
+      double half = bold.stringWidth("intermediate") / 2.0 + 24; // and its button
+      fits = middle - half - left > 10 && right - (middle + half) > 10;
+    }
+    if (fits) {
+      names[a] = fullA;
+      names[b] = fullB;
+    }
+    return names;
+  }
+
+  /** Where column {@code c}'s label goes while an unfolding is open (bold, first line). */
+  static List<Rectangle2D> unfoldedLabelBounds(
+      OverviewLayout layout, String[] names, Plan plan, OverviewPainter.Fonts fonts, int c) {
+    double baseline = firstBaseline(fonts.label());
+    double centre = centre(layout, c);
+    Rectangle2D box = textBox(fonts.bold(), names[c], centre, baseline);
+    if (plan.showDims()) {
+      box.add(
+          textBox(
+              fonts.small(),
+              layout.columns.get(c).dims(),
+              centre,
+              baseline + fonts.small().getHeight()));
+    }
+    return List.of(box);
+  }
+
+  private static Rectangle2D textBox(FontMetrics fm, String text, double centre, double baseline) {
+    double w = fm.stringWidth(text);
+    return new Rectangle2D.Double(
+        centre - w / 2, baseline - fm.getAscent(), w, fm.getAscent() + fm.getDescent());
   }
 
   private static void paintInputCaptions(
@@ -135,14 +232,13 @@ final class LabelPainter {
       double total = italic.stringWidth(word + rest);
       float x = (float) (boxes[i].getCenterX() - total / 2);
       float y = (float) (boxes[i].getMaxY() + 3 + italic.getAscent());
-      g.drawString(word, x, y);
+      TextLog.draw(g, word, x, y);
       g.setColor(s.style().muted());
-      g.drawString(rest, x + italic.stringWidth(word), y);
+      TextLog.draw(g, rest, x + italic.stringWidth(word), y);
     }
   }
 
   private static void centred(Graphics2D g, String text, double centre, double baseline) {
-    float x = (float) (centre - g.getFontMetrics().stringWidth(text) / 2.0);
-    g.drawString(text, x, (float) baseline);
+    TextLog.draw(g, text, centre - g.getFontMetrics().stringWidth(text) / 2.0, baseline);
   }
 }

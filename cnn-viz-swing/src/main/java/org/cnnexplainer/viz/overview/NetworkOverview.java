@@ -20,10 +20,13 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.StateProperty;
+import org.cnnexplainer.viz.internal.TextLog;
 
 /**
  * The network overview: one column per layer (input channels, hidden layers, class outputs), each
@@ -54,7 +57,13 @@ public class NetworkOverview extends JComponent implements Scrollable {
   private BufferedImage[][] lastTiles;
   private BufferedImage[][] previousTiles;
   private double transition = 1;
+  private boolean fadeIn;
   private Dimension neededSize;
+  private Unfolding unfoldTarget;
+  private Unfolding unfoldShown;
+  private double unfold;
+  private Animator unfoldAnimator;
+  private List<PaintedText> texts = List.of();
 
   /** An overview of {@code state}. */
   public NetworkOverview(ExplainerState state) {
@@ -68,6 +77,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
               repaint();
             });
     setOpaque(true);
+    setFocusable(true);
     MouseAdapter mouse = new Mouse();
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
@@ -75,9 +85,16 @@ public class NetworkOverview extends JComponent implements Scrollable {
     getAccessibleContext().setAccessibleName("Network overview");
   }
 
-  /** The hovered neuron's description (the same text as {@link ExplainerState#hoverText()}). */
+  /**
+   * The hovered neuron's description (the same text as {@link ExplainerState#hoverText()}), or over
+   * a column label the layer's full name and shape (labels are shortened when space is short).
+   */
   @Override
   public String getToolTipText(MouseEvent event) {
+    Optional<HitMap.Label> label = hits.labelAt(event.getX(), event.getY());
+    if (label.isPresent()) {
+      return label.get().fullName();
+    }
     return hits.selectionAt(event.getX(), event.getY())
         .filter(s -> state.hover().filter(s::equals).isPresent())
         .flatMap(s -> state.hoverText())
@@ -109,6 +126,114 @@ public class NetworkOverview extends JComponent implements Scrollable {
     return hits;
   }
 
+  /** The texts painted in the last paint, in this component's coordinates. */
+  public List<PaintedText> paintedTexts() {
+    return texts;
+  }
+
+  /**
+   * Opens {@code unfolding} inside the overview, or folds it back ({@code null}): the columns move
+   * and the veils fade in over {@link #UNFOLD_MS} (see {@link Unfolding}); another unfolding that
+   * moves the same columns replaces the open one at once, any other first folds the open one. Fires
+   * the property {@value #UNFOLD_PROPERTY} on every step. Call on the event thread.
+   */
+  public void setUnfolding(Unfolding unfolding) {
+    if (Objects.equals(unfolding, unfoldTarget)) {
+      return;
+    }
+    Unfolding previous = unfoldTarget;
+    unfoldTarget = unfolding;
+    if (unfolding != null && unfoldShown != null && sameColumns(unfolding, unfoldShown)) {
+      unfoldShown = unfolding; // another neuron of the open layer: nothing moves
+      stepUnfold(unfold);
+    } else if (unfoldShown == null || unfold == 0) {
+      unfoldShown = unfolding;
+      animateUnfold(unfolding == null ? 0 : 1);
+    } else {
+      animateUnfold(0); // fold first; the frame at 0 opens the new target
+    }
+    firePropertyChange(UNFOLD_PROPERTY, previous, unfolding);
+  }
+
+  /** The unfolding asked for last, if any (it may still be opening). */
+  public Optional<Unfolding> unfolding() {
+    return Optional.ofNullable(unfoldTarget);
+  }
+
+  /** Progress of the shown unfolding, 0 (folded) to 1 (open). */
+  public double unfoldProgress() {
+    return unfold;
+  }
+
+  /**
+   * How visible the explanation in the room should be now, 0 to 1: it fades in after the columns
+   * have moved and fades out before they move back.
+   */
+  public double explanationAlpha() {
+    return unfoldShown == null ? 0 : UnfoldTiming.content(unfold);
+  }
+
+  /**
+   * Where things go when the shown unfolding is open, at this component's size; empty when none is
+   * shown (or the network has no such neuron).
+   */
+  public Optional<UnfoldGeometry> unfoldGeometry() {
+    Network network = state.network();
+    if (unfoldShown == null || network == null || getWidth() <= 0 || getHeight() <= 0) {
+      return Optional.empty();
+    }
+    OverviewStyle style = OverviewStyle.fromUIManager();
+    OverviewSnapshot snapshot = snapshot(network, style);
+    Graphics2D g = MEASURE.createGraphics();
+    try {
+      OverviewPainter.Fonts fonts = OverviewPainter.Fonts.of(g, style.font());
+      OverviewPainter.Laid laid = OverviewPainter.layout(snapshot, fonts, getWidth(), getHeight());
+      UnfoldLayout layout =
+          UnfoldLayout.of(laid.layout(), laid.labels(), fonts, unfoldShown, laid.layout().width);
+      return Optional.ofNullable(layout).map(UnfoldLayout::geometry);
+    } finally {
+      g.dispose();
+    }
+  }
+
+  private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+
+  /** Length of the unfold animation (spec §2.8). */
+  public static final int UNFOLD_MS = UnfoldTiming.DURATION_MS;
+
+  /** The property fired as an unfolding opens, closes or changes. */
+  public static final String UNFOLD_PROPERTY = "unfold";
+
+  private static boolean sameColumns(Unfolding a, Unfolding b) {
+    return a.kind() == b.kind() && a.neuron().layer() == b.neuron().layer();
+  }
+
+  private void animateUnfold(double to) {
+    if (unfoldAnimator != null) {
+      unfoldAnimator.stop();
+    }
+    double from = unfold;
+    int ms = (int) Math.max(1, Math.round(Math.abs(to - from) * UnfoldTiming.DURATION_MS));
+    unfoldAnimator = new Animator(ms, f -> stepUnfold(from + (to - from) * f));
+    unfoldAnimator.start();
+  }
+
+  private void stepUnfold(double progress) {
+    double old = unfold;
+    unfold = progress;
+    if (progress == 0 && unfoldShown != unfoldTarget) {
+      unfoldShown = unfoldTarget; // folded: open the next target, if any
+      if (unfoldTarget != null) {
+        animateUnfold(1);
+      }
+    }
+    if (progress == 0 && old != 0 && state.hover().isPresent()) {
+      state.setHover(null);
+    }
+    repaint();
+    firePropertyChange(UNFOLD_PROPERTY + "Progress", old, progress);
+  }
+
   @Override
   public void addNotify() {
     super.addNotify();
@@ -121,6 +246,14 @@ public class NetworkOverview extends JComponent implements Scrollable {
     state.removeListener(listener);
     imageChange.stop();
     hoverChange.stop();
+    if (unfoldAnimator != null) {
+      unfoldAnimator.stop();
+      unfoldAnimator = null;
+    }
+    if (unfold != (unfoldTarget == null ? 0 : 1)) { // jump to where the animation was going
+      unfoldShown = unfoldTarget;
+      unfold = unfoldTarget == null ? 0 : 1;
+    }
     super.removeNotify();
   }
 
@@ -180,6 +313,11 @@ public class NetworkOverview extends JComponent implements Scrollable {
     } else if (event.has(StateProperty.TRACE) && state.trace() != shownTrace) {
       if (shownTrace != null && state.trace() != null && lastTiles != null) {
         previousTiles = lastTiles;
+        fadeIn = false;
+        imageChange.start();
+      } else if (shownTrace == null && state.trace() != null && isShowing()) {
+        previousTiles = null; // the first trace: the heat-maps fade in over the empty nodes
+        fadeIn = true;
         imageChange.start();
       }
     }
@@ -200,6 +338,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
     transition = fraction;
     if (fraction >= 1) {
       previousTiles = null;
+      fadeIn = false;
     }
     repaint();
   }
@@ -221,9 +360,11 @@ public class NetworkOverview extends JComponent implements Scrollable {
       }
       OverviewSnapshot snapshot = snapshot(network, style);
       HitMap fresh = new HitMap();
+      TextLog log = TextLog.install(g);
       OverviewLayout layout =
           OverviewPainter.paint(g, snapshot, getWidth(), getHeight(), fresh, caches);
       hits = fresh;
+      texts = List.copyOf(log.texts());
       Dimension needed =
           new Dimension((int) Math.ceil(layout.width), (int) Math.ceil(layout.height));
       if (!needed.equals(neededSize)) {
@@ -262,7 +403,10 @@ public class NetworkOverview extends JComponent implements Scrollable {
         hoverFraction < 1 ? previousHover : null,
         hoverFraction,
         state.selection().orElse(null),
-        style);
+        style,
+        unfold > 0 ? unfoldShown : null,
+        unfold,
+        fadeIn && transition < 1);
   }
 
   private static boolean sameNeuron(Selection a, Selection b) {
@@ -281,14 +425,31 @@ public class NetworkOverview extends JComponent implements Scrollable {
     }
 
     @Override
+    public void mousePressed(MouseEvent e) {
+      requestFocusInWindow(); // the arrow keys move through the neurons after a click
+    }
+
+    @Override
     public void mouseClicked(MouseEvent e) {
-      Optional<Selection> hit = hits.selectionAt(e.getX(), e.getY());
+      Optional<Selection> hit = hits.selectionAt(e.getX(), e.getY()).map(this::pairTarget);
       Optional<Selection> current = state.selection();
       boolean sameNeuron =
           hit.isPresent()
               && current.isPresent()
               && hit.get().neuron().equals(current.get().neuron());
       state.setSelection(sameNeuron ? null : hit.orElse(null));
+    }
+
+    /** In an open pair view a click on a source neuron means its partner. */
+    private Selection pairTarget(Selection hit) {
+      if (unfoldShown != null
+          && unfoldShown.kind() == Unfolding.Kind.PAIR
+          && hit.neuron().layer() != unfoldShown.neuron().layer()) {
+        return new Selection(
+            new NeuronRef(unfoldShown.neuron().layer(), hit.neuron().neuron()),
+            hit.cell().orElse(null));
+      }
+      return hit;
     }
   }
 }

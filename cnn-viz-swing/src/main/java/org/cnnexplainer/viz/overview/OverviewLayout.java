@@ -68,7 +68,7 @@ final class OverviewLayout {
       double bottom,
       double outputLabelWidth,
       OverviewStyle style) {
-    double pad = Math.max(12, Math.min(50, width * 0.035));
+    double pad = padding(width);
     double gapUnits = 1; // the trailing short gap
     int maxNodes = 1;
     for (ColumnSpec c : columns) {
@@ -112,6 +112,36 @@ final class OverviewLayout {
     }
     return new OverviewLayout(
         columns, node, x, colWidth, boxes, top, top + availH, totalW, totalH, minW, minH);
+  }
+
+  /** This layout with column {@code c} moved to {@code newX[c]} (node sizes unchanged). */
+  OverviewLayout movedTo(double[] newX) {
+    Rectangle2D[][] moved = new Rectangle2D[boxes.length][];
+    for (int c = 0; c < boxes.length; c++) {
+      double dx = newX[c] - x[c];
+      moved[c] = new Rectangle2D[boxes[c].length];
+      for (int n = 0; n < boxes[c].length; n++) {
+        Rectangle2D b = boxes[c][n];
+        moved[c][n] = new Rectangle2D.Double(b.getX() + dx, b.getY(), b.getWidth(), b.getHeight());
+      }
+    }
+    return new OverviewLayout(
+        columns,
+        node,
+        newX.clone(),
+        columnWidth,
+        moved,
+        top,
+        nodesBottom,
+        width,
+        height,
+        minWidth,
+        minHeight);
+  }
+
+  /** The left padding this layout keeps (the original's 50 px, less in narrow components). */
+  static double padding(double width) {
+    return Math.max(12, Math.min(50, width * 0.035));
   }
 
   private static Rectangle2D[] nodeBoxes(

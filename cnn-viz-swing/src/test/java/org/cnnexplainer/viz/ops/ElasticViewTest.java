@@ -8,7 +8,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
@@ -61,7 +60,7 @@ class ElasticViewTest {
           Rectangle2D inter = view.hits().find(ViewHits.Kind.INTERMEDIATE, 0).get().bounds();
           int px = (int) (inter.getMaxX() - 3);
           int py = (int) (inter.getMaxY() - 3);
-          int background = UIManager.getColor("Panel.background").getRGB();
+          int background = OpStyle.fromUIManager().background().getRGB();
           assertEquals(background, images[0].getRGB(px, py));
           assertNotEquals(background, images[2].getRGB(px, py));
           ConvolutionNeuron n = ConvolutionNeuron.of(trace, OddNetworks.CONV, 1);

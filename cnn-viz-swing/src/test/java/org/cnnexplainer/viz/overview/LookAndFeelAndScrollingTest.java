@@ -43,8 +43,16 @@ class LookAndFeelAndScrollingTest {
             state.setTrace(network.trace(SmallNetwork.input(1)));
             NetworkOverview overview = new NetworkOverview(state);
             BufferedImage image = Headless.paint(overview, 900, 500);
-            Color background = UIManager.getColor("Panel.background");
-            assertEquals(background.getRGB() & 0xffffff, image.getRGB(1, 1) & 0xffffff, name);
+            // Both are light: the maps sit on white, not on the look and feel's grey.
+            assertEquals(0xffffff, image.getRGB(1, 1) & 0xffffff, name);
+            Color dark = new Color(0x2b2d30);
+            UIManager.put("Panel.background", dark);
+            try {
+              BufferedImage darkImage = Headless.paint(overview, 900, 500);
+              assertEquals(dark.getRGB() & 0xffffff, darkImage.getRGB(1, 1) & 0xffffff, name);
+            } finally {
+              UIManager.put("Panel.background", null);
+            }
             assertEquals(3 + 4 * 5 + 3, overview.hitMap().entries().size());
           } catch (Exception e) {
             throw new AssertionError(e);
@@ -115,7 +123,7 @@ class LookAndFeelAndScrollingTest {
       OverviewSnapshot s =
           new OverviewSnapshot(
               network, columns, newTrace, newRanges, palette, true, newTiles, oldTiles, fraction,
-              null, null, 1, null, style);
+              null, null, 1, null, style, null, 0, false);
       BufferedImage image = new BufferedImage(900, 500, BufferedImage.TYPE_INT_RGB);
       Graphics2D g = image.createGraphics();
       HitMap hits = new HitMap();
