@@ -28,11 +28,13 @@ public final class ExplainerApp {
    */
   public static void runUntilClosed(Path model, Path image) throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
+    PaintTimer.mark("application starting");
+    AppPreferences prefs = AppPreferences.forUser();
+    EarlyNetwork early = EarlyNetwork.start(prefs, model);
     try {
       SwingUtilities.invokeAndWait(
           () -> {
             PaintTimer.mark("event thread started");
-            AppPreferences prefs = AppPreferences.forUser();
             Theme.install(prefs.dark());
             PaintTimer.mark("look and feel installed");
             ExplainerFrame frame = new ExplainerFrame(prefs);
@@ -45,8 +47,11 @@ public final class ExplainerApp {
                     closed.countDown();
                   }
                 });
-            // Load the model while the window is being realised: both take a while.
-            frame.start(model, image);
+            // Load the model while the window is being realised: both take a while. The network
+            // comes first and is in place before the first frame, which shows the structure.
+            frame.start(model, image, early);
+            frame.controller.awaitFirstNetwork();
+            PaintTimer.mark("network installed");
             frame.setVisible(true);
             PaintTimer.mark("window shown");
           });

@@ -74,6 +74,9 @@ final class StateDump {
             s -> json.addProperty("selection", s.neuron().layer() + ":" + s.neuron().neuron()));
     JsonArray buttons = new JsonArray();
     for (int i = 0; i < f.imageButtons().size() && i < f.images().size(); i++) {
+      if (f.imageButtons().get(i) == null) {
+        continue; // scrolled out of the strip's view
+      }
       JsonObject button = new JsonObject();
       button.addProperty("name", f.images().get(i).name());
       button.addProperty("x", f.imageButtons().get(i).x);

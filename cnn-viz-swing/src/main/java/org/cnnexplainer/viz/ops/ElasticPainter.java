@@ -162,8 +162,9 @@ final class ElasticPainter {
             1f);
         windowCell(g, s, interMap, outShape, frame);
       }
-      if (layout.pages() > 1) { // which channel this row shows
-        Draw.text(g, "#" + c, inBox.getMaxX() + 3, inBox.getY() + 10, small, s.muted());
+      if (layout.pages() > 1) { // which channel this row shows, above its flow edge
+        Font tiny = s.font().deriveFont(s.font().getSize2D() * 0.75f);
+        Draw.text(g, "#" + c, inBox.getMaxX() + 3, inBox.getCenterY() - 3, tiny, s.muted());
       }
     }
     // Plus, bias, output.
@@ -259,11 +260,22 @@ final class ElasticPainter {
           new Rectangle2D.Double(
               centre - dw / 2, dBase - sm.getAscent(), dw, sm.getAscent() + sm.getDescent()));
     }
-    boolean dimsFit = dims != null && clear(withDims, taken) && withDims.getMaxY() < geo.top();
-    Rectangle2D used = dimsFit ? withDims : box;
-    if (!clear(used, taken)) {
+    // Centred over the column if it can; else moved towards the plus sign as far as needed.
+    double shift = 0;
+    double maxShift = Math.max(0, geo.plusX() - 20 - box.getMaxX());
+    Rectangle2D withButton = // the animation button follows the label
+        new Rectangle2D.Double(box.getX(), box.getY(), box.getWidth() + 22, box.getHeight());
+    while (shift <= maxShift && !clear(moved(withButton, shift), taken)) {
+      shift += 2;
+    }
+    if (shift > maxShift) {
       return null;
     }
+    centre += shift;
+    box = moved(box, shift);
+    withDims = moved(withDims, shift);
+    boolean dimsFit = dims != null && clear(withDims, taken) && withDims.getMaxY() < geo.top();
+    Rectangle2D used = dimsFit ? withDims : box;
     Draw.text(g, name, centre - w / 2, baseline, bold, s.foreground());
     hits.text("intermediate caption", name + (dimsFit ? " " + dims : ""));
     if (dimsFit) {
@@ -277,6 +289,10 @@ final class ElasticPainter {
           s.muted());
     }
     return used;
+  }
+
+  private static Rectangle2D moved(Rectangle2D r, double dx) {
+    return new Rectangle2D.Double(r.getX() + dx, r.getY(), r.getWidth(), r.getHeight());
   }
 
   private static boolean clear(Rectangle2D r, List<Rectangle2D> taken) {

@@ -370,12 +370,13 @@ final class FlattenPainter {
             Math.max(column.getMaxY(), plus.getY() + 8)
                 - Math.min(column.getY(), plus.getY() - 8)));
     String biasText = "bias " + DisplayNumbers.two(src.breakdown().bias());
-    double biasW = Draw.width(g, biasText, s.font().deriveFont(s.font().getSize2D() * 0.85f));
+    double biasHalf =
+        Draw.width(g, biasText, s.font().deriveFont(s.font().getSize2D() * 0.85f)) / 2;
     notes.occupy(
         new Rectangle2D.Double(
-            plus.getX() - Math.max(10, biasW / 2),
-            Math.min(plus.getY(), layout.bias().getY()) - 22,
-            2 * Math.max(10, biasW / 2),
+            plus.getX() - Math.max(8, biasHalf),
+            Math.min(plus.getY() - 8, layout.bias().getY() - 22),
+            2 * Math.max(8, biasHalf),
             Math.abs(plus.getY() - layout.bias().getY()) + 32));
     notes.occupy(layout.box());
     notes.occupy(geo.targetBox());
@@ -395,9 +396,9 @@ final class FlattenPainter {
             Draw.width(g, logitText, small),
             lh,
             new double[][] {
-              {box.getX(), box.getY() - 4 - lh},
-              {box.getCenterX() - Draw.width(g, logitText, small) / 2, box.getY() - 4 - lh},
-              {box.getX(), box.getMaxY() + 4}
+              {box.getMaxX() - Draw.width(g, logitText, small), box.getY() - 4 - lh},
+              {box.getX(), box.getMaxY() + 4},
+              {box.getMaxX() - Draw.width(g, logitText, small), box.getY() - 8 - 2 * lh}
             });
     String probText = "p = " + DisplayNumbers.four(src.breakdown().output());
     double pw = Draw.width(g, probText, small.deriveFont(Font.BOLD));
@@ -409,8 +410,9 @@ final class FlattenPainter {
             lh,
             new double[][] {
               {box.getCenterX() - pw / 2, box.getMaxY() + 4},
-              {box.getMaxX() + 4, box.getMaxY() + 4},
-              {box.getCenterX() - pw / 2, box.getY() - 4 - 2 * lh}
+              {box.getX(), box.getMaxY() + 8 + lh},
+              {box.getMaxX() - pw, box.getY() - 8 - 2 * lh},
+              {box.getMaxX() - pw, box.getY() - 12 - 3 * lh}
             });
     List<Notes.Placed> placed = new ArrayList<>();
     add(

@@ -61,7 +61,9 @@ final class SoftmaxPainter {
     while (perRow > 1 && column + 20 + perRow * (term + TERM_GAP) + result + 12 > maxW) {
       perRow--;
     }
-    int shown = Math.min(n, perRow * MAX_ROWS);
+    // As many rows of terms as the height allows (at least four), so narrow cards grow down.
+    int maxRows = (int) Math.max(MAX_ROWS, Math.floor((maxH - lines - line - 40) / 30));
+    int shown = Math.min(n, perRow * maxRows);
     int rows = (shown + perRow - 1) / perRow + (shown < n ? 1 : 0);
     double formulaH = ConvolutionFormulaView.BOX_H + 16 + rows * 30;
     double width = Math.max(column + 20 + perRow * (term + TERM_GAP) + result + 12, 320);
@@ -116,14 +118,13 @@ final class SoftmaxPainter {
       g.setStroke(new BasicStroke(i == f.hoverClass() ? 1.5f : 0.6f));
       g.draw(new Line2D.Double(x0 + layout.column(), y, fx - 4, barY));
       if (labels) {
-        String text =
-            Draw.fit(g, label(b, i), i == f.classIndex() ? bold : small, layout.column() - 20);
+        Font face = i == f.classIndex() ? small.deriveFont(Font.BOLD) : small;
         Draw.text(
             g,
-            text,
+            Draw.fit(g, label(b, i), face, layout.column() - 20),
             cx + 12,
             y + 4,
-            i == f.classIndex() ? bold.deriveFont(small.getSize2D()) : small,
+            face,
             s.foreground());
       }
       g.setComposite(old);

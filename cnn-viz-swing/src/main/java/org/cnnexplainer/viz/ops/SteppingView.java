@@ -44,7 +44,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   private List<PaintedText> texts = List.of();
   private int row;
   private int column;
-  private boolean playing = true;
+  private boolean playing = Animator.isEnabled(); // with animation off, nothing would move
 
   SteppingView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");

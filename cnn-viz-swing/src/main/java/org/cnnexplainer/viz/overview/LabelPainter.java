@@ -117,17 +117,18 @@ final class LabelPainter {
     FontMetrics small = fonts.small();
     double first = firstBaseline(label);
     Composite old = g.getComposite();
-    String[] names = unfold == null ? plan.names() : unfoldedNames(layout, plan, fonts, unfold);
+    Unfolded open = unfold == null ? null : unfolded(layout, plan, fonts, unfold);
+    String[] names = open == null ? plan.names() : open.names();
     for (int c = 0; c < layout.columns.size(); c++) {
       boolean involved = unfold != null && unfold.involves(c);
       if (involved != front) {
         continue;
       }
       double alpha = unfold == null || involved ? 1 : 1 - veil;
-      if (alpha <= 0 || (!involved && plan.stagger() && plan.rows()[c] < 0)) {
+      int row = involved ? open.rows()[c] : plan.stagger() ? plan.rows()[c] : 0;
+      if (alpha <= 0 || row < 0) {
         continue; // veiled, or no room on either line
       }
-      int row = involved || !plan.stagger() ? 0 : plan.rows()[c];
       double baseline = first + row * label.getHeight();
       FontMetrics face = involved ? fonts.bold() : label;
       g.setComposite(
@@ -160,38 +161,69 @@ final class LabelPainter {
   }
 
   /**
-   * The labels while an unfolding is open: the two columns that take part get their full names when
-   * those clear each other and the explanation's column between them; else the plan's.
+   * The labels while an unfolding is open: names and lines of the two columns that take part (the
+   * others are veiled).
    */
-  static String[] unfoldedNames(
+  record Unfolded(String[] names, int[] rows) {}
+
+  /**
+   * The two columns that take part get their full names on the first line when those clear each
+   * other and the explanation's column between them; else the plan's names, on two lines when there
+   * are two, else the source's label is left out (its tooltip still names it).
+   */
+  static Unfolded unfolded(
       OverviewLayout layout, Plan plan, OverviewPainter.Fonts fonts, UnfoldLayout unfold) {
     String[] names = plan.names().clone();
+    int[] rows = new int[names.length];
     int a = unfold.source();
     int b = unfold.target();
     FontMetrics bold = fonts.bold();
     String fullA = layout.columns.get(a).name();
     String fullB = layout.columns.get(b).name();
-    double left = centre(layout, a) + bold.stringWidth(fullA) / 2.0;
-    double right = centre(layout, b) - bold.stringWidth(fullB) / 2.0;
-    boolean fits = right - left > 12;
-    if (unfold.geometry().unfolding().kind() == Unfolding.Kind.CONVOLUTION) {
-      double middle = unfold.geometry().middleX() + unfold.geometry().elastic() / 2;
-      double half = bold.stringWidth("intermediate") / 2.0 + 24; // and its button
-      fits = middle - half - left > 10 && right - (middle + half) > 10;
-    }
-    if (fits) {
+    if (gap(layout, bold, a, fullA, b, fullB) > 12
+        && clearOfMiddle(layout, bold, unfold, fullA, fullB)) {
       names[a] = fullA;
       names[b] = fullB;
+    } else if (gap(layout, bold, a, names[a], b, names[b]) < 6) {
+      if (plan.stagger()) {
+        rows[b] = 1;
+      } else {
+        rows[a] = -1;
+      }
     }
-    return names;
+    return new Unfolded(names, rows);
   }
 
-  /** Where column {@code c}'s label goes while an unfolding is open (bold, first line). */
+  /** Space between column {@code a}'s label and column {@code b}'s on one line. */
+  private static double gap(
+      OverviewLayout layout, FontMetrics fm, int a, String nameA, int b, String nameB) {
+    return centre(layout, b)
+        - fm.stringWidth(nameB) / 2.0
+        - (centre(layout, a) + fm.stringWidth(nameA) / 2.0);
+  }
+
+  /** Whether the labels leave room for the convolution view's "intermediate" label between. */
+  private static boolean clearOfMiddle(
+      OverviewLayout layout, FontMetrics bold, UnfoldLayout unfold, String nameA, String nameB) {
+    if (unfold.geometry().unfolding().kind() != Unfolding.Kind.CONVOLUTION) {
+      return true;
+    }
+    double left = centre(layout, unfold.source()) + bold.stringWidth(nameA) / 2.0;
+    double right = centre(layout, unfold.target()) - bold.stringWidth(nameB) / 2.0;
+    double middle = unfold.geometry().middleX() + unfold.geometry().elastic() / 2;
+    double half = bold.stringWidth("intermediate") / 2.0 + 24; // and its button
+    return middle - half - left > 10 && right - (middle + half) > 10;
+  }
+
+  /** Where column {@code c}'s label goes while an unfolding is open (bold), if it is drawn. */
   static List<Rectangle2D> unfoldedLabelBounds(
-      OverviewLayout layout, String[] names, Plan plan, OverviewPainter.Fonts fonts, int c) {
-    double baseline = firstBaseline(fonts.label());
+      OverviewLayout layout, Unfolded open, Plan plan, OverviewPainter.Fonts fonts, int c) {
+    if (open.rows()[c] < 0) {
+      return List.of();
+    }
+    double baseline = firstBaseline(fonts.label()) + open.rows()[c] * fonts.label().getHeight();
     double centre = centre(layout, c);
-    Rectangle2D box = textBox(fonts.bold(), names[c], centre, baseline);
+    Rectangle2D box = textBox(fonts.bold(), open.names()[c], centre, baseline);
     if (plan.showDims()) {
       box.add(
           textBox(

@@ -64,6 +64,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
   private double unfold;
   private Animator unfoldAnimator;
   private List<PaintedText> texts = List.of();
+  private Unfolding paintedPair;
 
   /** An overview of {@code state}. */
   public NetworkOverview(ExplainerState state) {
@@ -365,6 +366,8 @@ public class NetworkOverview extends JComponent implements Scrollable {
           OverviewPainter.paint(g, snapshot, getWidth(), getHeight(), fresh, caches);
       hits = fresh;
       texts = List.copyOf(log.texts());
+      Unfolding shown = snapshot.unfolding();
+      paintedPair = shown != null && shown.kind() == Unfolding.Kind.PAIR ? shown : null;
       Dimension needed =
           new Dimension((int) Math.ceil(layout.width), (int) Math.ceil(layout.height));
       if (!needed.equals(neededSize)) {
@@ -440,14 +443,17 @@ public class NetworkOverview extends JComponent implements Scrollable {
       state.setSelection(sameNeuron ? null : hit.orElse(null));
     }
 
-    /** In an open pair view a click on a source neuron means its partner. */
+    /**
+     * In an open pair view a click on a source neuron means its partner (as painted: the hit map
+     * belongs to the last paint, which may show a view that is closing).
+     */
     private Selection pairTarget(Selection hit) {
-      if (unfoldShown != null
-          && unfoldShown.kind() == Unfolding.Kind.PAIR
-          && hit.neuron().layer() != unfoldShown.neuron().layer()) {
-        return new Selection(
-            new NeuronRef(unfoldShown.neuron().layer(), hit.neuron().neuron()),
-            hit.cell().orElse(null));
+      Unfolding pair = paintedPair;
+      if (pair != null && hit.neuron().layer() != pair.neuron().layer()) {
+        NeuronRef partner = new NeuronRef(pair.neuron().layer(), hit.neuron().neuron());
+        if (hits.boundsOf(partner).isPresent()) {
+          return new Selection(partner, hit.cell().orElse(null));
+        }
       }
       return hit;
     }

@@ -167,7 +167,9 @@ final class NodePainter {
     boolean hovered = s.hover() != null && s.hover().neuron().equals(new NeuronRef(col.layer(), n));
     Color bg = s.style().background();
     Color fg = s.style().foreground();
-    g.setColor(OverviewStyle.mix(bg, fg, hovered ? 0.8 : 0.5));
+    boolean selected =
+        s.selection() != null && s.selection().neuron().equals(new NeuronRef(col.layer(), n));
+    g.setColor(OverviewStyle.mix(bg, fg, selected ? 1 : hovered ? 0.8 : 0.5));
     g.setFont(fm.getFont());
     String label = s.network().classLabels().get(n);
     OutputRows rows = OutputRows.of(box, fm, s.trace() != null);

@@ -8,8 +8,9 @@ import java.util.List;
  * (spec §2.7): node side up to 40 px, a long gap (4 short gaps) before conv, dense and output
  * columns, nodes of a column spread evenly over the height. Node side shrinks to fit the size but
  * not below a minimum; {@link #width()} and {@link #height()} then exceed the given size (so a
- * scroll pane scrolls). Heat-map columns set the node size; unit and class columns with more nodes
- * than fit as squares shrink, down to a gap-less strip.
+ * scroll pane scrolls); that happens only for networks with very many columns. Heat-map columns set
+ * the node size; any column with more nodes than fit the height as squares shrinks its nodes, down
+ * to a gap-less strip.
  */
 final class OverviewLayout {
   private static final double GAP_RATIO = 4;
@@ -87,7 +88,9 @@ final class OverviewLayout {
     node = Math.max(node, style.minNodeSize());
     double minNode = style.minNodeSize();
     double minW = 2 * pad + extra + minNode * (columns.size() + MIN_HGAP_PER_NODE * gapUnits);
-    double minH = top + bottom + minNode * (maxNodes + (maxNodes + 1) * VGAP_PER_NODE);
+    // Columns with many nodes never make the overview taller: their nodes shrink, down to strips,
+    // so every network fits the window's height (the explanations page through the channels).
+    double minH = top + bottom + minNode * (1 + 2 * VGAP_PER_NODE);
     double totalW = Math.max(width, minW);
     double totalH = Math.max(height, minH);
     availH = totalH - top - bottom;

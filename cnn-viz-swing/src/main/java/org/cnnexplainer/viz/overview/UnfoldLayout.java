@@ -115,10 +115,10 @@ record UnfoldLayout(double[] x, int source, int target, UnfoldGeometry geometry)
             base.width,
             base.height);
     UnfoldLayout draftLayout = new UnfoldLayout(x, source, target, draft);
-    String[] names = LabelPainter.unfoldedNames(moved, plan, fonts, draftLayout);
+    LabelPainter.Unfolded open = LabelPainter.unfolded(moved, plan, fonts, draftLayout);
     List<Rectangle2D> labels = new ArrayList<>();
     for (int c : new int[] {source, target}) {
-      labels.addAll(LabelPainter.unfoldedLabelBounds(moved, names, plan, fonts, c));
+      labels.addAll(LabelPainter.unfoldedLabelBounds(moved, open, plan, fonts, c));
     }
     UnfoldGeometry geometry =
         new UnfoldGeometry(
