@@ -210,7 +210,8 @@ final class ExplainerFrame extends JFrame {
                   Theme.isDark(),
                   strip.examples(),
                   strip.buttonCentres(),
-                  ScreenTargets.of(this)));
+                  ScreenTargets.of(this),
+                  ScreenLayout.of(this)));
     }
   }
 

@@ -51,7 +51,8 @@ final class StateDump {
       boolean dark,
       List<Example> images,
       List<Point> imageButtons,
-      JsonObject targets) {}
+      JsonObject targets,
+      JsonObject layout) {}
 
   void write(ExplainerState state, Supplier<Facts> facts) {
     Facts f = facts.get();
@@ -68,6 +69,7 @@ final class StateDump {
     json.addProperty(
         "traceImage", nameOf(f.images(), state.trace() == null ? null : state.trace().input()));
     json.add("targets", f.targets());
+    json.add("layout", f.layout());
     state
         .selection()
         .ifPresent(

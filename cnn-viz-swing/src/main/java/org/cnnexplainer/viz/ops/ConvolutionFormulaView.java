@@ -336,7 +336,7 @@ public final class ConvolutionFormulaView extends SteppingView {
         g,
         Draw.fit(
             g,
-            "Hover over a grid to move the window · arrow keys step · space plays",
+            "Hover a grid to move the window · arrows step · space plays",
             small,
             content.getWidth()),
         x0,

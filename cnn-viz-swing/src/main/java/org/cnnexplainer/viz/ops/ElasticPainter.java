@@ -255,7 +255,7 @@ final class ElasticPainter {
     if (dims != null) {
       double dw = Draw.width(g, dims, small);
       var sm = g.getFontMetrics(small);
-      double dBase = baseline + sm.getHeight();
+      double dBase = baseline + Math.max(sm.getHeight(), fm.getDescent() + sm.getAscent());
       withDims.add(
           new Rectangle2D.Double(
               centre - dw / 2, dBase - sm.getAscent(), dw, sm.getAscent() + sm.getDescent()));
@@ -284,7 +284,7 @@ final class ElasticPainter {
           g,
           dims,
           centre - Draw.width(g, dims, small) / 2,
-          baseline + sm.getHeight(),
+          baseline + Math.max(sm.getHeight(), g.getFontMetrics(bold).getDescent() + sm.getAscent()),
           small,
           s.muted());
     }

@@ -73,7 +73,7 @@ final class LabelPainter {
   static double height(Plan plan, FontMetrics label, FontMetrics small) {
     return 10
         + label.getHeight() * (plan.stagger() ? 2 : 1)
-        + (plan.showDims() ? small.getHeight() : 0);
+        + (plan.showDims() ? small.getHeight() + 1 : 0);
   }
 
   private static boolean fits(OverviewLayout layout, String[] texts, FontMetrics fm, int step) {
@@ -89,6 +89,11 @@ final class LabelPainter {
 
   static double centre(OverviewLayout layout, int c) {
     return layout.x[c] + Math.min(layout.node, layout.columnWidth[c]) / 2;
+  }
+
+  /** Baseline of the shape line under a label drawn in {@code face} at {@code baseline}. */
+  static double dimsBaseline(double baseline, FontMetrics face, FontMetrics small) {
+    return baseline + Math.max(small.getHeight(), face.getDescent() + small.getAscent());
   }
 
   /** Baseline of the first label line. */
@@ -143,8 +148,9 @@ final class LabelPainter {
       if (plan.showDims()) {
         g.setColor(s.style().muted());
         g.setFont(small.getFont());
-        centred(g, col.dims(), centre, baseline + small.getHeight());
-        box.add(textBox(small, col.dims(), centre, baseline + small.getHeight()));
+        double dims = dimsBaseline(baseline, face, small);
+        centred(g, col.dims(), centre, dims);
+        box.add(textBox(small, col.dims(), centre, dims));
       }
       if (alpha >= 0.5) {
         hits.add(new HitMap.Label(col.layer(), box, col.name() + " " + col.dims(), name));
@@ -230,7 +236,7 @@ final class LabelPainter {
               fonts.small(),
               layout.columns.get(c).dims(),
               centre,
-              baseline + fonts.small().getHeight()));
+              dimsBaseline(baseline, fonts.bold(), fonts.small())));
     }
     return List.of(box);
   }
