@@ -2,6 +2,7 @@ package org.cnnexplainer.demo;
 
 import java.util.concurrent.Callable;
 import org.cnnexplainer.demo.app.AppCommand;
+import org.cnnexplainer.demo.app.ExplainerApp;
 import org.cnnexplainer.demo.cli.BenchCommand;
 import org.cnnexplainer.demo.cli.EvaluateCommand;
 import org.cnnexplainer.demo.cli.InfoCommand;
@@ -35,6 +36,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
+    if (isApplication(args)) {
+      ExplainerApp.prepare(); // the window system and the first frame's drawing warm up meanwhile
+    }
     System.exit(run(args));
   }
 
@@ -42,13 +46,33 @@ public final class Main implements Callable<Integer> {
    * Runs the command line and returns its exit code (0 ok, 2 usage error, 3 bad model or image).
    */
   public static int run(String... args) {
-    return new CommandLine(new Main())
+    if (args.length == 0) { // the application as it is launched most: no options to read
+      try {
+        return new AppCommand().call();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 1;
+      }
+    }
+    // Starting the application needs only its own command: building every command's options
+    // takes a good part of the start-up time the window waits for.
+    CommandLine commandLine =
+        isApplication(args)
+            ? new CommandLine(new AppCommand()).setCommandName("cnn-explainer app")
+            : new CommandLine(new Main());
+    String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+    return commandLine
         .setExecutionExceptionHandler(
-            (exception, commandLine, parseResult) -> {
-              commandLine.getErr().println("cnn-explainer: " + ExitCodes.describe(exception));
+            (exception, cl, parseResult) -> {
+              cl.getErr().println("cnn-explainer: " + ExitCodes.describe(exception));
               return ExitCodes.forException(exception);
             })
-        .execute(args);
+        .execute(isApplication(args) ? rest : args);
+  }
+
+  /** Whether {@code args} open the application: none, or {@code app} / {@code gui} first. */
+  private static boolean isApplication(String[] args) {
+    return args.length == 0 || args[0].equals("app") || args[0].equals("gui");
   }
 
   /** No command: the application, or (without a display) a pointer to the commands, exit 2. */

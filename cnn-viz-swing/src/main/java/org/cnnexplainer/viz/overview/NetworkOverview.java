@@ -363,7 +363,14 @@ public class NetworkOverview extends JComponent implements Scrollable {
       HitMap fresh = new HitMap();
       TextLog log = TextLog.install(g);
       OverviewLayout layout =
-          OverviewPainter.paint(g, snapshot, getWidth(), getHeight(), fresh, caches);
+          OverviewPainter.paint(
+              g,
+              snapshot,
+              getWidth(),
+              getHeight(),
+              fresh,
+              caches,
+              isShowing() && !isPaintingForPrint() ? this::repaint : null);
       hits = fresh;
       texts = List.copyOf(log.texts());
       Unfolding shown = snapshot.unfolding();

@@ -30,6 +30,21 @@ final class OverviewPainter {
   /** Paints {@code s} into {@code width x height} and returns the layout used. */
   static OverviewLayout paint(
       Graphics2D g, OverviewSnapshot s, double width, double height, HitMap hits, Caches caches) {
+    return paint(g, s, width, height, hits, caches, null);
+  }
+
+  /**
+   * As {@link #paint(Graphics2D, OverviewSnapshot, double, double, HitMap, Caches)}; with {@code
+   * edgesReady} the first edges are drawn in the background (see {@link StaticLayer}).
+   */
+  static OverviewLayout paint(
+      Graphics2D g,
+      OverviewSnapshot s,
+      double width,
+      double height,
+      HitMap hits,
+      Caches caches,
+      Runnable edgesReady) {
     Fonts fonts = Fonts.of(g, s.style().font());
     Laid laid = layout(s, fonts, width, height);
     OverviewLayout base = laid.layout();
@@ -62,7 +77,19 @@ final class OverviewPainter {
     } else if (caches == null) {
       background.accept(g);
     } else {
-      caches.base().paint(g, List.of(s.columns(), s.style()), w, h, background);
+      caches
+          .base()
+          .paint(
+              g,
+              List.of(s.columns(), s.style()),
+              w,
+              h,
+              background,
+              bg -> {
+                bg.setColor(s.style().background());
+                bg.fill(new Rectangle2D.Double(0, 0, base.width, base.height));
+              },
+              edgesReady);
     }
     if (caches != null) {
       AffineTransform at = g.getTransform();
