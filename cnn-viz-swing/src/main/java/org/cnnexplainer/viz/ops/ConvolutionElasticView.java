@@ -380,7 +380,13 @@ public final class ConvolutionElasticView extends StateView {
     Object key = java.util.List.of(geo, page, state().trace());
     if (!key.equals(notesKey)) {
       notes =
-          ElasticPainter.planNotes(g, s, geo, layout, (Conv2D) state().network().layer(layerIndex));
+          ElasticPainter.planNotes(
+              g,
+              s,
+              geo,
+              layout,
+              (Conv2D) state().network().layer(layerIndex),
+              OpColors.readsInput(state().network(), layerIndex));
       notesKey = key;
     }
     // A growing dash phase moves the pattern back along the path: count down to march forward.

@@ -355,19 +355,16 @@ final class ElasticPainter {
       ColorScale interScale,
       ColorScale outScale,
       ColorScale kScale) {
-    double y = geo.bottom() + 12;
-    if (y + LegendBar.HEIGHT - 10 > geo.height()) {
+    boolean first = OpColors.readsInput(f.trace().network(), f.layerIndex());
+    Rectangle2D row = legendRow(geo, layout, first);
+    if (row == null) {
       return 0; // no room under the nodes (details off)
     }
-    boolean first = OpColors.readsInput(f.trace().network(), f.layerIndex());
+    double y = geo.bottom() + 12;
+    double gap = LEGEND_GAP;
     int count = first ? 4 : 3;
-    double x = Math.max(8, layout.glyphs()[0].getX());
-    double room = geo.width() - 8 - x;
-    double gap = 20;
-    double width = Math.max(70, Math.min(LegendBar.WIDTH, (room - (count - 1) * gap) / count));
-    if (x + count * width + (count - 1) * gap > geo.width() - 8) {
-      x = Math.max(8, geo.width() - 8 - count * width - (count - 1) * gap);
-    }
+    double width = (row.getWidth() - (count - 1) * gap) / count;
+    double x = row.getX();
     if (first) {
       x +=
           LegendBar.paint(
@@ -383,12 +380,45 @@ final class ElasticPainter {
     return x;
   }
 
+  private static final double LEGEND_GAP = 20;
+
+  /**
+   * Where the legends go under the nodes (input legend first for the first layer), or {@code null}
+   * when the overview left no room for them.
+   */
+  static Rectangle2D legendRow(UnfoldGeometry geo, ElasticLayout layout, boolean first) {
+    double y = geo.bottom() + 12;
+    if (y + LegendBar.HEIGHT - 10 > geo.height()) {
+      return null;
+    }
+    int count = first ? 4 : 3;
+    double x = Math.max(8, layout.glyphs()[0].getX());
+    double room = geo.width() - 8 - x;
+    double width =
+        Math.max(70, Math.min(LegendBar.WIDTH, (room - (count - 1) * LEGEND_GAP) / count));
+    double total = count * width + (count - 1) * LEGEND_GAP;
+    if (x + total > geo.width() - 8) {
+      x = Math.max(8, geo.width() - 8 - total);
+    }
+    return new Rectangle2D.Double(x, y - 12, total, LegendBar.HEIGHT + 4);
+  }
+
   /** What the notes must keep clear of, and where they may go. */
   static Notes notesFor(
-      Graphics2D g, OpStyle s, ViewHits hits, UnfoldGeometry geo, ElasticLayout layout) {
+      Graphics2D g,
+      OpStyle s,
+      ViewHits hits,
+      UnfoldGeometry geo,
+      ElasticLayout layout,
+      boolean first) {
     Notes notes =
-        new Notes(g, s, hits, new Rectangle2D.Double(4, 4, geo.width() - 8, geo.bottom() - 4));
-    geo.labels().forEach(notes::occupy);
+        new Notes(g, s, hits, new Rectangle2D.Double(4, 4, geo.width() - 8, geo.height() - 8));
+    Rectangle2D legends = legendRow(geo, layout, first);
+    notes.occupyText(
+        legends != null
+            ? legends
+            : new Rectangle2D.Double(0, geo.bottom(), geo.width(), geo.height() - geo.bottom()));
+    geo.labels().forEach(notes::occupyText);
     double e = geo.elastic();
     for (int i = 0; i < layout.channels().length; i++) {
       Rectangle2D row =
@@ -400,15 +430,15 @@ final class ElasticPainter {
       notes.occupy(row);
     }
     // The fan of edges into the plus sign, the plus, the bias and the output.
-    Rectangle2D first = layout.intermediates()[0];
-    Rectangle2D last = layout.intermediates()[layout.intermediates().length - 1];
+    Rectangle2D top = layout.intermediates()[0];
+    Rectangle2D bottom = layout.intermediates()[layout.intermediates().length - 1];
     notes.occupy(
         new Rectangle2D.Double(
-            first.getMaxX(),
-            Math.min(first.getY(), layout.plus().getY() - 8),
-            layout.plus().getX() + 8 - first.getMaxX(),
-            Math.max(last.getMaxY(), layout.plus().getY() + 8)
-                - Math.min(first.getY(), layout.plus().getY() - 8)));
+            top.getMaxX(),
+            Math.min(top.getY(), layout.plus().getY() - 8),
+            layout.plus().getX() + 8 - top.getMaxX(),
+            Math.max(bottom.getMaxY(), layout.plus().getY() + 8)
+                - Math.min(top.getY(), layout.plus().getY() - 8)));
     notes.occupy(
         new Rectangle2D.Double(
             layout.plus().getX() - 40,
@@ -426,7 +456,7 @@ final class ElasticPainter {
       notes.occupy(layout.pager());
     }
     // The intermediate column's label on the overview's label line.
-    notes.occupy(
+    notes.occupyText(
         new Rectangle2D.Double(
             geo.middleX() - 60, 0, geo.elastic() + 120, geo.labelBaseline() + 20));
     return notes;
@@ -438,8 +468,13 @@ final class ElasticPainter {
    * click shows the arithmetic), and that the maps and the bias are added.
    */
   static NotePlan planNotes(
-      Graphics2D g, OpStyle s, UnfoldGeometry geo, ElasticLayout layout, Conv2D conv) {
-    Notes notes = notesFor(g, s, new ViewHits(), geo, layout);
+      Graphics2D g,
+      OpStyle s,
+      UnfoldGeometry geo,
+      ElasticLayout layout,
+      Conv2D conv,
+      boolean first) {
+    Notes notes = notesFor(g, s, new ViewHits(), geo, layout, first);
     List<Notes.Placed> placed = new ArrayList<>();
     Rectangle2D g0 = layout.glyphs()[0];
     Rectangle2D gl = layout.glyphs()[layout.glyphs().length - 1];

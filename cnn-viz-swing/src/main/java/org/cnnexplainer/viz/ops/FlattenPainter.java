@@ -351,8 +351,14 @@ final class FlattenPainter {
   static Plan plan(Graphics2D g, OpStyle s, UnfoldGeometry geo, Source src, Layout layout) {
     Notes notes =
         new Notes(
-            g, s, new ViewHits(), new Rectangle2D.Double(4, 4, geo.width() - 8, geo.bottom() - 4));
-    geo.labels().forEach(notes::occupy);
+            g, s, new ViewHits(), new Rectangle2D.Double(4, 4, geo.width() - 8, geo.height() - 8));
+    geo.labels().forEach(notes::occupyText);
+    // The legend row (the two legends at the source column), or all of the strip under the nodes.
+    notes.occupyText(
+        geo.bottom() + 12 + LegendBar.HEIGHT - 10 <= geo.height()
+            ? new Rectangle2D.Double(
+                geo.sourceX() - 14, geo.bottom(), 2 * LegendBar.WIDTH + 44, LegendBar.HEIGHT + 4)
+            : new Rectangle2D.Double(0, geo.bottom(), geo.width(), geo.height() - geo.bottom()));
     int channels = layout.maps().length;
     Rectangle2D first = layout.maps()[0].createUnion(layout.blocks()[0]);
     Rectangle2D column = (Rectangle2D) first.clone();
@@ -388,6 +394,17 @@ final class FlattenPainter {
     double lh = fm.getAscent() + fm.getDescent();
     Rectangle2D box = layout.box();
     // "logit 8.64" over the edges into the softmax box, "p = 0.8798" under the box (or near).
+    List<Notes.Placed> placed = new ArrayList<>();
+    // What the softmax box does, right at it; then the logit and the probability around it.
+    add(
+        placed,
+        notes.place(
+            "softmax",
+            "Click to see how softmax makes probabilities",
+            new Point2D.Double(layout.box().getCenterX(), layout.box().getMaxY()),
+            List.of(
+                new Point2D.Double(layout.box().getX(), layout.box().getMaxY() + 6),
+                new Point2D.Double(layout.box().getX(), layout.box().getY() - 34))));
     String logitText = "logit " + DisplayNumbers.two(src.breakdown().preActivation());
     Point2D logitSpot =
         spot(
@@ -400,21 +417,15 @@ final class FlattenPainter {
               {box.getX(), box.getMaxY() + 4},
               {box.getMaxX() - Draw.width(g, logitText, small), box.getY() - 8 - 2 * lh}
             });
+    // "p = 0.8798" over the edge from the softmax box to the class (the room leaves space for it).
     String probText = "p = " + DisplayNumbers.four(src.breakdown().output());
-    double pw = Draw.width(g, probText, small.deriveFont(Font.BOLD));
-    Point2D probSpot =
-        spot(
-            notes,
-            fm,
-            pw,
-            lh,
-            new double[][] {
-              {box.getCenterX() - pw / 2, box.getMaxY() + 4},
-              {box.getX(), box.getMaxY() + 8 + lh},
-              {box.getMaxX() - pw, box.getY() - 8 - 2 * lh},
-              {box.getMaxX() - pw, box.getY() - 12 - 3 * lh}
-            });
-    List<Notes.Placed> placed = new ArrayList<>();
+    Font boldSmall = small.deriveFont(Font.BOLD);
+    double pw = Draw.width(g, probText, boldSmall);
+    double between = (box.getMaxX() + geo.targetBox().getX()) / 2;
+    Rectangle2D prob =
+        new Rectangle2D.Double(between - pw / 2, plus.getY() - 5 - fm.getAscent(), pw, lh);
+    notes.occupyText(prob);
+    Point2D probSpot = new Point2D.Double(prob.getX(), plus.getY() - 5);
     add(
         placed,
         notes.place(
@@ -427,17 +438,9 @@ final class FlattenPainter {
         placed,
         notes.place(
             "sum",
-            "Multiply each element by its weight (the edge's colour), add all products and the bias:"
-                + " the class's logit",
+            "Each element × its weight (the edge colour), all added, plus the bias: the logit",
             new Point2D.Double(plus.getX(), plus.getY() + 8),
             List.of(new Point2D.Double(plus.getX() - 60, plus.getY() + 40))));
-    add(
-        placed,
-        notes.place(
-            "softmax",
-            "Click to see how softmax turns the logits into probabilities",
-            new Point2D.Double(layout.box().getCenterX(), layout.box().getMaxY()),
-            List.of(new Point2D.Double(layout.box().getX(), layout.box().getMaxY() + 30))));
     // Room for the hovered element's numbers, two lines.
     Rectangle2D hoverSlot = null;
     for (double y = 4; y + 2 * lh + 4 < geo.bottom() && hoverSlot == null; y += 6) {
@@ -468,7 +471,7 @@ final class FlattenPainter {
     for (double[] c : corners) {
       Rectangle2D r = new Rectangle2D.Double(c[0], c[1], w, h);
       if (notes.isFree(r)) {
-        notes.occupy(r);
+        notes.occupyText(r);
         return new Point2D.Double(c[0], c[1] + fm.getAscent());
       }
     }

@@ -148,7 +148,7 @@ public final class FlattenView extends StateView {
     double t = tile(src.channels());
     double gap = Math.max(4, t * 0.3);
     return new Dimension(
-        (int) (20 + t + Math.max(1.5 * t, 40) + 20 + Math.max(3 * t, 110) + 124 + 160),
+        (int) (20 + t + Math.max(1.5 * t, 40) + 20 + Math.max(3 * t, 110) + 170 + 160),
         (int) (TOP + src.channels() * (t + gap) + gap + 60));
   }
 
@@ -162,7 +162,7 @@ public final class FlattenView extends StateView {
     double sourceX = 20;
     double middle = sourceX + t + Math.max(1.5 * t, 40);
     double plus = middle + FlattenPainter.STRIP + Math.max(3 * t, 110);
-    double target = plus + 124;
+    double target = plus + 170; // the softmax box and the probability (see UnfoldLayout)
     List<Rectangle2D> boxes = new ArrayList<>();
     for (int c = 0; c < channels; c++) {
       boxes.add(new Rectangle2D.Double(sourceX, TOP + gap + c * (t + gap), t, t));

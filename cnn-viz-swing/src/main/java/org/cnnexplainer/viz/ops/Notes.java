@@ -26,6 +26,8 @@ final class Notes {
   private final ViewHits hits;
   private final Rectangle2D bounds;
   private final List<Rectangle2D> occupied = new ArrayList<>();
+  private final List<Rectangle2D> words = new ArrayList<>();
+  private final List<Line2D> arrows = new ArrayList<>();
   private final Font font;
 
   /** Notes inside {@code bounds}; nothing is placed over what {@link #occupy} was given. */
@@ -41,6 +43,14 @@ final class Notes {
   void occupy(Rectangle2D r) {
     if (r != null) {
       occupied.add(grow(r, PAD));
+    }
+  }
+
+  /** Marks {@code r} as taken by text: no note's arrow may cross it either. */
+  void occupyText(Rectangle2D r) {
+    occupy(r);
+    if (r != null) {
+      words.add(grow(r, 1));
     }
   }
 
@@ -76,7 +86,7 @@ final class Notes {
     Rectangle2D spot = null;
     for (Point2D p : preferred) {
       Rectangle2D r = new Rectangle2D.Double(p.getX(), p.getY(), w, h);
-      if (isFree(r)) {
+      if (isFree(r) && arrowIsClear(r, target)) {
         spot = r;
         break;
       }
@@ -88,7 +98,43 @@ final class Notes {
       return null;
     }
     occupied.add(grow(spot, PAD));
+    words.add(spot);
+    arrows.add(arrowLine(spot, target));
     return new Placed(role, text, lines, spot, target);
+  }
+
+  /**
+   * Whether the arrow from a note at {@code r} to {@code target} crosses no text, and the note lies
+   * on no earlier note's arrow.
+   */
+  private boolean arrowIsClear(Rectangle2D r, Point2D target) {
+    Line2D arrow = arrowLine(r, target);
+    for (Rectangle2D w : words) {
+      if (w.intersectsLine(arrow)) {
+        return false;
+      }
+    }
+    for (Line2D other : arrows) {
+      if (r.intersectsLine(other)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The straight line an arrow from a note at {@code r} roughly follows. */
+  private static Line2D arrowLine(Rectangle2D r, Point2D target) {
+    double sx = Math.max(r.getX(), Math.min(r.getMaxX(), target.getX()));
+    double sy = Math.max(r.getY(), Math.min(r.getMaxY(), target.getY()));
+    double dx = target.getX() - sx;
+    double dy = target.getY() - sy;
+    double length = Math.hypot(dx, dy);
+    if (length < 1) {
+      return new Line2D.Double(sx, sy, sx, sy);
+    }
+    // Stop short of the target, which may sit inside something taken (the plus sign).
+    return new Line2D.Double(
+        sx, sy, target.getX() - dx / length * 6, target.getY() - dy / length * 6);
   }
 
   /** Draws a placed note and its arrow. */
@@ -111,7 +157,7 @@ final class Notes {
       for (double x = bounds.getX(); x + w <= bounds.getMaxX(); x += 10) {
         Rectangle2D r = new Rectangle2D.Double(x, y, w, h);
         double d = distance(r, target);
-        if (d < bestDistance && isFree(r)) {
+        if (d < bestDistance && isFree(r) && arrowIsClear(r, target)) {
           best = r;
           bestDistance = d;
         }

@@ -162,8 +162,9 @@ final class OverviewPainter {
 
   /**
    * How a column's nodes are drawn while an unfolding is open: the selected layer's other neurons
-   * fade to 15 %; in the convolution view the explanation takes over the input column and the
-   * selected neuron (they fade out as it fades in); only the neurons that take part react.
+   * fade to 15 % (not in a pair view, where they can be chosen next); in the convolution view the
+   * explanation takes over the input column and the selected neuron (they fade out as it fades in);
+   * only the neurons that take part react.
    */
   private static NodePainter.Rule nodeRule(
       UnfoldLayout unfold, int c, OverviewSnapshot s, double veil, double content) {
@@ -179,7 +180,7 @@ final class OverviewPainter {
     if (c == unfold.target()) {
       int selected = u.neuron().neuron();
       return new NodePainter.Rule(
-          n -> n == selected ? (conv ? 1 - content : 1) : 1 - 0.85 * veil,
+          n -> n == selected ? (conv ? 1 - content : 1) : pair ? 1 : 1 - 0.85 * veil,
           n -> pair || n == selected);
     }
     return new NodePainter.Rule(n -> 1, n -> false);

@@ -144,8 +144,11 @@ record UnfoldLayout(double[] x, int source, int target, UnfoldGeometry geometry)
   /** Width of the flattened vector's strips. */
   static final double FLATTEN_STRIP = 20;
 
-  /** From the flatten view's plus sign to the class: a gap, the 64 px softmax box, a gap. */
-  static final double FLATTEN_AFTER_PLUS = 30 + 64 + 30;
+  /**
+   * From the flatten view's plus sign to the class: a gap, the 64 px softmax box, and a gap wide
+   * enough for the class's probability over the edge to the class.
+   */
+  static final double FLATTEN_AFTER_PLUS = 22 + 64 + 84;
 
   /**
    * The room from the source column to the selected one in three parts: to the added column's left
