@@ -127,6 +127,7 @@ final class ElasticPainter {
       Rectangle2D interMap = map(interBox, outShape);
       int channel = c;
       paintMap(g, inMap, input.shape(), (r, col) -> inScale.rgb(input.get(channel, r, col)), -1);
+      blank(g, s, interMap, frame);
       paintMap(
           g,
           interMap,
@@ -195,6 +196,7 @@ final class ElasticPainter {
     Rectangle2D outMap = map(outBox, outShape);
     g.setColor(s.background());
     g.fill(outBox);
+    blank(g, s, outMap, frame);
     paintMap(g, outMap, outShape, (r, col) -> outScale.rgb(out.get(0, r, col)), frame.revealed());
     g.setColor(s.highlight());
     g.setStroke(new BasicStroke(2f));
@@ -568,6 +570,14 @@ final class ElasticPainter {
 
   static String dims(Shape shape) {
     return "(" + shape.height() + ", " + shape.width() + ", " + shape.channels() + ")";
+  }
+
+  /** The empty-node colour under a map the sliding window has not finished (as in the overview). */
+  private static void blank(Graphics2D g, OpStyle s, Rectangle2D map, SlidingWindow frame) {
+    if (!frame.finished()) {
+      g.setColor(OpStyle.mix(s.background(), s.foreground(), 0.06));
+      g.fill(map);
+    }
   }
 
   /**

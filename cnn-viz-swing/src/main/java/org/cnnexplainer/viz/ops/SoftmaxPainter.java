@@ -26,7 +26,13 @@ final class SoftmaxPainter {
    * how many terms are drawn (the rest are "… N more"), and the content's size.
    */
   record Layout(
-      double column, double pitch, int perRow, int shownTerms, double width, double height) {}
+      double column,
+      double pitch,
+      int perRow,
+      int shownTerms,
+      boolean resultBelow,
+      double width,
+      double height) {}
 
   private static final double TERM_GAP = 22;
   private static final int MAX_ROWS = 4;
@@ -61,14 +67,24 @@ final class SoftmaxPainter {
     while (perRow > 1 && column + 20 + perRow * (term + TERM_GAP) + result + 12 > maxW) {
       perRow--;
     }
+    // Narrow: "= p" goes under the fraction, so two terms still fit a row.
+    boolean resultBelow = perRow < 2 && column + 20 + 2 * (term + TERM_GAP) <= maxW && n > 1;
+    if (resultBelow) {
+      perRow = 2;
+      result = 0;
+    }
     // As many rows of terms as the height allows (at least four), so narrow cards grow down.
-    int maxRows = (int) Math.max(MAX_ROWS, Math.floor((maxH - lines - line - 40) / 30));
+    double fixed = ConvolutionFormulaView.BOX_H + 16 + (resultBelow ? 30 : 0);
+    int maxRows = (int) Math.max(MAX_ROWS, Math.floor((maxH - lines - line - fixed) / 30));
     int shown = Math.min(n, perRow * maxRows);
-    int rows = (shown + perRow - 1) / perRow + (shown < n ? 1 : 0);
+    if (shown < n) {
+      shown = Math.max(1, Math.min(n, perRow * (maxRows - 1))); // a row for "… N more"
+    }
+    int rows = (shown + perRow - 1) / perRow + (shown < n ? 1 : 0) + (resultBelow ? 1 : 0);
     double formulaH = ConvolutionFormulaView.BOX_H + 16 + rows * 30;
     double width = Math.max(column + 20 + perRow * (term + TERM_GAP) + result + 12, 320);
     double height = Math.max(n * pitch, formulaH + line) + lines;
-    return new Layout(column, pitch, perRow, shown, width, height);
+    return new Layout(column, pitch, perRow, shown, resultBelow, width, height);
   }
 
   private static String label(SoftmaxBreakdown b, int i) {
@@ -165,18 +181,25 @@ final class SoftmaxPainter {
       ty += 30;
     }
     if (shown < n) {
-      Draw.text(g, "… " + (n - shown) + " more terms", fx, ty + 15, font, s.muted());
+      int more = n - shown;
+      Draw.text(
+          g,
+          "… " + more + (more == 1 ? " more term" : " more terms"),
+          fx,
+          ty + 15,
+          font,
+          s.muted());
       ty += 30;
     }
     String p = DisplayNumbers.four(b.probability(f.classIndex()));
     hits.text("probability", p);
-    Draw.text(
-        g,
-        "=  " + p,
-        fx + barW + 12,
-        barY + 6,
-        bold.deriveFont(bold.getSize2D() * 1.3f),
-        s.foreground());
+    Font big = bold.deriveFont(bold.getSize2D() * 1.3f);
+    if (layout.resultBelow()) {
+      Draw.text(g, "=  " + p, fx, ty + 18, big, s.foreground());
+      ty += 30;
+    } else {
+      Draw.text(g, "=  " + p, fx + barW + 12, barY + 6, big, s.foreground());
+    }
     double line = Draw.lineHeight(g, small);
     double vy = Math.max(ty, y0 + n * pitch) + line;
     double width = content.getWidth();
