@@ -4,28 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.cnnexplainer.core.train.FashionMnist;
 import org.junit.jupiter.api.Test;
 
 /** Examples are ordered by the class they are named after, so the first class's comes first. */
 class ExampleImagesTest {
   @Test
   void fileNamesFindTheirClasses() {
-    List<String> fashion =
-        List.of(
-            "T-shirt/top",
-            "Trouser",
-            "Pullover",
-            "Dress",
-            "Coat",
-            "Sandal",
-            "Shirt",
-            "Sneaker",
-            "Bag",
-            "Ankle boot");
+    List<String> fashion = FashionMnist.CLASS_LABELS;
     assertEquals(0, ExampleImages.classRank(fashion, Path.of("tshirt_top_1.png")));
     assertEquals(6, ExampleImages.classRank(fashion, Path.of("shirt_2.png")), "not T-shirt");
     assertEquals(9, ExampleImages.classRank(fashion, Path.of("ankle_boot_1.png")));
-    List<String> original =
+    List<String> original = // the original CNN Explainer model's classes, in output order
         List.of(
             "lifeboat",
             "ladybug",

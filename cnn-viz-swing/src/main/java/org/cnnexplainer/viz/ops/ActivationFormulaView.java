@@ -121,41 +121,18 @@ public final class ActivationFormulaView extends SteppingView {
     Font font = s.font();
     Font bold = font.deriveFont(Font.BOLD);
     Font small = font.deriveFont(font.getSize2D() * 0.85f);
-    double range = OpColors.sharedRange(state().ranges(), layerIndex);
-    ColorScale inScale = OpColors.inputScale(trace, layerIndex, state().palette(), range);
-    ColorScale outScale = ColorScale.diverging(state().palette().activations(), range);
+    ColorScale[] scales =
+        OpColors.pairScales(trace, layerIndex, state().ranges(), state().palette());
+    ColorScale inScale = scales[0];
+    ColorScale outScale = scales[1];
     Activation act = activation();
     double below = 14 + formulaHeight() + 10 + HINT;
     double grid = MapGrids.sideBySide(content.getWidth(), content.getHeight(), below);
     double x0 = content.getX();
     double top = content.getY() + MapGrids.CAPTION;
     int[] window = {row, col, 1, 1};
-    MapGrids.paint(
-        g,
-        s,
-        hits,
-        ViewHits.Kind.INPUT_CELL,
-        "Input",
-        trace.inputOf(layerIndex),
-        channel,
-        inScale,
-        x0,
-        top,
-        grid,
-        window);
-    MapGrids.paint(
-        g,
-        s,
-        hits,
-        ViewHits.Kind.OUTPUT_CELL,
-        "Output",
-        trace.output(layerIndex),
-        channel,
-        outScale,
-        x0 + grid + 24,
-        top,
-        grid,
-        window);
+    MapGrids.inputAndOutput(
+        g, s, hits, trace, layerIndex, channel, scales, x0, top, grid, window, window);
     String x = DisplayNumbers.two(step.input());
     String y = DisplayNumbers.two(step.output());
     hits.text("input", x);

@@ -51,6 +51,19 @@ final class Draw {
     centered(g, text, box.getCenterX(), box.getCenterY(), font);
   }
 
+  /**
+   * Sets {@code g} to draw at opacity {@code alpha} (left alone at 1) and returns the composite to
+   * restore.
+   */
+  static java.awt.Composite fade(Graphics2D g, double alpha) {
+    java.awt.Composite old = g.getComposite();
+    if (alpha < 1) {
+      g.setComposite(
+          java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, (float) alpha));
+    }
+    return old;
+  }
+
   /** Draws {@code text} centred on {@code (cx, cy)}. */
   static void centered(Graphics2D g, String text, double cx, double cy, Font font) {
     g.setFont(font);

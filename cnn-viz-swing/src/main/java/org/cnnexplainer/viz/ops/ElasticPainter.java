@@ -1,6 +1,5 @@
 package org.cnnexplainer.viz.ops;
 
-import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Composite;
@@ -60,10 +59,7 @@ final class ElasticPainter {
     if (f.alpha() <= 0) {
       return;
     }
-    Composite old = g.getComposite();
-    if (f.alpha() < 1) {
-      g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) f.alpha()));
-    }
+    Composite old = Draw.fade(g, f.alpha());
     ActivationTrace trace = f.trace();
     Conv2D conv = f.conv();
     ConvolutionNeuron n = f.neuron();

@@ -97,10 +97,7 @@ final class FlattenPainter {
     if (f.alpha() <= 0) {
       return;
     }
-    Composite base = g.getComposite();
-    if (f.alpha() < 1) {
-      g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) f.alpha()));
-    }
+    Composite base = Draw.fade(g, f.alpha());
     Composite old = g.getComposite();
     Source src = Source.of(f.trace(), f.classIndex());
     DenseBreakdown b = src.breakdown();

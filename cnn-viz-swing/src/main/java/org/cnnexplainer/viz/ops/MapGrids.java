@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.color.ColorScale;
 
@@ -61,6 +62,51 @@ final class MapGrids {
         s.foreground(),
         1.5f);
     return box;
+  }
+
+  /**
+   * The layer's input channel beside its output channel, {@code grid} px each, with the windows
+   * {@code (top, left, height, width)} outlined (the activation and pooling cards).
+   */
+  static void inputAndOutput(
+      Graphics2D g,
+      OpStyle s,
+      ViewHits hits,
+      ActivationTrace trace,
+      int layerIndex,
+      int channel,
+      ColorScale[] scales,
+      double x,
+      double y,
+      double grid,
+      int[] inWindow,
+      int[] outWindow) {
+    paint(
+        g,
+        s,
+        hits,
+        ViewHits.Kind.INPUT_CELL,
+        "Input",
+        trace.inputOf(layerIndex),
+        channel,
+        scales[0],
+        x,
+        y,
+        grid,
+        inWindow);
+    paint(
+        g,
+        s,
+        hits,
+        ViewHits.Kind.OUTPUT_CELL,
+        "Output",
+        trace.output(layerIndex),
+        channel,
+        scales[1],
+        x + grid + 24,
+        y,
+        grid,
+        outWindow);
   }
 
   /**

@@ -116,9 +116,10 @@ public final class PoolingFormulaView extends SteppingView {
     Font font = s.font();
     Font bold = font.deriveFont(Font.BOLD);
     Font small = font.deriveFont(font.getSize2D() * 0.85f);
-    double range = OpColors.sharedRange(state().ranges(), layerIndex);
-    ColorScale inScale = OpColors.inputScale(trace, layerIndex, state().palette(), range);
-    ColorScale outScale = ColorScale.diverging(state().palette().activations(), range);
+    ColorScale[] scales =
+        OpColors.pairScales(trace, layerIndex, state().ranges(), state().palette());
+    ColorScale inScale = scales[0];
+    ColorScale outScale = scales[1];
     double below = 14 + formulaHeight() + 10 + HINT;
     double grid = MapGrids.sideBySide(content.getWidth(), content.getHeight(), below);
     double x0 = content.getX();
@@ -126,31 +127,18 @@ public final class PoolingFormulaView extends SteppingView {
     Tensor values = step.values();
     int rows = values.shape().height();
     int cols = values.shape().width();
-    MapGrids.paint(
+    MapGrids.inputAndOutput(
         g,
         s,
         hits,
-        ViewHits.Kind.INPUT_CELL,
-        "Input",
-        trace.inputOf(layerIndex),
+        trace,
+        layerIndex,
         channel,
-        inScale,
+        scales,
         x0,
         top,
         grid,
-        new int[] {step.realTop(), step.realLeft(), rows, cols});
-    MapGrids.paint(
-        g,
-        s,
-        hits,
-        ViewHits.Kind.OUTPUT_CELL,
-        "Output",
-        trace.output(layerIndex),
-        channel,
-        outScale,
-        x0 + grid + 24,
-        top,
-        grid,
+        new int[] {step.realTop(), step.realLeft(), rows, cols},
         new int[] {row, col, 1, 1});
     double my = top + grid + 14;
     double ty = my + formulaHeight() / 2 + 5;

@@ -122,7 +122,10 @@ final class LabelPainter {
     FontMetrics small = fonts.small();
     double first = firstBaseline(label);
     Composite old = g.getComposite();
-    Unfolded open = unfold == null ? null : unfolded(layout, plan, fonts, unfold);
+    Unfolded open =
+        unfold == null
+            ? null
+            : unfolded(layout, plan, fonts, unfold.source(), unfold.target(), middleOf(unfold));
     String[] names = open == null ? plan.names() : open.names();
     for (int c = 0; c < layout.columns.size(); c++) {
       boolean involved = unfold != null && unfold.involves(c);
@@ -178,16 +181,14 @@ final class LabelPainter {
    * are two, else the source's label is left out (its tooltip still names it).
    */
   static Unfolded unfolded(
-      OverviewLayout layout, Plan plan, OverviewPainter.Fonts fonts, UnfoldLayout unfold) {
+      OverviewLayout layout, Plan plan, OverviewPainter.Fonts fonts, int a, int b, double middle) {
     String[] names = plan.names().clone();
     int[] rows = new int[names.length];
-    int a = unfold.source();
-    int b = unfold.target();
     FontMetrics bold = fonts.bold();
     String fullA = layout.columns.get(a).name();
     String fullB = layout.columns.get(b).name();
     if (gap(layout, bold, a, fullA, b, fullB) > 12
-        && clearOfMiddle(layout, bold, unfold, fullA, fullB)) {
+        && clearOfMiddle(layout, bold, a, b, middle, fullA, fullB)) {
       names[a] = fullA;
       names[b] = fullB;
     } else if (gap(layout, bold, a, names[a], b, names[b]) < 6) {
@@ -208,15 +209,37 @@ final class LabelPainter {
         - (centre(layout, a) + fm.stringWidth(nameA) / 2.0);
   }
 
-  /** Whether the labels leave room for the convolution view's "intermediate" label between. */
+  /**
+   * The centre of the column an unfolding adds between its two, or NaN when it adds a label-less
+   * one.
+   */
+  static double middleOf(UnfoldLayout unfold) {
+    UnfoldGeometry geo = unfold.geometry();
+    return middleOf(geo.unfolding().kind(), geo.middleX(), geo.elastic());
+  }
+
+  /** The centre of the labelled column a {@code kind} unfolding adds at {@code x}, else NaN. */
+  static double middleOf(Unfolding.Kind kind, double x, double width) {
+    return kind == Unfolding.Kind.CONVOLUTION ? x + width / 2 : Double.NaN;
+  }
+
+  /**
+   * Whether the labels of columns {@code a} and {@code b} leave room for the "intermediate" label
+   * centred at {@code middle} between them (always, when {@code middle} is NaN).
+   */
   private static boolean clearOfMiddle(
-      OverviewLayout layout, FontMetrics bold, UnfoldLayout unfold, String nameA, String nameB) {
-    if (unfold.geometry().unfolding().kind() != Unfolding.Kind.CONVOLUTION) {
+      OverviewLayout layout,
+      FontMetrics bold,
+      int a,
+      int b,
+      double middle,
+      String nameA,
+      String nameB) {
+    if (Double.isNaN(middle)) {
       return true;
     }
-    double left = centre(layout, unfold.source()) + bold.stringWidth(nameA) / 2.0;
-    double right = centre(layout, unfold.target()) - bold.stringWidth(nameB) / 2.0;
-    double middle = unfold.geometry().middleX() + unfold.geometry().elastic() / 2;
+    double left = centre(layout, a) + bold.stringWidth(nameA) / 2.0;
+    double right = centre(layout, b) - bold.stringWidth(nameB) / 2.0;
     double half = bold.stringWidth("intermediate") / 2.0 + 24; // and its button
     return middle - half - left > 10 && right - (middle + half) > 10;
   }

@@ -96,26 +96,9 @@ record UnfoldLayout(double[] x, int source, int target, UnfoldGeometry geometry)
       ColumnSpec col = base.columns.get(target);
       targetBox = OverviewLayout.mapBounds(targetBox, col.mapHeight(), col.mapWidth());
     }
-    UnfoldGeometry draft =
-        new UnfoldGeometry(
-            u,
-            n,
-            e,
-            base.top,
-            base.nodesBottom,
-            LabelPainter.firstBaseline(fonts.label()),
-            before,
-            x[source],
-            middle,
-            plus,
-            x[target],
-            sourceBoxes,
-            targetBox,
-            List.of(),
-            base.width,
-            base.height);
-    UnfoldLayout draftLayout = new UnfoldLayout(x, source, target, draft);
-    LabelPainter.Unfolded open = LabelPainter.unfolded(moved, plan, fonts, draftLayout);
+    LabelPainter.Unfolded open =
+        LabelPainter.unfolded(
+            moved, plan, fonts, source, target, LabelPainter.middleOf(u.kind(), middle, e));
     List<Rectangle2D> labels = new ArrayList<>();
     for (int c : new int[] {source, target}) {
       labels.addAll(LabelPainter.unfoldedLabelBounds(moved, open, plan, fonts, c));
@@ -127,7 +110,7 @@ record UnfoldLayout(double[] x, int source, int target, UnfoldGeometry geometry)
             e,
             base.top,
             base.nodesBottom,
-            draft.labelBaseline(),
+            LabelPainter.firstBaseline(fonts.label()),
             before,
             x[source],
             middle,
