@@ -67,7 +67,7 @@ public final class ExplainerPanel extends JPanel {
     add(overview);
     stack.addListener(t -> rebuild());
     overview.addPropertyChangeListener(
-        NetworkOverview.UNFOLD_PROPERTY + "Progress", e -> unfoldStepped());
+        NetworkOverview.UNFOLD_PROGRESS_PROPERTY, e -> unfoldStepped());
     getInputMap(WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "close");
     getActionMap()
         .put(

@@ -225,10 +225,4 @@ final class Notes {
     return new Rectangle2D.Double(
         r.getX() - by, r.getY() - by, r.getWidth() + 2 * by, r.getHeight() + 2 * by);
   }
-
-  /** A thin rectangle around the segment, so notes keep off an edge. */
-  static Rectangle2D around(Line2D line, double halfWidth) {
-    Rectangle2D r = line.getBounds2D();
-    return grow(r, halfWidth);
-  }
 }

@@ -39,8 +39,24 @@ import org.cnnexplainer.viz.internal.TextLog;
  * Animator} to switch that off). Styling comes from {@link OverviewKeys}; the client property
  * {@link OverviewKeys#CRISP_PIXELS} set to {@code true} shows heat-map cells as crisp squares
  * instead of smoothly upscaled. The component listens to the state only while displayable.
+ *
+ * <p>An explanation can open inside the overview ({@link #setUnfolding}): the columns move to make
+ * room next to the neuron, the others are veiled and stop reacting, and {@link #unfoldGeometry()}
+ * says where the explanation may paint. The first frame on screen shows the structure (columns,
+ * labels, empty neurons) at once and draws the edges in the background; the first trace's heat-maps
+ * fade in.
  */
 public class NetworkOverview extends JComponent implements Scrollable {
+  /** Length of the unfold animation (spec §2.8). */
+  public static final int UNFOLD_MS = UnfoldTiming.DURATION_MS;
+
+  /** The property fired when the unfolding asked for changes (old and new {@link Unfolding}). */
+  public static final String UNFOLD_PROPERTY = "unfold";
+
+  /** The property fired on every step of the unfold animation (old and new progress, 0 to 1). */
+  public static final String UNFOLD_PROGRESS_PROPERTY = "unfoldProgress";
+
+  private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
   private final ExplainerState state;
   private final StateListener listener = this::stateChanged;
   private final TileCache tileCache = new TileCache();
@@ -136,7 +152,8 @@ public class NetworkOverview extends JComponent implements Scrollable {
    * Opens {@code unfolding} inside the overview, or folds it back ({@code null}): the columns move
    * and the veils fade in over {@link #UNFOLD_MS} (see {@link Unfolding}); another unfolding that
    * moves the same columns replaces the open one at once, any other first folds the open one. Fires
-   * the property {@value #UNFOLD_PROPERTY} on every step. Call on the event thread.
+   * {@value #UNFOLD_PROPERTY}, and {@value #UNFOLD_PROGRESS_PROPERTY} on every step. Call on the
+   * event thread.
    */
   public void setUnfolding(Unfolding unfolding) {
     if (Objects.equals(unfolding, unfoldTarget)) {
@@ -197,14 +214,6 @@ public class NetworkOverview extends JComponent implements Scrollable {
     }
   }
 
-  private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-
-  /** Length of the unfold animation (spec §2.8). */
-  public static final int UNFOLD_MS = UnfoldTiming.DURATION_MS;
-
-  /** The property fired as an unfolding opens, closes or changes. */
-  public static final String UNFOLD_PROPERTY = "unfold";
-
   private static boolean sameColumns(Unfolding a, Unfolding b) {
     return a.kind() == b.kind() && a.neuron().layer() == b.neuron().layer();
   }
@@ -232,7 +241,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
       state.setHover(null);
     }
     repaint();
-    firePropertyChange(UNFOLD_PROPERTY + "Progress", old, progress);
+    firePropertyChange(UNFOLD_PROGRESS_PROPERTY, old, progress);
   }
 
   @Override
