@@ -112,9 +112,16 @@ class PackagedAppIT {
         postinst);
     assertTrue(
         postinst.contains("xdg-mime install --novendor /opt/cnn-explainer/lib/app/"), postinst);
+    assertTrue(
+        postinst.contains("ln -sf /opt/cnn-explainer/bin/cnn-explainer /usr/bin/cnn-explainer"),
+        postinst);
     String prerm = Files.readString(unpacked.resolve("DEBIAN/prerm"));
     assertTrue(prerm.contains("xdg-mime uninstall"), prerm);
     assertTrue(prerm.contains("xdg-desktop-menu uninstall"), prerm);
+    assertTrue(prerm.contains("rm -f /usr/bin/cnn-explainer"), prerm);
+    for (String script : List.of("postinst", "prerm")) { // the shell can parse them
+      run(List.of("sh", "-n", unpacked.resolve("DEBIAN").resolve(script).toString()), 10);
+    }
     String control = Files.readString(unpacked.resolve("DEBIAN/control"));
     assertTrue(control.contains("\nDepends: ") && control.contains("xdg-utils"), control);
     assertTrue(control.contains("\nSection: science\n"), control);
