@@ -14,7 +14,13 @@ import javax.imageio.ImageIO;
  * @param url where the image is (inside the jar)
  */
 public record BundledExample(String fileName, String label, URL url) {
-  /** Checks that no component is {@code null}. */
+  /**
+   * Checks that no component is {@code null}.
+   *
+   * @param fileName the image's file name
+   * @param label the class it shows
+   * @param url where the image is
+   */
   public BundledExample {
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(label, "label");
