@@ -103,7 +103,7 @@ public final class BundledModels {
     URL url = BundledModels.class.getResource(path);
     if (url == null) {
       throw new IllegalStateException(
-          "the jar lists the bundled file " + path + " but does not hold it: a damaged build");
+          "the bundled file " + path + " is missing from the jar: a damaged build");
     }
     return url;
   }
