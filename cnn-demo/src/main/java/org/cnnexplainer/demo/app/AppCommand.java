@@ -1,6 +1,7 @@
 package org.cnnexplainer.demo.app;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,10 @@ public final class AppCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..1",
       paramLabel = "IMAGE",
-      description = "An image to explain first (PNG, JPEG, GIF, BMP or TIFF).")
+      description = {
+        "An image to explain first (PNG, JPEG, GIF, BMP or TIFF);",
+        "or, without --model, a model.json to open (what the desktop's file association passes)."
+      })
   Path image;
 
   @Override
@@ -34,7 +38,13 @@ public final class AppCommand implements Callable<Integer> {
       System.err.println(ExplainerApp.NO_DISPLAY);
       return 2;
     }
-    ExplainerApp.runUntilClosed(model, image);
+    boolean imageIsModel = model == null && image != null && isJson(image);
+    ExplainerApp.runUntilClosed(imageIsModel ? image : model, imageIsModel ? null : image);
     return 0;
+  }
+
+  private static boolean isJson(Path file) {
+    Path name = file.getFileName();
+    return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".json");
   }
 }
