@@ -28,6 +28,36 @@ public final class ImageFolderDataset {
    *     class sub-folders, a class has no images, or an image cannot be decoded
    */
   public static Dataset read(Path directory, Shape shape) throws IOException {
+    return scan(directory, shape, false).dataset();
+  }
+
+  /**
+   * What {@link #readSkipping} found: the images, the file each came from (by image index), and
+   * what it left out.
+   */
+  public record Contents(Dataset dataset, List<Path> files, List<Skipped> skipped) {
+    /** Copies the lists. */
+    public Contents {
+      files = List.copyOf(files);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  /** A file or class folder left out, and why. */
+  public record Skipped(Path path, String reason) {}
+
+  /**
+   * Reads every image under {@code directory} like {@link #read}, but skips (and lists) what it
+   * cannot use instead of failing: files that are not readable PNG or JPEG images, and class
+   * folders without any. Hidden files and folders (names starting with a dot) are ignored.
+   *
+   * @throws InvalidDatasetException when the folder is missing or no class has a readable image
+   */
+  public static Contents readSkipping(Path directory, Shape shape) throws IOException {
+    return scan(directory, shape, true);
+  }
+
+  private static Contents scan(Path directory, Shape shape, boolean skipping) throws IOException {
     if (!shape.isImage() || (shape.channels() != 1 && shape.channels() != 3)) {
       throw new IllegalArgumentException("image shape must be (1 or 3, h, w), got " + shape);
     }
@@ -36,7 +66,8 @@ public final class ImageFolderDataset {
     }
     List<Path> classDirs;
     try (Stream<Path> list = Files.list(directory)) {
-      classDirs = list.filter(Files::isDirectory).sorted().toList();
+      classDirs =
+          list.filter(Files::isDirectory).filter(p -> !skipping || !isHidden(p)).sorted().toList();
     }
     if (classDirs.isEmpty()) {
       throw new InvalidDatasetException(
@@ -45,21 +76,51 @@ public final class ImageFolderDataset {
     List<String> labels = new ArrayList<>();
     List<byte[]> images = new ArrayList<>();
     List<Integer> classes = new ArrayList<>();
+    List<Path> sources = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
     for (Path classDir : classDirs) {
       List<Path> files;
       try (Stream<Path> list = Files.list(classDir)) {
-        files = list.filter(ImageFolderDataset::isImageFile).sorted().toList();
+        files = list.filter(p -> !skipping || !isHidden(p)).sorted().toList();
       }
-      if (files.isEmpty()) {
-        throw new InvalidDatasetException(
-            "class folder " + classDir + " holds no .png, .jpg or .jpeg files");
+      List<byte[]> classImages = new ArrayList<>();
+      List<Path> classSources = new ArrayList<>();
+      for (Path file : files) {
+        if (!isImageFile(file)) {
+          if (skipping && Files.isRegularFile(file)) {
+            skipped.add(new Skipped(file, "not a .png, .jpg or .jpeg file"));
+          }
+          continue;
+        }
+        try {
+          classImages.add(convert(file, shape));
+          classSources.add(file);
+        } catch (IOException | RuntimeException e) {
+          if (!skipping) {
+            throw e;
+          }
+          skipped.add(new Skipped(file, e.getMessage()));
+        }
+      }
+      if (classImages.isEmpty()) {
+        if (!skipping) {
+          throw new InvalidDatasetException(
+              "class folder " + classDir + " holds no .png, .jpg or .jpeg files");
+        }
+        skipped.add(new Skipped(classDir, "no readable .png, .jpg or .jpeg image; not a class"));
+        continue;
       }
       int label = labels.size();
       labels.add(classDir.getFileName().toString());
-      for (Path file : files) {
-        images.add(convert(file, shape));
+      images.addAll(classImages);
+      sources.addAll(classSources);
+      for (int i = 0; i < classImages.size(); i++) {
         classes.add(label);
       }
+    }
+    if (labels.isEmpty()) {
+      throw new InvalidDatasetException(
+          "no class folder of " + directory + " holds a readable .png, .jpg or .jpeg image");
     }
     byte[] pixels = new byte[images.size() * shape.size()];
     int[] labelArray = new int[images.size()];
@@ -67,7 +128,11 @@ public final class ImageFolderDataset {
       System.arraycopy(images.get(i), 0, pixels, i * shape.size(), shape.size());
       labelArray[i] = classes.get(i);
     }
-    return Dataset.of(shape, labels, pixels, labelArray);
+    return new Contents(Dataset.of(shape, labels, pixels, labelArray), sources, skipped);
+  }
+
+  private static boolean isHidden(Path path) {
+    return path.getFileName().toString().startsWith(".");
   }
 
   private static boolean isImageFile(Path file) {
