@@ -1,0 +1,266 @@
+package org.cnnexplainer.viz.training;
+
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.FontMetrics;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.event.MouseEvent;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.accessibility.AccessibleContext;
+import javax.accessibility.AccessibleRole;
+import javax.swing.JComponent;
+import javax.swing.ToolTipManager;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.viz.color.ColorMaps;
+
+/**
+ * The first convolution's kernels over time: one column per moment of training (the first moment
+ * always stays, then the newest ones), one row per filter. One-channel kernels use the brown–teal
+ * map of the kernel views, symmetric around 0 over each column; three-channel kernels are shown as
+ * colours, stretched over each column's range, as is usual for first-layer filters. Call on the
+ * event thread.
+ */
+public final class KernelFilmstrip extends JComponent {
+  /** Columns kept: the first and the newest {@code MAX_FRAMES - 1}. */
+  public static final int MAX_FRAMES = 12;
+
+  private static final int PAD = 6;
+  private final List<Frame> frames = new ArrayList<>();
+  private final List<Cell> cells = new ArrayList<>();
+
+  private record Frame(String caption, Tensor kernel, BufferedImage[] pictures) {}
+
+  private record Cell(Rectangle2D bounds, String text) {}
+
+  /** An empty strip. */
+  public KernelFilmstrip() {
+    setOpaque(true);
+    ToolTipManager.sharedInstance().registerComponent(this);
+    getAccessibleContext().setAccessibleName("First-layer kernels over time");
+  }
+
+  /**
+   * Adds a column: {@code kernel} with shape {@code (filters, channels, kh, kw)}, captioned (e.g.
+   * "1.5 ep").
+   */
+  public void addFrame(String caption, Tensor kernel) {
+    Shape shape = kernel.shape();
+    if (shape.rank() != 4) {
+      throw new IllegalArgumentException("a kernel has shape (out, in, kh, kw), got " + shape);
+    }
+    if (!frames.isEmpty() && !frames.get(0).kernel().shape().equals(shape)) {
+      frames.clear(); // another network: start a new strip
+    }
+    if (frames.size() == MAX_FRAMES) {
+      frames.remove(1);
+    }
+    frames.add(new Frame(caption, kernel, pictures(kernel)));
+    repaint();
+  }
+
+  /** Removes every column. */
+  public void clear() {
+    frames.clear();
+    repaint();
+  }
+
+  /** How many columns are shown. */
+  public int frameCount() {
+    return frames.size();
+  }
+
+  /** The captions of the columns, left to right. */
+  public List<String> captions() {
+    return frames.stream().map(Frame::caption).toList();
+  }
+
+  /** One small picture per filter, coloured as the class describes. */
+  static BufferedImage[] pictures(Tensor kernel) {
+    Shape s = kernel.shape();
+    int filters = s.dim(0);
+    int channels = s.dim(1);
+    int kh = s.dim(2);
+    int kw = s.dim(3);
+    float[] w = kernel.toArray();
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : w) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    float absMax = Math.max(1e-12f, Math.max(Math.abs(min), Math.abs(max)));
+    float span = Math.max(1e-12f, max - min);
+    BufferedImage[] out = new BufferedImage[filters];
+    for (int f = 0; f < filters; f++) {
+      BufferedImage img = new BufferedImage(kw, kh, BufferedImage.TYPE_INT_RGB);
+      for (int y = 0; y < kh; y++) {
+        for (int x = 0; x < kw; x++) {
+          int rgb;
+          if (channels == 3) {
+            int r = channelByte(w, s, f, 0, y, x, min, span);
+            int g = channelByte(w, s, f, 1, y, x, min, span);
+            int b = channelByte(w, s, f, 2, y, x, min, span);
+            rgb = (r << 16) | (g << 8) | b;
+          } else {
+            // Several channels (not an image): their mean, on the kernel map.
+            float sum = 0;
+            for (int c = 0; c < channels; c++) {
+              sum += w[((f * channels + c) * kh + y) * kw + x];
+            }
+            rgb = ColorMaps.BR_BG.rgb(0.5 + 0.5 * (sum / channels) / absMax);
+          }
+          img.setRGB(x, y, rgb);
+        }
+      }
+      out[f] = img;
+    }
+    return out;
+  }
+
+  private static int channelByte(
+      float[] w, Shape s, int f, int c, int y, int x, float min, float span) {
+    float v = w[((f * s.dim(1) + c) * s.dim(2) + y) * s.dim(3) + x];
+    return Math.round(255 * (v - min) / span);
+  }
+
+  @Override
+  public String getToolTipText(MouseEvent e) {
+    for (Cell cell : cells) {
+      if (cell.bounds().contains(e.getPoint())) {
+        return cell.text();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  protected void paintComponent(Graphics graphics) {
+    Graphics2D g = (Graphics2D) graphics.create();
+    try {
+      paintStrip(g, getWidth(), getHeight());
+    } finally {
+      g.dispose();
+    }
+  }
+
+  private void paintStrip(Graphics2D g, int width, int height) {
+    TrainingStyle style = TrainingStyle.fromUIManager();
+    g.setColor(style.background());
+    g.fillRect(0, 0, width, height);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setFont(style.font().deriveFont(style.font().getSize2D() - 1));
+    FontMetrics fm = g.getFontMetrics();
+    cells.clear();
+    if (frames.isEmpty()) {
+      g.setColor(style.muted());
+      g.drawString(
+          "The first layer's kernels appear here while training runs", PAD, PAD + fm.getAscent());
+      return;
+    }
+    int filters = frames.get(0).pictures().length;
+    int left = PAD + fm.stringWidth("filter " + filters) + PAD;
+    int top = PAD + fm.getHeight() + 2;
+    int gap = 3;
+    int cell =
+        Math.min(
+            40,
+            Math.min(
+                (height - top - PAD) / filters - gap,
+                (width - left - PAD) / frames.size() - 2 * gap));
+    cell = Math.max(4, cell);
+    int column = Math.max(cell + 2 * gap, fm.stringWidth("00.00 ep") + gap);
+    g.setColor(style.muted());
+    for (int f = 0; f < filters; f++) {
+      g.drawString(
+          "filter " + (f + 1),
+          PAD,
+          top + f * (cell + gap) + (cell + fm.getAscent() - fm.getDescent()) / 2);
+    }
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    for (int i = 0; i < frames.size(); i++) {
+      Frame frame = frames.get(i);
+      int x = left + i * column;
+      g.setColor(i == 0 ? style.muted() : style.foreground());
+      g.drawString(frame.caption(), x, PAD + fm.getAscent());
+      float[] w = frame.kernel().toArray();
+      int per = w.length / filters;
+      for (int f = 0; f < filters; f++) {
+        int y = top + f * (cell + gap);
+        g.drawImage(frame.pictures()[f], x, y, cell, cell, null);
+        g.setColor(style.grid());
+        g.drawRect(x, y, cell, cell);
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (int k = f * per; k < (f + 1) * per; k++) {
+          lo = Math.min(lo, w[k]);
+          hi = Math.max(hi, w[k]);
+        }
+        cells.add(
+            new Cell(
+                new Rectangle2D.Double(x, y, cell, cell),
+                String.format(
+                    Locale.ROOT,
+                    "filter %d at %s: weights from %.3f to %.3f",
+                    f + 1,
+                    frame.caption(),
+                    lo,
+                    hi)));
+      }
+      if (i == 0 && frames.size() > 1) {
+        // The first column is the starting point; a line separates it from the newest ones.
+        g.setColor(style.grid());
+        int lx = x + column - gap;
+        g.drawLine(lx, top, lx, top + filters * (cell + gap));
+      }
+    }
+  }
+
+  /** Paints the strip into a new image of {@code width x height} (no window needed). */
+  public BufferedImage toImage(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      paintStrip(g, width, height);
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /** A colour of the one-channel map, for tests: weight {@code v} in a column whose |max| is m. */
+  static Color kernelColor(double v, double absMax) {
+    return ColorMaps.BR_BG.color(0.5 + 0.5 * v / absMax);
+  }
+
+  @Override
+  public AccessibleContext getAccessibleContext() {
+    if (accessibleContext == null) {
+      accessibleContext =
+          new AccessibleJComponent() {
+            @Override
+            public AccessibleRole getAccessibleRole() {
+              return AccessibleRole.CANVAS;
+            }
+          };
+    }
+    return accessibleContext;
+  }
+
+  @Override
+  public Dimension getPreferredSize() {
+    if (isPreferredSizeSet()) {
+      return super.getPreferredSize();
+    }
+    int filters = frames.isEmpty() ? 10 : frames.get(0).pictures().length;
+    return new Dimension(80 + MAX_FRAMES * 48, 30 + filters * 28);
+  }
+}
