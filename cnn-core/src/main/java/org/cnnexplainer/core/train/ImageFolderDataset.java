@@ -99,7 +99,7 @@ public final class ImageFolderDataset {
           if (!skipping) {
             throw e;
           }
-          skipped.add(new Skipped(file, e.getMessage()));
+          skipped.add(new Skipped(file, reason(file, e)));
         }
       }
       if (classImages.isEmpty()) {
@@ -129,6 +129,15 @@ public final class ImageFolderDataset {
       labelArray[i] = classes.get(i);
     }
     return new Contents(Dataset.of(shape, labels, pixels, labelArray), sources, skipped);
+  }
+
+  /** Why {@code file} could not be read, without repeating its name. */
+  private static String reason(Path file, Exception e) {
+    Throwable cause =
+        e instanceof InvalidDatasetException && e.getCause() != null ? e.getCause() : e;
+    String message = String.valueOf(cause.getMessage());
+    String prefix = file + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
   private static boolean isHidden(Path path) {

@@ -150,8 +150,12 @@ public final class Trainer {
             interrupted = true;
             break;
           }
+          long held = System.nanoTime();
           try {
-            if (!control.awaitTurn()) {
+            boolean go = control.awaitTurn();
+            // Time spent paused is not training time: the epoch's clock skips it.
+            start += System.nanoTime() - held;
+            if (!go) {
               stopRequested = true;
               interrupted = true;
               break;

@@ -78,9 +78,13 @@ class TrainingControlTest {
     assertEquals(3, recorder.weightsAt.get(0).batch());
     assertFalse(run.isDone());
 
+    Thread.sleep(1500);
     control.resume();
     TrainingResult result = run.get(60, TimeUnit.SECONDS);
     assertFalse(result.interrupted());
+    assertTrue(
+        result.history().get(0).seconds() < 1.2,
+        "the 2 s paused are not counted in the epoch's time: " + result.history().get(0));
     assertEquals(1, result.history().size());
     assertEquals(6, 3 + recorder.batches.size(), "all six batches of the epoch ran");
   }

@@ -22,6 +22,16 @@ public final class AppCommand implements Callable<Integer> {
       description = "A TF.js layers model to open: its model.json, or the folder holding it.")
   Path model;
 
+  @Option(
+      names = "--lab",
+      paramLabel = "DATA",
+      arity = "0..1",
+      fallbackValue = "",
+      description =
+          "Also open the Learning Lab, on DATA if given: fashion-mnist or a folder with one"
+              + " sub-folder of images per class.")
+  String lab;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "IMAGE",
@@ -34,7 +44,7 @@ public final class AppCommand implements Callable<Integer> {
       System.err.println(ExplainerApp.NO_DISPLAY);
       return 2;
     }
-    ExplainerApp.runUntilClosed(model, image);
+    ExplainerApp.runUntilClosed(model, image, lab);
     return 0;
   }
 }

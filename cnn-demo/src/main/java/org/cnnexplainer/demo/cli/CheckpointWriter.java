@@ -15,26 +15,29 @@ import org.cnnexplainer.core.Network;
  * Writes a model folder so that {@code out} only ever holds a complete checkpoint: everything goes
  * to a temporary sibling folder first, which then replaces {@code out} by renaming.
  */
-final class CheckpointWriter {
+public final class CheckpointWriter {
   /** Writes a model's files into a folder. */
-  interface Format {
+  public interface Format {
+    /** Writes {@code network}'s files into {@code directory}. */
     void write(Network network, Path directory) throws IOException;
   }
 
   private final Path out;
   private final Format format;
 
-  CheckpointWriter(Path out, Format format) {
+  /** A writer of the folder {@code out} in {@code format}. */
+  public CheckpointWriter(Path out, Format format) {
     this.out = out.toAbsolutePath().normalize();
     this.format = format;
   }
 
-  Path out() {
+  /** The folder written (absolute). */
+  public Path out() {
     return out;
   }
 
   /** Replaces {@code out} by a folder holding {@code network} plus {@code extras}. */
-  void write(Network network, Extra... extras) throws IOException {
+  public void write(Network network, Extra... extras) throws IOException {
     Path parent = out.getParent();
     Files.createDirectories(parent);
     Path temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
@@ -68,7 +71,7 @@ final class CheckpointWriter {
   }
 
   /** A text file written beside the model. */
-  record Extra(String fileName, String content) {}
+  public record Extra(String fileName, String content) {}
 
   private static void move(Path from, Path to) throws IOException {
     try {

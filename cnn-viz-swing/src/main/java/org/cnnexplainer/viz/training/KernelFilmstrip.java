@@ -166,35 +166,50 @@ public final class KernelFilmstrip extends JComponent {
       return;
     }
     int filters = frames.get(0).pictures().length;
-    int left = PAD + fm.stringWidth("filter " + filters) + PAD;
     int top = PAD + fm.getHeight() + 2;
-    int gap = 3;
-    int cell =
-        Math.min(
-            40,
-            Math.min(
-                (height - top - PAD) / filters - gap,
-                (width - left - PAD) / frames.size() - 2 * gap));
-    cell = Math.max(4, cell);
-    int column = Math.max(cell + 2 * gap, fm.stringWidth("00.00 ep") + gap);
+    int gap = 2;
+    int frameGap = 10;
+    int captionWidth = fm.stringWidth("00.00 ep");
+    // Each column shows its filters in a small grid: as many grid columns as make the cells
+    // largest in the space there is (one grid column, with "filter n" labels, when tall enough).
+    int best = 0;
+    int gridColumns = 1;
+    for (int k = 1; k <= filters; k++) {
+      int rows = (filters + k - 1) / k;
+      int labels = k == 1 ? fm.stringWidth("filter " + filters) + PAD : 0;
+      int byHeight = (height - top - PAD) / rows - gap;
+      int byWidth = ((width - PAD - labels) / frames.size() - frameGap) / k - gap;
+      int size = Math.min(40, Math.min(byHeight, byWidth));
+      if (size > best) {
+        best = size;
+        gridColumns = k;
+      }
+    }
+    int cell = Math.max(3, best);
+    int rows = (filters + gridColumns - 1) / gridColumns;
+    int left = PAD + (gridColumns == 1 ? fm.stringWidth("filter " + filters) + PAD : 0);
+    int column = Math.max(gridColumns * (cell + gap), captionWidth) + frameGap;
     g.setColor(style.muted());
-    for (int f = 0; f < filters; f++) {
-      g.drawString(
-          "filter " + (f + 1),
-          PAD,
-          top + f * (cell + gap) + (cell + fm.getAscent() - fm.getDescent()) / 2);
+    if (gridColumns == 1) {
+      for (int f = 0; f < filters; f++) {
+        g.drawString(
+            "filter " + (f + 1),
+            PAD,
+            top + f * (cell + gap) + (cell + fm.getAscent() - fm.getDescent()) / 2);
+      }
     }
     g.setRenderingHint(
         RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
     for (int i = 0; i < frames.size(); i++) {
       Frame frame = frames.get(i);
-      int x = left + i * column;
+      int x0 = left + i * column;
       g.setColor(i == 0 ? style.muted() : style.foreground());
-      g.drawString(frame.caption(), x, PAD + fm.getAscent());
+      g.drawString(frame.caption(), x0, PAD + fm.getAscent());
       float[] w = frame.kernel().toArray();
       int per = w.length / filters;
       for (int f = 0; f < filters; f++) {
-        int y = top + f * (cell + gap);
+        int x = x0 + (f % gridColumns) * (cell + gap);
+        int y = top + (f / gridColumns) * (cell + gap);
         g.drawImage(frame.pictures()[f], x, y, cell, cell, null);
         g.setColor(style.grid());
         g.drawRect(x, y, cell, cell);
@@ -218,8 +233,8 @@ public final class KernelFilmstrip extends JComponent {
       if (i == 0 && frames.size() > 1) {
         // The first column is the starting point; a line separates it from the newest ones.
         g.setColor(style.grid());
-        int lx = x + column - gap;
-        g.drawLine(lx, top, lx, top + filters * (cell + gap));
+        int lx = x0 + column - frameGap / 2;
+        g.drawLine(lx, top, lx, top + rows * (cell + gap));
       }
     }
   }

@@ -1,0 +1,201 @@
+package org.cnnexplainer.demo.lab;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Point;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.swing.AbstractButton;
+import javax.swing.JComboBox;
+import javax.swing.JTabbedPane;
+import javax.swing.text.JTextComponent;
+import org.cnnexplainer.core.train.TrainingListener.BatchProgress;
+
+/**
+ * Test support: when the explainer's state dump is on ({@code -Dcnnexplainer.stateDump=FILE}), the
+ * Lab writes what it shows to {@code lab-state.json} beside that file (phase, progress, points
+ * drawn, evaluation, where its controls, matrix cells and cell images are on screen) and runs an
+ * {@link EdtWatchdog}, reporting the event thread's worst delay while training. Off otherwise.
+ */
+final class LabDump {
+  private final LabWindow lab;
+  private final Path file;
+  private final EdtWatchdog watchdog = EdtWatchdog.start();
+  private final java.util.concurrent.ExecutorService writer =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "cnn-lab-dump");
+            t.setDaemon(true);
+            return t;
+          });
+  private JsonArray controls = new JsonArray();
+  private long controlsAt;
+  private String controlsFor = "";
+  private double worstWhileTraining;
+  private boolean training;
+
+  private LabDump(LabWindow lab, Path file) {
+    this.lab = lab;
+    this.file = file;
+  }
+
+  static LabDump fromSystemProperty(LabWindow lab) {
+    String path = System.getProperty("cnnexplainer.stateDump");
+    return path == null || path.isBlank()
+        ? null
+        : new LabDump(lab, Path.of(path).resolveSibling("lab-state.json"));
+  }
+
+  void trainingStarted() {
+    training = true;
+    worstWhileTraining = 0;
+    // After the probes queued during the set-up have run: the set-up is not training.
+    javax.swing.SwingUtilities.invokeLater(
+        () -> {
+          watchdog.reset();
+          worstWhileTraining = 0;
+        });
+  }
+
+  void trainingFinished() {
+    worstWhileTraining = Math.max(worstWhileTraining, watchdog.worstMillis());
+    training = false;
+  }
+
+  void write() {
+    if (training) {
+      worstWhileTraining = Math.max(worstWhileTraining, watchdog.worstMillis());
+    }
+    JsonObject json = new JsonObject();
+    json.addProperty("shown", lab.isShowing());
+    json.addProperty("tab", lab.tabs.getSelectedIndex());
+    json.addProperty("phase", lab.phase());
+    json.addProperty("progressText", lab.progressText.getText());
+    json.addProperty("settingsProblems", lab.settingsProblems());
+    LabData data = lab.data();
+    if (data != null) {
+      json.addProperty("dataImages", data.all().size());
+      json.addProperty("dataClasses", data.all().classLabels().size());
+      json.addProperty("skipped", data.skipped().size());
+    }
+    BatchProgress p = lab.progress();
+    if (p != null) {
+      json.addProperty("epoch", p.epoch());
+      json.addProperty("batch", p.batch());
+      json.addProperty("batches", p.batches());
+      json.addProperty("imagesPerSecond", p.imagesPerSecond());
+    }
+    if (lab.run != null) {
+      JsonArray epochs = new JsonArray();
+      lab.run.epochs().forEach(e -> epochs.add(e.imagesPerSecond()));
+      json.add("epochImagesPerSecond", epochs);
+    }
+    json.addProperty("batchPoints", lab.curves.batchPointCount());
+    json.addProperty("epochsShown", lab.curves.epochCount());
+    json.addProperty("filmstripFrames", lab.filmstrip.frameCount());
+    json.addProperty("probeNetwork", lab.probe.state().network() != null);
+    json.addProperty("worstEdtPauseMs", worstWhileTraining);
+    if (lab.evaluation != null) {
+      json.addProperty("accuracy", lab.evaluation.accuracy());
+      JsonArray cells = new JsonArray();
+      int[][] confusion = lab.evaluation.confusion();
+      for (int a = 0; a < confusion.length; a++) {
+        for (int q = 0; q < confusion.length; q++) {
+          int actual = a;
+          int predicted = q;
+          lab.matrix
+              .cellBounds(a, q)
+              .filter(b -> lab.matrix.isShowing())
+              .ifPresent(
+                  b -> {
+                    JsonObject cell = centre(lab.matrix, b);
+                    cell.addProperty("actual", actual);
+                    cell.addProperty("predicted", predicted);
+                    cell.addProperty("count", confusion[actual][predicted]);
+                    cells.add(cell);
+                  });
+        }
+      }
+      json.add("cells", cells);
+    }
+    json.addProperty("cellImages", lab.cellImageCount());
+    json.addProperty("cellHeading", lab.cellHeading());
+    if (lab.savedFolder() != null) {
+      json.addProperty("savedFolder", lab.savedFolder().toString());
+    }
+    // Finding every control on screen takes a few milliseconds: only when something may have
+    // moved (another phase, tab or button state) or once a second.
+    String key = lab.phase() + lab.tabs.getSelectedIndex() + lab.cellImageCount() + lab.isShowing();
+    long now = System.nanoTime();
+    if (!key.equals(controlsFor) || now - controlsAt > 1_000_000_000L) {
+      controls = new JsonArray();
+      if (lab.isShowing()) {
+        addControls(lab.getContentPane(), controls);
+      }
+      controlsFor = key;
+      controlsAt = now;
+    }
+    json.add("controls", controls);
+    writer.execute(() -> save(json));
+  }
+
+  private void save(JsonObject json) {
+    try {
+      Path partial = file.resolveSibling(file.getFileName() + ".part");
+      Files.writeString(
+          partial,
+          new GsonBuilder().setPrettyPrinting().create().toJson(json),
+          StandardCharsets.UTF_8);
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      System.err.println("cnn-explainer: cannot write the Lab's state dump: " + e.getMessage());
+    }
+  }
+
+  private static JsonObject centre(Component c, Rectangle2D bounds) {
+    Point origin = c.getLocationOnScreen();
+    JsonObject at = new JsonObject();
+    at.addProperty("x", origin.x + (int) Math.round(bounds.getCenterX()));
+    at.addProperty("y", origin.y + (int) Math.round(bounds.getCenterY()));
+    return at;
+  }
+
+  /** Enabled buttons, text fields, lists and tabs that are showing, by accessible name or text. */
+  private static void addControls(Container parent, JsonArray into) {
+    for (Component c : parent.getComponents()) {
+      if (!c.isShowing()) {
+        continue;
+      }
+      if (c instanceof JTabbedPane tabs) {
+        for (int i = 0; i < tabs.getTabCount(); i++) {
+          java.awt.Rectangle r = tabs.getBoundsAt(i);
+          if (r != null) {
+            JsonObject at = centre(tabs, r);
+            at.addProperty("name", "tab " + (i + 1));
+            into.add(at);
+          }
+        }
+      }
+      if ((c instanceof AbstractButton || c instanceof JComboBox || c instanceof JTextComponent)
+          && c.isEnabled()) {
+        String name = c.getAccessibleContext().getAccessibleName();
+        if (name == null || name.isBlank()) {
+          name = c instanceof AbstractButton b ? b.getText() : "";
+        }
+        JsonObject at = centre(c, new Rectangle2D.Double(0, 0, c.getWidth(), c.getHeight()));
+        at.addProperty("name", name);
+        into.add(at);
+      } else if (c instanceof Container container) {
+        addControls(container, into);
+      }
+    }
+  }
+}
