@@ -132,22 +132,6 @@ public final class LabWindow extends JFrame {
     this.bridge = bridge;
     this.dump = LabDump.fromSystemProperty(this);
     setDefaultCloseOperation(HIDE_ON_CLOSE);
-    if (Boolean.getBoolean("debugSlow")) { // TEMP
-      java.awt.Toolkit.getDefaultToolkit()
-          .getSystemEventQueue()
-          .push(
-              new java.awt.EventQueue() {
-                @Override
-                protected void dispatchEvent(java.awt.AWTEvent event) {
-                  long t = System.nanoTime();
-                  super.dispatchEvent(event);
-                  long ms = (System.nanoTime() - t) / 1000000;
-                  if (ms > 25) {
-                    System.err.println("SLOW " + ms + " ms: " + event);
-                  }
-                }
-              });
-    }
     JToolBar toolbar = new JToolBar();
     toolbar.setFloatable(false);
     for (JComponent c :
@@ -527,16 +511,12 @@ public final class LabWindow extends JFrame {
     LabRun current = run;
     // Update and paint while training holds, so painting gets a core of its own; the curves and
     // the probe take turns, so no tick paints both.
-    long t0 = System.nanoTime(); long[] t = new long[2];
     current.paintWhileHeld(
         () -> {
           drainInto(current, tick++ % 2 == 0);
-          t[0] = System.nanoTime();
           RepaintManager.currentManager(this).paintDirtyRegions();
-          t[1] = System.nanoTime();
         });
     dumpNow();
-    if (Boolean.getBoolean("debugSlow")) System.err.printf("DRAIN %d update %.1f paint %.1f dump %.1f%n", tick % 2, (t[0]-t0)/1e6, (t[1]-t[0])/1e6, (System.nanoTime()-t[1])/1e6);
   }
 
   private void drainInto(LabRun current, boolean curvesTurn) {
