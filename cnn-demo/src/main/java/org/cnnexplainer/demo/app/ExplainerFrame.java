@@ -88,7 +88,7 @@ final class ExplainerFrame extends JFrame {
         JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT);
     state.addListener(this::stateChanged);
     explainer.viewStack().addListener(t -> SwingUtilities.invokeLater(this::viewsChanged));
-    timer.install(this::painted);
+    timer.install(this, this::painted);
     placeWindow();
     addWindowListener(
         new WindowAdapter() {

@@ -1,7 +1,10 @@
 package org.cnnexplainer.demo.app;
 
+import java.awt.Window;
 import java.lang.management.ManagementFactory;
+import javax.swing.JComponent;
 import javax.swing.RepaintManager;
+import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.viz.ExplainerState;
 
@@ -23,16 +26,29 @@ final class PaintTimer {
   }
 
   /**
-   * Calls {@code afterPaint} after every Swing paint pass (a repaint manager hook, so it works for
-   * components the application does not own, such as the overview inside the explainer panel).
+   * Calls {@code afterPaint} after every Swing paint pass that painted in {@code window} (a repaint
+   * manager hook, so it works for components the application does not own, such as the overview
+   * inside the explainer panel).
    */
-  void install(Runnable afterPaint) {
+  void install(Window window, Runnable afterPaint) {
     RepaintManager.setCurrentManager(
         new RepaintManager() {
+          private boolean windowDirty;
+
+          @Override
+          public void addDirtyRegion(JComponent c, int x, int y, int w, int h) {
+            // Only paints of this window matter (not those of other windows, e.g. the Lab's).
+            windowDirty |= SwingUtilities.getWindowAncestor(c) == window;
+            super.addDirtyRegion(c, x, y, w, h);
+          }
+
           @Override
           public void paintDirtyRegions() {
             super.paintDirtyRegions();
-            afterPaint.run();
+            if (windowDirty) {
+              windowDirty = false;
+              afterPaint.run();
+            }
           }
         });
   }

@@ -99,7 +99,8 @@ final class OperationViewRender {
         playground.setPreferredSize(new Dimension(780, 460));
         yield playground;
       }
-      case overview -> throw new IllegalArgumentException("the overview is not an operation view");
+      case overview, curves, confusion ->
+          throw new IllegalArgumentException(view.optionName() + " is not an operation view");
     };
   }
 

@@ -45,7 +45,9 @@ public final class RenderCommand implements Callable<Integer> {
     pool,
     flatten,
     softmax,
-    hyperparameters;
+    hyperparameters,
+    curves,
+    confusion;
 
     /** The option spelling, e.g. {@code conv-formula}. */
     String optionName() {
@@ -75,10 +77,25 @@ public final class RenderCommand implements Callable<Integer> {
       paramLabel = "VIEW",
       converter = ViewConverter.class,
       description =
-          "What to paint: overview, conv, conv-formula, activation, pool, flatten, softmax or"
-              + " hyperparameters (default: ${DEFAULT-VALUE}). All but overview and"
-              + " hyperparameters need --image.")
+          "What to paint: overview, conv, conv-formula, activation, pool, flatten, softmax,"
+              + " hyperparameters, curves (a trained model's training curves, from its"
+              + " training.json) or confusion (its confusion matrix on --data) (default:"
+              + " ${DEFAULT-VALUE}). conv to softmax need --image.")
   View view;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DATA",
+      description =
+          "For --view confusion: fashion-mnist (its 10,000 test images) or a folder with one"
+              + " sub-folder of images per class.")
+  String data;
+
+  @Option(
+      names = "--fashion-mnist-dir",
+      paramLabel = "DIR",
+      description = "Fashion-MNIST folder (default: $CNN_FASHION_MNIST_DIR or Debian's).")
+  Path fashionDir;
 
   @Option(
       names = "--layer",
@@ -188,19 +205,20 @@ public final class RenderCommand implements Callable<Integer> {
     RangeMode mode = parseRange();
     System.setProperty("java.awt.headless", "true");
     OperationViewRender.Request request = request();
-    if (view != View.overview && view != View.hyperparameters && image == null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--view " + view.optionName() + " needs --image");
-    }
-    Network network = model.load();
-    ActivationTrace trace =
-        image == null ? null : network.trace(ImageInput.fromFile(image, network.inputShape()));
     BufferedImage picture;
-    try {
-      picture = paint(network, trace, mode, wh[0], wh[1]);
-    } catch (IllegalArgumentException e) {
-      // A layer, neuron, channel or position that does not exist in this model.
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    if (view == View.curves || view == View.confusion) {
+      picture =
+          TrainingViewRender.paint(
+              spec.commandLine(),
+              view == View.curves,
+              model,
+              data,
+              fashionDir,
+              theme == Theme.dark,
+              wh[0],
+              wh[1]);
+    } else {
+      picture = paintNetworkView(mode, wh);
     }
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
@@ -222,6 +240,22 @@ public final class RenderCommand implements Callable<Integer> {
     return 0;
   }
 
+  private BufferedImage paintNetworkView(RangeMode mode, int[] wh) throws IOException {
+    if (view != View.overview && view != View.hyperparameters && image == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--view " + view.optionName() + " needs --image");
+    }
+    Network network = model.load();
+    ActivationTrace trace =
+        image == null ? null : network.trace(ImageInput.fromFile(image, network.inputShape()));
+    try {
+      return paint(network, trace, mode, wh[0], wh[1]);
+    } catch (IllegalArgumentException e) {
+      // A layer, neuron, channel or position that does not exist in this model.
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
   private BufferedImage paint(
       Network network, ActivationTrace trace, RangeMode mode, int width, int height) {
     AtomicReference<BufferedImage> result = new AtomicReference<>();
@@ -230,7 +264,7 @@ public final class RenderCommand implements Callable<Integer> {
           () -> {
             Object oldBackground = UIManager.get(OverviewKeys.BACKGROUND);
             Object oldForeground = UIManager.get(OverviewKeys.FOREGROUND);
-            applyTheme();
+            applyTheme(theme == Theme.dark);
             try {
               result.set(paintOnEdt(network, trace, mode, width, height));
             } finally {
@@ -271,8 +305,7 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   /** The original's white page for light; a dark grey page with light text for dark. */
-  private void applyTheme() {
-    boolean dark = theme == Theme.dark;
+  static void applyTheme(boolean dark) {
     UIManager.put(OverviewKeys.BACKGROUND, dark ? new Color(0x1e1f22) : Color.WHITE);
     UIManager.put(OverviewKeys.FOREGROUND, dark ? new Color(0xdfe1e5) : new Color(0x1e1e1e));
   }

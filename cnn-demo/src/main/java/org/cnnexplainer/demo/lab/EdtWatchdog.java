@@ -6,41 +6,65 @@ import javax.swing.SwingUtilities;
 /**
  * Measures how long the event thread keeps events waiting: every 5 ms a background thread posts an
  * event stamped with the time, and the event records how late it ran. The worst delay since {@link
- * #reset} is how long the event thread was blocked at most (within about 5 ms). Test support for
- * the end-to-end test; started only when the state dump is on.
+ * #reset} is how long the event thread was blocked at most (within about 5 ms). When an event waits
+ * longer than 40 ms, the event thread's stack is printed once to standard error, so a failing test
+ * shows what blocked it. Test support; started only when the state dump is on.
  */
 final class EdtWatchdog {
+  private static final long REPORT_NANOS = 40_000_000L;
   private final AtomicLong worstNanos = new AtomicLong();
-  private final AtomicLong pending = new AtomicLong();
+  private volatile long measuredFrom = Long.MIN_VALUE;
+  private volatile long pendingSince;
+  private volatile Thread eventThread;
   private volatile boolean running = true;
 
   /** Starts the probe thread. */
   static EdtWatchdog start() {
     EdtWatchdog dog = new EdtWatchdog();
-    Thread t =
-        new Thread(
-            () -> {
-              while (dog.running) {
-                long posted = System.nanoTime();
-                // One probe at a time: a blocked thread must not pile probes up behind it.
-                if (dog.pending.compareAndSet(0, 1)) {
-                  SwingUtilities.invokeLater(
-                      () -> {
-                        dog.worstNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
-                        dog.pending.set(0);
-                      });
-                }
-                try {
-                  Thread.sleep(5);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            },
-            "cnn-lab-edt-watchdog");
+    Thread t = new Thread(dog::probe, "cnn-lab-edt-watchdog");
     t.setDaemon(true);
     t.start();
     return dog;
+  }
+
+  private void probe() {
+    boolean reported = false;
+    while (running) {
+      long now = System.nanoTime();
+      long since = pendingSince;
+      if (since == 0) {
+        // One probe at a time: a blocked thread must not pile probes up behind it.
+        pendingSince = now;
+        reported = false;
+        SwingUtilities.invokeLater(
+            () -> {
+              eventThread = Thread.currentThread();
+              if (now >= measuredFrom) {
+                worstNanos.accumulateAndGet(System.nanoTime() - now, Math::max);
+              }
+              pendingSince = 0;
+            });
+      } else if (!reported && now - since > REPORT_NANOS && eventThread != null) {
+        reported = true;
+        StringBuilder stack = new StringBuilder();
+        StackTraceElement[] frames = eventThread.getStackTrace();
+        // The innermost frames, then only this program's and the chart library's.
+        for (int i = 0; i < frames.length; i++) {
+          String frame = frames[i].toString();
+          if (i < 3 || frame.contains("cnnexplainer") || frame.contains("jfree")) {
+            stack.append("\n    at ").append(frame);
+          }
+        }
+        System.err.printf(
+            "cnn-explainer watchdog: event thread busy for %d ms:%s%n",
+            (now - since) / 1_000_000, stack);
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 
   /** The worst delay since the last reset, in milliseconds. */
@@ -48,8 +72,9 @@ final class EdtWatchdog {
     return worstNanos.get() / 1e6;
   }
 
-  /** Starts a new measurement. */
+  /** Starts a new measurement: only events posted from now on count. */
   void reset() {
+    measuredFrom = System.nanoTime();
     worstNanos.set(0);
   }
 

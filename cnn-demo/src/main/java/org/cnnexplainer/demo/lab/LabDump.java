@@ -53,15 +53,11 @@ final class LabDump {
         : new LabDump(lab, Path.of(path).resolveSibling("lab-state.json"));
   }
 
+  /** Call right when the training thread starts. */
   void trainingStarted() {
+    watchdog.reset();
     training = true;
     worstWhileTraining = 0;
-    // After the probes queued during the set-up have run: the set-up is not training.
-    javax.swing.SwingUtilities.invokeLater(
-        () -> {
-          watchdog.reset();
-          worstWhileTraining = 0;
-        });
   }
 
   void trainingFinished() {
@@ -100,7 +96,8 @@ final class LabDump {
     json.addProperty("batchPoints", lab.curves.batchPointCount());
     json.addProperty("epochsShown", lab.curves.epochCount());
     json.addProperty("filmstripFrames", lab.filmstrip.frameCount());
-    json.addProperty("probeNetwork", lab.probe.state().network() != null);
+    json.addProperty("weightsShown", lab.weightsShown);
+    json.addProperty("probeNetwork", lab.probe.overview().state().network() != null);
     json.addProperty("worstEdtPauseMs", worstWhileTraining);
     if (lab.evaluation != null) {
       json.addProperty("accuracy", lab.evaluation.accuracy());
@@ -130,11 +127,13 @@ final class LabDump {
     if (lab.savedFolder() != null) {
       json.addProperty("savedFolder", lab.savedFolder().toString());
     }
-    // Finding every control on screen takes a few milliseconds: only when something may have
-    // moved (another phase, tab or button state) or once a second.
+    // Finding every control on screen takes a few milliseconds: while training, only when
+    // something may have moved (another phase or tab) or once a second.
     String key = lab.phase() + lab.tabs.getSelectedIndex() + lab.cellImageCount() + lab.isShowing();
     long now = System.nanoTime();
-    if (!key.equals(controlsFor) || now - controlsAt > 1_000_000_000L) {
+    if (!"running".equals(lab.phase())
+        || !key.equals(controlsFor)
+        || now - controlsAt > 1_000_000_000L) {
       controls = new JsonArray();
       if (lab.isShowing()) {
         addControls(lab.getContentPane(), controls);

@@ -50,7 +50,6 @@ import org.cnnexplainer.core.train.TrainingListener.TrainingPlan;
 import org.cnnexplainer.core.train.TrainingResult;
 import org.cnnexplainer.demo.cli.TrainingRecord;
 import org.cnnexplainer.viz.ExplainerState;
-import org.cnnexplainer.viz.overview.NetworkOverview;
 import org.cnnexplainer.viz.training.ClassAccuracyBars;
 import org.cnnexplainer.viz.training.ConfusionMatrixView;
 import org.cnnexplainer.viz.training.DatasetSummaryView;
@@ -66,7 +65,7 @@ import org.cnnexplainer.viz.training.TrainingCurves;
  */
 public final class LabWindow extends JFrame {
   static final String FASHION_MNIST = "fashion-mnist";
-  private static final int DRAIN_MS = 250;
+  private static final int DRAIN_MS = 200;
 
   private final ExplainerBridge bridge;
   private final ExecutorService worker =
@@ -87,7 +86,7 @@ public final class LabWindow extends JFrame {
   final TrainingCurves curves = new TrainingCurves();
   final KernelFilmstrip filmstrip = new KernelFilmstrip();
   private final ExplainerState probeState = new ExplainerState();
-  final NetworkOverview probe = new NetworkOverview(probeState);
+  final ProbeView probe = new ProbeView(probeState);
   private final JLabel probeCaption = new JLabel(" ");
   final ConfusionMatrixView matrix = new ConfusionMatrixView();
   final ClassAccuracyBars bars = new ClassAccuracyBars();
@@ -121,6 +120,8 @@ public final class LabWindow extends JFrame {
   private boolean savedCurrent;
   private String modelName = "Learning Lab model";
   private int tick;
+  private LabRun.Weights pendingFrame;
+  int weightsShown;
   private int[] cellShown = new int[0];
   private int cellActual = -1;
   private int cellPredicted = -1;
@@ -365,6 +366,7 @@ public final class LabWindow extends JFrame {
                     result.all().imageShape().channels());
                 progressText.setText(summary.headline() + ". Press Train to start.");
                 updateButtons();
+                warmUpWhileIdle(result);
                 dumpNow();
                 if (then != null) {
                   then.run();
@@ -443,7 +445,8 @@ public final class LabWindow extends JFrame {
             + data.all().classLabels().get(run.evaluationSet().label(0))
             + ")");
     // The untrained network first: the filmstrip's first frame and the probe's starting point.
-    showWeights(run.initial, run.initial.trace(run.probe), "start");
+    showProbe(run.initial, run.initial.trace(run.probe));
+    showFrame(run.initial, "start");
     tabs.setSelectedIndex(1);
     updateButtons();
     warmUp();
@@ -454,13 +457,70 @@ public final class LabWindow extends JFrame {
           if (run != starting) {
             return;
           }
+          starting.start(this::runFinished);
           if (dump != null) {
             dump.trainingStarted();
           }
-          starting.start(this::runFinished);
           drainTimer.start();
           updateButtons();
         });
+  }
+
+  /**
+   * Before any training: paints throw-away copies of the live views off screen, one paint per
+   * event, so that the JIT has compiled their drawing code by the time they are redrawn several
+   * times a second while training keeps both cores busy (cold, a chart paint takes four times as
+   * long). Stops as soon as a run starts.
+   */
+  private void warmUpWhileIdle(LabData loaded) {
+    LabSettings s = LabSettings.defaults(loaded.all().imageShape().height(), 1);
+    Network network =
+        org.cnnexplainer.core.train.Architectures.tinyVgg(
+            loaded.all().imageShape(), loaded.all().classLabels(), s.filters(), 1);
+    ExplainerState scratchState = new ExplainerState(Runnable::run);
+    scratchState.setNetwork(network);
+    scratchState.setTrace(network.trace(loaded.all().image(0)));
+    ProbeView scratchProbe = new ProbeView(scratchState);
+    TrainingCurves scratchCurves = new TrainingCurves();
+    List<org.cnnexplainer.viz.training.CurvePoint> sample = new ArrayList<>();
+    for (int i = 1; i <= 400; i++) {
+      sample.add(new org.cnnexplainer.viz.training.CurvePoint(i / 100.0, 2.0 / i, 1 - 1.0 / i));
+    }
+    scratchCurves.setCurves(sample, List.of());
+    KernelFilmstrip scratchStrip = new KernelFilmstrip();
+    firstConvolution(network).ifPresent(c -> scratchStrip.addFrame("0.00 ep", c.kernel()));
+    List<JComponent> views = List.of(scratchCurves, scratchProbe, scratchStrip);
+    BufferedImage scratch = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    int rounds = 40;
+    Runnable[] next = new Runnable[1];
+    int[] done = {0};
+    next[0] =
+        () -> {
+          if (run != null || data != loaded || done[0] >= rounds * views.size()) {
+            return;
+          }
+          JComponent view = views.get(done[0] % views.size());
+          if (view == scratchCurves) {
+            scratchCurves.addBatchPoints(
+                List.of(
+                    new org.cnnexplainer.viz.training.CurvePoint(4 + done[0] / 100.0, 0.5, 0.5)));
+          } else if (view == scratchProbe) {
+            scratchState.setTrace(network.trace(loaded.all().image(done[0] % loaded.all().size())));
+          } else {
+            firstConvolution(network).ifPresent(c -> scratchStrip.addFrame("x", c.kernel()));
+          }
+          if (done[0] < views.size()) {
+            view.addNotify();
+            view.setSize(640, 480);
+            view.validate();
+          }
+          java.awt.Graphics2D g = scratch.createGraphics();
+          view.paint(g);
+          g.dispose();
+          done[0]++;
+          SwingUtilities.invokeLater(next[0]);
+        };
+    SwingUtilities.invokeLater(next[0]);
   }
 
   /**
@@ -483,13 +543,18 @@ public final class LabWindow extends JFrame {
     }
   }
 
-  private void showWeights(
-      Network network, org.cnnexplainer.core.ActivationTrace trace, String when) {
+  /** The probe image's activations through {@code network}. */
+  private void showProbe(Network network, org.cnnexplainer.core.ActivationTrace trace) {
+    weightsShown++;
     probeState.batch(
         () -> {
           probeState.setNetwork(network);
           probeState.setTrace(trace);
         });
+  }
+
+  /** A filmstrip column of {@code network}'s first-layer kernels. */
+  private void showFrame(Network network, String when) {
     firstConvolution(network).ifPresent(conv -> filmstrip.addFrame(when, conv.kernel()));
   }
 
@@ -503,24 +568,26 @@ public final class LabWindow extends JFrame {
     drain();
   }
 
-  /** Moves what the training thread left into the views (on the Swing timer, 5 times a second). */
+  /** Moves what the training thread left into the views (on the Swing timer). */
   private void drain() {
     if (run == null) {
       return;
     }
     LabRun current = run;
-    // Update and paint while training holds, so painting gets a core of its own; the curves and
-    // the probe take turns, so no tick paints both.
+    // Update and paint while training holds, so painting gets a core of its own; the curves, the
+    // probe and the filmstrip take turns, so no tick paints more than one of them.
+    int turn = tick++ % 3;
     current.paintWhileHeld(
         () -> {
-          drainInto(current, tick++ % 2 == 0);
+          drainInto(current, turn);
           RepaintManager.currentManager(this).paintDirtyRegions();
         });
     dumpNow();
   }
 
-  private void drainInto(LabRun current, boolean curvesTurn) {
-    LabRun.Update u = current.drain(curvesTurn, !curvesTurn);
+  /** Turn 0: curves and progress; 1: the probe from new weights; 2: their filmstrip frame. */
+  private void drainInto(LabRun current, int turn) {
+    LabRun.Update u = current.drain(turn == 0, turn == 1);
     curves.addBatchPoints(u.points());
     for (EpochResult e : u.epochs()) {
       curves.addEpoch(e);
@@ -528,15 +595,22 @@ public final class LabWindow extends JFrame {
     if (u.weights() != null) {
       LabRun.Weights w = u.weights();
       latest = w.network();
-      showWeights(
+      showProbe(w.network(), w.probe());
+      pendingFrame = w;
+    }
+    if (turn == 2 && pendingFrame != null) {
+      LabRun.Weights w = pendingFrame;
+      pendingFrame = null;
+      showFrame(
           w.network(),
-          w.probe(),
           String.format(
               Locale.ROOT,
               "%.2f ep",
               w.at().epoch() - 1 + (double) w.at().batch() / w.at().batches()));
     }
-    showProgress(u.progress());
+    if (turn == 0) {
+      showProgress(u.progress());
+    }
   }
 
   static Optional<Conv2D> firstConvolution(Network network) {
@@ -586,8 +660,9 @@ public final class LabWindow extends JFrame {
 
   private void runFinished() {
     drainTimer.stop();
-    drainInto(run, true);
-    drainInto(run, false);
+    for (int turn = 0; turn < 3; turn++) {
+      drainInto(run, turn);
+    }
     if (run.failure() != null) {
       progressText.setText("Training failed: " + run.failure().getMessage());
       message("Training failed", String.valueOf(run.failure().getMessage()));
@@ -655,7 +730,8 @@ public final class LabWindow extends JFrame {
                   tabs.setSelectedIndex(2);
                 }
                 updateButtons();
-                dumpNow();
+                // Once more after the matrix has painted: the dump lists its cells' places.
+                SwingUtilities.invokeLater(this::dumpNow);
               });
         });
   }
@@ -696,14 +772,17 @@ public final class LabWindow extends JFrame {
       captions.add(String.format(Locale.ROOT, "%.1f %%", 100 * evaluation.probability(i)));
       tips.add(tip(i));
     }
+    String images = all.length == 1 ? "image" : "images";
     String heading =
         actual == predicted
-            ? String.format(Locale.ROOT, "%,d %s images recognised", all.length, labels.get(actual))
+            ? String.format(
+                Locale.ROOT, "%,d %s %s recognised", all.length, labels.get(actual), images)
             : String.format(
                 Locale.ROOT,
-                "%,d %s images mistaken for %s",
+                "%,d %s %s mistaken for %s",
                 all.length,
                 labels.get(actual),
+                images,
                 labels.get(predicted));
     heading +=
         all.length == 0
@@ -920,6 +999,7 @@ public final class LabWindow extends JFrame {
     evaluate.setEnabled((paused && latest != null) || (!running && trained != null));
     save.setEnabled(!running && trained != null);
     explain.setEnabled((!running && trained != null) || (trained == null && savedFolder != null));
+    dumpNow();
   }
 
   private void message(String title, String text) {

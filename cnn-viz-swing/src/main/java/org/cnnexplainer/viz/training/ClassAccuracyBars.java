@@ -7,7 +7,6 @@ import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Locale;
 import javax.swing.JPanel;
-import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -33,6 +32,7 @@ public final class ClassAccuracyBars extends JPanel {
   private final CategoryPlot plot;
   private final ValueMarker overall = new ValueMarker(0);
   private final JFreeChart chart;
+  private final ChartCanvas canvas;
 
   /** Empty bars. */
   public ClassAccuracyBars() {
@@ -57,15 +57,8 @@ public final class ClassAccuracyBars extends JPanel {
     overall.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
     overall.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
     chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    ChartPanel panel = new ChartPanel(chart, false, false, false, false, true);
-    panel.setDisplayToolTips(true);
-    panel.setInitialDelay(100);
-    panel.setMouseZoomable(false);
-    panel.setMinimumDrawWidth(10);
-    panel.setMinimumDrawHeight(10);
-    panel.setMaximumDrawWidth(4096);
-    panel.setMaximumDrawHeight(4096);
-    add(panel, BorderLayout.CENTER);
+    canvas = new ChartCanvas(chart);
+    add(canvas, BorderLayout.CENTER);
     applyStyle();
     getAccessibleContext().setAccessibleName("Accuracy per class");
   }

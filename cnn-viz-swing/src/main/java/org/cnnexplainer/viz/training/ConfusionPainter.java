@@ -76,6 +76,9 @@ final class ConfusionPainter {
     double cell = Math.min((width - left - PAD) / (double) n, (height - top - bottom) / (double) n);
     cell = Math.max(4, Math.floor(cell));
     double gridWidth = cell * n;
+    // Centred in a wide area: everything moves right by half the width left over.
+    double shift = Math.max(0, Math.floor((width - PAD - left - gridWidth) / 2));
+    g.translate(shift, 0);
     double x0 = left;
     double y0 = top;
 
@@ -104,7 +107,9 @@ final class ConfusionPainter {
         maxCount = Math.max(maxCount, c);
       }
     }
-    Font countFont = font.deriveFont(Font.PLAIN, (float) Math.min(font.getSize2D(), cell * 0.38));
+    Font countFont =
+        font.deriveFont(
+            Font.PLAIN, (float) Math.min(font.getSize2D() * 1.5, Math.max(6, cell * 0.3)));
     g.setFont(countFont);
     FontMetrics cm = g.getFontMetrics();
     boolean counts = cm.stringWidth(Integer.toString(maxCount)) <= cell - 4 && cell >= 14;
@@ -165,6 +170,12 @@ final class ConfusionPainter {
     double legendY = y0 + gridWidth + bottom - legendHeight;
     legend(g, style, fm, x0, legendY, "correct", true);
     legend(g, style, fm, x0 + Math.max(150, gridWidth / 2), legendY, "mistaken as", false);
+    g.translate(-shift, 0);
+    for (Rectangle2D[] row : cells) {
+      for (Rectangle2D box : row) {
+        box.setRect(box.getX() + shift, box.getY(), box.getWidth(), box.getHeight());
+      }
+    }
     return new Layout(cells);
   }
 

@@ -35,6 +35,9 @@ public final class KernelFilmstrip extends JComponent {
   private final List<Frame> frames = new ArrayList<>();
   private final List<Cell> cells = new ArrayList<>();
 
+  /** The strip as last drawn: many small images reach the screen as one. */
+  private BufferedImage cache;
+
   private record Frame(String caption, Tensor kernel, BufferedImage[] pictures) {}
 
   private record Cell(Rectangle2D bounds, String text) {}
@@ -62,12 +65,14 @@ public final class KernelFilmstrip extends JComponent {
       frames.remove(1);
     }
     frames.add(new Frame(caption, kernel, pictures(kernel)));
+    cache = null;
     repaint();
   }
 
   /** Removes every column. */
   public void clear() {
     frames.clear();
+    cache = null;
     repaint();
   }
 
@@ -141,13 +146,21 @@ public final class KernelFilmstrip extends JComponent {
   }
 
   @Override
+  public void updateUI() {
+    super.updateUI();
+    cache = null;
+  }
+
+  @Override
   protected void paintComponent(Graphics graphics) {
-    Graphics2D g = (Graphics2D) graphics.create();
-    try {
-      paintStrip(g, getWidth(), getHeight());
-    } finally {
-      g.dispose();
+    if (getWidth() <= 0 || getHeight() <= 0) {
+      return;
     }
+    if (cache == null || cache.getWidth() != getWidth() || cache.getHeight() != getHeight()) {
+      cache = toImage(getWidth(), getHeight());
+      cache.setAccelerationPriority(0);
+    }
+    graphics.drawImage(cache, 0, 0, null);
   }
 
   private void paintStrip(Graphics2D g, int width, int height) {

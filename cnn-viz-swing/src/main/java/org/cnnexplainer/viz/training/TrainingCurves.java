@@ -9,7 +9,6 @@ import java.text.DecimalFormat;
 import java.util.List;
 import javax.swing.JPanel;
 import org.cnnexplainer.core.train.EpochResult;
-import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -43,7 +42,7 @@ public final class TrainingCurves extends JPanel {
   private final XYPlot lossPlot;
   private final XYPlot accuracyPlot;
   private final JFreeChart chart;
-  private final ChartPanel panel;
+  private final ChartCanvas canvas;
   private int plannedEpochs = 1;
 
   /** An empty chart. */
@@ -66,15 +65,8 @@ public final class TrainingCurves extends JPanel {
     epochAxis.setRange(0, 1);
     epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, combined, true);
-    panel = new ChartPanel(chart, false, false, false, false, true);
-    panel.setDisplayToolTips(true);
-    panel.setInitialDelay(100);
-    panel.setMouseZoomable(false);
-    panel.setMinimumDrawWidth(10);
-    panel.setMinimumDrawHeight(10);
-    panel.setMaximumDrawWidth(4096);
-    panel.setMaximumDrawHeight(4096);
-    add(panel, BorderLayout.CENTER);
+    canvas = new ChartCanvas(chart);
+    add(canvas, BorderLayout.CENTER);
     applyStyle();
     getAccessibleContext().setAccessibleName("Training curves");
   }
@@ -102,8 +94,15 @@ public final class TrainingCurves extends JPanel {
     renderer.setSeriesShape(VALIDATION, new Ellipse2D.Double(-4, -4, 8, 8));
     renderer.setSeriesStroke(BATCH, new BasicStroke(1.2f));
     renderer.setSeriesStroke(VALIDATION, new BasicStroke(2f));
-    renderer.setDefaultToolTipGenerator(
-        new StandardXYToolTipGenerator(tooltip, new DecimalFormat("0.00"), values));
+    // Tooltips on the epoch points; the per-batch line has hundreds of points, and a tooltip
+    // entity for each would cost more than drawing the line.
+    StandardXYToolTipGenerator tips =
+        new StandardXYToolTipGenerator(tooltip, new DecimalFormat("0.00"), values);
+    renderer.setDefaultCreateEntities(false);
+    for (int index : new int[] {EPOCH, VALIDATION}) {
+      renderer.setSeriesToolTipGenerator(index, tips);
+      renderer.setSeriesCreateEntities(index, true);
+    }
     return new XYPlot(data, null, axis, renderer);
   }
 

@@ -1,0 +1,119 @@
+package org.cnnexplainer.demo.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.train.Dataset;
+import org.cnnexplainer.core.train.Evaluation;
+import org.cnnexplainer.viz.overview.OverviewKeys;
+import org.cnnexplainer.viz.training.ConfusionMatrixView;
+import org.cnnexplainer.viz.training.TrainingCurves;
+import picocli.CommandLine;
+
+/**
+ * {@code render --view curves|confusion}: a trained model's training curves (from its {@code
+ * training.json}) or its confusion matrix on test data, painted by the same components as the
+ * Learning Lab.
+ */
+final class TrainingViewRender {
+  private TrainingViewRender() {}
+
+  static BufferedImage paint(
+      CommandLine commandLine,
+      boolean curves,
+      ModelOption model,
+      String data,
+      Path fashionDir,
+      boolean dark,
+      int width,
+      int height)
+      throws IOException {
+    if (curves) {
+      TrainingRecord record =
+          TrainingRecord.read(model.path())
+              .orElseThrow(
+                  () ->
+                      new CommandLine.ParameterException(
+                          commandLine,
+                          "--view curves needs a model trained by this program: "
+                              + model.path()
+                              + " has no "
+                              + TrainingRecord.FILE
+                              + " beside its model.json"));
+      return onEdt(
+          dark,
+          () -> {
+            TrainingCurves chart = new TrainingCurves();
+            chart.setPlannedEpochs(record.history().size());
+            chart.setCurves(record.batchCurve(), record.history());
+            return paint(chart, width, height);
+          });
+    }
+    if (data == null) {
+      throw new CommandLine.ParameterException(
+          commandLine, "--view confusion needs --data fashion-mnist or an image folder");
+    }
+    Network network = model.load();
+    Dataset test = DataSources.test(data, fashionDir, network.inputShape());
+    Evaluation evaluation;
+    try {
+      evaluation = Evaluation.of(network, test, Runtime.getRuntime().availableProcessors());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
+    }
+    return onEdt(
+        dark,
+        () -> {
+          ConfusionMatrixView view = new ConfusionMatrixView();
+          view.setMatrix(evaluation.classLabels(), evaluation.confusion());
+          return view.toImage(width, height);
+        });
+  }
+
+  private static BufferedImage paint(javax.swing.JComponent c, int width, int height) {
+    c.addNotify();
+    c.setSize(width, height);
+    c.validate();
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    try {
+      c.printAll(g);
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  /** Runs {@code paint} on the event thread with the theme's colours. */
+  private static BufferedImage onEdt(
+      boolean dark, java.util.function.Supplier<BufferedImage> paint) {
+    AtomicReference<BufferedImage> result = new AtomicReference<>();
+    try {
+      SwingUtilities.invokeAndWait(
+          () -> {
+            Object oldBackground = UIManager.get(OverviewKeys.BACKGROUND);
+            Object oldForeground = UIManager.get(OverviewKeys.FOREGROUND);
+            RenderCommand.applyTheme(dark);
+            try {
+              result.set(paint.get());
+            } finally {
+              UIManager.put(OverviewKeys.BACKGROUND, oldBackground);
+              UIManager.put(OverviewKeys.FOREGROUND, oldForeground);
+            }
+          });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while rendering", e);
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof RuntimeException re
+          ? re
+          : new IllegalStateException(e.getCause());
+    }
+    return result.get();
+  }
+}
