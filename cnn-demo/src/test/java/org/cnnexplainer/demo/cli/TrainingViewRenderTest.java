@@ -1,0 +1,152 @@
+package org.cnnexplainer.demo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.core.train.Architectures;
+import org.cnnexplainer.demo.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code render --view curves|confusion} paint a trained model's record and its mistakes. */
+class TrainingViewRenderTest {
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Result(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private static Path bundledModel() {
+    Path model = Path.of(System.getProperty("user.dir")).resolve("../models/tiny-vgg-fashion");
+    assumeTrue(Files.isDirectory(model), "the bundled model is missing at " + model);
+    return model;
+  }
+
+  @Test
+  void curvesOfTheBundledModelShowItsValidationPointsInBothThemes() throws IOException {
+    Path light = dir.resolve("curves.png");
+    Path dark = dir.resolve("curves-dark.png");
+    Result a =
+        run(
+            "render",
+            "--view",
+            "curves",
+            "-m",
+            bundledModel().toString(),
+            "--size",
+            "800x500",
+            "-o",
+            light.toString());
+    Result b =
+        run(
+            "render",
+            "--view",
+            "curves",
+            "-m",
+            bundledModel().toString(),
+            "--size",
+            "800x500",
+            "--theme",
+            "dark",
+            "-o",
+            dark.toString());
+    assertEquals(0, a.code, a.err);
+    assertEquals(0, b.code, b.err);
+    BufferedImage image = ImageIO.read(light.toFile());
+    assertEquals(800, image.getWidth());
+    int validation = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        validation += (image.getRGB(x, y) & 0xffffff) == 0xd94801 ? 1 : 0;
+      }
+    }
+    assertTrue(validation > 200, "16 validation points and their line: " + validation + " pixels");
+    assertEquals(0x1e1f22, ImageIO.read(dark.toFile()).getRGB(1, 1) & 0xffffff);
+  }
+
+  @Test
+  void curvesNeedATrainingRecord() throws IOException {
+    Path model = dir.resolve("untrained");
+    TfjsModel.save(Architectures.tinyVgg(Shape.image(1, 16, 16), List.of("a", "b"), 2, 1), model);
+    Result r =
+        run(
+            "render",
+            "--view",
+            "curves",
+            "-m",
+            model.toString(),
+            "-o",
+            dir.resolve("x.png").toString());
+    assertEquals(2, r.code);
+    assertTrue(r.err.contains("has no training.json"), r.err);
+  }
+
+  @Test
+  void confusionOnAnImageFolderCountsEveryImage() throws IOException {
+    Network network = Architectures.tinyVgg(Shape.image(1, 16, 16), List.of("a", "b"), 2, 1);
+    Path model = dir.resolve("model");
+    TfjsModel.save(network, model);
+    Path data = dir.resolve("data");
+    for (String c : List.of("a", "b")) {
+      Files.createDirectories(data.resolve(c));
+      for (int i = 0; i < 3; i++) {
+        BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(i * 60, 10, 200));
+        g.fillRect(0, 0, 8, 16);
+        g.dispose();
+        ImageIO.write(img, "png", data.resolve(c).resolve(i + ".png").toFile());
+      }
+    }
+    Path out = dir.resolve("confusion.png");
+    Result r =
+        run(
+            "render",
+            "--view",
+            "confusion",
+            "-m",
+            model.toString(),
+            "--data",
+            data.toString(),
+            "--size",
+            "500x450",
+            "-o",
+            out.toString());
+    assertEquals(0, r.code, r.err);
+    assertEquals(500, ImageIO.read(out.toFile()).getWidth());
+    Result missing =
+        run("render", "--view", "confusion", "-m", model.toString(), "-o", out.toString());
+    assertEquals(2, missing.code);
+    assertTrue(missing.err.contains("--view confusion needs --data"), missing.err);
+  }
+}
