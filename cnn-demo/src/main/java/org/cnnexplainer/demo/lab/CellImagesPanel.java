@@ -38,6 +38,13 @@ final class CellImagesPanel extends JPanel {
     }
 
     @Override
+    public void doLayout() {
+      // As many columns as fit, so the captions stay readable in a narrow window.
+      ((GridLayout) getLayout()).setColumns(Math.max(1, getWidth() / (THUMB + 44)));
+      super.doLayout();
+    }
+
+    @Override
     public Dimension getPreferredScrollableViewportSize() {
       return new Dimension(3 * (THUMB + 40), 3 * (THUMB + 30));
     }

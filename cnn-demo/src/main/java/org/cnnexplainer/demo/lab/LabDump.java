@@ -71,6 +71,10 @@ final class LabDump {
     }
     JsonObject json = new JsonObject();
     json.addProperty("shown", lab.isShowing());
+    if (lab.isShowing()) {
+      Point at = lab.getLocationOnScreen();
+      json.addProperty("window", at.x + " " + at.y + " " + lab.getWidth() + " " + lab.getHeight());
+    }
     json.addProperty("tab", lab.tabs.getSelectedIndex());
     json.addProperty("phase", lab.phase());
     json.addProperty("progressText", lab.progressText.getText());

@@ -65,7 +65,7 @@ import org.cnnexplainer.viz.training.TrainingCurves;
  */
 public final class LabWindow extends JFrame {
   static final String FASHION_MNIST = "fashion-mnist";
-  private static final int DRAIN_MS = 200;
+  private static final int DRAIN_MS = 250;
 
   private final ExplainerBridge bridge;
   private final ExecutorService worker =
@@ -197,7 +197,10 @@ public final class LabWindow extends JFrame {
             KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
             JComponent.WHEN_IN_FOCUSED_WINDOW);
     Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-    setSize(Math.min(1280, screen.width), Math.min(820, screen.height));
+    // Nine tenths of the screen, but at least 1024 x 700 (or the whole of a smaller screen).
+    setSize(
+        Math.min(screen.width, Math.max(1024, screen.width * 9 / 10)),
+        Math.min(screen.height, Math.max(700, screen.height * 9 / 10)));
     setMinimumSize(new Dimension(800, 560));
     setLocationRelativeTo(null);
     updateButtons();
@@ -260,6 +263,10 @@ public final class LabWindow extends JFrame {
     accuracy.getAccessibleContext().setAccessibleName("Accuracy");
     panel.add(accuracy, BorderLayout.NORTH);
     bars.setPreferredSize(new Dimension(280, 300));
+    // On a small screen every part keeps a usable width; the matrix takes what is left.
+    bars.setMinimumSize(new Dimension(190, 200));
+    matrix.setMinimumSize(new Dimension(320, 300));
+    cellImages.setMinimumSize(new Dimension(230, 200));
     JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, matrix, cellImages);
     right.setResizeWeight(1);
     right.setBorder(null);
@@ -577,11 +584,16 @@ public final class LabWindow extends JFrame {
     // Update and paint while training holds, so painting gets a core of its own; the curves, the
     // probe and the filmstrip take turns, so no tick paints more than one of them.
     int turn = tick++ % 3;
-    current.paintWhileHeld(
+    Runnable update =
         () -> {
           drainInto(current, turn);
           RepaintManager.currentManager(this).paintDirtyRegions();
-        });
+        };
+    if (turn == 2) {
+      update.run(); // the filmstrip is one small picture: no need to hold training for it
+    } else {
+      current.paintWhileHeld(update);
+    }
     dumpNow();
   }
 
@@ -660,6 +672,9 @@ public final class LabWindow extends JFrame {
 
   private void runFinished() {
     drainTimer.stop();
+    if (dump != null) {
+      dump.trainingFinished(); // the training thread has ended: what follows is not measured
+    }
     for (int turn = 0; turn < 3; turn++) {
       drainInto(run, turn);
     }
@@ -672,9 +687,6 @@ public final class LabWindow extends JFrame {
     }
     TrainingResult result = run.result();
     trained = result.best();
-    if (dump != null) {
-      dump.trainingFinished();
-    }
     List<EpochResult> history = result.history();
     String how =
         result.interrupted()

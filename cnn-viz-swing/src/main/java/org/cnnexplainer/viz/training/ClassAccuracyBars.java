@@ -10,16 +10,14 @@ import javax.swing.JPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -31,17 +29,19 @@ public final class ClassAccuracyBars extends JPanel {
   private final DefaultCategoryDataset data = new DefaultCategoryDataset();
   private final CategoryPlot plot;
   private final ValueMarker overall = new ValueMarker(0);
+  private final TextTitle note = new TextTitle("");
   private final JFreeChart chart;
   private final ChartCanvas canvas;
 
   /** Empty bars. */
   public ClassAccuracyBars() {
     super(new BorderLayout());
-    CategoryAxis classes = new CategoryAxis("class");
+    CategoryAxis classes = new CategoryAxis(null); // the class names say it
     classes.setCategoryMargin(0.25);
+    classes.setMaximumCategoryLabelWidthRatio(0.5f);
     NumberAxis percent = new NumberAxis("accuracy (%)");
     percent.setRange(0, 100);
-    percent.setTickUnit(new NumberTickUnit(20));
+    percent.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     BarRenderer renderer = new BarRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
@@ -53,10 +53,10 @@ public final class ClassAccuracyBars extends JPanel {
     overall.setStroke(
         new BasicStroke(
             1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {5, 4}, 0));
-    overall.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-    overall.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-    overall.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+
     chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    note.setPosition(RectangleEdge.BOTTOM);
+    chart.addSubtitle(note);
     canvas = new ChartCanvas(chart);
     add(canvas, BorderLayout.CENTER);
     applyStyle();
@@ -81,8 +81,10 @@ public final class ClassAccuracyBars extends JPanel {
     plot.clearRangeMarkers();
     if (!Double.isNaN(accuracy)) {
       overall.setValue(100 * accuracy);
-      overall.setLabel(String.format(Locale.ROOT, "overall %.1f %%", 100 * accuracy));
       plot.addRangeMarker(overall);
+      note.setText(String.format(Locale.ROOT, "dashed line: overall %.1f %%", 100 * accuracy));
+    } else {
+      note.setText("");
     }
   }
 
@@ -111,8 +113,8 @@ public final class ClassAccuracyBars extends JPanel {
     BarRenderer renderer = (BarRenderer) plot.getRenderer();
     renderer.setSeriesPaint(0, style.training());
     overall.setPaint(style.foreground());
-    overall.setLabelPaint(style.foreground());
-    overall.setLabelFont(style.font());
+    note.setPaint(style.muted());
+    note.setFont(style.font());
   }
 
   @Override
