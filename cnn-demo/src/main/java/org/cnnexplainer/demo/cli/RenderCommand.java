@@ -3,14 +3,11 @@ package org.cnnexplainer.demo.cli;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
-import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
@@ -258,29 +255,8 @@ public final class RenderCommand implements Callable<Integer> {
 
   private BufferedImage paint(
       Network network, ActivationTrace trace, RangeMode mode, int width, int height) {
-    AtomicReference<BufferedImage> result = new AtomicReference<>();
-    try {
-      SwingUtilities.invokeAndWait(
-          () -> {
-            Object oldBackground = UIManager.get(OverviewKeys.BACKGROUND);
-            Object oldForeground = UIManager.get(OverviewKeys.FOREGROUND);
-            applyTheme(theme == Theme.dark);
-            try {
-              result.set(paintOnEdt(network, trace, mode, width, height));
-            } finally {
-              UIManager.put(OverviewKeys.BACKGROUND, oldBackground);
-              UIManager.put(OverviewKeys.FOREGROUND, oldForeground);
-            }
-          });
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while rendering", e);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof RuntimeException re
-          ? re
-          : new IllegalStateException(e.getCause());
-    }
-    return result.get();
+    return TrainingViewRender.onEdt(
+        theme == Theme.dark, () -> paintOnEdt(network, trace, mode, width, height));
   }
 
   private BufferedImage paintOnEdt(

@@ -89,9 +89,11 @@ final class TrainingViewRender {
     return image;
   }
 
-  /** Runs {@code paint} on the event thread with the theme's colours. */
-  private static BufferedImage onEdt(
-      boolean dark, java.util.function.Supplier<BufferedImage> paint) {
+  /**
+   * Runs {@code paint} on the event thread with the theme's colours in the UI defaults (restored
+   * afterwards); used by every view of {@code render}.
+   */
+  static BufferedImage onEdt(boolean dark, java.util.function.Supplier<BufferedImage> paint) {
     AtomicReference<BufferedImage> result = new AtomicReference<>();
     try {
       SwingUtilities.invokeAndWait(

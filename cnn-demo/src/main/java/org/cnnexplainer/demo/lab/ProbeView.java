@@ -4,9 +4,7 @@ import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import javax.accessibility.AccessibleContext;
-import javax.accessibility.AccessibleRole;
-import javax.swing.JComponent;
+import javax.swing.JPanel;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.overview.NetworkOverview;
@@ -18,7 +16,7 @@ import org.cnnexplainer.viz.overview.OverviewKeys;
  * heat-map images, and on an X11 screen each new image costs an upload of its own, which would keep
  * the event thread busy for tens of milliseconds on every update.
  */
-final class ProbeView extends JComponent {
+final class ProbeView extends JPanel {
   private final ExplainerState state;
   private final NetworkOverview overview;
   private final StateListener listener = e -> invalidatePicture();
@@ -87,20 +85,6 @@ final class ProbeView extends JComponent {
       picture = image;
     }
     g.drawImage(picture, 0, 0, null);
-  }
-
-  @Override
-  public AccessibleContext getAccessibleContext() {
-    if (accessibleContext == null) {
-      accessibleContext =
-          new AccessibleJComponent() {
-            @Override
-            public AccessibleRole getAccessibleRole() {
-              return AccessibleRole.CANVAS;
-            }
-          };
-    }
-    return accessibleContext;
   }
 
   @Override

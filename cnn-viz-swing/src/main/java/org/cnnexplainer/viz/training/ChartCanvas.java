@@ -5,9 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.event.MouseEvent;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import javax.accessibility.AccessibleContext;
-import javax.accessibility.AccessibleRole;
-import javax.swing.JComponent;
+import javax.swing.JPanel;
 import javax.swing.ToolTipManager;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
@@ -20,7 +18,7 @@ import org.jfree.chart.entity.EntityCollection;
  * straight onto the screen surface, which on X11 costs several times as much: too slow to redraw
  * live curves while training keeps both cores busy.)
  */
-final class ChartCanvas extends JComponent {
+final class ChartCanvas extends JPanel {
   private final JFreeChart chart;
   private final ChartRenderingInfo info = new ChartRenderingInfo();
   private BufferedImage picture;
@@ -68,19 +66,5 @@ final class ChartCanvas extends JComponent {
     }
     ChartEntity entity = entities.getEntity(e.getX(), e.getY());
     return entity == null ? null : entity.getToolTipText();
-  }
-
-  @Override
-  public AccessibleContext getAccessibleContext() {
-    if (accessibleContext == null) {
-      accessibleContext =
-          new AccessibleJComponent() {
-            @Override
-            public AccessibleRole getAccessibleRole() {
-              return AccessibleRole.CANVAS;
-            }
-          };
-    }
-    return accessibleContext;
   }
 }

@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.accessibility.AccessibleContext;
-import javax.accessibility.AccessibleRole;
-import javax.swing.JComponent;
+import javax.swing.JPanel;
 import javax.swing.ToolTipManager;
 
 /**
@@ -24,7 +22,7 @@ import javax.swing.ToolTipManager;
  * shows a cell's figures; a click, or Enter on the cell chosen with the arrow keys, reports the
  * cell to the {@link CellListener}s (to list its images). Call on the event thread.
  */
-public final class ConfusionMatrixView extends JComponent {
+public final class ConfusionMatrixView extends JPanel {
   /** Told when the user chooses a cell. */
   @FunctionalInterface
   public interface CellListener {
@@ -238,20 +236,6 @@ public final class ConfusionMatrixView extends JComponent {
       g.dispose();
     }
     return image;
-  }
-
-  @Override
-  public AccessibleContext getAccessibleContext() {
-    if (accessibleContext == null) {
-      accessibleContext =
-          new AccessibleJComponent() {
-            @Override
-            public AccessibleRole getAccessibleRole() {
-              return AccessibleRole.CANVAS;
-            }
-          };
-    }
-    return accessibleContext;
   }
 
   @Override

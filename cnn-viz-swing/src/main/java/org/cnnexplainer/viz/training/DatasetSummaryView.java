@@ -9,9 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
-import javax.accessibility.AccessibleContext;
-import javax.accessibility.AccessibleRole;
-import javax.swing.JComponent;
+import javax.swing.JPanel;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 
@@ -19,7 +17,7 @@ import javax.swing.SwingConstants;
  * A dataset at a glance: a headline (images, classes, sizes, skipped files), then one row per class
  * with its name, a bar for its number of images and a few thumbnails. Call on the event thread.
  */
-public final class DatasetSummaryView extends JComponent implements Scrollable {
+public final class DatasetSummaryView extends JPanel implements Scrollable {
   private static final int PAD = 8;
   private static final int THUMB = 36;
   private DatasetSummary summary;
@@ -122,20 +120,6 @@ public final class DatasetSummaryView extends JComponent implements Scrollable {
     } finally {
       g.dispose();
     }
-  }
-
-  @Override
-  public AccessibleContext getAccessibleContext() {
-    if (accessibleContext == null) {
-      accessibleContext =
-          new AccessibleJComponent() {
-            @Override
-            public AccessibleRole getAccessibleRole() {
-              return AccessibleRole.CANVAS;
-            }
-          };
-    }
-    return accessibleContext;
   }
 
   @Override

@@ -12,9 +12,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.accessibility.AccessibleContext;
-import javax.accessibility.AccessibleRole;
-import javax.swing.JComponent;
+import javax.swing.JPanel;
 import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
@@ -27,7 +25,7 @@ import org.cnnexplainer.viz.color.ColorMaps;
  * colours, stretched over each column's range, as is usual for first-layer filters. Call on the
  * event thread.
  */
-public final class KernelFilmstrip extends JComponent {
+public final class KernelFilmstrip extends JPanel {
   /** Columns kept: the first and the newest {@code MAX_FRAMES - 1}. */
   public static final int MAX_FRAMES = 12;
 
@@ -267,20 +265,6 @@ public final class KernelFilmstrip extends JComponent {
   /** A colour of the one-channel map, for tests: weight {@code v} in a column whose |max| is m. */
   static Color kernelColor(double v, double absMax) {
     return ColorMaps.BR_BG.color(0.5 + 0.5 * v / absMax);
-  }
-
-  @Override
-  public AccessibleContext getAccessibleContext() {
-    if (accessibleContext == null) {
-      accessibleContext =
-          new AccessibleJComponent() {
-            @Override
-            public AccessibleRole getAccessibleRole() {
-              return AccessibleRole.CANVAS;
-            }
-          };
-    }
-    return accessibleContext;
   }
 
   @Override
