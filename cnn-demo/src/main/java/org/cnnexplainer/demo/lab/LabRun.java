@@ -2,11 +2,14 @@ package org.cnnexplainer.demo.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Conv2D;
+import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.train.Architectures;
@@ -212,6 +215,16 @@ final class LabRun {
   /** Why the run failed, or {@code null}. */
   Throwable failure() {
     return failure;
+  }
+
+  /** The first convolution of {@code network}, whose kernels the filmstrip shows. */
+  static Optional<Conv2D> firstConvolution(Network network) {
+    for (Layer layer : network.layers()) {
+      if (layer instanceof Conv2D conv) {
+        return Optional.of(conv);
+      }
+    }
+    return Optional.empty();
   }
 
   /** From creation (a run is made to be started) until training has ended. */

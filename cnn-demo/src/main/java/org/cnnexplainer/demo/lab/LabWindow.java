@@ -37,8 +37,6 @@ import javax.swing.RepaintManager;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.TransferHandler;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.train.Dataset;
@@ -373,7 +371,7 @@ public final class LabWindow extends JFrame {
                     result.all().imageShape().channels());
                 progressText.setText(summary.headline() + ". Press Train to start.");
                 updateButtons();
-                warmUpWhileIdle(result);
+                ViewWarmUp.whileIdle(result, () -> run == null && data == result);
                 dumpNow();
                 if (then != null) {
                   then.run();
@@ -474,80 +472,11 @@ public final class LabWindow extends JFrame {
   }
 
   /**
-   * Before any training: paints throw-away copies of the live views off screen, one paint per
-   * event, so that the JIT has compiled their drawing code by the time they are redrawn several
-   * times a second while training keeps both cores busy (cold, a chart paint takes four times as
-   * long). Stops as soon as a run starts.
-   */
-  private void warmUpWhileIdle(LabData loaded) {
-    LabSettings s = LabSettings.defaults(loaded.all().imageShape().height(), 1);
-    Network network =
-        org.cnnexplainer.core.train.Architectures.tinyVgg(
-            loaded.all().imageShape(), loaded.all().classLabels(), s.filters(), 1);
-    ExplainerState scratchState = new ExplainerState(Runnable::run);
-    scratchState.setNetwork(network);
-    scratchState.setTrace(network.trace(loaded.all().image(0)));
-    ProbeView scratchProbe = new ProbeView(scratchState);
-    TrainingCurves scratchCurves = new TrainingCurves();
-    List<org.cnnexplainer.viz.training.CurvePoint> sample = new ArrayList<>();
-    for (int i = 1; i <= 400; i++) {
-      sample.add(new org.cnnexplainer.viz.training.CurvePoint(i / 100.0, 2.0 / i, 1 - 1.0 / i));
-    }
-    scratchCurves.setCurves(sample, List.of());
-    KernelFilmstrip scratchStrip = new KernelFilmstrip();
-    firstConvolution(network).ifPresent(c -> scratchStrip.addFrame("0.00 ep", c.kernel()));
-    List<JComponent> views = List.of(scratchCurves, scratchProbe, scratchStrip);
-    BufferedImage scratch = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-    int rounds = 40;
-    Runnable[] next = new Runnable[1];
-    int[] done = {0};
-    next[0] =
-        () -> {
-          if (run != null || data != loaded || done[0] >= rounds * views.size()) {
-            return;
-          }
-          JComponent view = views.get(done[0] % views.size());
-          if (view == scratchCurves) {
-            scratchCurves.addBatchPoints(
-                List.of(
-                    new org.cnnexplainer.viz.training.CurvePoint(4 + done[0] / 100.0, 0.5, 0.5)));
-          } else if (view == scratchProbe) {
-            scratchState.setTrace(network.trace(loaded.all().image(done[0] % loaded.all().size())));
-          } else {
-            firstConvolution(network).ifPresent(c -> scratchStrip.addFrame("x", c.kernel()));
-          }
-          if (done[0] < views.size()) {
-            view.addNotify();
-            view.setSize(640, 480);
-            view.validate();
-          }
-          java.awt.Graphics2D g = scratch.createGraphics();
-          view.paint(g);
-          g.dispose();
-          done[0]++;
-          SwingUtilities.invokeLater(next[0]);
-        };
-    SwingUtilities.invokeLater(next[0]);
-  }
-
-  /**
-   * Paints the "Watch it learn" tab now, and a few times off screen, before the training threads
-   * take the cores: the first paints load classes and run slowly, and must not block the event
-   * thread while training runs.
+   * Paints the "Watch it learn" tab now, before the training threads take the cores (the first
+   * paints load classes and run slowly, and must not block the event thread while training runs).
    */
   private void warmUp() {
-    JComponent tab = (JComponent) tabs.getSelectedComponent();
-    tab.validate();
-    tab.paintImmediately(0, 0, tab.getWidth(), tab.getHeight());
-    if (tab.getWidth() > 0 && tab.getHeight() > 0) {
-      BufferedImage scratch =
-          new BufferedImage(tab.getWidth(), tab.getHeight(), BufferedImage.TYPE_INT_RGB);
-      for (int i = 0; i < 3; i++) {
-        java.awt.Graphics2D g = scratch.createGraphics();
-        tab.printAll(g);
-        g.dispose();
-      }
-    }
+    ViewWarmUp.paintNow((JComponent) tabs.getSelectedComponent());
   }
 
   /** The probe image's activations through {@code network}. */
@@ -562,7 +491,7 @@ public final class LabWindow extends JFrame {
 
   /** A filmstrip column of {@code network}'s first-layer kernels. */
   private void showFrame(Network network, String when) {
-    firstConvolution(network).ifPresent(conv -> filmstrip.addFrame(when, conv.kernel()));
+    LabRun.firstConvolution(network).ifPresent(conv -> filmstrip.addFrame(when, conv.kernel()));
   }
 
   private void pauseOrResume() {
@@ -623,15 +552,6 @@ public final class LabWindow extends JFrame {
     if (turn == 0) {
       showProgress(u.progress());
     }
-  }
-
-  static Optional<Conv2D> firstConvolution(Network network) {
-    for (Layer layer : network.layers()) {
-      if (layer instanceof Conv2D conv) {
-        return Optional.of(conv);
-      }
-    }
-    return Optional.empty();
   }
 
   private void showProgress(BatchProgress p) {
