@@ -12,9 +12,11 @@ import javax.swing.SwingUtilities;
  */
 final class EdtWatchdog {
   private static final long REPORT_NANOS = 40_000_000L;
+  private static final long IDLE_CHECK_NANOS = 10_000_000L;
   private final AtomicLong worstNanos = new AtomicLong();
   private volatile long measuredFrom = Long.MIN_VALUE;
   private volatile long pendingSince;
+  private volatile boolean pendingWhileIdle;
   private volatile Thread eventThread;
   private volatile boolean running = true;
 
@@ -35,15 +37,20 @@ final class EdtWatchdog {
       if (since == 0) {
         // One probe at a time: a blocked thread must not pile probes up behind it.
         pendingSince = now;
+        pendingWhileIdle = false;
         reported = false;
         SwingUtilities.invokeLater(
             () -> {
               eventThread = Thread.currentThread();
-              if (now >= measuredFrom) {
+              if (now >= measuredFrom && !pendingWhileIdle) {
                 worstNanos.accumulateAndGet(System.nanoTime() - now, Math::max);
               }
               pendingSince = 0;
             });
+      } else if (eventThread != null && now - since > IDLE_CHECK_NANOS && isIdle(eventThread)) {
+        // The event thread waits for events while ours is queued: the machine did not run it
+        // (other processes, a garbage collection), nothing in the program kept it busy.
+        pendingWhileIdle = true;
       } else if (!reported && now - since > REPORT_NANOS && eventThread != null) {
         reported = true;
         StringBuilder stack = new StringBuilder();
@@ -65,6 +72,20 @@ final class EdtWatchdog {
         return;
       }
     }
+  }
+
+  /** Whether {@code thread} is waiting for the next event (not running any). */
+  private static boolean isIdle(Thread thread) {
+    if (thread.getState() == Thread.State.RUNNABLE) {
+      return false;
+    }
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getClassName().equals("java.awt.EventQueue")
+          && frame.getMethodName().equals("getNextEvent")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The worst delay since the last reset, in milliseconds. */
