@@ -121,8 +121,6 @@ public final class LabWindow extends JFrame {
   private LabRun.Weights pendingFrame;
   int weightsShown;
   private int[] cellShown = new int[0];
-  private int cellActual = -1;
-  private int cellPredicted = -1;
   private final LabDump dump;
 
   /** A Lab that opens models in the explainer through {@code bridge}; call on the event thread. */
@@ -694,8 +692,6 @@ public final class LabWindow extends JFrame {
     List<String> labels = evaluation.classLabels();
     int[] all = evaluation.imagesOf(actual, predicted);
     cellShown = java.util.Arrays.copyOf(all, Math.min(all.length, CellImagesPanel.MAX_SHOWN));
-    cellActual = actual;
-    cellPredicted = predicted;
     List<BufferedImage> pictures = new ArrayList<>();
     List<String> captions = new ArrayList<>();
     List<String> tips = new ArrayList<>();
@@ -967,10 +963,6 @@ public final class LabWindow extends JFrame {
 
   String cellHeading() {
     return cellImages.heading();
-  }
-
-  int[] chosenCell() {
-    return new int[] {cellActual, cellPredicted};
   }
 
   String settingsProblems() {

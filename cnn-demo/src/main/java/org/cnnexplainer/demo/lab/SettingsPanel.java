@@ -10,7 +10,6 @@ import java.awt.event.FocusEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.swing.BorderFactory;
@@ -289,18 +288,8 @@ final class SettingsPanel extends JPanel {
     fields.get(key).setText(value);
   }
 
-  /** The text of a field. */
-  String text(String key) {
-    return fields.get(key).getText();
-  }
-
   /** The problems as shown. */
   String problemsText() {
     return problems.isVisible() ? problems.getText() : "";
-  }
-
-  @Override
-  public String toString() {
-    return String.format(Locale.ROOT, "SettingsPanel%s", fields.keySet());
   }
 }
