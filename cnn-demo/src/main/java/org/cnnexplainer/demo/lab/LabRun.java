@@ -63,7 +63,7 @@ final class LabRun {
   private final List<CurvePoint> allPoints = new ArrayList<>();
   private final List<EpochResult> allEpochs = new ArrayList<>();
   private final Object gate = new Object();
-  private boolean painting;
+  private volatile boolean painting;
   private volatile TrainingResult result;
   private volatile Throwable failure;
   private Thread thread;
@@ -172,6 +172,9 @@ final class LabRun {
 
   /** Called by the training thread between batches: waits while the event thread paints. */
   private void awaitPainting() {
+    if (!painting) {
+      return; // the usual case: no lock taken, so the event thread never waits for this one
+    }
     synchronized (gate) {
       long deadline = System.nanoTime() + GATE_MILLIS * 1_000_000;
       while (painting) {

@@ -38,7 +38,13 @@ public final class KernelFilmstrip extends JPanel {
 
   private record Frame(String caption, Tensor kernel, BufferedImage[] pictures) {}
 
-  private record Cell(Rectangle2D bounds, String text) {}
+  /** Where filter {@code filter} of a column was drawn, and its weights' range (for tooltips). */
+  private record Cell(Rectangle2D bounds, int filter, String caption, float lo, float hi) {
+    String text() {
+      return String.format(
+          Locale.ROOT, "filter %d at %s: weights from %.3f to %.3f", filter + 1, caption, lo, hi);
+    }
+  }
 
   /** An empty strip. */
   public KernelFilmstrip() {
@@ -230,16 +236,7 @@ public final class KernelFilmstrip extends JPanel {
           lo = Math.min(lo, w[k]);
           hi = Math.max(hi, w[k]);
         }
-        cells.add(
-            new Cell(
-                new Rectangle2D.Double(x, y, cell, cell),
-                String.format(
-                    Locale.ROOT,
-                    "filter %d at %s: weights from %.3f to %.3f",
-                    f + 1,
-                    frame.caption(),
-                    lo,
-                    hi)));
+        cells.add(new Cell(new Rectangle2D.Double(x, y, cell, cell), f, frame.caption(), lo, hi));
       }
       if (i == 0 && frames.size() > 1) {
         // The first column is the starting point; a line separates it from the newest ones.
