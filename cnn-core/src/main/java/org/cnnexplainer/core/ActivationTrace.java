@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything one forward pass computed: the input, every layer's output, the probabilities and,
@@ -71,6 +72,25 @@ public final class ActivationTrace {
    */
   public Optional<Tensor> logits() {
     return Optional.ofNullable(logits);
+  }
+
+  /**
+   * The first layer whose output holds a NaN or infinite value, or empty when every output is
+   * finite. Finite weights can still overflow the float range (or divide zero by zero in a
+   * softmax); the probabilities of such a trace mean nothing.
+   */
+  public OptionalInt firstNonFiniteLayer() {
+    for (int i = 0; i < outputs.length; i++) {
+      if (!isFinite(outputs[i])) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /** True when every value of {@code tensor} is finite (min and max propagate NaN). */
+  static boolean isFinite(Tensor tensor) {
+    return Float.isFinite(tensor.min()) && Float.isFinite(tensor.max());
   }
 
   /** The most probable class. */

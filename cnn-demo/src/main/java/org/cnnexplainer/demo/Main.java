@@ -1,5 +1,6 @@
 package org.cnnexplainer.demo;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cnnexplainer.demo.app.AppCommand;
 import org.cnnexplainer.demo.cli.BenchCommand;
@@ -42,13 +43,23 @@ public final class Main implements Callable<Integer> {
    * Runs the command line and returns its exit code (0 ok, 2 usage error, 3 bad model or image).
    */
   public static int run(String... args) {
-    return new CommandLine(new Main())
-        .setExecutionExceptionHandler(
-            (exception, commandLine, parseResult) -> {
-              commandLine.getErr().println("cnn-explainer: " + ExitCodes.describe(exception));
-              return ExitCodes.forException(exception);
-            })
-        .execute(args);
+    CommandLine commandLine =
+        new CommandLine(new Main())
+            // Arguments are paths and values, always: "@x.png" is an image, not a file of options.
+            .setExpandAtFiles(false)
+            .setParameterExceptionHandler(
+                (exception, arguments) -> {
+                  CommandLine command = exception.getCommandLine();
+                  command.getErr().println(ExitCodes.describeUsageError(exception));
+                  return ExitCodes.USAGE;
+                })
+            .setExecutionExceptionHandler(
+                (exception, command, parseResult) -> {
+                  command.getErr().println("cnn-explainer: " + ExitCodes.describe(exception));
+                  return ExitCodes.forException(exception);
+                });
+    commandLine.registerConverter(Path.class, new PathConverter());
+    return commandLine.execute(args);
   }
 
   /** No command: the application, or (without a display) a pointer to the commands, exit 2. */

@@ -8,10 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,30 +18,15 @@ import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.cli.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainAndEvaluateCommandTest {
   @TempDir Path dir;
 
-  /** Output of one command-line run. */
-  record Run(int exitCode, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   /** Three classes of 16x16 grey images: a bright row, a bright column, or a bright diagonal. */
@@ -73,7 +55,7 @@ class TrainAndEvaluateCommandTest {
   void trainsOnAnImageFolderAndEvaluatesTheSavedModel() throws IOException {
     Path data = imageFolder();
     Path out = dir.resolve("models").resolve("bars");
-    Run train =
+    CommandRun train =
         run(
             "train",
             "--data",
@@ -96,7 +78,7 @@ class TrainAndEvaluateCommandTest {
             "4",
             "--out",
             out.toString());
-    assertEquals(0, train.exitCode(), train.err());
+    assertEquals(0, train.code(), train.err());
     assertTrue(train.out().contains("epoch 2/2"), train.out());
     Network network = TfjsModel.load(out.resolve("model.json"));
     assertEquals(List.of("column", "diagonal", "row"), network.classLabels());
@@ -107,8 +89,9 @@ class TrainAndEvaluateCommandTest {
       assertEquals(List.of(out), siblings.toList(), "no temporary folders are left behind");
     }
 
-    Run evaluate = run("evaluate", "--model", out.toString(), "--data", data.toString(), "--json");
-    assertEquals(0, evaluate.exitCode(), evaluate.err());
+    CommandRun evaluate =
+        run("evaluate", "--model", out.toString(), "--data", data.toString(), "--json");
+    assertEquals(0, evaluate.code(), evaluate.err());
     JsonObject json = JsonParser.parseString(evaluate.out()).getAsJsonObject();
     assertEquals(24, json.get("count").getAsInt());
     JsonArray confusion = json.getAsJsonArray("confusion");
@@ -131,8 +114,8 @@ class TrainAndEvaluateCommandTest {
     }
     assertEquals((double) correct / total, json.get("accuracy").getAsDouble(), 1e-12);
 
-    Run text = run("evaluate", "--model", out.toString(), "--data", data.toString());
-    assertEquals(0, text.exitCode(), text.err());
+    CommandRun text = run("evaluate", "--model", out.toString(), "--data", data.toString());
+    assertEquals(0, text.code(), text.err());
     assertTrue(text.out().startsWith("accuracy "), text.out());
     assertTrue(text.out().contains("confusion (rows: true class"), text.out());
   }
@@ -141,15 +124,15 @@ class TrainAndEvaluateCommandTest {
   void badDataExitsWithThreeNamesTheFileAndWritesNothing() throws IOException {
     Path out = dir.resolve("out");
     Path empty = Files.createDirectories(dir.resolve("no-classes"));
-    Run noClasses = run("train", "--data", empty.toString(), "--out", out.toString());
-    assertEquals(3, noClasses.exitCode());
+    CommandRun noClasses = run("train", "--data", empty.toString(), "--out", out.toString());
+    assertEquals(3, noClasses.code());
     assertTrue(noClasses.err().contains("no-classes"), noClasses.err());
     assertTrue(noClasses.err().contains("no class sub-folders"), noClasses.err());
 
     Path fashion = Files.createDirectories(dir.resolve("fashion"));
     Files.write(fashion.resolve("train-images-idx3-ubyte"), new byte[] {0, 0, 8, 3, 0, 0});
     Files.write(fashion.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
-    Run truncated =
+    CommandRun truncated =
         run(
             "train",
             "--data",
@@ -158,13 +141,13 @@ class TrainAndEvaluateCommandTest {
             fashion.toString(),
             "--out",
             out.toString());
-    assertEquals(3, truncated.exitCode());
+    assertEquals(3, truncated.code());
     assertTrue(truncated.err().contains("train-images-idx3-ubyte"), truncated.err());
     assertTrue(truncated.err().contains("truncated"), truncated.err());
 
-    Run missing =
+    CommandRun missing =
         run("evaluate", "--model", dir.resolve("nothing").toString(), "--data", "fashion-mnist");
-    assertEquals(3, missing.exitCode());
+    assertEquals(3, missing.code());
     assertFalse(Files.exists(out), "nothing is written to --out");
   }
 }

@@ -1,7 +1,11 @@
 package org.cnnexplainer.core.image;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +16,12 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.stream.ImageInputStream;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.internal.Memory;
 
 /**
  * Turns an image into a network input tensor {@code (channels, height, width)} with values in [0,
@@ -46,10 +53,13 @@ import org.cnnexplainer.core.Tensor;
  * size is read from the header before decoding: images above 100 megapixels are refused, and images
  * above 16 megapixels are decoded with source subsampling (every k-th pixel in both directions, k
  * the smallest integer bringing them under 16 megapixels), so memory stays bounded (the decoded
- * image and three {@code double} planes, at most about 450 MB). A JPEG whose pixel data ends early
- * is refused rather than shown with its missing part gray; a JPEG lacking only its end marker is
+ * image and three {@code double} planes, at most about 450 MB); an image whose decoding would need
+ * more memory than the JVM has left is refused. A JPEG or GIF whose pixel data ends early is
+ * refused rather than shown with its missing part gray; a JPEG lacking only its end marker is
  * complete and accepted. Animated GIFs give their first frame; CMYK JPEGs are converted to RGB by
- * the JDK (Adobe's inverted convention).
+ * the JDK (Adobe's inverted convention). Signed 16-bit samples are scaled from [-32768, 32767],
+ * floating-point samples from [0, 1]; 32-bit integer samples (signed or unsigned, a TIFF reader
+ * cannot tell) and NaN samples are refused.
  */
 public final class ImageInput {
   static final long MAX_PIXELS = 100_000_000L;
@@ -67,15 +77,33 @@ public final class ImageInput {
   public static Tensor fromFile(Path file, Shape inputShape) throws IOException {
     Objects.requireNonNull(file, "file");
     requireImageShape(inputShape);
-    return fromImage(read(file), inputShape);
+    BufferedImage image = read(file);
+    try {
+      return fromImage(image, inputShape);
+    } catch (IllegalArgumentException e) {
+      // Samples without a usable range (32-bit integers, NaN): the image, not the caller, is bad.
+      throw new InvalidImageException(file + ": " + e.getMessage(), e);
+    }
   }
 
-  /** Decodes {@code file}, subsampled when it is above the decoding limit. */
-  static BufferedImage read(Path file) throws IOException {
+  /**
+   * Decodes an image file within the same limits as {@link #fromFile} (refused above 100
+   * megapixels, subsampled above 16 megapixels, damaged pixel data refused), without converting it:
+   * for thumbnails of the images a network is shown.
+   *
+   * @throws InvalidImageException if the file is missing, not a readable image, or too large
+   * @throws IOException if reading fails otherwise
+   */
+  public static BufferedImage read(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
     if (!Files.isRegularFile(file)) {
       throw new InvalidImageException(file + ": no such image file");
     }
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+    try (ImageInputStream in =
+        ImageIO.createImageInputStream(
+            file.getFileSystem() == FileSystems.getDefault()
+                ? file.toFile()
+                : Files.newInputStream(file))) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {
         throw new InvalidImageException(
@@ -87,6 +115,9 @@ public final class ImageInput {
         return decode(reader, file);
       } catch (InvalidImageException e) {
         throw e;
+      } catch (IndexOutOfBoundsException e) {
+        // A header (a GIF's screen descriptor) without any image after it.
+        throw new InvalidImageException(file + ": the file holds no image", e);
       } catch (IOException | RuntimeException e) {
         throw new InvalidImageException(
             file + ": cannot decode the " + reader.getFormatName() + " image (" + e + ")", e);
@@ -112,9 +143,24 @@ public final class ImageInput {
               + " megapixels; scale it down first");
     }
     ImageReadParam param = reader.getDefaultReadParam();
+    long decoded = pixels;
     if (pixels > MAX_DECODED_PIXELS) {
       int step = (int) Math.ceil(Math.sqrt(pixels / (double) MAX_DECODED_PIXELS));
       param.setSourceSubsampling(step, step, 0, 0);
+      decoded = ((width + step - 1L) / step) * ((height + step - 1L) / step);
+    }
+    long bytes = decoded * bytesPerDecodedPixel(reader);
+    if (bytes > Memory.available()) {
+      throw new InvalidImageException(
+          file
+              + ": decoding the "
+              + width
+              + "x"
+              + height
+              + " image needs "
+              + Memory.mebibytes(bytes)
+              + " MiB, more than this Java can still use (scale the image down, or start java"
+              + " with a larger -Xmx)");
     }
     // A JPEG cut inside its pixel data decodes "successfully" with the rest gray and only a
     // warning; the network would then classify a picture the user never made.
@@ -125,9 +171,24 @@ public final class ImageInput {
             damage.add(warning);
           }
         });
+    // A GIF whose pixel data ends early (or holds none) decodes without an error, the missing
+    // rows left black; the reader reports how many rows it decoded as its progress.
+    Progress progress = new Progress();
+    reader.addIIOReadProgressListener(progress);
     BufferedImage image = reader.read(0, param);
     if (image == null) {
       throw new InvalidImageException(file + ": the file holds no image");
+    }
+    if ("gif".equalsIgnoreCase(reader.getFormatName()) && progress.percent < 100) {
+      throw new InvalidImageException(
+          file
+              + (progress.percent == 0
+                  ? ": the GIF image holds no pixel data"
+                  : String.format(
+                      Locale.ROOT,
+                      ": the GIF image's pixel data ends after %.0f%% of its rows; part of the"
+                          + " picture is missing",
+                      progress.percent)));
     }
     if (!damage.isEmpty()) {
       throw new InvalidImageException(
@@ -139,6 +200,67 @@ public final class ImageInput {
               + "); part of the picture is missing");
     }
     return image;
+  }
+
+  /**
+   * Memory per pixel for decoding and converting: the decoded image's samples, plus the {@code
+   * double} planes of {@link Pixels} (one for gray images, three otherwise). An unknown type counts
+   * as 16-bit RGBA in colour.
+   */
+  private static int bytesPerDecodedPixel(ImageReader reader) {
+    ImageTypeSpecifier type;
+    try {
+      type = reader.getRawImageType(0);
+    } catch (IOException | RuntimeException e) {
+      type = null;
+    }
+    if (type == null) {
+      return 8 + 24;
+    }
+    int sampleBytes = 0;
+    for (int band = 0; band < type.getNumBands(); band++) {
+      sampleBytes += (type.getBitsPerBand(band) + 7) / 8;
+    }
+    ColorModel cm = type.getColorModel();
+    boolean gray =
+        cm != null
+            && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+            && !(cm instanceof IndexColorModel);
+    return sampleBytes + (gray ? 8 : 24);
+  }
+
+  /** The highest progress a reader reported for the image. */
+  private static final class Progress implements IIOReadProgressListener {
+    float percent;
+
+    @Override
+    public void imageProgress(ImageReader source, float percentageDone) {
+      percent = Math.max(percent, percentageDone);
+    }
+
+    @Override
+    public void sequenceStarted(ImageReader source, int minIndex) {}
+
+    @Override
+    public void sequenceComplete(ImageReader source) {}
+
+    @Override
+    public void imageStarted(ImageReader source, int imageIndex) {}
+
+    @Override
+    public void imageComplete(ImageReader source) {}
+
+    @Override
+    public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {}
+
+    @Override
+    public void thumbnailProgress(ImageReader source, float percentageDone) {}
+
+    @Override
+    public void thumbnailComplete(ImageReader source) {}
+
+    @Override
+    public void readAborted(ImageReader source) {}
   }
 
   /**

@@ -3,6 +3,8 @@ package org.cnnexplainer.core.image;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 
@@ -12,13 +14,76 @@ import java.awt.image.Raster;
  */
 record Pixels(int width, int height, double[] red, double[] green, double[] blue, boolean gray) {
 
+  /**
+   * The pixels of {@code image}.
+   *
+   * @throws IllegalArgumentException if its samples have no agreed range (32-bit integers) or are
+   *     not numbers (NaN or infinite floating-point samples)
+   */
   static Pixels of(BufferedImage image) {
     ColorModel cm = image.getColorModel();
     boolean grayRaster =
         cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY
             && !(cm instanceof IndexColorModel)
             && !cm.isAlphaPremultiplied();
+    int type = image.getRaster().getDataBuffer().getDataType();
+    if (cm instanceof ComponentColorModel
+        && type != DataBuffer.TYPE_BYTE
+        && type != DataBuffer.TYPE_USHORT) {
+      return fromSamples(image, cm, grayRaster);
+    }
     return grayRaster ? fromGrayRaster(image, cm) : fromRgb(image);
+  }
+
+  /**
+   * Signed 16-bit and floating-point samples (TIFF), each scaled by its type's range: signed 16-bit
+   * from [-32768, 32767], floating point from [0, 1] (clamped), as image tools display them. {@code
+   * getRGB} would fail on signed samples and turn a white float image black on the gray path.
+   * 32-bit integers are refused: TIFF files store signed and unsigned ones alike, and the decoder
+   * cannot tell which.
+   */
+  private static Pixels fromSamples(BufferedImage image, ColorModel cm, boolean gray) {
+    int type = image.getRaster().getDataBuffer().getDataType();
+    if (type != DataBuffer.TYPE_SHORT
+        && type != DataBuffer.TYPE_FLOAT
+        && type != DataBuffer.TYPE_DOUBLE) {
+      throw new IllegalArgumentException(
+          "the image has 32-bit integer samples, whose range (signed or unsigned) is unknown;"
+              + " convert it to 8 or 16 bits per sample");
+    }
+    int colors = cm.getNumColorComponents();
+    if (!gray && (colors != 3 || cm.getColorSpace().getType() != ColorSpace.TYPE_RGB)) {
+      throw new IllegalArgumentException(
+          "the image has " + colors + " colour components of a colour space other than RGB");
+    }
+    int w = image.getWidth();
+    int h = image.getHeight();
+    Raster raster = image.getRaster();
+    boolean alpha = cm.hasAlpha() && raster.getNumBands() > colors;
+    double[][] planes = new double[gray ? 1 : 3][w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double a = alpha ? unit(raster.getSampleDouble(x, y, colors), type) : 1;
+        for (int c = 0; c < planes.length; c++) {
+          planes[c][y * w + x] = onWhite(255 * unit(raster.getSampleDouble(x, y, c), type), a);
+        }
+      }
+    }
+    return gray
+        ? new Pixels(w, h, planes[0], planes[0], planes[0], true)
+        : new Pixels(w, h, planes[0], planes[1], planes[2], false);
+  }
+
+  /** A signed 16-bit or floating-point sample as a value in [0, 1]. */
+  private static double unit(double sample, int type) {
+    if (type == DataBuffer.TYPE_SHORT) {
+      return (sample + 32768) / 65535;
+    }
+    if (!Double.isFinite(sample)) {
+      throw new IllegalArgumentException(
+          "the image holds a sample that is not a number: " + sample);
+    }
+    return Math.min(Math.max(sample, 0), 1);
   }
 
   /**

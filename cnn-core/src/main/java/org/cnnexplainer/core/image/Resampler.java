@@ -48,16 +48,20 @@ final class Resampler {
     double scale = Math.max(outWidth / (double) width, outHeight / (double) height);
     Resampler cols = new Resampler(width, outWidth, scale);
     Resampler rows = new Resampler(height, outHeight, scale);
-    double[] tmp = new double[height * outWidth];
-    for (int y = 0; y < height; y++) {
+    // Only the source rows that the cropped output reads are resampled: a 1 x 16,000,000 image
+    // covering a 28 x 28 input reads about one row, not 16 million rows of 28 values.
+    int firstRow = rows.first[0];
+    int lastRow = rows.first[outHeight - 1] + rows.weights[outHeight - 1].length;
+    double[] tmp = new double[(lastRow - firstRow) * outWidth];
+    for (int y = firstRow; y < lastRow; y++) {
       for (int o = 0; o < outWidth; o++) {
-        tmp[y * outWidth + o] = cols.apply(plane, y * width, 1, o);
+        tmp[(y - firstRow) * outWidth + o] = cols.apply(plane, y * width, 1, o);
       }
     }
     double[] out = new double[outHeight * outWidth];
     for (int o = 0; o < outHeight; o++) {
       for (int x = 0; x < outWidth; x++) {
-        out[o * outWidth + x] = rows.apply(tmp, x, outWidth, o);
+        out[o * outWidth + x] = rows.apply(tmp, x - firstRow * outWidth, outWidth, o);
       }
     }
     return out;

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cnnexplainer.core.internal.Memory;
 
 /**
  * Reads {@code weightsManifest}: for each group the files in {@code paths} order are concatenated
@@ -33,12 +34,14 @@ final class ManifestReader {
 
   static Weights read(Json manifest, ModelFiles files) throws IOException {
     Map<String, Weights.Weight> byName = new HashMap<>();
+    Set<String> paths = new HashSet<>();
     long totalValues = 0;
     for (int g = 0; g < manifest.size(); g++) {
       Json group = manifest.at(g);
       List<Entry> entries = new ArrayList<>();
       Set<String> groupNames = new HashSet<>(); // a set: a hostile manifest may list a million
       long groupBytes = 0;
+      long groupValues = 0;
       Json weights = group.get("weights");
       for (int i = 0; i < weights.size(); i++) {
         Entry e = entry(weights.at(i), groupBytes);
@@ -55,9 +58,11 @@ final class ManifestReader {
                       + " weight values, the supported maximum");
         }
         groupBytes += (long) e.count() * e.bytesPerValue();
+        groupValues += e.count();
         entries.add(e);
       }
-      byte[] data = readGroup(group.get("paths"), files, groupBytes);
+      requireMemory(files, groupBytes + 4 * groupValues);
+      byte[] data = readGroup(group.get("paths"), files, groupBytes, paths);
       ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
       for (Entry e : entries) {
         byName.put(e.name(), new Weights.Weight(e.name(), e.shape(), decode(e, buffer, files)));
@@ -112,8 +117,30 @@ final class ManifestReader {
     return new Entry(name, shape, (int) count, dtype, scale, min, offset);
   }
 
-  /** Concatenates the group's files, which together must hold exactly {@code expected} bytes. */
-  private static byte[] readGroup(Json paths, ModelFiles files, long expected) throws IOException {
+  /**
+   * Refuses weights that would not fit in this JVM's heap (the group's bytes and the weights read
+   * so far as floats), so that a large model fails with a message instead of an OutOfMemoryError.
+   */
+  private static void requireMemory(ModelFiles files, long bytes) throws InvalidModelException {
+    long available = Memory.available();
+    if (bytes > available) {
+      throw new InvalidModelException(
+          files.modelName()
+              + ": reading the weights needs "
+              + Memory.mebibytes(bytes)
+              + " MiB of memory, more than the "
+              + Memory.mebibytes(available)
+              + " MiB this Java can still use (start java with a larger -Xmx)");
+    }
+  }
+
+  /**
+   * Concatenates the group's files, which together must hold exactly {@code expected} bytes. A file
+   * listed twice (in this group or another) is refused: TF.js never repeats one, and a small file
+   * repeated a thousand times would ask for a thousand times its size.
+   */
+  private static byte[] readGroup(Json paths, ModelFiles files, long expected, Set<String> seen)
+      throws IOException {
     if (expected > Integer.MAX_VALUE - 8) {
       throw paths.error("a weight group of " + expected + " bytes is too large");
     }
@@ -123,6 +150,9 @@ final class ManifestReader {
     for (int p = 0; p < paths.size(); p++) {
       String relative = paths.at(p).string();
       files.checkRelative(relative, "weight file");
+      if (!seen.add(relative.replaceAll("(^|/)(\\./)+", "$1").replaceAll("/+", "/"))) {
+        throw paths.at(p).error("the weight file '" + relative + "' is listed twice");
+      }
       names.add(relative);
       byte[] chunk;
       try {

@@ -52,27 +52,49 @@ import org.cnnexplainer.core.Shape;
  * was expected versus found. {@code model.json} may be at most 32 MiB and {@code labels.json} 1
  * MiB; a model may hold at most 2<sup>28</sup> weight values (1 GiB), a layer output at most
  * 2<sup>26</sup> values, and the input and all layer outputs together, which a trace keeps, at most
- * 2<sup>27</sup> values (512 MiB); these are checked from the declared shapes before anything is
- * allocated, in {@code long} arithmetic so that no product can wrap around. One image may need at
- * most 2<sup>35</sup> (34 billion) multiply-adds, counting each pooling window cell as one (VGG16
- * at 224x224 needs 15.5 billion), so that no file can make a trace run for hours. The weight files
- * must hold exactly the bytes the manifest's shapes and dtypes need. JSON nested deeper than 64
- * levels is refused while parsing (TF.js and Keras files nest about 10 deep), so no stack can
- * overflow. Weight paths must be plain relative paths to regular files inside the model folder:
- * absolute paths, URL schemes, drive letters, {@code ..}, URL escapes, folders, names the file
- * system cannot open (too long, symbolic link loops) and symbolic links that resolve outside the
- * folder are refused. Weights that are NaN or infinite, and negative BatchNorm variances, are
- * refused with the weight's name, since they would make the outputs NaN or no view could show them.
- * Anything else that goes wrong while reading a file (a disk error) is an {@link IOException}; no
- * other exception escapes for a bad model.
+ * 2<sup>27</sup> values (512 MiB); a model may have at most 1,024 layers and 65,536 outputs
+ * (classes); these are checked from the declared shapes before anything is allocated, in {@code
+ * long} arithmetic so that no product can wrap around. One image may need at most 2<sup>35</sup>
+ * (34 billion) multiply-adds, counting each pooling window cell as one (VGG16 at 224x224 needs 15.5
+ * billion), so that no file can make a trace run for hours. The weight files must hold exactly the
+ * bytes the manifest's shapes and dtypes need. JSON nested deeper than 64 levels is refused while
+ * parsing (TF.js and Keras files nest about 10 deep), so no stack can overflow. Weight paths must
+ * be plain relative paths to regular files inside the model folder: absolute paths, URL schemes,
+ * drive letters, {@code ..}, URL escapes, folders, names the file system cannot open (too long,
+ * symbolic link loops) and symbolic links that resolve outside the folder are refused. Weights that
+ * are NaN or infinite, and negative BatchNorm variances, are refused with the weight's name, since
+ * they would make the outputs NaN or no view could show them. Anything else that goes wrong while
+ * reading a file (a disk error) is an {@link IOException}; no other exception escapes for a bad
+ * model.
  */
 public final class TfjsModel {
   static final int MAX_MODEL_JSON_BYTES = 32 << 20;
   static final int MAX_LABELS_BYTES = 1 << 20;
-  static final int MAX_WEIGHT_VALUES = 1 << 28;
-  static final int MAX_ACTIVATION_VALUES = 1 << 26;
-  static final long MAX_TRACE_VALUES = 1L << 27;
-  static final long MAX_MULTIPLY_ADDS = 1L << 35;
+
+  /** Most weight values a model may hold: 2<sup>28</sup>, 1 GiB as floats. */
+  public static final int MAX_WEIGHT_VALUES = 1 << 28;
+
+  /** Most values one layer output may hold: 2<sup>26</sup>, 256 MiB as floats. */
+  public static final int MAX_ACTIVATION_VALUES = 1 << 26;
+
+  /** Most values the input and all layer outputs may hold together (a trace keeps them all). */
+  public static final long MAX_TRACE_VALUES = 1L << 27;
+
+  /** Most multiply-adds one image may need, counting each pooling window cell as one. */
+  public static final long MAX_MULTIPLY_ADDS = 1L << 35;
+
+  /**
+   * Most layers: the overview draws each layer as a column at least 15 pixels wide, so 1,024 layers
+   * already make a picture over 15,000 pixels wide; sequential CNNs have tens of layers.
+   */
+  public static final int MAX_LAYERS = 1024;
+
+  /**
+   * Most classes (network outputs): each class gets a name, a probability bar and a row in the
+   * softmax view. ImageNet-21k has 21,843 classes; a 300-byte file must not ask for 67 million.
+   */
+  public static final int MAX_CLASSES = 1 << 16;
+
   static final int MAX_JSON_DEPTH = 64;
 
   private TfjsModel() {}
@@ -131,6 +153,14 @@ public final class TfjsModel {
                   + "' (graph models from the TF.js converter are not supported)");
     }
     Topology topology = Topology.parse(root);
+    if (topology.layers().size() > MAX_LAYERS) {
+      throw new InvalidModelException(
+          files.modelName()
+              + ": the model has "
+              + topology.layers().size()
+              + " layers, more than the supported "
+              + MAX_LAYERS);
+    }
     Weights weights =
         root.has("weightsManifest")
             ? ManifestReader.read(root.get("weightsManifest"), files)
@@ -180,6 +210,14 @@ public final class TfjsModel {
                     + " (a trace would need over 512 MB)");
       }
       layers.add(layer);
+    }
+    if (shape.size() > MAX_CLASSES) {
+      throw new InvalidModelException(
+          files.modelName()
+              + ": the network has "
+              + shape.size()
+              + " outputs (classes), more than the supported "
+              + MAX_CLASSES);
     }
     List<String> labels = Labels.read(files, shape.size());
     String name = topology.name() != null ? topology.name() : files.folderName();

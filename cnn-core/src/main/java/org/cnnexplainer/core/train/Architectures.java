@@ -14,6 +14,8 @@ import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.internal.Memory;
+import org.cnnexplainer.core.tfjs.TfjsModel;
 
 /** Untrained networks with Keras's default initialisation (Glorot-uniform kernels, zero biases). */
 public final class Architectures {
@@ -35,8 +37,12 @@ public final class Architectures {
       throw new IllegalArgumentException(
           "Tiny VGG needs a (channels, height, width) input of at least 16x16, got " + input);
     }
-    if (filters < 1) {
-      throw new IllegalArgumentException("filters must be positive, got " + filters);
+    if (filters < 1 || (long) filters * filters * 9 > TfjsModel.MAX_WEIGHT_VALUES) {
+      throw new IllegalArgumentException(
+          "filters must be between 1 and "
+              + (int) Math.sqrt(TfjsModel.MAX_WEIGHT_VALUES / 9.0)
+              + ", got "
+              + filters);
     }
     SplittableRandom random = new SplittableRandom(seed);
     List<Layer> layers = new ArrayList<>();
@@ -53,7 +59,46 @@ public final class Architectures {
     layers.add(new Flatten("flatten"));
     Network features = new Network("tiny-vgg", input, layers, null);
     int flat = features.outputShape().size();
+    // A network the TF.js reader could not load back is refused before the dense layer, the
+    // largest allocation, is made.
+    long traced = input.size();
+    for (int i = 0; i < layers.size(); i++) {
+      long values = features.outputShape(i).size();
+      traced += values;
+      if (values > TfjsModel.MAX_ACTIVATION_VALUES || traced > TfjsModel.MAX_TRACE_VALUES) {
+        throw new IllegalArgumentException(
+            "layer "
+                + layers.get(i).name()
+                + " would output "
+                + values
+                + " values ("
+                + traced
+                + " with the layers before it), more than a model may have ("
+                + TfjsModel.MAX_ACTIVATION_VALUES
+                + " per layer, "
+                + TfjsModel.MAX_TRACE_VALUES
+                + " in all); use smaller images or fewer filters");
+      }
+    }
     int classes = classLabels.size();
+    // Checked before allocating: large images and many classes make this the biggest layer.
+    long weights = (long) flat * classes;
+    if (weights > TfjsModel.MAX_WEIGHT_VALUES || 4 * weights > Memory.available()) {
+      throw new IllegalArgumentException(
+          "the output layer would need "
+              + flat
+              + " x "
+              + classes
+              + " = "
+              + weights
+              + " weights ("
+              + Memory.mebibytes(4 * weights)
+              + " MiB), more than "
+              + (weights > TfjsModel.MAX_WEIGHT_VALUES
+                  ? "a model can hold (" + TfjsModel.MAX_WEIGHT_VALUES + ")"
+                  : "this Java can still allocate")
+              + "; use smaller images or fewer filters");
+    }
     float[] kernel = glorot(flat * classes, flat, classes, random);
     layers.add(
         new Dense(

@@ -40,9 +40,16 @@ public final class Evaluation {
   /**
    * Evaluates {@code network} on all of {@code data}, with {@code threads} threads.
    *
-   * @throws IllegalArgumentException if the images or the class count do not fit the network
+   * @throws IllegalArgumentException if the images or the class count do not fit the network, or
+   *     {@code threads} is below 1
+   * @throws ArithmeticException if the network's output for an image is NaN or infinite (the
+   *     message names the image and the first layer where that happens)
    */
   public static Evaluation of(Network network, Dataset data, int threads) {
+    if (threads < 1) {
+      // With no thread no image would be run, and every image would count as class 0.
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
     if (!data.imageShape().equals(network.inputShape())) {
       throw new IllegalArgumentException(
           "the images have shape "
@@ -62,7 +69,7 @@ public final class Evaluation {
     int n = data.size();
     int[] predicted = new int[n];
     float[] probabilities = new float[n];
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -73,6 +80,9 @@ public final class Evaluation {
                 () -> {
                   for (int i = lo; i < hi; i++) {
                     Tensor output = network.predict(data.image(i));
+                    if (!Float.isFinite(output.min()) || !Float.isFinite(output.max())) {
+                      throw nonFinite(network, data, i);
+                    }
                     predicted[i] = output.argmax();
                     probabilities[i] = output.at(predicted[i]);
                   }
@@ -85,6 +95,9 @@ public final class Evaluation {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("evaluation interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof ArithmeticException nonFinite) {
+        throw nonFinite;
+      }
       throw new IllegalStateException("evaluation failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
@@ -96,6 +109,20 @@ public final class Evaluation {
       confusion[labels[i]][predicted[i]]++;
     }
     return new Evaluation(data.classLabels(), confusion, labels, predicted, probabilities);
+  }
+
+  /** Names the layer where image {@code index} first becomes NaN or infinite. */
+  private static ArithmeticException nonFinite(Network network, Dataset data, int index) {
+    int layer =
+        network.trace(data.image(index)).firstNonFiniteLayer().orElse(network.layers().size() - 1);
+    return new ArithmeticException(
+        "the model produced non-finite values at layer "
+            + layer
+            + " ("
+            + network.layer(layer).name()
+            + ") for image "
+            + index
+            + "; its accuracy cannot be measured");
   }
 
   /** Number of images evaluated. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.internal.Memory;
 
 /**
  * Reads the IDX files of MNIST and Fashion-MNIST, raw or gzip-compressed (detected from the
@@ -20,6 +21,9 @@ import org.cnnexplainer.core.Shape;
 public final class IdxReader {
   static final int IMAGES_MAGIC = 0x00000803;
   static final int LABELS_MAGIC = 0x00000801;
+
+  /** Most pixel (or label) bytes one file may hold: what one Java array can. */
+  static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
   private IdxReader() {}
 
@@ -69,12 +73,32 @@ public final class IdxReader {
       int count = in.readInt();
       int rows = in.readInt();
       int columns = in.readInt();
-      if (count < 0 || rows <= 0 || columns <= 0 || (long) count * rows * columns > 1L << 31) {
+      // Each factor is below 2^31, so count * rows fits a long, and so does the product with
+      // columns once count * rows is known to be at most MAX_BYTES.
+      long bytes = (long) count * rows;
+      if (count < 0
+          || rows <= 0
+          || columns <= 0
+          || bytes > MAX_BYTES
+          || bytes * columns > MAX_BYTES) {
         throw new InvalidDatasetException(
-            file + ": implausible image header " + count + " x " + rows + " x " + columns);
+            file
+                + ": implausible image header "
+                + count
+                + " x "
+                + rows
+                + " x "
+                + columns
+                + " (at most "
+                + MAX_BYTES
+                + " pixel bytes)");
       }
-      byte[] pixels = new byte[count * rows * columns];
-      readFully(in, pixels, file, "pixels of " + count + " images of " + rows + "x" + columns);
+      byte[] pixels =
+          readFully(
+              in,
+              (int) (bytes * columns),
+              file,
+              "pixels of " + count + " images of " + rows + "x" + columns);
       return new Images(count, rows, columns, pixels);
     } catch (EOFException e) {
       throw new InvalidDatasetException(file + " is truncated: the header is incomplete", e);
@@ -85,11 +109,10 @@ public final class IdxReader {
     try (DataInputStream in = open(file)) {
       readMagic(in, file, LABELS_MAGIC, "label");
       int count = in.readInt();
-      if (count < 0) {
-        throw new InvalidDatasetException(file + ": negative label count " + count);
+      if (count < 0 || count > MAX_BYTES) {
+        throw new InvalidDatasetException(file + ": implausible label count " + count);
       }
-      byte[] bytes = new byte[count];
-      readFully(in, bytes, file, count + " labels");
+      byte[] bytes = readFully(in, count, file, count + " labels");
       int[] labels = new int[count];
       for (int i = 0; i < count; i++) {
         labels[i] = bytes[i] & 0xFF;
@@ -101,6 +124,10 @@ public final class IdxReader {
   }
 
   private static DataInputStream open(Path file) throws IOException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // A pipe would block forever, a device could be endless.
+      throw new InvalidDatasetException("dataset file " + file + " is not a regular file");
+    }
     InputStream raw;
     try {
       raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
@@ -134,29 +161,41 @@ public final class IdxReader {
     return magic;
   }
 
-  private static void readFully(DataInputStream in, byte[] into, Path file, String what)
+  /**
+   * Reads {@code length} bytes. Memory grows with the bytes really read, not with what the header
+   * claims: 16 bytes of header cannot make the reader allocate gigabytes.
+   */
+  private static byte[] readFully(DataInputStream in, int length, Path file, String what)
       throws IOException {
-    int read = 0;
-    try {
-      while (read < into.length) {
-        int n = in.read(into, read, into.length - read);
-        if (n < 0) {
-          break;
-        }
-        read += n;
-      }
-    } catch (EOFException e) {
-      // A truncated gzip stream ends here; reported below with the byte counts.
+    // readNBytes holds what it read in chunks and then copies: twice the bytes at the peak.
+    if (2L * length > Memory.available()) {
+      throw new InvalidDatasetException(
+          file
+              + ": reading "
+              + what
+              + " needs "
+              + Memory.mebibytes(2L * length)
+              + " MiB of memory, more than this Java can still use (start java with a larger"
+              + " -Xmx)");
     }
-    if (read < into.length) {
+    byte[] data;
+    try {
+      data = in.readNBytes(length);
+    } catch (EOFException e) {
+      // A truncated gzip stream ends here.
+      throw new InvalidDatasetException(
+          file + " is truncated: expected " + length + " bytes of " + what, e);
+    }
+    if (data.length < length) {
       throw new InvalidDatasetException(
           file
               + " is truncated: expected "
-              + into.length
+              + length
               + " bytes of "
               + what
               + ", found "
-              + read);
+              + data.length);
     }
+    return data;
   }
 }

@@ -30,7 +30,7 @@ public record Optimizer(
   /** Validates every setting. */
   public Optimizer {
     java.util.Objects.requireNonNull(kind, "kind");
-    if (!(learningRate > 0)) {
+    if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
     }
     if (!(momentum >= 0 && momentum < 1)) {
@@ -43,7 +43,7 @@ public record Optimizer(
     if (!(epsilon > 0)) {
       throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
     }
-    if (!(weightDecay >= 0)) {
+    if (!(weightDecay >= 0 && weightDecay < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
     }
   }

@@ -116,10 +116,21 @@ class TfjsModelLimitsTest {
         PROMPTLY, () -> folder.assertFails("expected 1600000 bytes for the weights listed"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"group1-shard1of1.bin", "./group1-shard1of1.bin"})
+  void aWeightFileListedTwiceIsRefused(String again) throws IOException {
+    // One small file repeated a thousand times would ask for a thousand times its size.
+    var json = folder.json();
+    var paths = ModelFolder.group(json).getAsJsonArray("paths");
+    paths.add(again);
+    folder.write(json);
+    folder.assertFails("the weight file '" + again + "' is listed twice");
+  }
+
   @Test
-  void tinyFileDeclaringAHugeOutputLoadsWithoutBuildingMillionsOfLabels() throws IOException {
-    // 2^26 outputs (the activation limit) and no labels.json: the generated "class i" names
-    // must not be materialised at load time.
+  void tinyFileDeclaringMillionsOfClassesIsRefusedPromptly() throws IOException {
+    // 2^26 outputs (the activation limit) from 200 bytes: every class would get a name, a score
+    // and a probability bar (6.4 GB for predict's top classes).
     writeModel(
         """
         {"modelTopology": {"class_name": "Sequential", "config": {"layers": [
@@ -127,9 +138,45 @@ class TfjsModelLimitsTest {
         ]}}}
         """);
     Files.delete(folder.dir.resolve("labels.json"));
-    Network network = assertTimeoutPreemptively(PROMPTLY, () -> TfjsModel.load(folder.modelJson));
-    assertEquals(1 << 26, network.classLabels().size());
-    assertEquals("class 67108863", network.classLabels().get((1 << 26) - 1));
+    assertTimeoutPreemptively(
+        PROMPTLY,
+        () -> folder.assertFails("the network has 67108864 outputs (classes), more than the"));
+  }
+
+  @Test
+  void theLargestSupportedClassCountLoads() throws IOException {
+    writeModel(
+        """
+        {"modelTopology": {"class_name": "Sequential", "config": {"layers": [
+          {"class_name": "Flatten", "config": {"name": "f", "batch_input_shape": [null, 256, 256, 1]}}
+        ]}}}
+        """);
+    Files.delete(folder.dir.resolve("labels.json"));
+    Network network = TfjsModel.load(folder.modelJson);
+    assertEquals(TfjsModel.MAX_CLASSES, network.classLabels().size());
+  }
+
+  @Test
+  void aChainOfThousandsOfLayersIsRefusedBeforeAnyIsBuilt() throws IOException {
+    // 22,000 ReLUs on a 4x4 input: tiny to trace, but 330,000 pixels wide as an overview.
+    StringBuilder layers = new StringBuilder();
+    for (int i = 0; i < 22_000; i++) {
+      layers
+          .append(i == 0 ? "" : ",")
+          .append("{\"class_name\": \"Activation\", \"config\": {\"name\": \"a")
+          .append(i)
+          .append("\", \"activation\": \"relu\"")
+          .append(i == 0 ? ", \"batch_input_shape\": [null, 4, 4, 1]" : "")
+          .append("}}");
+    }
+    writeModel(
+        "{\"modelTopology\": {\"class_name\": \"Sequential\", \"config\": {\"layers\": ["
+            + layers
+            + "]}}}");
+    Files.delete(folder.dir.resolve("labels.json"));
+    assertTimeoutPreemptively(
+        PROMPTLY,
+        () -> folder.assertFails("the model has 22000 layers, more than the supported 1024"));
   }
 
   @Test

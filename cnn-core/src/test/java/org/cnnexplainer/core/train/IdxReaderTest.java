@@ -112,6 +112,48 @@ class IdxReaderTest {
         "truncated");
   }
 
+  @Test
+  void headersAskingForMoreThanTheFileHoldsCostNothing() throws IOException {
+    Path goodLabels = write("good-l", labels(0x801, 1, 2), false);
+    // The product of the three dimensions overflows a long unless checked step by step.
+    assertMessage(
+        () ->
+            IdxReader.read(
+                write("overflow", images(0x803, Integer.MAX_VALUE, Integer.MAX_VALUE, 4, 0), false),
+                goodLabels,
+                LABELS),
+        "overflow",
+        "implausible image header");
+    // 200 MB from 16 bytes, raw and compressed: refused as truncated; memory grows with the bytes
+    // read, not with the header (the command-line test at -Xmx512m shows it for 2 GB).
+    for (boolean gzip : new boolean[] {false, true}) {
+      String name = gzip ? "claims.gz" : "claims";
+      assertMessage(
+          () ->
+              IdxReader.read(
+                  write(name, images(0x803, 2_000, 500, 200, 16), gzip), goodLabels, LABELS),
+          name,
+          "truncated");
+    }
+    Path goodImages = write("good-i", images(0x803, 2, 3, 4, 24), false);
+    byte[] hugeLabelCount = labels(0x801);
+    hugeLabelCount[4] = (byte) 0x80; // count 0x80000000, negative
+    assertMessage(
+        () -> IdxReader.read(goodImages, write("labels-claim", hugeLabelCount, false), LABELS),
+        "labels-claim",
+        "implausible label count");
+  }
+
+  @Test
+  void aPipeIsRefusedInsteadOfBlockingForever() throws Exception {
+    Path fifo = dir.resolve("fifo");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+        "mkfifo is needed to make a named pipe");
+    Path goodLabels = write("good-l", labels(0x801, 1, 2), false);
+    assertMessage(() -> IdxReader.read(fifo, goodLabels, LABELS), "fifo", "not a regular file");
+  }
+
   private static void assertMessage(
       org.junit.jupiter.api.function.Executable call, String file, String text) {
     InvalidDatasetException e = assertThrows(InvalidDatasetException.class, call);

@@ -126,4 +126,40 @@ class ImageFolderDatasetTest {
             () -> ImageFolderDataset.readSkipping(dir, Shape.image(1, 8, 8)));
     assertTrue(e.getMessage().contains("no class folder"), e.getMessage());
   }
+
+  @Test
+  void foldersNamedAfterTheModelsClassesGetTheirIndexWhateverTheOrder() throws IOException {
+    // Sorted folder order (ankle_boot, t-SHIRT_top) is not the model's class order.
+    image("t-SHIRT_top", "1.png", Color.WHITE, 8, 8);
+    image("ankle_boot", "1.png", Color.BLACK, 8, 8);
+    image("ankle_boot", "2.png", Color.BLACK, 8, 8);
+    List<String> classes = List.of("T-shirt/top", "Trouser", "Ankle boot");
+    Dataset data = ImageFolderDataset.read(dir, Shape.image(1, 8, 8), classes);
+    assertEquals(classes, data.classLabels());
+    assertEquals(List.of(1, 0, 2), data.classCounts());
+    assertEquals(2, data.label(0), "ankle_boot sorts first and is class 2");
+    assertEquals(0, data.label(2));
+  }
+
+  @Test
+  void aFolderNamedAfterNoClassIsRefusedNamingIt() throws IOException {
+    image("cats", "1.png", Color.WHITE, 8, 8);
+    InvalidDatasetException e =
+        assertThrows(
+            InvalidDatasetException.class,
+            () -> ImageFolderDataset.read(dir, Shape.image(1, 8, 8), List.of("dog", "bird")));
+    assertTrue(e.getMessage().contains(dir.resolve("cats").toString()), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("none of the model's classes ['dog', 'bird']"), e.getMessage());
+  }
+
+  @Test
+  void aFolderMatchingTwoClassesIsRefused() throws IOException {
+    image("cat", "1.png", Color.WHITE, 8, 8);
+    InvalidDatasetException e =
+        assertThrows(
+            InvalidDatasetException.class,
+            () -> ImageFolderDataset.read(dir, Shape.image(1, 8, 8), List.of("Cat", "cat")));
+    assertTrue(e.getMessage().contains("more than one"), e.getMessage());
+  }
 }

@@ -1,10 +1,16 @@
 package org.cnnexplainer.demo.app;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.cnnexplainer.demo.lab.LabWindow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code app} (also {@code gui}, or no command at all): opens the explainer window. */
 @Command(
@@ -16,6 +22,8 @@ import picocli.CommandLine.Parameters;
       "Without --model it opens the last model used, else the bundled one."
     })
 public final class AppCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = {"-m", "--model"},
       paramLabel = "MODEL",
@@ -40,11 +48,36 @@ public final class AppCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    checkLab();
     if (!ExplainerApp.hasDisplay()) {
       System.err.println(ExplainerApp.NO_DISPLAY);
       return 2;
     }
     ExplainerApp.runUntilClosed(model, image, lab);
     return 0;
+  }
+
+  /**
+   * A {@code --lab} value names Fashion-MNIST or a folder that exists: checked before any window
+   * opens, so a mistyped folder is one line on the terminal, not a window to close.
+   */
+  private void checkLab() {
+    if (lab == null || lab.isEmpty() || lab.equalsIgnoreCase(LabWindow.FASHION_MNIST)) {
+      return;
+    }
+    boolean folder;
+    try {
+      folder = Files.isDirectory(Path.of(lab));
+    } catch (InvalidPathException e) {
+      folder = false;
+    }
+    if (!folder) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--lab '"
+              + lab
+              + "' is not a folder; give fashion-mnist or a folder with one sub-folder of images"
+              + " per class");
+    }
   }
 }

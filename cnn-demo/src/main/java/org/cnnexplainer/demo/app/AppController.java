@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
@@ -155,8 +154,8 @@ final class AppController {
         () -> {
           try {
             Tensor input = ImageInput.fromFile(file, network.inputShape());
-            BufferedImage original = ImageIO.read(file.toFile());
-            BufferedImage thumb = original != null ? original : ImageInput.toImage(input);
+            // Decoded within the pixel limits (subsampled when huge), like the input itself.
+            BufferedImage thumb = ImageInput.read(file);
             String name = file.getFileName().toString();
             Example example = new Example(name, name, thumb, input);
             SwingUtilities.invokeLater(() -> addIfCurrent(network, example));

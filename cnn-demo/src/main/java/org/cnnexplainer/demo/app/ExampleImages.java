@@ -2,7 +2,6 @@ package org.cnnexplainer.demo.app;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystem;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.image.ImageInput;
 
@@ -56,16 +54,16 @@ final class ExampleImages {
         break;
       }
       String name = file.getFileName().toString();
-      try (InputStream in = Files.newInputStream(file)) {
-        BufferedImage image = ImageIO.read(in);
-        if (image != null) {
-          examples.add(
-              new Example(
-                  name,
-                  Example.labelOf(name),
-                  image,
-                  ImageInput.fromImage(image, network.inputShape())));
-        }
+      try {
+        // Within the same pixel limits as any image: a model folder from anywhere may hold a
+        // small file that decodes to gigabytes.
+        BufferedImage image = ImageInput.read(file);
+        examples.add(
+            new Example(
+                name,
+                Example.labelOf(name),
+                image,
+                ImageInput.fromImage(image, network.inputShape())));
       } catch (IOException | RuntimeException e) {
         // A broken example must not cost the user the model: leave it out and say so.
         System.err.println("cnn-explainer: skipping example " + file + ": " + e.getMessage());

@@ -5,20 +5,23 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.demo.cli.Limits;
+import org.cnnexplainer.demo.cli.OutputFile;
 import org.cnnexplainer.demo.cli.TraceCommand;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Writes the current view as PNG (at twice the screen size, so it stays sharp when printed) or SVG
  * (vector, through JFreeSVG), and the current trace as JSON in the {@code trace} command's format.
- * Call on the event thread; the component paints itself as it does on screen.
+ * Call on the event thread; the component paints itself as it does on screen. Files are written by
+ * {@link OutputFile}: whole or not at all, never onto a device, folder or other non-regular file.
  */
 final class Exporter {
   static final int PNG_SCALE = 2;
@@ -26,8 +29,19 @@ final class Exporter {
   private Exporter() {}
 
   static void png(JComponent view, Path file) throws IOException {
+    OutputFile target = OutputFile.of(file);
     int w = Math.max(1, view.getWidth());
     int h = Math.max(1, view.getHeight());
+    if ((long) w * h * PNG_SCALE * PNG_SCALE > Limits.MAX_PICTURE_PIXELS) {
+      throw new IOException(
+          "the view is "
+              + w * PNG_SCALE
+              + "x"
+              + h * PNG_SCALE
+              + " pixels at twice the screen size, more than the "
+              + Limits.MAX_PICTURE_PIXELS
+              + " a picture may have; export it as SVG");
+    }
     BufferedImage image =
         new BufferedImage(w * PNG_SCALE, h * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -38,12 +52,16 @@ final class Exporter {
     } finally {
       g.dispose();
     }
-    if (!ImageIO.write(image, "png", file.toFile())) {
-      throw new IOException("no PNG writer available for " + file);
-    }
+    target.write(
+        out -> {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available for " + file);
+          }
+        });
   }
 
   static void svg(JComponent view, Path file) throws IOException {
+    OutputFile target = OutputFile.of(file);
     SVGGraphics2D g =
         new SVGGraphics2D(Math.max(1, view.getWidth()), Math.max(1, view.getHeight()));
     // The overview caches edges and labels as a bitmap for screen speed, but draws them directly
@@ -51,12 +69,17 @@ final class Exporter {
     // TODO(viz): replace with an explicit "vector output" hint once cnn-viz-swing offers one.
     g.shear(1e-9, 0);
     view.printAll(g);
-    Files.writeString(file, g.getSVGDocument(), StandardCharsets.UTF_8);
+    String document = g.getSVGDocument();
+    target.write(out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
   }
 
   static void traceJson(ActivationTrace trace, String imageName, Path file) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      TraceCommand.write(trace, imageName, new JsonWriter(writer));
-    }
+    OutputFile.of(file)
+        .write(
+            out -> {
+              Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+              TraceCommand.write(trace, imageName, new JsonWriter(writer));
+              writer.close();
+            });
   }
 }

@@ -9,6 +9,7 @@ import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.cli.ModelOption;
 
 /**
  * Loads models and their examples on a background thread and hands the result to the event thread;
@@ -43,6 +44,7 @@ final class ModelLoader {
           Exception failure = null;
           try {
             Network network = TfjsModel.load(source.modelJson());
+            ModelOption.requireImageInput(network, source.modelJson());
             List<Example> examples = ExampleImages.of(source, network);
             ActivationTrace first =
                 examples.isEmpty() ? null : network.trace(examples.get(0).input());

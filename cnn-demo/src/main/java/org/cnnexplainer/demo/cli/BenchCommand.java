@@ -5,10 +5,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cnnexplainer.core.Acceleration;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
-import org.cnnexplainer.core.image.ImageInput;
-import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.viz.overview.OverviewBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--samples",
       defaultValue = "2000",
       paramLabel = "N",
-      description = "Timed traces (default: ${DEFAULT-VALUE}).")
+      description = "Timed traces (default: ${DEFAULT-VALUE}); timing stops after 60 s with fewer.")
   int samples;
 
   @Option(
@@ -87,6 +86,17 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OptionChecks.range(spec, "--warmup", warmupSeconds, 0, Limits.MAX_PHASE_SECONDS);
+    OptionChecks.range(spec, "--samples", samples, 1, Limits.MAX_BENCH_SAMPLES);
+    OptionChecks.range(
+        spec, "--throughput-seconds", throughputSeconds, 0, Limits.MAX_PHASE_SECONDS);
+    OptionChecks.require(
+        spec,
+        trainSeconds > 0 && trainSeconds <= Limits.MAX_PHASE_SECONDS,
+        "--train-seconds must be above 0 and at most "
+            + Limits.MAX_PHASE_SECONDS
+            + "; got "
+            + trainSeconds);
     if (train) {
       return benchTraining();
     }
@@ -94,11 +104,17 @@ public final class BenchCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Missing required option: '--model=MODEL' (or use --train)");
     }
-    Network network = TfjsModel.load(model);
-    Tensor input =
+    Network network = ModelOption.loadForImages(model);
+    // The measured trace is checked once: timing a model that computes NaN would be meaningless.
+    ActivationTrace first =
         image != null
-            ? ImageInput.fromFile(image, network.inputShape())
-            : TraceBenchmark.randomInput(network.inputShape(), 42);
+            ? CheckedTraces.ofImage(network, model, image)
+            : CheckedTraces.of(
+                network,
+                model,
+                TraceBenchmark.randomInput(network.inputShape(), 42),
+                "random pixels");
+    Tensor input = first.input();
     if (render) {
       OverviewBenchmark.Result result = RenderBenchmark.run(network, input);
       System.out.println(
@@ -114,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     TraceBenchmark.Result result =
         new TraceBenchmark(network, input)
-            .run(warmupSeconds, Math.max(samples, 1), throughputSeconds);
+            .run(warmupSeconds, samples, throughputSeconds, Limits.BENCH_SAMPLING_SECONDS);
     if (json) {
       System.out.printf(
           Locale.ROOT,
@@ -132,7 +148,7 @@ public final class BenchCommand implements Callable<Integer> {
               + "convolutions: %s%n",
           result.traceMedianMicros(),
           result.traceP90Micros(),
-          samples,
+          result.samples(),
           result.threads(),
           result.predictImagesPerSecond(),
           Acceleration.vectorApi()

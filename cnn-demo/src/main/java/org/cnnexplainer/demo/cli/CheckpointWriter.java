@@ -3,19 +3,58 @@ package org.cnnexplainer.demo.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.demo.cli.OutputFile.UnusableOutputException;
 
 /**
  * Writes a model folder so that {@code out} only ever holds a complete checkpoint: everything goes
  * to a temporary sibling folder first, which then replaces {@code out} by renaming.
+ *
+ * <p>{@code out} is checked before training starts ({@link #open}): it may be a new folder, an
+ * empty one, or one that {@code train} or the Learning Lab wrote before (its {@code model.json},
+ * weights, {@code labels.json}, the training record {@code training.json} and the files that record
+ * lists as written with it, nothing else). Anything else, a file, the training data's folder or the
+ * current folder is refused, since replacing it would delete the user's files. {@code train --out}
+ * and the Lab's "Save model" both go through here.
  */
 public final class CheckpointWriter {
+  /** The training record that marks a folder as written by {@code train} or the Lab. */
+  static final String RECORD = TrainingRecord.FILE;
+
+  /** The files a checkpoint holds: the TF.js writer's, plus the record. */
+  private static final Pattern CHECKPOINT_FILE =
+      Pattern.compile("model\\.json|labels\\.json|training\\.json|group\\d+-shard\\d+of\\d+\\.bin");
+
+  /** Who writes, as the refusals name it and its training data's folder. */
+  public enum Caller {
+    /** The {@code train} command. */
+    TRAIN("train", "the --data folder"),
+    /** The Learning Lab's "Save model". */
+    LAB("the Learning Lab", "the image folder being trained on");
+
+    private final String name;
+    private final String dataFolder;
+
+    Caller(String name, String dataFolder) {
+      this.name = name;
+      this.dataFolder = dataFolder;
+    }
+  }
+
   /** Writes a model's files into a folder. */
   public interface Format {
     /** Writes {@code network}'s files into {@code directory}. */
@@ -25,13 +64,176 @@ public final class CheckpointWriter {
   private final Path out;
   private final Format format;
 
-  /** A writer of the folder {@code out} in {@code format}. */
-  public CheckpointWriter(Path out, Format format) {
-    this.out = out.toAbsolutePath().normalize();
+  private CheckpointWriter(Path out, Format format) {
+    this.out = out;
     this.format = format;
   }
 
-  /** The folder written (absolute). */
+  /**
+   * Checks {@code out} (see the class comment) and that a folder can be created beside it, and
+   * removes temporary folders that an interrupted earlier run left there.
+   *
+   * @param dataFolder the training images' folder, which {@code out} must neither be, contain, nor
+   *     lie inside; null for a built-in data set
+   * @param caller who writes, for the messages
+   * @throws UnusableOutputException naming the folder and the reason when it cannot be used
+   */
+  public static CheckpointWriter open(Path out, Path dataFolder, Caller caller, Format format)
+      throws IOException {
+    Path target = resolve(out);
+    if (target.getFileName() == null) {
+      throw refuse(out, "is the root folder");
+    }
+    requireNotAround(out, target, Path.of("").toAbsolutePath(), "the current folder");
+    if (dataFolder != null) {
+      requireNotAround(out, target, dataFolder.toAbsolutePath(), caller.dataFolder);
+      Path data = realOrAbsolute(dataFolder);
+      if (target.startsWith(data)) {
+        throw refuse(out, "is inside " + caller.dataFolder + ", where it would become a class");
+      }
+    }
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw refuse(out, "is a file, not a model folder; name a new folder");
+      }
+      String foreign = foreignContent(target, caller);
+      if (foreign != null) {
+        throw refuse(
+            out,
+            "holds "
+                + foreign
+                + ", which "
+                + caller.name
+                + " did not write; name a new or empty folder, or one an earlier "
+                + (caller == Caller.TRAIN ? "train run" : "save")
+                + " wrote");
+      }
+    }
+    Path parent = target.getParent();
+    try {
+      Files.createDirectories(parent);
+      // Creating (and removing) a folder where checkpoints will be made is the only reliable
+      // test of writability (root, read-only mounts, network file systems).
+      Files.delete(Files.createDirectory(sibling(target, ".tmp-")));
+    } catch (IOException e) {
+      throw refuse(
+          out, "cannot be written: no folder can be created in " + parent + " (" + e + ")");
+    }
+    removeStaleSiblings(target);
+    return new CheckpointWriter(target, format);
+  }
+
+  /** The absolute path with symbolic links resolved as far as the path exists. */
+  private static Path resolve(Path out) throws IOException {
+    Path absolute = out.toAbsolutePath().normalize();
+    if (Files.exists(absolute)) {
+      return absolute.toRealPath();
+    }
+    Path parent = absolute.getParent();
+    return parent == null ? absolute : realOrAbsolute(parent).resolve(absolute.getFileName());
+  }
+
+  private static Path realOrAbsolute(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      Path parent = path.toAbsolutePath().normalize().getParent();
+      Path name = path.toAbsolutePath().normalize().getFileName();
+      return parent == null || name == null
+          ? path.toAbsolutePath()
+          : realOrAbsolute(parent).resolve(name);
+    }
+  }
+
+  /** Refuses {@code target} when it is {@code precious} or a folder above it. */
+  private static void requireNotAround(Path out, Path target, Path precious, String what)
+      throws UnusableOutputException {
+    if (realOrAbsolute(precious).startsWith(target)) {
+      throw refuse(
+          out,
+          (realOrAbsolute(precious).equals(target) ? "is " : "contains ")
+              + what
+              + "; replacing it would delete it");
+    }
+  }
+
+  /**
+   * Null when {@code folder} is empty or a checkpoint of ours; else a description of the first
+   * thing in it that is not. Files other than a checkpoint's own are ours only when our record in
+   * the folder lists them (the Lab's model card and example images).
+   */
+  private static String foreignContent(Path folder, Caller caller) throws IOException {
+    List<String> names = new ArrayList<>();
+    List<Path> others = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        boolean file = Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+        if (file && CHECKPOINT_FILE.matcher(name).matches()) {
+          names.add(name);
+        } else if (file || Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          others.add(entry);
+        } else {
+          return quoted(name);
+        }
+      }
+    }
+    if (names.isEmpty() && others.isEmpty()) {
+      return null;
+    }
+    Optional<TrainingRecord> record = names.contains(RECORD) ? ours(folder) : Optional.empty();
+    Set<String> listed = new HashSet<>(record.map(TrainingRecord::files).orElse(List.of()));
+    for (Path other : others) {
+      String foreign = unlisted(folder, other, listed);
+      if (foreign != null) {
+        return quoted(foreign);
+      }
+    }
+    if (!names.contains("model.json") || !names.contains(RECORD)) {
+      return "a model without " + caller.name + "'s record " + RECORD;
+    }
+    return record.isPresent() ? null : "a " + RECORD + " that " + caller.name + " did not write";
+  }
+
+  /** The folder's record, if it is one that {@code train} or the Lab wrote. */
+  private static Optional<TrainingRecord> ours(Path folder) {
+    try {
+      return TrainingRecord.read(folder).filter(TrainingRecord::isOurs);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Null when {@code entry} is a file the record lists, or a folder holding only such files (at
+   * least one); else the first path (relative to {@code folder}) that is not.
+   */
+  private static String unlisted(Path folder, Path entry, Set<String> listed) throws IOException {
+    boolean any = false;
+    try (Stream<Path> walk = Files.walk(entry)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        String name = TrainingRecord.relativeName(folder, p);
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || !listed.contains(name)) {
+          return name;
+        }
+        any = true;
+      }
+    }
+    return any ? null : TrainingRecord.relativeName(folder, entry);
+  }
+
+  private static String quoted(String name) {
+    return "'" + TerminalText.escape(name) + "'";
+  }
+
+  private static UnusableOutputException refuse(Path out, String reason) {
+    return new UnusableOutputException(TerminalText.escape(out) + ": " + reason);
+  }
+
+  /** The folder written (absolute, links resolved). */
   public Path out() {
     return out;
   }
@@ -40,22 +242,16 @@ public final class CheckpointWriter {
   public void write(Network network, Extra... extras) throws IOException {
     Path parent = out.getParent();
     Files.createDirectories(parent);
-    Path temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
-    try {
-      // createTempDirectory makes it private (rwx------); a model folder is ordinary data.
-      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: the folder inherits its parent's access rules.
-    }
+    // Created with the default attributes: the process umask decides who may read the model.
+    Path temp = Files.createDirectory(sibling(out, ".tmp-"));
     Path old = null;
     try {
       format.write(network, temp);
       for (Extra extra : extras) {
         Files.writeString(temp.resolve(extra.fileName()), extra.content());
       }
-      if (Files.exists(out)) {
-        old = parent.resolve("." + out.getFileName() + ".old-" + ProcessHandle.current().pid());
-        deleteTree(old);
+      if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+        old = sibling(out, ".old-");
         move(out, old);
       }
       move(temp, out);
@@ -73,6 +269,53 @@ public final class CheckpointWriter {
   /** A text file written beside the model. */
   public record Extra(String fileName, String content) {}
 
+  /**
+   * {@code .NAME<kind>PID-RANDOM} beside {@code out}: hidden, and marked with this process so that
+   * a later run can tell an abandoned one from one still being written.
+   */
+  private static Path sibling(Path out, String kind) {
+    return out.resolveSibling(
+        "."
+            + out.getFileName()
+            + kind
+            + ProcessHandle.current().pid()
+            + "-"
+            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+  }
+
+  /**
+   * Deletes the {@code .NAME.tmp-*} and {@code .NAME.old-*} folders beside {@code out} that a run
+   * interrupted while writing a checkpoint left behind, unless the process that made them still
+   * runs.
+   */
+  private static void removeStaleSiblings(Path out) throws IOException {
+    String prefix = "." + out.getFileName();
+    try (DirectoryStream<Path> siblings =
+        Files.newDirectoryStream(
+            out.getParent(), entry -> entry.getFileName().toString().startsWith(prefix))) {
+      for (Path sibling : siblings) {
+        String rest = sibling.getFileName().toString().substring(prefix.length());
+        String kind =
+            rest.startsWith(".tmp-") ? ".tmp-" : rest.startsWith(".old-") ? ".old-" : null;
+        if (kind == null || isOwnerAlive(rest.substring(kind.length()))) {
+          continue;
+        }
+        deleteTree(sibling);
+      }
+    }
+  }
+
+  /** True when the name's leading number is the id of a running process. */
+  private static boolean isOwnerAlive(String pidAndRandom) {
+    int end = pidAndRandom.indexOf('-');
+    try {
+      long pid = Long.parseLong(end < 0 ? pidAndRandom : pidAndRandom.substring(0, end));
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static void move(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
@@ -81,8 +324,9 @@ public final class CheckpointWriter {
     }
   }
 
+  /** Deletes a folder and what it holds; symbolic links are removed, never followed. */
   static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try (Stream<Path> walk = Files.walk(dir)) {

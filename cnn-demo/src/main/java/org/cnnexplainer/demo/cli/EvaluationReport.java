@@ -1,5 +1,6 @@
 package org.cnnexplainer.demo.cli;
 
+import java.util.List;
 import java.util.Locale;
 import org.cnnexplainer.core.train.Evaluation;
 
@@ -18,23 +19,23 @@ final class EvaluationReport {
             Math.round(e.accuracy() * e.count()),
             e.count()));
     double[] perClass = e.perClassAccuracy();
+    List<String> labels = e.classLabels().stream().map(TerminalText::escape).toList();
     int width = 5;
-    for (String label : e.classLabels()) {
+    for (String label : labels) {
       width = Math.max(width, label.length());
     }
     s.append(String.format(Locale.ROOT, "%nper class:%n"));
     for (int c = 0; c < perClass.length; c++) {
       s.append(
-          String.format(
-              Locale.ROOT,
-              "  %-" + width + "s %6.2f%%%n",
-              e.classLabels().get(c),
-              100 * perClass[c]));
+          Double.isNaN(perClass[c])
+              ? String.format(Locale.ROOT, "  %-" + width + "s       (no images)%n", labels.get(c))
+              : String.format(
+                  Locale.ROOT, "  %-" + width + "s %6.2f%%%n", labels.get(c), 100 * perClass[c]));
     }
     s.append(String.format(Locale.ROOT, "%nconfusion (rows: true class, columns: predicted):%n"));
     int[][] m = e.confusion();
     for (int r = 0; r < m.length; r++) {
-      s.append(String.format(Locale.ROOT, "  %-" + width + "s", e.classLabels().get(r)));
+      s.append(String.format(Locale.ROOT, "  %-" + width + "s", labels.get(r)));
       for (int v : m[r]) {
         s.append(String.format(Locale.ROOT, " %5d", v));
       }

@@ -2,6 +2,7 @@ package org.cnnexplainer.demo.cli;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cnnexplainer.core.Layer;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Mixin;
       "Shapes are in the model's (TF.js) order: height x width x channels."
     })
 public final class InfoCommand implements Callable<Integer> {
+  /** Class names listed before "... (N more)": a model may have 65,536. */
+  static final int MAX_LISTED_CLASSES = 100;
+
   @Mixin ModelOption model;
 
   @Override
@@ -27,7 +31,7 @@ public final class InfoCommand implements Callable<Integer> {
     System.out.printf(
         Locale.ROOT,
         "Model %s: input %s, %d layers, %d classes%n",
-        network.name(),
+        TerminalText.escape(network.name()),
         format(network.inputShape()),
         network.layers().size(),
         network.classLabels().size());
@@ -46,8 +50,8 @@ public final class InfoCommand implements Callable<Integer> {
           Locale.ROOT,
           "%3d  %-16s %-20s %-14s %,12d %,14d%n",
           i,
-          layer.name(),
-          layer.kind(),
+          TerminalText.escape(layer.name()),
+          TerminalText.escape(layer.kind()),
           format(network.outputShape(i)),
           layer.parameterCount(),
           layer.multiplyAdds(network.inputShape(i)));
@@ -58,7 +62,14 @@ public final class InfoCommand implements Callable<Integer> {
         "total",
         network.parameterCount(),
         network.multiplyAdds());
-    System.out.println("classes: " + String.join(", ", network.classLabels()));
+    List<String> labels = network.classLabels();
+    List<String> shown = labels.subList(0, Math.min(labels.size(), MAX_LISTED_CLASSES));
+    System.out.println(
+        "classes: "
+            + String.join(", ", shown.stream().map(TerminalText::escape).toList())
+            + (shown.size() < labels.size()
+                ? String.format(Locale.ROOT, ", ... (%,d more)", labels.size() - shown.size())
+                : ""));
     return 0;
   }
 

@@ -1,8 +1,14 @@
 package org.cnnexplainer.demo.cli;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.tfjs.InvalidModelException;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import picocli.CommandLine.Option;
 
@@ -18,6 +24,60 @@ public final class ModelOption {
   /** Loads the model named on the command line. */
   public Network load() throws IOException {
     return TfjsModel.load(model);
+  }
+
+  /**
+   * Loads the model for running images through it: its input must be an image with 1 or 3 channels,
+   * and a trace must fit in memory.
+   *
+   * @throws InvalidModelException naming the model file otherwise
+   */
+  public Network loadForImages() throws IOException {
+    return loadForImages(model);
+  }
+
+  /** {@link #loadForImages()} for a model path from elsewhere. */
+  static Network loadForImages(Path model) throws IOException {
+    Network network = TfjsModel.load(model);
+    requireImageInput(network, model);
+    Limits.requireTraceFits(network, model);
+    return network;
+  }
+
+  /**
+   * Refuses a network whose input is not an image the commands and the app can feed (a vector, or 2
+   * or 4 channels), naming the model file.
+   */
+  public static void requireImageInput(Network network, Object modelName)
+      throws InvalidModelException {
+    Shape input = network.inputShape();
+    if (!input.isImage() || (input.channels() != 1 && input.channels() != 3)) {
+      throw new InvalidModelException(
+          TerminalText.escape(modelName)
+              + ": the model's input has shape "
+              + input
+              + "; images can only be fed to a (channels, height, width) input with 1 (gray) or 3"
+              + " (RGB) channels");
+    }
+  }
+
+  /**
+   * The files the model is read from, as far as they exist: {@code model.json}, {@code
+   * labels.json}, the {@code .bin} files beside them and its training record. An output must not
+   * replace one.
+   */
+  public List<Path> files() {
+    Path json = Files.isDirectory(model) ? model.resolve("model.json") : model;
+    Path folder = json.toAbsolutePath().getParent();
+    List<Path> files =
+        new ArrayList<>(
+            List.of(json, folder.resolve("labels.json"), folder.resolve(TrainingRecord.FILE)));
+    try (DirectoryStream<Path> weights = Files.newDirectoryStream(folder, "*.bin")) {
+      weights.forEach(files::add);
+    } catch (IOException | RuntimeException e) {
+      // No folder to list: loading the model reports that.
+    }
+    return files;
   }
 
   /** The path as given. */

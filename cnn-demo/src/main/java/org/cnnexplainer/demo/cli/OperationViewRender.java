@@ -52,6 +52,18 @@ final class OperationViewRender {
   static BufferedImage paint(RenderCommand.View view, ExplainerState state, Request request) {
     JComponent component = build(view, state, request);
     Dimension size = component.getPreferredSize();
+    if ((long) size.width * size.height > Limits.MAX_PICTURE_PIXELS) {
+      throw new IllegalArgumentException(
+          "the "
+              + view.optionName()
+              + " view of this layer needs "
+              + size.width
+              + "x"
+              + size.height
+              + " pixels, more than the "
+              + Limits.MAX_PICTURE_PIXELS
+              + " a picture may have");
+    }
     component.addNotify(); // starts animations: with animation off they jump to the final frame
     if (component instanceof ConvolutionElasticView elastic) {
       elastic.setFraction(request.fraction());

@@ -12,11 +12,12 @@ import java.util.concurrent.Callable;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.ClassScore;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.image.ImageInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code predict}: classifies images and prints the most probable classes. */
 @Command(
@@ -24,6 +25,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Classifies images with a model and prints the most probable classes.")
 public final class PredictCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Mixin ModelOption model;
 
   @Option(
@@ -45,19 +48,18 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (top < 1) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "--top must be at least 1, got " + top);
-    }
-    Network network = model.load();
+    OptionChecks.require(spec, top >= 1, "--top must be at least 1; got " + top);
+    Network network = model.loadForImages();
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     if (json) {
+      // Streamed, so that memory does not grow with the number of images; a bad image ends the
+      // array early with exit code 3.
       JsonWriter writer = new JsonWriter(out);
       writer.setIndent("  ");
       writer.beginArray();
       for (Path image : images) {
-        ActivationTrace trace = network.trace(ImageInput.fromFile(image, network.inputShape()));
+        ActivationTrace trace = CheckedTraces.ofImage(network, model.path(), image);
         ClassScore best = trace.predicted();
         writer.beginObject();
         writer.name("image").value(image.toString());
@@ -76,14 +78,15 @@ public final class PredictCommand implements Callable<Integer> {
       return 0;
     }
     for (Path image : images) {
-      ActivationTrace trace = network.trace(ImageInput.fromFile(image, network.inputShape()));
-      out.println(image + ": " + trace.predicted().label());
+      ActivationTrace trace = CheckedTraces.ofImage(network, model.path(), image);
+      out.println(
+          TerminalText.escape(image) + ": " + TerminalText.escape(trace.predicted().label()));
       for (ClassScore score : trace.topK(top)) {
         out.printf(
             Locale.ROOT,
             "  %6.2f %%  %s (%d)%n",
             100 * score.probability(),
-            score.label(),
+            TerminalText.escape(score.label()),
             score.index());
       }
     }

@@ -3,7 +3,7 @@ package org.cnnexplainer.demo.cli;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,7 +11,6 @@ import javax.imageio.ImageIO;
 import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.color.RangeMode;
@@ -193,7 +192,7 @@ public final class RenderCommand implements Callable<Integer> {
       names = {"-o", "--out"},
       required = true,
       paramLabel = "FILE",
-      description = "The PNG to write.")
+      description = "The PNG to write (- for standard output).")
   Path out;
 
   @Override
@@ -202,55 +201,47 @@ public final class RenderCommand implements Callable<Integer> {
     RangeMode mode = parseRange();
     System.setProperty("java.awt.headless", "true");
     OperationViewRender.Request request = request();
-    BufferedImage picture;
-    if (view == View.curves || view == View.confusion) {
-      picture =
-          TrainingViewRender.paint(
-              spec.commandLine(),
-              view == View.curves,
-              model,
-              data,
-              fashionDir,
-              theme == Theme.dark,
-              wh[0],
-              wh[1]);
-    } else {
-      picture = paintNetworkView(mode, wh);
-    }
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (!ImageIO.write(picture, "png", out.toFile())) {
-      throw new IOException(out + ": no PNG writer available");
-    }
-    spec.commandLine()
-        .getOut()
-        .printf(
-            Locale.ROOT,
-            "wrote %s (%dx%d, %s)%n",
-            out,
-            picture.getWidth(),
-            picture.getHeight(),
-            view.optionName());
-    spec.commandLine().getOut().flush();
-    return 0;
-  }
-
-  private BufferedImage paintNetworkView(RangeMode mode, int[] wh) throws IOException {
-    if (view != View.overview && view != View.hyperparameters && image == null) {
+    boolean training = view == View.curves || view == View.confusion;
+    if (!training && view != View.overview && view != View.hyperparameters && image == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--view " + view.optionName() + " needs --image");
     }
-    Network network = model.load();
-    ActivationTrace trace =
-        image == null ? null : network.trace(ImageInput.fromFile(image, network.inputShape()));
-    try {
-      return paint(network, trace, mode, wh[0], wh[1]);
-    } catch (IllegalArgumentException e) {
-      // A layer, neuron, channel or position that does not exist in this model.
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    OutputFile target = OptionChecks.output(spec, "--out", out);
+    OptionChecks.notAnInput(spec, target, model, image);
+    BufferedImage picture;
+    if (training) {
+      picture =
+          TrainingViewRender.paint(
+              spec, view == View.curves, model, data, fashionDir, target, theme == Theme.dark, wh);
+    } else {
+      Network network = image == null ? model.load() : model.loadForImages();
+      ActivationTrace trace =
+          image == null ? null : CheckedTraces.ofImage(network, model.path(), image);
+      try {
+        picture = paint(network, trace, mode, wh[0], wh[1]);
+      } catch (IllegalArgumentException e) {
+        // A layer, neuron, channel or position that does not exist in this model.
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
     }
+    target.write(
+        stream -> {
+          if (!ImageIO.write(picture, "png", stream)) {
+            throw new IOException(out + ": no PNG writer available");
+          }
+        });
+    // With --out - the PNG owns standard output; the summary goes to standard error.
+    PrintWriter summary =
+        target.isStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    summary.printf(
+        Locale.ROOT,
+        "wrote %s (%dx%d, %s)%n",
+        target.isStandardOutput() ? "standard output" : TerminalText.escape(out),
+        picture.getWidth(),
+        picture.getHeight(),
+        view.optionName());
+    summary.flush();
+    return 0;
   }
 
   private BufferedImage paint(
@@ -340,6 +331,16 @@ public final class RenderCommand implements Callable<Integer> {
         int w = Integer.parseInt(parts[0].trim());
         int h = Integer.parseInt(parts[1].trim());
         if (w >= 100 && h >= 100 && w <= 16384 && h <= 16384) {
+          OptionChecks.require(
+              spec,
+              (long) w * h <= Limits.MAX_PICTURE_PIXELS,
+              String.format(
+                  Locale.ROOT,
+                  "--size %dx%d has %,d pixels, more than the limit of %,d (e.g. 8192x4096)",
+                  w,
+                  h,
+                  (long) w * h,
+                  Limits.MAX_PICTURE_PIXELS));
           return new int[] {w, h};
         }
       }

@@ -18,7 +18,8 @@ public final class TraceBenchmark {
       double traceMedianMicros,
       double traceP90Micros,
       double predictImagesPerSecond,
-      int threads) {}
+      int threads,
+      int samples) {}
 
   private final Network network;
   private final Tensor input;
@@ -38,19 +39,26 @@ public final class TraceBenchmark {
     return Tensor.of(shape, values);
   }
 
-  /** Warms up, then times {@code samples} traces and a {@code throughputSeconds} prediction run. */
-  public Result run(double warmupSeconds, int samples, double throughputSeconds) {
+  /**
+   * Warms up, then times {@code samples} traces (fewer when they take more than {@code
+   * maxSamplingSeconds} together, but at least one) and a {@code throughputSeconds} prediction run.
+   */
+  public Result run(
+      double warmupSeconds, int samples, double throughputSeconds, double maxSamplingSeconds) {
     long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     long sink = 0;
     while (System.nanoTime() < warmupEnd) {
       sink += network.trace(input).predicted().index();
     }
     long[] nanos = new long[samples];
-    for (int i = 0; i < samples; i++) {
+    long samplingEnd = System.nanoTime() + (long) (maxSamplingSeconds * 1e9);
+    int taken = 0;
+    while (taken < samples && (taken == 0 || System.nanoTime() < samplingEnd)) {
       long start = System.nanoTime();
       sink += network.trace(input).predicted().index();
-      nanos[i] = System.nanoTime() - start;
+      nanos[taken++] = System.nanoTime() - start;
     }
+    nanos = Arrays.copyOf(nanos, taken);
     Arrays.sort(nanos);
     int threads = Runtime.getRuntime().availableProcessors();
     double imagesPerSecond = throughput(threads, throughputSeconds);
@@ -58,7 +66,11 @@ public final class TraceBenchmark {
       System.out.print(""); // keeps the results observable to the JIT
     }
     return new Result(
-        percentile(nanos, 0.5) / 1e3, percentile(nanos, 0.9) / 1e3, imagesPerSecond, threads);
+        percentile(nanos, 0.5) / 1e3,
+        percentile(nanos, 0.9) / 1e3,
+        imagesPerSecond,
+        threads,
+        taken);
   }
 
   private double throughput(int threads, double seconds) {

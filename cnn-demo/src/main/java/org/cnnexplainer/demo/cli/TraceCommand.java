@@ -2,19 +2,20 @@ package org.cnnexplainer.demo.cli;
 
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
-import org.cnnexplainer.core.image.ImageInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code trace}: writes every layer's output for one image as JSON. */
 @Command(
@@ -39,32 +40,32 @@ public final class TraceCommand implements Callable<Integer> {
       names = {"-o", "--out"},
       required = true,
       paramLabel = "FILE",
-      description = "Where to write the JSON trace.")
+      description = "Where to write the JSON trace (- for standard output).")
   Path out;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    Network network = model.load();
-    ActivationTrace trace = network.trace(ImageInput.fromFile(image, network.inputShape()));
-    Path parent = out.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    // Write beside the target and move, so a failed run never leaves half a file behind.
-    Path partial = Files.createTempFile(parent, ".trace", ".json.part");
-    try {
-      try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-        write(trace, image.toString(), new JsonWriter(writer));
-      }
-      Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(partial);
-    }
-    System.out.println(
+    OutputFile target = OptionChecks.output(spec, "--out", out);
+    OptionChecks.notAnInput(spec, target, model, image);
+    Network network = model.loadForImages();
+    ActivationTrace trace = CheckedTraces.ofImage(network, model.path(), image);
+    target.write(
+        stream -> {
+          Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+          write(trace, image.toString(), new JsonWriter(writer));
+          writer.close();
+        });
+    // With --out - the JSON owns standard output; the summary goes to standard error.
+    PrintStream summary = target.isStandardOutput() ? System.err : System.out;
+    summary.println(
         "Wrote "
             + trace.size()
             + " layer outputs to "
-            + out
+            + (target.isStandardOutput() ? "standard output" : TerminalText.escape(out))
             + " (predicted: "
-            + trace.predicted().label()
+            + TerminalText.escape(trace.predicted().label())
             + ")");
     return 0;
   }

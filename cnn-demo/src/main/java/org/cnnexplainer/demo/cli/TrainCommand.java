@@ -14,6 +14,7 @@ import org.cnnexplainer.core.train.Architectures;
 import org.cnnexplainer.core.train.Augmentation;
 import org.cnnexplainer.core.train.Dataset;
 import org.cnnexplainer.core.train.EpochResult;
+import org.cnnexplainer.core.train.InvalidDatasetException;
 import org.cnnexplainer.core.train.LearningRateSchedule;
 import org.cnnexplainer.core.train.Optimizer;
 import org.cnnexplainer.core.train.Trainer;
@@ -22,6 +23,7 @@ import org.cnnexplainer.core.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: trains a Tiny VGG on Fashion-MNIST or an image folder and saves it. */
@@ -86,7 +88,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--validation",
       defaultValue = "0.1",
-      description = "fraction of the training images held out for early stopping")
+      description =
+          "fraction of the training images held out for early stopping (0: none, every epoch is"
+              + " saved)")
   double validation;
 
   @Option(
@@ -120,14 +124,29 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!"tiny-vgg".equals(arch)) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "unknown --arch '" + arch + "'; supported: tiny-vgg");
+    checkOptions();
+    int workers = OptionChecks.threads(spec, threads);
+    // Everything that can be checked is checked before the data is read and the first batch runs:
+    // a run must not train for hours and then fail to save, or replace the wrong folder.
+    CheckpointWriter writer;
+    try {
+      writer =
+          CheckpointWriter.open(
+              out, DataSources.folder(data), CheckpointWriter.Caller.TRAIN, ModelFormats.writer());
+    } catch (OutputFile.UnusableOutputException e) {
+      throw new ParameterException(spec.commandLine(), "--out " + e.getMessage());
     }
     Shape folderShape = Shape.image(channels, imageSize, imageSize);
     Dataset all = DataSources.training(data, fashionDir, folderShape);
-    Dataset.Split split = all.split(validation, seed);
-    Network initial = Architectures.tinyVgg(all.imageShape(), all.classLabels(), filters, seed);
+    Dataset.Split split = split(all);
+    Network initial;
+    try {
+      initial = Architectures.tinyVgg(all.imageShape(), all.classLabels(), filters, seed);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "cannot train on " + data + ": " + e.getMessage());
+    }
+    requireAffordable(initial, workers);
     TrainerSettings settings =
         TrainerSettings.builder()
             .epochs(epochs)
@@ -135,20 +154,24 @@ public final class TrainCommand implements Callable<Integer> {
             .optimizer(optimizer().withWeightDecay(weightDecay))
             .schedule(schedule())
             .seed(seed)
-            .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
+            .threads(workers)
             .patience(patience)
             .augmentation(new Augmentation(shift, flip))
             .build();
-    CheckpointWriter writer = new CheckpointWriter(out, ModelFormats.writer());
     List<EpochResult> history = new ArrayList<>();
     long start = System.nanoTime();
+    int[] savedEpoch = {0};
     TrainingProgress progress =
         new TrainingProgress(stderr, stdout, System.console() != null) {
           @Override
           public void checkpoint(Network best, EpochResult result) {
             history.add(result);
+            if (!Double.isFinite(result.trainingLoss())) {
+              return; // diverged weights (NaN) would make a model nobody can load
+            }
             try {
               writer.write(best, record(history, start, result.epoch(), settings));
+              savedEpoch[0] = result.epoch();
             } catch (IOException e) {
               throw new UncheckedIOException("cannot write checkpoint to " + writer.out(), e);
             }
@@ -185,18 +208,122 @@ public final class TrainCommand implements Callable<Integer> {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    String outcome =
+        result.interrupted() ? "interrupted" : result.stoppedEarly() ? "stopped early" : "done";
+    if (savedEpoch[0] == 0) {
+      if (result.interrupted()) {
+        stdout.printf(
+            Locale.ROOT,
+            "interrupted in %s before the first epoch ended; nothing saved%n",
+            TrainingProgress.duration(seconds));
+        return 0;
+      }
+      // The loss became NaN from the first epoch on: the weights diverged, nothing to keep.
+      stderr.println(
+          "cnn-explainer: training diverged (the loss is not a number); nothing saved"
+              + " to "
+              + TerminalText.escape(writer.out())
+              + "; use a smaller --lr");
+      return 3;
+    }
+    EpochResult best = result.history().get(savedEpoch[0] - 1);
     stdout.printf(
         Locale.ROOT,
-        "%s after %d epochs in %s; best epoch %d (val_acc %.2f%%) saved to %s%n",
-        result.interrupted() ? "interrupted" : result.stoppedEarly() ? "stopped early" : "done",
+        "%s after %d epochs in %s; best epoch %d (%s) saved to %s%n",
+        outcome,
         result.history().size(),
         TrainingProgress.duration(seconds),
-        result.bestEpoch(),
-        result.bestEpoch() > 0
-            ? 100 * result.history().get(result.bestEpoch() - 1).validationAccuracy()
-            : Double.NaN,
-        writer.out());
+        savedEpoch[0],
+        split.validation() == null
+            ? "no validation"
+            : String.format(Locale.ROOT, "val_acc %.2f%%", 100 * best.validationAccuracy()),
+        TerminalText.escape(writer.out()));
     return 0;
+  }
+
+  /** The option values, each within its limits (see {@link Limits}). */
+  private void checkOptions() {
+    OptionChecks.require(
+        spec, "tiny-vgg".equals(arch), "unknown --arch '" + arch + "'; supported: tiny-vgg");
+    DataSources.requireDataArgument(spec, data);
+    OptionChecks.range(spec, "--filters", filters, 1, Limits.MAX_FILTERS);
+    OptionChecks.range(spec, "--epochs", epochs, 1, Limits.MAX_EPOCHS);
+    OptionChecks.range(spec, "--batch", batch, 1, Limits.MAX_BATCH);
+    OptionChecks.positive(spec, "--lr", lr);
+    OptionChecks.require(
+        spec, momentum >= 0 && momentum < 1, "--momentum must be in [0, 1); got " + momentum);
+    OptionChecks.require(
+        spec,
+        weightDecay >= 0 && weightDecay < Double.POSITIVE_INFINITY,
+        "--weight-decay must be a number >= 0; got " + weightDecay);
+    OptionChecks.require(
+        spec,
+        validation >= 0 && validation < 1,
+        "--validation must be in [0, 1) (0: no validation); got " + validation);
+    OptionChecks.range(spec, "--patience", patience, 0, Limits.MAX_EPOCHS);
+    OptionChecks.range(
+        spec, "--image-size", imageSize, Limits.MIN_TRAIN_IMAGE_SIZE, Limits.MAX_TRAIN_IMAGE_SIZE);
+    OptionChecks.require(
+        spec, channels == 1 || channels == 3, "--channels must be 1 or 3; got " + channels);
+    OptionChecks.range(spec, "--shift", shift, 0, Limits.MAX_TRAIN_IMAGE_SIZE);
+    optimizer();
+    schedule();
+  }
+
+  /**
+   * The training and validation images. A data set too small for the split is refused here: with no
+   * validation image no epoch could count as best and nothing would ever be saved.
+   */
+  private Dataset.Split split(Dataset all) throws InvalidDatasetException {
+    if (validation == 0) {
+      return new Dataset.Split(all, null);
+    }
+    long validationImages = Math.round(validation * all.size());
+    if (validationImages < 1 || validationImages >= all.size()) {
+      throw new InvalidDatasetException(
+          TerminalText.escape(data)
+              + ": "
+              + all.size()
+              + " images cannot be split into training and validation images with --validation "
+              + validation
+              + "; add images, change --validation, or use --validation 0 (no validation)");
+    }
+    return all.split(validation, seed);
+  }
+
+  /**
+   * Refuses a network that could not be read back (the TF.js reader's limits) or whose training
+   * would not fit in memory: each worker keeps every layer's output and gradient plus its own
+   * gradient sums, and the optimizer keeps the weights, two moment estimates and the best weights.
+   */
+  private void requireAffordable(Network network, int workers) {
+    String problem = Limits.loadLimitProblem(network);
+    OptionChecks.require(
+        spec,
+        problem == null,
+        "with --image-size "
+            + imageSize
+            + " and --filters "
+            + filters
+            + " the network would have "
+            + problem
+            + "; use smaller images or fewer filters");
+    long bytes =
+        4
+            * (workers * (2 * Limits.traceValues(network) + network.parameterCount())
+                + 4L * network.parameterCount());
+    long available = Limits.availableMemory();
+    OptionChecks.require(
+        spec,
+        bytes <= available,
+        "training this network with "
+            + workers
+            + " threads needs about "
+            + Limits.mebibytes(bytes)
+            + " MiB, more than the "
+            + Limits.mebibytes(available)
+            + " MiB this Java can still use; use smaller images, fewer filters or --threads, or"
+            + " start java with a larger -Xmx");
   }
 
   private Optimizer optimizer() {
@@ -204,9 +331,8 @@ public final class TrainCommand implements Callable<Integer> {
       case "adam" -> Optimizer.adam(lr);
       case "sgd" -> Optimizer.sgd(lr, momentum);
       default ->
-          throw new picocli.CommandLine.ParameterException(
-              new picocli.CommandLine(this),
-              "unknown --optimizer '" + optimizer + "'; use adam or sgd");
+          throw new ParameterException(
+              spec.commandLine(), "unknown --optimizer '" + optimizer + "'; use adam or sgd");
     };
   }
 
@@ -216,8 +342,8 @@ public final class TrainCommand implements Callable<Integer> {
       case "cosine" -> LearningRateSchedule.cosine(0.0);
       case "step" -> LearningRateSchedule.step(3, 0.1);
       default ->
-          throw new picocli.CommandLine.ParameterException(
-              new picocli.CommandLine(this),
+          throw new ParameterException(
+              spec.commandLine(),
               "unknown --schedule '" + schedule + "'; use constant, cosine or step");
     };
   }

@@ -19,6 +19,7 @@ class TrainingProgress implements TrainingListener {
   private int batchesPerEpoch;
   private int epochs;
   private boolean barShown;
+  private boolean validating = true;
 
   TrainingProgress(PrintStream bar, PrintStream lines, boolean live) {
     this.bar = bar;
@@ -31,6 +32,7 @@ class TrainingProgress implements TrainingListener {
     started = System.nanoTime();
     batchesPerEpoch = plan.batchesPerEpoch();
     epochs = plan.epochs();
+    validating = plan.validationImages() > 0;
     lines.printf(
         Locale.ROOT,
         "training on %d images (%d for validation), %d epochs of %d batches, %d threads%n",
@@ -87,14 +89,18 @@ class TrainingProgress implements TrainingListener {
     }
     lines.printf(
         Locale.ROOT,
-        "epoch %d/%d  loss %.4f  acc %.2f%%  val_loss %.4f  val_acc %.2f%%  lr %.2e  %.1f s"
-            + "  %.0f img/s%s%n",
+        "epoch %d/%d  loss %.4f  acc %.2f%%%s  lr %.2e  %.1f s  %.0f img/s%s%n",
         r.epoch(),
         epochs,
         r.trainingLoss(),
         100 * r.trainingAccuracy(),
-        r.validationLoss(),
-        100 * r.validationAccuracy(),
+        validating
+            ? String.format(
+                Locale.ROOT,
+                "  val_loss %.4f  val_acc %.2f%%",
+                r.validationLoss(),
+                100 * r.validationAccuracy())
+            : "",
         r.learningRate(),
         r.seconds(),
         r.imagesPerSecond(),

@@ -29,6 +29,12 @@ public final class TrainingRecord {
   /** The file name in a model folder. */
   public static final String FILE = "training.json";
 
+  /** How the Learning Lab signs its records (the {@code command} field). */
+  public static final String LAB = "cnn-explainer Learning Lab";
+
+  /** How the {@code train} command's records begin (its command line follows). */
+  static final String TRAIN = "cnn-explainer train";
+
   /** Largest record read (a record of 100 epochs with its batch curve is about 1 MB). */
   static final long MAX_BYTES = 16L << 20;
 
@@ -106,6 +112,42 @@ public final class TrainingRecord {
     return this;
   }
 
+  /**
+   * The files beyond the model's own that were written with it ({@code /}-separated, relative to
+   * the model folder): a later save may replace these, and nothing else (see {@link
+   * CheckpointWriter}).
+   */
+  public TrainingRecord files(List<String> names) {
+    return put("files", names);
+  }
+
+  /** The files recorded by {@link #files(List)}; empty when none were. */
+  public List<String> files() {
+    List<String> out = new ArrayList<>();
+    JsonElement files = json.get("files");
+    if (files != null && files.isJsonArray()) {
+      for (JsonElement e : files.getAsJsonArray()) {
+        if (e.isJsonPrimitive()) {
+          out.add(e.getAsString());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code file}'s path below {@code folder} with {@code /} between names, as in {@link #files}.
+   */
+  static String relativeName(Path folder, Path file) {
+    return folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+  }
+
+  /** True for a record that {@code train} or the Learning Lab wrote (by its {@code command}). */
+  public boolean isOurs() {
+    String command = text("command").orElse("");
+    return command.equals(LAB) || command.equals(TRAIN) || command.startsWith(TRAIN + " ");
+  }
+
   /** The record as pretty-printed JSON. */
   public String toJson() {
     return GSON.toJson(json);
@@ -136,10 +178,16 @@ public final class TrainingRecord {
         throw new IOException(file + ": not a training record (no \"history\")");
       }
       TrainingRecord record = new TrainingRecord(parsed.getAsJsonObject());
-      record.history(); // checks the part every reader needs
+      // Every part a reader uses is checked here, so that a damaged record is one clear error.
+      record.history();
+      record.batchCurve();
+      record.evaluation();
       return Optional.of(record);
-    } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+    } catch (JsonParseException | IllegalStateException | ClassCastException e) {
       throw new IOException(file + ": not a readable training record: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // A field of the wrong type or a number that is not one (NumberFormatException, ...).
+      throw new IOException(file + ": not a readable training record: " + e, e);
     }
   }
 
@@ -201,12 +249,24 @@ public final class TrainingRecord {
     int[][] confusion = new int[rows.size()][];
     for (int r = 0; r < rows.size(); r++) {
       JsonArray row = rows.get(r).getAsJsonArray();
+      if (row.size() != classes.size()) {
+        throw new IllegalStateException("confusion row " + r + " has " + row.size() + " cells");
+      }
       confusion[r] = new int[row.size()];
       for (int c = 0; c < row.size(); c++) {
         confusion[r][c] = row.get(c).getAsInt();
       }
     }
     JsonArray perClass = o.getAsJsonArray("perClassAccuracy");
+    if (rows.size() != classes.size() || perClass.size() != classes.size()) {
+      throw new IllegalStateException(
+          classes.size()
+              + " classes, but "
+              + rows.size()
+              + " confusion rows and "
+              + perClass.size()
+              + " per-class accuracies");
+    }
     double[] accuracies = new double[perClass.size()];
     for (int c = 0; c < accuracies.length; c++) {
       accuracies[c] = perClass.get(c).getAsDouble();

@@ -7,13 +7,12 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
-import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.train.Dataset;
 import org.cnnexplainer.core.train.Evaluation;
 import org.cnnexplainer.viz.overview.OverviewKeys;
 import org.cnnexplainer.viz.training.ConfusionMatrixView;
 import org.cnnexplainer.viz.training.TrainingCurves;
-import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code render --view curves|confusion}: a trained model's training curves (from its {@code
@@ -23,25 +22,31 @@ import picocli.CommandLine;
 final class TrainingViewRender {
   private TrainingViewRender() {}
 
+  /**
+   * The picture of {@code --view curves} (from the model's record) or {@code --view confusion} (the
+   * model evaluated on {@code data} like {@code evaluate} does it), {@code wh} pixels.
+   *
+   * @param target the checked output, which must not replace the record or lie in the data folder
+   */
   static BufferedImage paint(
-      CommandLine commandLine,
+      CommandSpec spec,
       boolean curves,
       ModelOption model,
       String data,
       Path fashionDir,
+      OutputFile target,
       boolean dark,
-      int width,
-      int height)
+      int[] wh)
       throws IOException {
     if (curves) {
       TrainingRecord record =
           TrainingRecord.read(model.path())
               .orElseThrow(
                   () ->
-                      new CommandLine.ParameterException(
-                          commandLine,
+                      new ParameterException(
+                          spec.commandLine(),
                           "--view curves needs a model trained by this program: "
-                              + model.path()
+                              + TerminalText.escape(model.path())
                               + " has no "
                               + TrainingRecord.FILE
                               + " beside its model.json"));
@@ -51,27 +56,30 @@ final class TrainingViewRender {
             TrainingCurves chart = new TrainingCurves();
             chart.setPlannedEpochs(record.history().size());
             chart.setCurves(record.batchCurve(), record.history());
-            return paint(chart, width, height);
+            return paint(chart, wh[0], wh[1]);
           });
     }
-    if (data == null) {
-      throw new CommandLine.ParameterException(
-          commandLine, "--view confusion needs --data fashion-mnist or an image folder");
+    OptionChecks.require(
+        spec, data != null, "--view confusion needs --data fashion-mnist or an image folder");
+    DataSources.requireDataArgument(spec, data);
+    Path folder = DataSources.folder(data);
+    if (folder != null && !target.isStandardOutput()) {
+      Path out = target.path().toAbsolutePath().normalize();
+      OptionChecks.require(
+          spec,
+          !out.startsWith(folder.toAbsolutePath().normalize()),
+          "--out "
+              + TerminalText.escape(target.path())
+              + " is inside the --data folder, where it would become (or replace) a test image");
     }
-    Network network = model.load();
-    Dataset test = DataSources.test(data, fashionDir, network.inputShape());
-    Evaluation evaluation;
-    try {
-      evaluation = Evaluation.of(network, test, Runtime.getRuntime().availableProcessors());
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(commandLine, e.getMessage(), e);
-    }
+    Evaluation evaluation =
+        EvaluateCommand.evaluate(model, data, fashionDir, OptionChecks.threads(spec, null));
     return onEdt(
         dark,
         () -> {
           ConfusionMatrixView view = new ConfusionMatrixView();
           view.setMatrix(evaluation.classLabels(), evaluation.confusion());
-          return view.toImage(width, height);
+          return view.toImage(wh[0], wh[1]);
         });
   }
 

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.image.ImageInput;
@@ -21,11 +22,16 @@ import org.cnnexplainer.demo.cli.TrainingRecord;
 /**
  * Saves a Lab run as a model folder the explainer and the commands open: the TF.js model, its
  * training record, a generated model card and a few example images per class, written by the same
- * {@link CheckpointWriter} as {@code train} (the folder is replaced only when everything is
- * written).
+ * {@link CheckpointWriter} as {@code train --out}, under the same rules: only a new or empty folder
+ * or one that {@code train} or the Lab wrote is replaced, never the image folder trained on, and
+ * only when everything is written. The record lists the card and the examples, so that a later save
+ * may replace them.
  */
 final class LabSaver {
   static final int EXAMPLES_PER_CLASS = 2;
+
+  /** The model card's file name. */
+  static final String CARD = "README.md";
 
   private LabSaver() {}
 
@@ -33,19 +39,26 @@ final class LabSaver {
    * Writes {@code network} (the run's best weights) to {@code out}.
    *
    * @param evaluation the evaluation of {@code network}, or {@code null}
-   * @throws IOException when {@code out} is a folder that holds other things than a model, or
-   *     cannot be written
+   * @throws IOException when {@code out} cannot be used (the message names it and says why: see
+   *     {@link CheckpointWriter#open}) or cannot be written
    */
   static void save(Path out, Network network, LabRun run, Evaluation evaluation)
       throws IOException {
-    refuseForeignFolder(out);
     Dataset shown = run.evaluationSet();
+    Map<String, Integer> examples = examples(shown);
     CheckpointWriter writer =
-        new CheckpointWriter(
+        CheckpointWriter.open(
             out,
+            run.data.source(),
+            CheckpointWriter.Caller.LAB,
             (net, dir) -> {
               TfjsModel.save(net, dir);
-              writeExamples(shown, Files.createDirectories(dir.resolve("examples")));
+              for (Map.Entry<String, Integer> example : examples.entrySet()) {
+                Path file = dir.resolve(example.getKey());
+                Files.createDirectories(file.getParent());
+                ImageIO.write(
+                    ImageInput.toImage(shown.image(example.getValue())), "png", file.toFile());
+              }
             });
     TrainingResult result = run.result();
     int bestEpoch = result == null ? 0 : result.bestEpoch();
@@ -65,6 +78,9 @@ final class LabSaver {
             .put("stoppedByUser", result != null && result.interrupted())
             .history(run.epochs())
             .batchCurve(run.points());
+    List<String> written = new ArrayList<>(List.of(CARD));
+    written.addAll(examples.keySet());
+    record.files(written);
     if (evaluation != null) {
       record.evaluation(run.evaluationName(), evaluation);
     }
@@ -87,27 +103,15 @@ final class LabSaver {
                 result != null && result.interrupted(),
                 evaluation,
                 LocalDate.now()));
-    writer.write(network, record.extra(), new CheckpointWriter.Extra("README.md", card));
+    writer.write(network, record.extra(), new CheckpointWriter.Extra(CARD, card));
   }
 
-  private static void refuseForeignFolder(Path out) throws IOException {
-    if (Files.isRegularFile(out)) {
-      throw new IOException(out + " is a file; choose a folder for the model");
-    }
-    if (Files.isDirectory(out) && !Files.exists(out.resolve("model.json"))) {
-      try (Stream<Path> files = Files.list(out)) {
-        if (files.findAny().isPresent()) {
-          throw new IOException(
-              out
-                  + " already holds other files and no model; choose a new or empty folder (saving"
-                  + " replaces the whole folder)");
-        }
-      }
-    }
-  }
-
-  /** The first images of each class as {@code CLASS_N.png}, named the way the explainer reads. */
-  private static void writeExamples(Dataset data, Path dir) throws IOException {
+  /**
+   * The first images of each class, by file name: {@code examples/CLASS_N.png}, named the way the
+   * explainer reads examples.
+   */
+  private static Map<String, Integer> examples(Dataset data) {
+    Map<String, Integer> files = new LinkedHashMap<>();
     int[] written = new int[data.classLabels().size()];
     for (int i = 0; i < data.size(); i++) {
       int label = data.label(i);
@@ -121,10 +125,13 @@ final class LabSaver {
       if (stem.isEmpty()) {
         stem = "class_" + label;
       }
-      ImageIO.write(
-          ImageInput.toImage(data.image(i)),
-          "png",
-          dir.resolve(stem + "_" + written[label] + ".png").toFile());
+      String name = "examples/" + stem + "_" + written[label] + ".png";
+      if (files.containsKey(name)) {
+        // Two class names that differ only in punctuation or case.
+        name = "examples/class_" + label + "_" + written[label] + ".png";
+      }
+      files.put(name, i);
     }
+    return files;
   }
 }

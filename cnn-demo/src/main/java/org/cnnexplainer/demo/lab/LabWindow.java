@@ -62,7 +62,9 @@ import org.cnnexplainer.viz.training.TrainingCurves;
  * never lost by a close or Esc.
  */
 public final class LabWindow extends JFrame {
-  static final String FASHION_MNIST = "fashion-mnist";
+  /** The data source that names Fashion-MNIST (in {@link #open}, and {@code app --lab}). */
+  public static final String FASHION_MNIST = "fashion-mnist";
+
   private static final int DRAIN_MS = 250;
 
   private final ExplainerBridge bridge;

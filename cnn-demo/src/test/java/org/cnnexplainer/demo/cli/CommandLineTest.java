@@ -8,32 +8,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Acceleration;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Flatten;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.Padding;
-import org.cnnexplainer.core.Pooling2D;
-import org.cnnexplainer.core.Shape;
-import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
-import org.cnnexplainer.demo.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +32,7 @@ class CommandLineTest {
 
   @BeforeAll
   static void saveModelAndImage() throws IOException {
-    network = smallNetwork();
+    network = CliFixtures.smallNetwork(CliFixtures.LABELS);
     modelDir = dir.resolve("model");
     TfjsModel.save(network, modelDir);
     BufferedImage picture = new BufferedImage(12, 10, BufferedImage.TYPE_INT_RGB);
@@ -63,22 +48,24 @@ class CommandLineTest {
 
   @Test
   void predictPrintsTopClassesFromTheNetwork() throws IOException {
-    Result result = run("predict", "--model", modelDir.toString(), "--top", "2", image.toString());
+    CommandRun result =
+        run("predict", "--model", modelDir.toString(), "--top", "2", image.toString());
 
-    assertEquals(0, result.code, result.err);
+    assertEquals(0, result.code(), result.err());
     ActivationTrace trace = network.trace(ImageInput.fromFile(image, network.inputShape()));
-    assertTrue(result.out.startsWith(image + ": " + trace.predicted().label()), result.out);
-    assertEquals(3, result.out.lines().count(), "one header and two class lines:\n" + result.out);
-    assertTrue(result.out.contains(trace.topK(2).get(1).label()), result.out);
+    assertTrue(result.out().startsWith(image + ": " + trace.predicted().label()), result.out());
+    assertEquals(
+        3, result.out().lines().count(), "one header and two class lines:\n" + result.out());
+    assertTrue(result.out().contains(trace.topK(2).get(1).label()), result.out());
   }
 
   @Test
   void predictJsonHasOneObjectPerImageWithTheRealProbabilities() throws IOException {
-    Result result =
+    CommandRun result =
         run("predict", "--json", "-m", modelDir.toString(), image.toString(), image.toString());
 
-    assertEquals(0, result.code, result.err);
-    JsonArray array = JsonParser.parseString(result.out).getAsJsonArray();
+    assertEquals(0, result.code(), result.err());
+    JsonArray array = JsonParser.parseString(result.out()).getAsJsonArray();
     assertEquals(2, array.size());
     JsonObject first = array.get(0).getAsJsonObject();
     ActivationTrace trace = network.trace(ImageInput.fromFile(image, network.inputShape()));
@@ -96,10 +83,10 @@ class CommandLineTest {
   @Test
   void traceWritesEveryLayerInTfjsOrder() throws IOException {
     Path out = dir.resolve("out/trace.json");
-    Result result =
+    CommandRun result =
         run("trace", "-m", modelDir.toString(), "-i", image.toString(), "-o", out.toString());
 
-    assertEquals(0, result.code, result.err);
+    assertEquals(0, result.code(), result.err());
     JsonObject json = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
     ActivationTrace trace = network.trace(ImageInput.fromFile(image, network.inputShape()));
     JsonArray layers = json.getAsJsonArray("layers");
@@ -121,18 +108,18 @@ class CommandLineTest {
 
   @Test
   void infoListsLayersWithShapesAndTotals() throws IOException {
-    Result result = run("info", "--model", modelDir.resolve("model.json").toString());
+    CommandRun result = run("info", "--model", modelDir.resolve("model.json").toString());
 
-    assertEquals(0, result.code, result.err);
-    assertTrue(result.out.contains("input 10x12x3"), result.out);
-    assertTrue(result.out.contains("8x10x3"), result.out);
-    assertTrue(result.out.contains(String.format("%,d", network.parameterCount())), result.out);
-    assertTrue(result.out.contains(String.format("%,d", network.multiplyAdds())), result.out);
+    assertEquals(0, result.code(), result.err());
+    assertTrue(result.out().contains("input 10x12x3"), result.out());
+    assertTrue(result.out().contains("8x10x3"), result.out());
+    assertTrue(result.out().contains(String.format("%,d", network.parameterCount())), result.out());
+    assertTrue(result.out().contains(String.format("%,d", network.multiplyAdds())), result.out());
   }
 
   @Test
   void benchReportsPositiveFiguresAsJson() throws IOException {
-    Result result =
+    CommandRun result =
         run(
             "bench",
             "-m",
@@ -145,23 +132,23 @@ class CommandLineTest {
             "--throughput-seconds",
             "0.3");
 
-    assertEquals(0, result.code, result.err);
-    JsonObject json = JsonParser.parseString(result.out).getAsJsonObject();
+    assertEquals(0, result.code(), result.err());
+    JsonObject json = JsonParser.parseString(result.out()).getAsJsonObject();
     double median = json.get("traceMedianUs").getAsDouble();
-    assertTrue(median > 0, result.out);
-    assertTrue(json.get("traceP90Us").getAsDouble() >= median, result.out);
-    assertTrue(json.get("predictImagesPerSec").getAsDouble() > 0, result.out);
-    assertEquals(Acceleration.vectorApi(), json.get("vectorApi").getAsBoolean(), result.out);
+    assertTrue(median > 0, result.out());
+    assertTrue(json.get("traceP90Us").getAsDouble() >= median, result.out());
+    assertTrue(json.get("predictImagesPerSec").getAsDouble() > 0, result.out());
+    assertEquals(Acceleration.vectorApi(), json.get("vectorApi").getAsBoolean(), result.out());
   }
 
   @Test
   void benchRenderReportsPaintAndSwitchMedians() throws IOException {
-    Result result = run("bench", "-m", modelDir.toString(), "--render", "--json");
+    CommandRun result = run("bench", "-m", modelDir.toString(), "--render", "--json");
 
-    assertEquals(0, result.code, result.err);
-    JsonObject json = JsonParser.parseString(result.out).getAsJsonObject();
-    assertTrue(json.get("overviewPaintMedianMs").getAsDouble() > 0, result.out);
-    assertTrue(json.get("traceSwitchMedianMs").getAsDouble() > 0, result.out);
+    assertEquals(0, result.code(), result.err());
+    JsonObject json = JsonParser.parseString(result.out()).getAsJsonObject();
+    assertTrue(json.get("overviewPaintMedianMs").getAsDouble() > 0, result.out());
+    assertTrue(json.get("traceSwitchMedianMs").getAsDouble() > 0, result.out());
   }
 
   @Test
@@ -170,11 +157,11 @@ class CommandLineTest {
     Files.createDirectories(broken);
     Files.writeString(broken.resolve("model.json"), "{\"modelTopology\": ");
 
-    Result result = run("predict", "-m", broken.toString(), image.toString());
+    CommandRun result = run("predict", "-m", broken.toString(), image.toString());
 
-    assertEquals(3, result.code);
-    assertEquals(1, result.err.lines().count(), result.err);
-    assertTrue(result.err.contains(broken.resolve("model.json").toString()), result.err);
+    assertEquals(3, result.code());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().contains(broken.resolve("model.json").toString()), result.err());
   }
 
   @Test
@@ -193,12 +180,12 @@ class CommandLineTest {
       Files.writeString(folder.resolve("model.json"), mutants[i]);
       Files.copy(modelDir.resolve("group1-shard1of1.bin"), folder.resolve("group1-shard1of1.bin"));
 
-      Result result = run("predict", "-m", folder.toString(), image.toString());
+      CommandRun result = run("predict", "-m", folder.toString(), image.toString());
 
-      assertEquals(3, result.code, "mutant " + i + ": " + result.err);
-      assertEquals(1, result.err.lines().count(), "mutant " + i + ": " + result.err);
-      assertTrue(result.err.startsWith("cnn-explainer: " + folder), result.err);
-      assertTrue(result.out.isEmpty(), result.out);
+      assertEquals(3, result.code(), "mutant " + i + ": " + result.err());
+      assertEquals(1, result.err().lines().count(), "mutant " + i + ": " + result.err());
+      assertTrue(result.err().startsWith("cnn-explainer: " + folder), result.err());
+      assertTrue(result.out().isEmpty(), result.out());
     }
   }
 
@@ -207,81 +194,34 @@ class CommandLineTest {
     Path notAnImage = dir.resolve("notes.png");
     Files.writeString(notAnImage, "these are not pixels");
 
-    Result result = run("predict", "-m", modelDir.toString(), notAnImage.toString());
+    CommandRun result = run("predict", "-m", modelDir.toString(), notAnImage.toString());
 
-    assertEquals(3, result.code);
-    assertEquals(1, result.err.lines().count(), result.err);
-    assertTrue(result.err.contains(notAnImage.toString()), result.err);
+    assertEquals(3, result.code());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().contains(notAnImage.toString()), result.err());
   }
 
   @Test
   void usageErrorsExitWithTwo() throws IOException {
-    assertEquals(2, run("predict").code);
-    assertEquals(2, run("predict", "-m", modelDir.toString(), "--top", "0", image.toString()).code);
-    assertEquals(2, run("no-such-command").code);
+    assertEquals(2, run("predict").code());
+    assertEquals(
+        2, run("predict", "-m", modelDir.toString(), "--top", "0", image.toString()).code());
+    assertEquals(2, run("no-such-command").code());
   }
 
   @Test
   void helpAndVersionExitWithZero() throws IOException {
-    Result help = run("--help");
-    assertEquals(0, help.code);
+    CommandRun help = run("--help");
+    assertEquals(0, help.code());
     for (String command : List.of("predict", "trace", "info", "bench")) {
-      assertTrue(help.out.contains(command), help.out);
+      assertTrue(help.out().contains(command), help.out());
     }
-    Result version = run("--version");
-    assertEquals(0, version.code);
-    assertFalse(version.out.isBlank());
+    CommandRun version = run("--version");
+    assertEquals(0, version.code());
+    assertFalse(version.out().isBlank());
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Result(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
-  private static Network smallNetwork() {
-    Random random = new Random(11);
-    List<Layer> layers = new ArrayList<>();
-    layers.add(
-        new Conv2D(
-            "conv",
-            random(random, Shape.of(3, 3, 3, 3)),
-            random(random, Shape.vector(3)),
-            1,
-            1,
-            Padding.VALID,
-            Activation.LINEAR));
-    layers.add(new ActivationLayer("relu", Activation.RELU));
-    layers.add(new Pooling2D("pool", Pooling2D.Type.MAX, 2, 2, 2, 2, Padding.VALID));
-    layers.add(new Flatten("flatten"));
-    layers.add(
-        new Dense(
-            "output",
-            random(random, Shape.of(60, 4)),
-            random(random, Shape.vector(4)),
-            Activation.SOFTMAX));
-    return new Network(
-        "small", Shape.image(3, 10, 12), layers, List.of("cat", "dog", "cow", "hen"));
-  }
-
-  private static Tensor random(Random random, Shape shape) {
-    float[] values = new float[shape.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) random.nextGaussian() * 0.5f;
-    }
-    return Tensor.of(shape, values);
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 }

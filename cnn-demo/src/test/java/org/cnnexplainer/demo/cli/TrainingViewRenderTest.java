@@ -1,5 +1,6 @@
 package org.cnnexplainer.demo.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -7,10 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.core.train.Architectures;
-import org.cnnexplainer.demo.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,23 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingViewRenderTest {
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Result(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   private static Path bundledModel() {
@@ -56,7 +38,7 @@ class TrainingViewRenderTest {
   void curvesOfTheBundledModelShowItsValidationPointsInBothThemes() throws IOException {
     Path light = dir.resolve("curves.png");
     Path dark = dir.resolve("curves-dark.png");
-    Result a =
+    CommandRun a =
         run(
             "render",
             "--view",
@@ -67,7 +49,7 @@ class TrainingViewRenderTest {
             "800x500",
             "-o",
             light.toString());
-    Result b =
+    CommandRun b =
         run(
             "render",
             "--view",
@@ -80,8 +62,8 @@ class TrainingViewRenderTest {
             "dark",
             "-o",
             dark.toString());
-    assertEquals(0, a.code, a.err);
-    assertEquals(0, b.code, b.err);
+    assertEquals(0, a.code(), a.err());
+    assertEquals(0, b.code(), b.err());
     BufferedImage image = ImageIO.read(light.toFile());
     assertEquals(800, image.getWidth());
     int validation = 0;
@@ -98,7 +80,7 @@ class TrainingViewRenderTest {
   void curvesNeedATrainingRecord() throws IOException {
     Path model = dir.resolve("untrained");
     TfjsModel.save(Architectures.tinyVgg(Shape.image(1, 16, 16), List.of("a", "b"), 2, 1), model);
-    Result r =
+    CommandRun r =
         run(
             "render",
             "--view",
@@ -107,8 +89,8 @@ class TrainingViewRenderTest {
             model.toString(),
             "-o",
             dir.resolve("x.png").toString());
-    assertEquals(2, r.code);
-    assertTrue(r.err.contains("has no training.json"), r.err);
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("has no training.json"), r.err());
   }
 
   @Test
@@ -129,7 +111,7 @@ class TrainingViewRenderTest {
       }
     }
     Path out = dir.resolve("confusion.png");
-    Result r =
+    CommandRun r =
         run(
             "render",
             "--view",
@@ -142,11 +124,46 @@ class TrainingViewRenderTest {
             "500x450",
             "-o",
             out.toString());
-    assertEquals(0, r.code, r.err);
+    assertEquals(0, r.code(), r.err());
     assertEquals(500, ImageIO.read(out.toFile()).getWidth());
-    Result missing =
+    CommandRun missing =
         run("render", "--view", "confusion", "-m", model.toString(), "-o", out.toString());
-    assertEquals(2, missing.code);
-    assertTrue(missing.err.contains("--view confusion needs --data"), missing.err);
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("--view confusion needs --data"), missing.err());
+  }
+
+  @Test
+  void aDamagedRecordIsOneLineNamingIt() throws IOException {
+    Path model = dir.resolve("damaged");
+    TfjsModel.save(Architectures.tinyVgg(Shape.image(1, 16, 16), List.of("a", "b"), 2, 1), model);
+    Files.writeString(model.resolve("training.json"), "{\"history\": [{\"epoch\": \"one\"}]}");
+    CommandRun r =
+        run("render", "--view", "curves", "-m", model.toString(), "-o", dir.resolve("x.png") + "");
+    assertEquals(3, r.code(), r.toString());
+    assertEquals(1, r.errLines(), r.toString());
+    assertTrue(r.err().contains("training.json: not a readable training record"), r.err());
+  }
+
+  @Test
+  void confusionNeverWritesIntoItsDataFolder() throws IOException {
+    Path model = dir.resolve("m");
+    TfjsModel.save(Architectures.tinyVgg(Shape.image(1, 16, 16), List.of("a", "b"), 2, 1), model);
+    Path data = CliFixtures.imageFolder(dir.resolve("images"), 2, "a", "b");
+    Path inside = data.resolve("a").resolve("0.png");
+    byte[] before = Files.readAllBytes(inside);
+    CommandRun r =
+        run(
+            "render",
+            "--view",
+            "confusion",
+            "-m",
+            model.toString(),
+            "--data",
+            data.toString(),
+            "-o",
+            inside.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("is inside the --data folder"), r.err());
+    assertArrayEquals(before, Files.readAllBytes(inside), "the test image is kept");
   }
 }

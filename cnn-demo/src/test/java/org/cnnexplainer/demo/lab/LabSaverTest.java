@@ -22,6 +22,7 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.core.train.Evaluation;
+import org.cnnexplainer.demo.cli.CommandRun;
 import org.cnnexplainer.demo.cli.TrainingRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,22 @@ class LabSaverTest {
 
   @BeforeAll
   static void trainOneEpoch() throws Exception {
-    Path images = Files.createDirectories(dir.resolve("photos"));
+    Path images = drawFolder(dir.resolve("photos"));
+    Files.writeString(images.resolve("light").resolve("broken.jpg"), "no image");
+    LabData data = LabData.folder(images, Shape.image(1, 16, 16));
+    assertEquals(1, data.skipped().size());
+    LabSettings settings = new LabSettings(16, 1, 2, 2, 8, "adam", 0.01, 0, false, 0.25, 3);
+    run = new LabRun(data, settings, 2);
+    CountDownLatch done = new CountDownLatch(1);
+    run.start(done::countDown);
+    assertTrue(done.await(60, TimeUnit.SECONDS), "training finished");
+    assertEquals(null, run.failure());
+    run.drain(true, true);
+    evaluation = Evaluation.of(run.result().best(), run.evaluationSet(), 2);
+  }
+
+  /** 20 dark and 20 light 16x16 images in the class folders {@code dark} and {@code light}. */
+  private static Path drawFolder(Path images) throws IOException {
     for (String name : List.of("dark", "light")) {
       Path classDir = Files.createDirectories(images.resolve(name));
       for (int i = 0; i < 20; i++) {
@@ -51,17 +67,7 @@ class LabSaverTest {
         ImageIO.write(img, "png", classDir.resolve(i + ".png").toFile());
       }
     }
-    Files.writeString(images.resolve("light").resolve("broken.jpg"), "no image");
-    LabData data = LabData.folder(images, Shape.image(1, 16, 16));
-    assertEquals(1, data.skipped().size());
-    LabSettings settings = new LabSettings(16, 1, 2, 2, 8, "adam", 0.01, 0, false, 0.25, 3);
-    run = new LabRun(data, settings, 2);
-    CountDownLatch done = new CountDownLatch(1);
-    run.start(done::countDown);
-    assertTrue(done.await(60, TimeUnit.SECONDS), "training finished");
-    assertEquals(null, run.failure());
-    run.drain(true, true);
-    evaluation = Evaluation.of(run.result().best(), run.evaluationSet(), 2);
+    return images;
   }
 
   @Test
@@ -105,7 +111,65 @@ class LabSaverTest {
     IOException e =
         assertThrows(
             IOException.class, () -> LabSaver.save(foreign, run.result().best(), run, null));
-    assertTrue(e.getMessage().contains("already holds other files"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("holds 'thesis.txt', which the Learning Lab did not write"),
+        e.getMessage());
     assertEquals("precious", Files.readString(foreign.resolve("thesis.txt")));
+  }
+
+  /** The same rules as {@code train --out}, by the same code: CheckpointWriter. */
+  @Test
+  void replacesItsOwnSaveAndTrainsFolderButNotAddedFilesOrItsImages() throws IOException {
+    Path out = dir.resolve("again");
+    LabSaver.save(out, run.result().best(), run, evaluation);
+    TrainingRecord record = TrainingRecord.read(out).orElseThrow();
+    assertTrue(record.files().contains("README.md"), record.files().toString());
+    assertTrue(record.files().contains("examples/dark_1.png"), record.files().toString());
+    LabSaver.save(out, run.result().best(), run, null);
+    assertTrue(TrainingRecord.read(out).orElseThrow().evaluation().isEmpty(), "replaced");
+
+    // A file the learner added is theirs: the folder is no longer one the Lab may replace.
+    Files.writeString(out.resolve("examples").resolve("my-notes.txt"), "mine");
+    IOException e =
+        assertThrows(IOException.class, () -> LabSaver.save(out, run.result().best(), run, null));
+    assertTrue(e.getMessage().contains("holds 'examples/my-notes.txt'"), e.getMessage());
+    Files.delete(out.resolve("examples").resolve("my-notes.txt"));
+
+    // train --out replaces a folder the Lab saved (and the Lab one train wrote).
+    Path clean = drawFolder(dir.resolve("clean"));
+    CommandRun train =
+        CommandRun.of(
+            "train",
+            "--data",
+            clean.toString(),
+            "--out",
+            out.toString(),
+            "--epochs",
+            "1",
+            "--image-size",
+            "16",
+            "--channels",
+            "1",
+            "--filters",
+            "2",
+            "--batch",
+            "8",
+            "--threads",
+            "1");
+    assertEquals(0, train.code(), train.toString());
+    assertFalse(Files.exists(out.resolve("README.md")), "train's folder has no card");
+    LabSaver.save(out, run.result().best(), run, null);
+    assertTrue(Files.exists(out.resolve("README.md")));
+
+    Path images = run.data.source();
+    e =
+        assertThrows(
+            IOException.class, () -> LabSaver.save(images, run.result().best(), run, null));
+    assertTrue(e.getMessage().contains("is the image folder being trained on"), e.getMessage());
+    e =
+        assertThrows(
+            IOException.class,
+            () -> LabSaver.save(images.resolve("dark"), run.result().best(), run, null));
+    assertTrue(e.getMessage().contains("is inside the image folder"), e.getMessage());
   }
 }

@@ -10,6 +10,12 @@ import org.cnnexplainer.viz.ExplainerState;
  * command, benchmarks. Works in headless mode.
  */
 public final class OverviewImages {
+  /**
+   * The largest picture {@link #render} paints: 2<sup>25</sup> pixels (128 MiB as RGB), e.g. 8192 x
+   * 4096. A network with thousands of layers or channels would otherwise ask for gigabytes.
+   */
+  public static final long MAX_PIXELS = 1L << 25;
+
   private OverviewImages() {}
 
   /**
@@ -17,7 +23,8 @@ public final class OverviewImages {
    * more room than that). Call on the event dispatch thread.
    *
    * @throws IllegalStateException if called on another thread
-   * @throws IllegalArgumentException if a size is not positive
+   * @throws IllegalArgumentException if a size is not positive, or the picture would have more than
+   *     {@link #MAX_PIXELS} pixels
    */
   public static BufferedImage render(ExplainerState state, int width, int height) {
     return render(new NetworkOverview(state), width, height);
@@ -40,6 +47,16 @@ public final class OverviewImages {
       java.awt.Dimension needed = overview.getMinimumSize();
       int w = Math.max(width, needed.width);
       int h = Math.max(height, needed.height);
+      if ((long) w * h > MAX_PIXELS) {
+        throw new IllegalArgumentException(
+            "the overview of this network needs "
+                + w
+                + "x"
+                + h
+                + " pixels, more than the "
+                + MAX_PIXELS
+                + " a picture may have");
+      }
       overview.setSize(w, h);
       overview.validate();
       BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
