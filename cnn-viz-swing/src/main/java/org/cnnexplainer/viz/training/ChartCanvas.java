@@ -5,66 +5,75 @@ import java.awt.Graphics2D;
 import java.awt.event.MouseEvent;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import javax.swing.JPanel;
 import javax.swing.ToolTipManager;
+import org.cnnexplainer.viz.internal.BackgroundPicture;
+import org.cnnexplainer.viz.internal.BackgroundPicture.Drawn;
+import org.cnnexplainer.viz.internal.BackgroundPicture.Tip;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.entity.EntityCollection;
 
 /**
- * Shows a JFreeChart, drawn into an image in memory whenever the chart changes and copied to the
- * screen in one piece, with the chart's tooltips. (JFreeChart's own panel draws antialiased lines
- * straight onto the screen surface, which on X11 costs several times as much: too slow to redraw
- * live curves while training keeps both cores busy.)
+ * Shows a JFreeChart made from an immutable content object, with the chart's tooltips. The chart is
+ * built and drawn into a picture on a background thread ({@link BackgroundPicture}), so the event
+ * thread only copies the picture: a live chart redrawn while training keeps both cores busy would
+ * otherwise hold the event thread for tens of milliseconds. Each drawing builds its own chart, so
+ * no JFreeChart object is ever shared between threads.
+ *
+ * @param <C> the content the chart is made from (immutable)
  */
-final class ChartCanvas extends JPanel {
-  private final JFreeChart chart;
-  private final ChartRenderingInfo info = new ChartRenderingInfo();
-  private BufferedImage picture;
+final class ChartCanvas<C> extends JPanel {
+  private final BackgroundPicture<C> picture;
 
-  ChartCanvas(JFreeChart chart) {
-    this.chart = chart;
+  /** A canvas whose charts {@code chart} makes (on any thread, from the content alone). */
+  ChartCanvas(Function<C, JFreeChart> chart) {
+    picture = new BackgroundPicture<>(this, (content, w, h) -> draw(chart.apply(content), w, h));
     setOpaque(true);
-    chart.addChangeListener(e -> changed());
     ToolTipManager.sharedInstance().registerComponent(this);
   }
 
-  /** Redraws on the next paint. */
-  void changed() {
-    picture = null;
-    repaint();
+  /** Shows {@code content} (event thread). */
+  void show(C content) {
+    picture.setContent(content);
+  }
+
+  /** {@code chart} drawn at {@code w x h}, with the tooltips of its items. */
+  static Drawn draw(JFreeChart chart, int w, int h) {
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    ChartRenderingInfo info = new ChartRenderingInfo();
+    Graphics2D g = image.createGraphics();
+    try {
+      chart.draw(g, new Rectangle2D.Double(0, 0, w, h), null, info);
+    } finally {
+      g.dispose();
+    }
+    List<Tip> tips = new ArrayList<>();
+    EntityCollection entities = info.getEntityCollection();
+    if (entities != null) {
+      // Last drawn first, as JFreeChart looks them up.
+      for (int i = entities.getEntityCount() - 1; i >= 0; i--) {
+        ChartEntity entity = entities.getEntity(i);
+        String text = entity.getToolTipText();
+        if (text != null) {
+          tips.add(new Tip(entity.getArea(), () -> text));
+        }
+      }
+    }
+    return new Drawn(image, tips);
   }
 
   @Override
   protected void paintComponent(Graphics g) {
-    int w = getWidth();
-    int h = getHeight();
-    if (w <= 0 || h <= 0) {
-      return;
-    }
-    if (picture == null || picture.getWidth() != w || picture.getHeight() != h) {
-      BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-      // Drawn once, then replaced: caching it on the screen's side would cost more than it saves.
-      image.setAccelerationPriority(0);
-      Graphics2D g2 = image.createGraphics();
-      try {
-        chart.draw(g2, new Rectangle2D.Double(0, 0, w, h), null, info);
-      } finally {
-        g2.dispose();
-      }
-      picture = image;
-    }
-    g.drawImage(picture, 0, 0, null);
+    picture.paint(g);
   }
 
   @Override
   public String getToolTipText(MouseEvent e) {
-    EntityCollection entities = info.getEntityCollection();
-    if (entities == null) {
-      return null;
-    }
-    ChartEntity entity = entities.getEntity(e.getX(), e.getY());
-    return entity == null ? null : entity.getToolTipText();
+    return picture.tipAt(e.getPoint());
   }
 }

@@ -22,44 +22,26 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Accuracy per class as horizontal bars (0 to 100 %) with the overall accuracy as a dashed line,
- * axes, a legend and tooltips (drawn with JFreeChart). Call on the event thread.
+ * axes, a legend and tooltips (drawn with JFreeChart, see {@link ChartCanvas}). Call on the event
+ * thread.
  */
 public final class ClassAccuracyBars extends JPanel {
   private static final String PER_CLASS = "accuracy of the class";
-  private final DefaultCategoryDataset data = new DefaultCategoryDataset();
-  private final CategoryPlot plot;
-  private final ValueMarker overall = new ValueMarker(0);
-  private final TextTitle note = new TextTitle("");
-  private final JFreeChart chart;
-  private final ChartCanvas canvas;
+
+  /** What one picture shows; read on the drawing thread. */
+  private record Content(
+      List<String> labels, double[] perClass, double accuracy, TrainingStyle style) {}
+
+  private final ChartCanvas<Content> canvas = new ChartCanvas<>(ClassAccuracyBars::chart);
+  private Content content =
+      new Content(List.of(), new double[0], Double.NaN, TrainingStyle.fromUIManager());
 
   /** Empty bars. */
   public ClassAccuracyBars() {
     super(new BorderLayout());
-    CategoryAxis classes = new CategoryAxis(null); // the class names say it
-    classes.setCategoryMargin(0.25);
-    classes.setMaximumCategoryLabelWidthRatio(0.5f);
-    NumberAxis percent = new NumberAxis("accuracy (%)");
-    percent.setRange(0, 100);
-    percent.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    BarRenderer renderer = new BarRenderer();
-    renderer.setBarPainter(new StandardBarPainter());
-    renderer.setShadowVisible(false);
-    renderer.setItemMargin(0);
-    renderer.setDefaultToolTipGenerator(
-        new StandardCategoryToolTipGenerator("{1}: {0} {2} %", new DecimalFormat("0.0")));
-    plot = new CategoryPlot(data, classes, percent, renderer);
-    plot.setOrientation(PlotOrientation.HORIZONTAL);
-    overall.setStroke(
-        new BasicStroke(
-            1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {5, 4}, 0));
-
-    chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-    note.setPosition(RectangleEdge.BOTTOM);
-    chart.addSubtitle(note);
-    canvas = new ChartCanvas(chart);
     add(canvas, BorderLayout.CENTER);
-    applyStyle();
+    setBackground(content.style().background());
+    canvas.show(content);
     getAccessibleContext().setAccessibleName("Accuracy per class");
   }
 
@@ -72,49 +54,74 @@ public final class ClassAccuracyBars extends JPanel {
       throw new IllegalArgumentException(
           labels.size() + " labels but " + perClass.length + " accuracies");
     }
-    data.clear();
-    for (int c = 0; c < perClass.length; c++) {
-      // Category keys must be unique; a class named like another gets its index added.
-      String key = labels.indexOf(labels.get(c)) == c ? labels.get(c) : labels.get(c) + " #" + c;
-      data.addValue(Double.isNaN(perClass[c]) ? null : 100 * perClass[c], PER_CLASS, key);
-    }
-    plot.clearRangeMarkers();
-    if (!Double.isNaN(accuracy)) {
-      overall.setValue(100 * accuracy);
-      plot.addRangeMarker(overall);
-      note.setText(String.format(Locale.ROOT, "dashed line: overall %.1f %%", 100 * accuracy));
-    } else {
-      note.setText("");
-    }
+    content = new Content(List.copyOf(labels), perClass.clone(), accuracy, content.style());
+    canvas.show(content);
   }
 
   /** How many classes are shown. */
   public int classCount() {
-    return data.getColumnCount();
+    return content.labels().size();
   }
 
   @Override
   public void updateUI() {
     super.updateUI();
-    if (chart != null) {
-      applyStyle();
+    if (canvas != null) {
+      TrainingStyle style = TrainingStyle.fromUIManager();
+      setBackground(style.background());
+      content = new Content(content.labels(), content.perClass(), content.accuracy(), style);
+      canvas.show(content);
     }
   }
 
-  private void applyStyle() {
-    TrainingStyle style = TrainingStyle.fromUIManager();
-    setBackground(style.background());
+  /** The chart of {@code c} (any thread). */
+  private static JFreeChart chart(Content c) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    List<String> labels = c.labels();
+    for (int i = 0; i < labels.size(); i++) {
+      // Category keys must be unique; a class named like another gets its index added.
+      String key = labels.indexOf(labels.get(i)) == i ? labels.get(i) : labels.get(i) + " #" + i;
+      double value = c.perClass()[i];
+      data.addValue(Double.isNaN(value) ? null : 100 * value, PER_CLASS, key);
+    }
+    CategoryAxis classes = new CategoryAxis(null); // the class names say it
+    classes.setCategoryMargin(0.25);
+    classes.setMaximumCategoryLabelWidthRatio(0.5f);
+    NumberAxis percent = new NumberAxis("accuracy (%)");
+    percent.setRange(0, 100);
+    percent.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    BarRenderer renderer = new BarRenderer();
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setItemMargin(0);
+    renderer.setDefaultToolTipGenerator(
+        new StandardCategoryToolTipGenerator("{1}: {0} {2} %", new DecimalFormat("0.0")));
+    CategoryPlot plot = new CategoryPlot(data, classes, percent, renderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    TextTitle note = new TextTitle("");
+    note.setPosition(RectangleEdge.BOTTOM);
+    TrainingStyle style = c.style();
+    if (!Double.isNaN(c.accuracy())) {
+      ValueMarker overall = new ValueMarker(100 * c.accuracy());
+      overall.setStroke(
+          new BasicStroke(
+              1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {5, 4}, 0));
+      overall.setPaint(style.foreground());
+      plot.addRangeMarker(overall);
+      note.setText(String.format(Locale.ROOT, "dashed line: overall %.1f %%", 100 * c.accuracy()));
+    }
+    JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    chart.addSubtitle(note);
     ChartStyling.apply(chart, style);
     plot.setBackgroundPaint(style.background());
     plot.setOutlinePaint(style.grid());
     plot.setRangeGridlinePaint(style.grid());
-    ChartStyling.axis(plot.getDomainAxis(), style);
-    ChartStyling.axis(plot.getRangeAxis(), style);
-    BarRenderer renderer = (BarRenderer) plot.getRenderer();
+    ChartStyling.axis(classes, style);
+    ChartStyling.axis(percent, style);
     renderer.setSeriesPaint(0, style.training());
-    overall.setPaint(style.foreground());
     note.setPaint(style.muted());
     note.setFont(style.font());
+    return chart;
   }
 
   @Override

@@ -17,13 +17,16 @@ import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.color.ColorMaps;
+import org.cnnexplainer.viz.internal.BackgroundPicture;
+import org.cnnexplainer.viz.internal.BackgroundPicture.Drawn;
+import org.cnnexplainer.viz.internal.BackgroundPicture.Tip;
 
 /**
  * The first convolution's kernels over time: one column per moment of training (the first moment
  * always stays, then the newest ones), one row per filter. One-channel kernels use the brown–teal
  * map of the kernel views, symmetric around 0 over each column; three-channel kernels are shown as
- * colours, stretched over each column's range, as is usual for first-layer filters. Call on the
- * event thread.
+ * colours, stretched over each column's range, as is usual for first-layer filters. Drawn on a
+ * background thread (see {@link BackgroundPicture}); call on the event thread.
  */
 public final class KernelFilmstrip extends JPanel {
   /** Columns kept: the first and the newest {@code MAX_FRAMES - 1}. */
@@ -31,26 +34,28 @@ public final class KernelFilmstrip extends JPanel {
 
   private static final int PAD = 6;
   private final List<Frame> frames = new ArrayList<>();
-  private final List<Cell> cells = new ArrayList<>();
 
-  /** The strip as last drawn: many small images reach the screen as one. */
-  private BufferedImage cache;
+  /** Many small images reach the screen as one picture, drawn in the background. */
+  private final BackgroundPicture<Content> picture =
+      new BackgroundPicture<>(this, KernelFilmstrip::draw);
+
+  private TrainingStyle style = TrainingStyle.fromUIManager();
 
   private record Frame(String caption, Tensor kernel, BufferedImage[] pictures) {}
 
-  /** Where filter {@code filter} of a column was drawn, and its weights' range (for tooltips). */
-  private record Cell(Rectangle2D bounds, int filter, String caption, float lo, float hi) {
-    String text() {
-      return String.format(
-          Locale.ROOT, "filter %d at %s: weights from %.3f to %.3f", filter + 1, caption, lo, hi);
-    }
-  }
+  /** What one picture shows; read on the drawing thread. */
+  private record Content(List<Frame> frames, TrainingStyle style) {}
 
   /** An empty strip. */
   public KernelFilmstrip() {
     setOpaque(true);
     ToolTipManager.sharedInstance().registerComponent(this);
     getAccessibleContext().setAccessibleName("First-layer kernels over time");
+    changed();
+  }
+
+  private void changed() {
+    picture.setContent(new Content(List.copyOf(frames), style));
   }
 
   /**
@@ -69,15 +74,13 @@ public final class KernelFilmstrip extends JPanel {
       frames.remove(1);
     }
     frames.add(new Frame(caption, kernel, pictures(kernel)));
-    cache = null;
-    repaint();
+    changed();
   }
 
   /** Removes every column. */
   public void clear() {
     frames.clear();
-    cache = null;
-    repaint();
+    changed();
   }
 
   /** How many columns are shown. */
@@ -141,46 +144,49 @@ public final class KernelFilmstrip extends JPanel {
 
   @Override
   public String getToolTipText(MouseEvent e) {
-    for (Cell cell : cells) {
-      if (cell.bounds().contains(e.getPoint())) {
-        return cell.text();
-      }
-    }
-    return null;
+    return picture.tipAt(e.getPoint());
   }
 
   @Override
   public void updateUI() {
     super.updateUI();
-    cache = null;
+    if (picture != null) {
+      style = TrainingStyle.fromUIManager();
+      changed();
+    }
   }
 
   @Override
   protected void paintComponent(Graphics graphics) {
-    if (getWidth() <= 0 || getHeight() <= 0) {
-      return;
-    }
-    if (cache == null || cache.getWidth() != getWidth() || cache.getHeight() != getHeight()) {
-      cache = toImage(getWidth(), getHeight());
-      cache.setAccelerationPriority(0);
-    }
-    graphics.drawImage(cache, 0, 0, null);
+    picture.paint(graphics);
   }
 
-  private void paintStrip(Graphics2D g, int width, int height) {
-    TrainingStyle style = TrainingStyle.fromUIManager();
+  private static Drawn draw(Content content, int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      return new Drawn(image, paintStrip(g, content, width, height));
+    } finally {
+      g.dispose();
+    }
+  }
+
+  /** Paints {@code content}; returns where each filter went, with its tooltip. */
+  private static List<Tip> paintStrip(Graphics2D g, Content content, int width, int height) {
+    TrainingStyle style = content.style();
+    List<Frame> frames = content.frames();
+    List<Tip> cells = new ArrayList<>();
     g.setColor(style.background());
     g.fillRect(0, 0, width, height);
     g.setRenderingHint(
         RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(style.font().deriveFont(style.font().getSize2D() - 1));
     FontMetrics fm = g.getFontMetrics();
-    cells.clear();
     if (frames.isEmpty()) {
       g.setColor(style.muted());
       g.drawString(
           "The first layer's kernels appear here while training runs", PAD, PAD + fm.getAscent());
-      return;
+      return cells;
     }
     int filters = frames.get(0).pictures().length;
     int top = PAD + fm.getHeight() + 2;
@@ -236,7 +242,7 @@ public final class KernelFilmstrip extends JPanel {
           lo = Math.min(lo, w[k]);
           hi = Math.max(hi, w[k]);
         }
-        cells.add(new Cell(new Rectangle2D.Double(x, y, cell, cell), f, frame.caption(), lo, hi));
+        cells.add(tip(new Rectangle2D.Double(x, y, cell, cell), f, frame.caption(), lo, hi));
       }
       if (i == 0 && frames.size() > 1) {
         // The first column is the starting point; a line separates it from the newest ones.
@@ -245,18 +251,26 @@ public final class KernelFilmstrip extends JPanel {
         g.drawLine(lx, top, lx, top + rows * (cell + gap));
       }
     }
+    return cells;
+  }
+
+  /** Filter {@code filter} of a column and its weights' range, formatted only when asked for. */
+  private static Tip tip(Rectangle2D bounds, int filter, String caption, float lo, float hi) {
+    return new Tip(
+        bounds,
+        () ->
+            String.format(
+                Locale.ROOT,
+                "filter %d at %s: weights from %.3f to %.3f",
+                filter + 1,
+                caption,
+                lo,
+                hi));
   }
 
   /** Paints the strip into a new image of {@code width x height} (no window needed). */
   public BufferedImage toImage(int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      paintStrip(g, width, height);
-    } finally {
-      g.dispose();
-    }
-    return image;
+    return draw(picture.content(), width, height).image();
   }
 
   /** A colour of the one-channel map, for tests: weight {@code v} in a column whose |max| is m. */
