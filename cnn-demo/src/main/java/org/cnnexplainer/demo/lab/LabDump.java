@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JTabbedPane;
+import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
 import org.cnnexplainer.core.train.TrainingListener.BatchProgress;
 
@@ -36,7 +37,8 @@ final class LabDump {
             return t;
           });
   private JsonArray controls = new JsonArray();
-  private long controlsAt;
+  private boolean controlsChanged = true;
+  private Point origin; // the root pane's top left corner on the screen
   private String controlsFor = "";
   private double worstWhileTraining;
   private boolean training;
@@ -65,21 +67,44 @@ final class LabDump {
     training = false;
   }
 
+  /** The buttons changed (enabled, text): find the controls again at the next write. */
+  void controlsChanged() {
+    controlsChanged = true;
+  }
+
   void write() {
     if (training) {
       worstWhileTraining = Math.max(worstWhileTraining, watchdog.worstMillis());
     }
     JsonObject json = new JsonObject();
+    // Finding every control on screen takes a few milliseconds of the event thread: while
+    // training, only when something may have changed (another phase or tab, buttons enabled or
+    // renamed). The window's place on the screen is asked of the X server (a round trip) only
+    // then too; every other place is computed from it.
+    String key =
+        lab.phase() + lab.tabs.getSelectedIndex() + lab.mistakes.cellImageCount() + lab.isShowing();
+    boolean refresh = !"running".equals(lab.phase()) || !key.equals(controlsFor) || controlsChanged;
+    if (refresh) {
+      origin = lab.isShowing() ? lab.getRootPane().getLocationOnScreen() : null;
+    }
     json.addProperty("shown", lab.isShowing());
-    if (lab.isShowing()) {
-      Point at = lab.getLocationOnScreen();
-      json.addProperty("window", at.x + " " + at.y + " " + lab.getWidth() + " " + lab.getHeight());
+    if (lab.isShowing() && origin != null) {
+      Point inFrame = SwingUtilities.convertPoint(lab.getRootPane(), 0, 0, lab);
+      json.addProperty(
+          "window",
+          (origin.x - inFrame.x)
+              + " "
+              + (origin.y - inFrame.y)
+              + " "
+              + lab.getWidth()
+              + " "
+              + lab.getHeight());
     }
     json.addProperty("tab", lab.tabs.getSelectedIndex());
     json.addProperty("phase", lab.phase());
     json.addProperty("progressText", lab.progressText.getText());
-    json.addProperty("settingsProblems", lab.settingsProblems());
-    LabData data = lab.data();
+    json.addProperty("settingsProblems", lab.data.settings.problemsText());
+    LabData data = lab.session.data;
     if (data != null) {
       json.addProperty("dataImages", data.all().size());
       json.addProperty("dataClasses", data.all().classLabels().size());
@@ -92,31 +117,32 @@ final class LabDump {
       json.addProperty("batches", p.batches());
       json.addProperty("imagesPerSecond", p.imagesPerSecond());
     }
-    if (lab.run != null) {
+    if (lab.session.run != null) {
       JsonArray epochs = new JsonArray();
-      lab.run.epochs().forEach(e -> epochs.add(e.imagesPerSecond()));
+      lab.session.run.epochs().forEach(e -> epochs.add(e.imagesPerSecond()));
       json.add("epochImagesPerSecond", epochs);
     }
-    json.addProperty("batchPoints", lab.curves.batchPointCount());
-    json.addProperty("epochsShown", lab.curves.epochCount());
-    json.addProperty("filmstripFrames", lab.filmstrip.frameCount());
-    json.addProperty("weightsShown", lab.weightsShown);
-    json.addProperty("probeNetwork", lab.probe.overview().state().network() != null);
+    json.addProperty("batchPoints", lab.watch.curves.batchPointCount());
+    json.addProperty("epochsShown", lab.watch.curves.epochCount());
+    json.addProperty("filmstripFrames", lab.watch.filmstrip.frameCount());
+    json.addProperty("weightsShown", lab.watch.weightsShown);
+    json.addProperty("probeNetwork", lab.watch.probe.trace() != null);
     json.addProperty("worstEdtPauseMs", worstWhileTraining);
-    if (lab.evaluation != null) {
-      json.addProperty("accuracy", lab.evaluation.accuracy());
+    if (lab.session.evaluation != null) {
+      json.addProperty("accuracy", lab.session.evaluation.accuracy());
       JsonArray cells = new JsonArray();
-      int[][] confusion = lab.evaluation.confusion();
+      int[][] confusion = lab.session.evaluation.confusion();
       for (int a = 0; a < confusion.length; a++) {
         for (int q = 0; q < confusion.length; q++) {
           int actual = a;
           int predicted = q;
-          lab.matrix
+          lab.mistakes
+              .matrix
               .cellBounds(a, q)
-              .filter(b -> lab.matrix.isShowing())
+              .filter(b -> lab.mistakes.matrix.isShowing() && origin != null)
               .ifPresent(
                   b -> {
-                    JsonObject cell = centre(lab.matrix, b);
+                    JsonObject cell = centre(lab.mistakes.matrix, b);
                     cell.addProperty("actual", actual);
                     cell.addProperty("predicted", predicted);
                     cell.addProperty("count", confusion[actual][predicted]);
@@ -126,24 +152,18 @@ final class LabDump {
       }
       json.add("cells", cells);
     }
-    json.addProperty("cellImages", lab.cellImageCount());
-    json.addProperty("cellHeading", lab.cellHeading());
-    if (lab.savedFolder() != null) {
-      json.addProperty("savedFolder", lab.savedFolder().toString());
+    json.addProperty("cellImages", lab.mistakes.cellImageCount());
+    json.addProperty("cellHeading", lab.mistakes.cellHeading());
+    if (lab.session.savedFolder != null) {
+      json.addProperty("savedFolder", lab.session.savedFolder.toString());
     }
-    // Finding every control on screen takes a few milliseconds: while training, only when
-    // something may have moved (another phase or tab) or once a second.
-    String key = lab.phase() + lab.tabs.getSelectedIndex() + lab.cellImageCount() + lab.isShowing();
-    long now = System.nanoTime();
-    if (!"running".equals(lab.phase())
-        || !key.equals(controlsFor)
-        || now - controlsAt > 1_000_000_000L) {
+    if (refresh) {
       controls = new JsonArray();
-      if (lab.isShowing()) {
+      if (lab.isShowing() && origin != null) {
         addControls(lab.getContentPane(), controls);
       }
       controlsFor = key;
-      controlsAt = now;
+      controlsChanged = false;
     }
     json.add("controls", controls);
     writer.execute(() -> save(json));
@@ -163,16 +183,17 @@ final class LabDump {
     }
   }
 
-  private static JsonObject centre(Component c, Rectangle2D bounds) {
-    Point origin = c.getLocationOnScreen();
+  /** The centre of {@code bounds} (in {@code c}) on the screen. */
+  private JsonObject centre(Component c, Rectangle2D bounds) {
+    Point in = SwingUtilities.convertPoint(c, 0, 0, lab.getRootPane());
     JsonObject at = new JsonObject();
-    at.addProperty("x", origin.x + (int) Math.round(bounds.getCenterX()));
-    at.addProperty("y", origin.y + (int) Math.round(bounds.getCenterY()));
+    at.addProperty("x", origin.x + in.x + (int) Math.round(bounds.getCenterX()));
+    at.addProperty("y", origin.y + in.y + (int) Math.round(bounds.getCenterY()));
     return at;
   }
 
   /** Enabled buttons, text fields, lists and tabs that are showing, by accessible name or text. */
-  private static void addControls(Container parent, JsonArray into) {
+  private void addControls(Container parent, JsonArray into) {
     for (Component c : parent.getComponents()) {
       if (!c.isShowing()) {
         continue;

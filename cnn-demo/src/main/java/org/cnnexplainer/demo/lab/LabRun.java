@@ -26,8 +26,8 @@ import org.cnnexplainer.viz.training.CurvePoint;
  * One training run of the Lab on its own thread. The trainer's listener never touches Swing: it
  * only leaves points, epochs, the latest progress and (about once a second) a copy of the weights
  * with the probe image's trace in thread-safe hand-over slots, which the window {@link #drain
- * drains} on a Swing timer. So the event thread never waits for training, and training never waits
- * for painting.
+ * drains} on a Swing timer; the views draw their pictures on a background thread. So the event
+ * thread never waits for training, and training never waits for painting.
  */
 final class LabRun {
   /** Weights copies at most this often while running (a copy and a probe trace cost little). */
@@ -62,8 +62,6 @@ final class LabRun {
   private final AtomicReference<TrainingListener.TrainingPlan> plan = new AtomicReference<>();
   private final List<CurvePoint> allPoints = new ArrayList<>();
   private final List<EpochResult> allEpochs = new ArrayList<>();
-  private final Object gate = new Object();
-  private volatile boolean painting;
   private volatile TrainingResult result;
   private volatile Throwable failure;
   private Thread thread;
@@ -149,49 +147,6 @@ final class LabRun {
         newPoints, newEpochs, progress.get(), weights ? this.weights.getAndSet(null) : null);
   }
 
-  /**
-   * Runs {@code paint} (on the event thread) while training holds at its next batch boundary: on a
-   * machine with as many training threads as cores, the event thread otherwise shares its core with
-   * them and a 15 ms paint takes 50. Training waits at most {@value #GATE_MILLIS} ms for it.
-   */
-  void paintWhileHeld(Runnable paint) {
-    synchronized (gate) {
-      painting = true;
-    }
-    try {
-      paint.run();
-    } finally {
-      synchronized (gate) {
-        painting = false;
-        gate.notifyAll();
-      }
-    }
-  }
-
-  private static final long GATE_MILLIS = 100;
-
-  /** Called by the training thread between batches: waits while the event thread paints. */
-  private void awaitPainting() {
-    if (!painting) {
-      return; // the usual case: no lock taken, so the event thread never waits for this one
-    }
-    synchronized (gate) {
-      long deadline = System.nanoTime() + GATE_MILLIS * 1_000_000;
-      while (painting) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-          return;
-        }
-        try {
-          gate.wait(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-  }
-
   /** Every point and epoch drained so far. */
   List<CurvePoint> points() {
     return List.copyOf(allPoints);
@@ -248,7 +203,6 @@ final class LabRun {
 
     @Override
     public void batchFinished(BatchProgress p) {
-      awaitPainting();
       smoother.add(p).ifPresent(points::add);
       progress.set(p);
       long now = System.nanoTime();

@@ -9,31 +9,33 @@ import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.train.Architectures;
-import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.overview.LiveOverview;
 import org.cnnexplainer.viz.training.CurvePoint;
 import org.cnnexplainer.viz.training.KernelFilmstrip;
 import org.cnnexplainer.viz.training.TrainingCurves;
 
 /**
- * Gets the live views' drawing code compiled before training starts. While training keeps both
- * cores busy, a cold (interpreted) chart paint takes about four times as long as a warm one and
- * would block the event thread well past 50 ms; so the Lab paints throw-away copies off screen
- * while it is idle, and the real tab once just before the training threads start.
+ * Gets the live views' drawing code compiled before training starts. The views draw their pictures
+ * on a background thread while training runs, but a cold (interpreted) drawing takes about four
+ * times as long as a warm one, so the first pictures would lag behind; and the event thread's own
+ * share (copying the pictures, the progress line) should be compiled too. So the Lab draws
+ * throw-away copies while it is idle, and paints the real tab once just before the training threads
+ * start.
  */
 final class ViewWarmUp {
   private ViewWarmUp() {}
 
   /**
    * Paints throw-away copies of the live views for {@code loaded} off screen, one paint per event,
-   * 40 rounds, until {@code idle} turns false (a run starts or other data is chosen).
+   * 40 rounds, until {@code idle} turns false (a run starts or other data is chosen). Small
+   * pictures: the same code runs as for large ones, and the garbage stays small (a young collection
+   * soon after training starts would pause the event thread along with every other).
    */
   static void whileIdle(LabData loaded, BooleanSupplier idle) {
     Network network =
         Architectures.tinyVgg(loaded.all().imageShape(), loaded.all().classLabels(), 10, 1);
-    ExplainerState scratchState = new ExplainerState(Runnable::run);
-    scratchState.setNetwork(network);
-    scratchState.setTrace(network.trace(loaded.all().image(0)));
-    ProbeView scratchProbe = new ProbeView(scratchState);
+    LiveOverview scratchProbe = new LiveOverview();
+    scratchProbe.setTrace(network.trace(loaded.all().image(0)));
     TrainingCurves scratchCurves = new TrainingCurves();
     List<CurvePoint> sample = new ArrayList<>();
     for (int i = 1; i <= 400; i++) {
@@ -43,7 +45,7 @@ final class ViewWarmUp {
     KernelFilmstrip scratchStrip = new KernelFilmstrip();
     LabRun.firstConvolution(network).ifPresent(c -> scratchStrip.addFrame("0.00 ep", c.kernel()));
     List<JComponent> views = List.of(scratchCurves, scratchProbe, scratchStrip);
-    BufferedImage scratch = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    BufferedImage scratch = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
     int rounds = 40;
     Runnable[] next = new Runnable[1];
     int[] done = {0};
@@ -56,17 +58,18 @@ final class ViewWarmUp {
           if (view == scratchCurves) {
             scratchCurves.addBatchPoints(List.of(new CurvePoint(4 + done[0] / 100.0, 0.5, 0.5)));
           } else if (view == scratchProbe) {
-            scratchState.setTrace(network.trace(loaded.all().image(done[0] % loaded.all().size())));
+            scratchProbe.setTrace(network.trace(loaded.all().image(done[0] % loaded.all().size())));
           } else {
             LabRun.firstConvolution(network).ifPresent(c -> scratchStrip.addFrame("x", c.kernel()));
           }
           if (done[0] < views.size()) {
             view.addNotify();
-            view.setSize(640, 480);
+            view.setSize(320, 240);
             view.validate();
           }
+          // Printing draws at once, on this thread: the drawing code itself gets compiled.
           Graphics2D g = scratch.createGraphics();
-          view.paint(g);
+          view.printAll(g);
           g.dispose();
           done[0]++;
           SwingUtilities.invokeLater(next[0]);
