@@ -174,7 +174,7 @@ public final class KernelFilmstrip extends JPanel {
   /** Paints {@code content}; returns where each filter went, with its tooltip. */
   private static List<Tip> paintStrip(Graphics2D g, Content content, int width, int height) {
     TrainingStyle style = content.style();
-    List<Frame> frames = content.frames();
+    List<Frame> kept = content.frames();
     List<Tip> cells = new ArrayList<>();
     g.setColor(style.background());
     g.fillRect(0, 0, width, height);
@@ -182,17 +182,20 @@ public final class KernelFilmstrip extends JPanel {
         RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(style.font().deriveFont(style.font().getSize2D() - 1));
     FontMetrics fm = g.getFontMetrics();
-    if (frames.isEmpty()) {
+    if (kept.isEmpty()) {
       g.setColor(style.muted());
       g.drawString(
           "The first layer's kernels appear here while training runs", PAD, PAD + fm.getAscent());
       return cells;
     }
-    int filters = frames.get(0).pictures().length;
+    int filters = kept.get(0).pictures().length;
     int top = PAD + fm.getHeight() + 2;
     int gap = 2;
     int frameGap = 10;
     int captionWidth = fm.stringWidth("00.00 ep");
+    // Room for the "filter n" labels too, which a tall strip shows.
+    int labelWidth = fm.stringWidth("filter " + filters) + PAD;
+    List<Frame> frames = fitting(kept, width - PAD - labelWidth, captionWidth + frameGap);
     // Each column shows its filters in a small grid: as many grid columns as make the cells
     // largest in the space there is (one grid column, with "filter n" labels, when tall enough).
     int best = 0;
@@ -254,6 +257,21 @@ public final class KernelFilmstrip extends JPanel {
     return cells;
   }
 
+  /**
+   * The columns whose captions fit in {@code width} at {@code columnWidth} each: all, or (in a
+   * narrow strip) the first and as many of the newest as fit, so the newest is never cut off.
+   */
+  private static List<Frame> fitting(List<Frame> frames, int width, int columnWidth) {
+    int fit = Math.max(2, width / columnWidth);
+    if (frames.size() <= fit) {
+      return frames;
+    }
+    List<Frame> shown = new ArrayList<>();
+    shown.add(frames.get(0));
+    shown.addAll(frames.subList(frames.size() - (fit - 1), frames.size()));
+    return shown;
+  }
+
   /** Filter {@code filter} of a column and its weights' range, formatted only when asked for. */
   private static Tip tip(Rectangle2D bounds, int filter, String caption, float lo, float hi) {
     return new Tip(
@@ -283,7 +301,9 @@ public final class KernelFilmstrip extends JPanel {
     if (isPreferredSizeSet()) {
       return super.getPreferredSize();
     }
+    // The filters of a column in two grid columns: compact enough to leave a window's height to
+    // the views beside it (in a taller strip they are drawn larger, one per row).
     int filters = frames.isEmpty() ? 10 : frames.get(0).pictures().length;
-    return new Dimension(80 + MAX_FRAMES * 48, 30 + filters * 28);
+    return new Dimension(80 + MAX_FRAMES * 48, 30 + (filters + 1) / 2 * 28);
   }
 }

@@ -113,6 +113,42 @@ class BackgroundPictureTest {
   }
 
   @Test
+  void aLargePictureReachesTheScreenWholeThroughItsTiles() {
+    int w = 2 * BackgroundPicture.TILE + 90;
+    int h = BackgroundPicture.TILE + 40;
+    JPanel owner = Headless.onEdt(JPanel::new);
+    BackgroundPicture<Integer> picture =
+        new BackgroundPicture<>(
+            owner,
+            (seed, width, height) -> {
+              BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+              for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                  image.setRGB(x, y, seed + x * 7 + y * 1031);
+                }
+              }
+              return new Drawn(image, List.of());
+            });
+    BufferedImage screen =
+        Headless.onEdt(
+            () -> {
+              owner.setSize(w, h);
+              picture.setContent(5);
+              BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+              Graphics2D g = out.createGraphics();
+              picture.paint(g);
+              g.dispose();
+              return out;
+            });
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        assertEquals(
+            (5 + x * 7 + y * 1031) & 0xffffff, screen.getRGB(x, y) & 0xffffff, x + "," + y);
+      }
+    }
+  }
+
+  @Test
   void printingDrawsTheCurrentContentAtOnce() {
     View view = Headless.onEdt(View::new);
     BufferedImage printed =

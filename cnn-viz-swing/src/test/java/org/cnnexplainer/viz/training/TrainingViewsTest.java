@@ -188,6 +188,38 @@ class TrainingViewsTest {
   }
 
   @Test
+  void aNarrowFilmstripShowsTheFirstAndTheNewestFramesUncut() {
+    Headless.runOnEdt(
+        () -> {
+          KernelFilmstrip strip = new KernelFilmstrip();
+          for (int i = 0; i < 20; i++) {
+            strip.addFrame(i + " ep", Tensor.of(Shape.of(2, 1, 3, 3), new float[18]));
+          }
+          strip.setSize(420, 160);
+          // A screen paint: its tooltips tell which frames are where.
+          BufferedImage screen = new BufferedImage(420, 160, BufferedImage.TYPE_INT_RGB);
+          java.awt.Graphics2D g = screen.createGraphics();
+          strip.paint(g);
+          g.dispose();
+          java.util.Map<String, Integer> rightmost = new java.util.LinkedHashMap<>();
+          for (int y = 0; y < 160; y++) {
+            for (int x = 0; x < 420; x++) {
+              String tip =
+                  strip.getToolTipText(
+                      new java.awt.event.MouseEvent(strip, 0, 0, 0, x, y, 0, false));
+              if (tip != null) {
+                rightmost.merge(tip.replaceAll(":.*", ""), x, Math::max);
+              }
+            }
+          }
+          assertTrue(rightmost.containsKey("filter 1 at 0 ep"), rightmost.keySet().toString());
+          assertTrue(rightmost.containsKey("filter 2 at 19 ep"), rightmost.keySet().toString());
+          assertTrue(rightmost.get("filter 2 at 19 ep") < 419, "the newest frame is not cut off");
+          assertTrue(!rightmost.containsKey("filter 1 at 9 ep"), "the oldest of the newest wait");
+        });
+  }
+
+  @Test
   void filmstripShowsThreeChannelKernelsAsColours() {
     float[] w = new float[3 * 1 * 1];
     w[0] = 1; // red channel high, others low
