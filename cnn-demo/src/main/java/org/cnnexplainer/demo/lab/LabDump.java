@@ -1,5 +1,6 @@
 package org.cnnexplainer.demo.lab;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -9,15 +10,14 @@ import java.awt.Point;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
 import org.cnnexplainer.core.train.TrainingListener.BatchProgress;
+import org.cnnexplainer.demo.cli.OutputFile;
 
 /**
  * Test support: when the explainer's state dump is on ({@code -Dcnnexplainer.stateDump=FILE}), the
@@ -26,6 +26,7 @@ import org.cnnexplainer.core.train.TrainingListener.BatchProgress;
  * {@link EdtWatchdog}, reporting the event thread's worst delay while training. Off otherwise.
  */
 final class LabDump {
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
   private final LabWindow lab;
   private final Path file;
   private final EdtWatchdog watchdog = EdtWatchdog.start();
@@ -169,15 +170,11 @@ final class LabDump {
     writer.execute(() -> save(json));
   }
 
+  /** Whole or not at all (a temporary file renamed over it): a polling test never reads half. */
   private void save(JsonObject json) {
     try {
-      Path partial = file.resolveSibling(file.getFileName() + ".part");
-      Files.writeString(
-          partial,
-          new GsonBuilder().setPrettyPrinting().create().toJson(json),
-          StandardCharsets.UTF_8);
-      Files.move(
-          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      OutputFile.of(file)
+          .write(out -> out.write(GSON.toJson(json).getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       System.err.println("cnn-explainer: cannot write the Lab's state dump: " + e.getMessage());
     }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.core.train.Architectures;
@@ -28,6 +27,22 @@ class TrainingViewRenderTest {
     return CommandRun.of(args);
   }
 
+  /** An untrained Tiny VGG for 16x16 gray images of the classes a and b, saved in {@code name}. */
+  private Path untrainedModel(String name) throws IOException {
+    Path model = dir.resolve(name);
+    TfjsModel.save(Architectures.tinyVgg(Shape.image(1, 16, 16), List.of("a", "b"), 2, 1), model);
+    return model;
+  }
+
+  /** {@code render --view VIEW -m MODEL [more] -o OUT}. */
+  private static CommandRun render(String view, Path model, Path out, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(List.of("render", "--view", view, "-m", model.toString()));
+    args.addAll(List.of(more));
+    args.addAll(List.of("-o", out.toString()));
+    return run(args.toArray(String[]::new));
+  }
+
   private static Path bundledModel() {
     Path model = Path.of(System.getProperty("user.dir")).resolve("../models/tiny-vgg-fashion");
     assumeTrue(Files.isDirectory(model), "the bundled model is missing at " + model);
@@ -38,30 +53,8 @@ class TrainingViewRenderTest {
   void curvesOfTheBundledModelShowItsValidationPointsInBothThemes() throws IOException {
     Path light = dir.resolve("curves.png");
     Path dark = dir.resolve("curves-dark.png");
-    CommandRun a =
-        run(
-            "render",
-            "--view",
-            "curves",
-            "-m",
-            bundledModel().toString(),
-            "--size",
-            "800x500",
-            "-o",
-            light.toString());
-    CommandRun b =
-        run(
-            "render",
-            "--view",
-            "curves",
-            "-m",
-            bundledModel().toString(),
-            "--size",
-            "800x500",
-            "--theme",
-            "dark",
-            "-o",
-            dark.toString());
+    CommandRun a = render("curves", bundledModel(), light, "--size", "800x500");
+    CommandRun b = render("curves", bundledModel(), dark, "--size", "800x500", "--theme", "dark");
     assertEquals(0, a.code(), a.err());
     assertEquals(0, b.code(), b.err());
     BufferedImage image = ImageIO.read(light.toFile());
@@ -78,26 +71,14 @@ class TrainingViewRenderTest {
 
   @Test
   void curvesNeedATrainingRecord() throws IOException {
-    Path model = dir.resolve("untrained");
-    TfjsModel.save(Architectures.tinyVgg(Shape.image(1, 16, 16), List.of("a", "b"), 2, 1), model);
-    CommandRun r =
-        run(
-            "render",
-            "--view",
-            "curves",
-            "-m",
-            model.toString(),
-            "-o",
-            dir.resolve("x.png").toString());
+    CommandRun r = render("curves", untrainedModel("untrained"), dir.resolve("x.png"));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("has no training.json"), r.err());
   }
 
   @Test
   void confusionOnAnImageFolderCountsEveryImage() throws IOException {
-    Network network = Architectures.tinyVgg(Shape.image(1, 16, 16), List.of("a", "b"), 2, 1);
-    Path model = dir.resolve("model");
-    TfjsModel.save(network, model);
+    Path model = untrainedModel("model");
     Path data = dir.resolve("data");
     for (String c : List.of("a", "b")) {
       Files.createDirectories(data.resolve(c));
@@ -111,34 +92,19 @@ class TrainingViewRenderTest {
       }
     }
     Path out = dir.resolve("confusion.png");
-    CommandRun r =
-        run(
-            "render",
-            "--view",
-            "confusion",
-            "-m",
-            model.toString(),
-            "--data",
-            data.toString(),
-            "--size",
-            "500x450",
-            "-o",
-            out.toString());
+    CommandRun r = render("confusion", model, out, "--data", data.toString(), "--size", "500x450");
     assertEquals(0, r.code(), r.err());
     assertEquals(500, ImageIO.read(out.toFile()).getWidth());
-    CommandRun missing =
-        run("render", "--view", "confusion", "-m", model.toString(), "-o", out.toString());
+    CommandRun missing = render("confusion", model, out);
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("--view confusion needs --data"), missing.err());
   }
 
   @Test
   void aDamagedRecordIsOneLineNamingIt() throws IOException {
-    Path model = dir.resolve("damaged");
-    TfjsModel.save(Architectures.tinyVgg(Shape.image(1, 16, 16), List.of("a", "b"), 2, 1), model);
+    Path model = untrainedModel("damaged");
     Files.writeString(model.resolve("training.json"), "{\"history\": [{\"epoch\": \"one\"}]}");
-    CommandRun r =
-        run("render", "--view", "curves", "-m", model.toString(), "-o", dir.resolve("x.png") + "");
+    CommandRun r = render("curves", model, dir.resolve("x.png"));
     assertEquals(3, r.code(), r.toString());
     assertEquals(1, r.errLines(), r.toString());
     assertTrue(r.err().contains("training.json: not a readable training record"), r.err());
@@ -146,22 +112,10 @@ class TrainingViewRenderTest {
 
   @Test
   void confusionNeverWritesIntoItsDataFolder() throws IOException {
-    Path model = dir.resolve("m");
-    TfjsModel.save(Architectures.tinyVgg(Shape.image(1, 16, 16), List.of("a", "b"), 2, 1), model);
     Path data = CliFixtures.imageFolder(dir.resolve("images"), 2, "a", "b");
     Path inside = data.resolve("a").resolve("0.png");
     byte[] before = Files.readAllBytes(inside);
-    CommandRun r =
-        run(
-            "render",
-            "--view",
-            "confusion",
-            "-m",
-            model.toString(),
-            "--data",
-            data.toString(),
-            "-o",
-            inside.toString());
+    CommandRun r = render("confusion", untrainedModel("m"), inside, "--data", data.toString());
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("is inside the --data folder"), r.err());
     assertArrayEquals(before, Files.readAllBytes(inside), "the test image is kept");

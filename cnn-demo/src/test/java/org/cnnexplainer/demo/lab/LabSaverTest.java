@@ -22,6 +22,7 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.core.train.Evaluation;
+import org.cnnexplainer.demo.cli.CliFixtures;
 import org.cnnexplainer.demo.cli.CommandRun;
 import org.cnnexplainer.demo.cli.TrainingRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,25 +138,7 @@ class LabSaverTest {
 
     // train --out replaces a folder the Lab saved (and the Lab one train wrote).
     Path clean = drawFolder(dir.resolve("clean"));
-    CommandRun train =
-        CommandRun.of(
-            "train",
-            "--data",
-            clean.toString(),
-            "--out",
-            out.toString(),
-            "--epochs",
-            "1",
-            "--image-size",
-            "16",
-            "--channels",
-            "1",
-            "--filters",
-            "2",
-            "--batch",
-            "8",
-            "--threads",
-            "1");
+    CommandRun train = CommandRun.of(CliFixtures.trainArgs(clean, out));
     assertEquals(0, train.code(), train.toString());
     assertFalse(Files.exists(out.resolve("README.md")), "train's folder has no card");
     LabSaver.save(out, run.result().best(), run, null);

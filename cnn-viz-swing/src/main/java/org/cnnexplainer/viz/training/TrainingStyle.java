@@ -1,8 +1,12 @@
 package org.cnnexplainer.viz.training;
 
+import static org.cnnexplainer.viz.internal.StyleDefaults.color;
+import static org.cnnexplainer.viz.internal.StyleDefaults.luminance;
+import static org.cnnexplainer.viz.internal.StyleDefaults.mix;
+
 import java.awt.Color;
 import java.awt.Font;
-import javax.swing.UIManager;
+import org.cnnexplainer.viz.internal.StyleDefaults;
 import org.cnnexplainer.viz.overview.OverviewKeys;
 
 /**
@@ -28,13 +32,7 @@ record TrainingStyle(
   static TrainingStyle fromUIManager() {
     Color bg = color(OverviewKeys.BACKGROUND, color("Panel.background", Color.WHITE));
     Color fg = color(OverviewKeys.FOREGROUND, color("Label.foreground", Color.BLACK));
-    Font base = UIManager.getFont(OverviewKeys.FONT);
-    if (base == null) {
-      base = UIManager.getFont("Label.font");
-    }
-    if (base == null) {
-      base = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    }
+    Font base = StyleDefaults.font();
     boolean dark = luminance(bg) < 0.5;
     return new TrainingStyle(
         bg,
@@ -50,27 +48,5 @@ record TrainingStyle(
   /** Whether the background is dark. */
   boolean dark() {
     return luminance(background) < 0.5;
-  }
-
-  /** Black or white, whichever reads better on {@code fill}. */
-  static Color textOn(Color fill) {
-    return luminance(fill) < 0.45 ? Color.WHITE : Color.BLACK;
-  }
-
-  static double luminance(Color c) {
-    return (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255.0;
-  }
-
-  /** {@code a} blended towards {@code b} by {@code amount} (opaque result). */
-  static Color mix(Color a, Color b, double amount) {
-    return new Color(
-        (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * amount),
-        (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * amount),
-        (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * amount));
-  }
-
-  private static Color color(String key, Color fallback) {
-    Color c = UIManager.getColor(key);
-    return c == null ? fallback : new Color(c.getRGB() & 0xffffff);
   }
 }
