@@ -3,6 +3,7 @@ package org.cnnexplainer.viz.training;
 import java.awt.BasicStroke;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
+import java.awt.font.FontRenderContext;
 import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -113,6 +115,19 @@ public final class ClassAccuracyBars extends JPanel {
     JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.addSubtitle(note);
     ChartStyling.apply(chart, style);
+    // The "100" tick label is centred on the plot's right edge: room for its right half.
+    double half =
+        ChartStyling.tickFont(style)
+                .getStringBounds("100", new FontRenderContext(null, true, true))
+                .getWidth()
+            / 2;
+    RectangleInsets padding = chart.getPadding();
+    chart.setPadding(
+        new RectangleInsets(
+            padding.getTop(),
+            padding.getLeft(),
+            padding.getBottom(),
+            Math.max(padding.getRight(), Math.ceil(half) + 2)));
     plot.setBackgroundPaint(style.background());
     plot.setOutlinePaint(style.grid());
     plot.setRangeGridlinePaint(style.grid());

@@ -228,6 +228,24 @@ class TrainingViewsTest {
   }
 
   @Test
+  void accuracyBarsKeepTheirLastTickLabelInsideANarrowPicture() {
+    BufferedImage image =
+        Headless.onEdt(
+            () -> {
+              ClassAccuracyBars bars = new ClassAccuracyBars();
+              bars.setAccuracy(LABELS, new double[] {0.94, 0.8, 0.5}, 0.75);
+              return Headless.paint(bars, 230, 300);
+            });
+    int background = TrainingStyle.fromUIManager().background().getRGB() & 0xffffff;
+    // The "100" above the plot's right edge: nothing of it in the last columns of the picture.
+    for (int x = image.getWidth() - 3; x < image.getWidth(); x++) {
+      for (int y = 0; y < 40; y++) {
+        assertEquals(background, image.getRGB(x, y) & 0xffffff, "a label cut at " + x + "," + y);
+      }
+    }
+  }
+
+  @Test
   void accuracyBarsAndDatasetSummary() {
     Headless.runOnEdt(
         () -> {
