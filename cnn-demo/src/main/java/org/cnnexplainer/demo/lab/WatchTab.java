@@ -89,6 +89,9 @@ final class WatchTab extends JSplitPane {
     curves.setPlannedEpochs(history.size());
     curves.setCurves(batches, history);
     filmstrip.clear();
-    probeCaption.setText("Saved model: " + modelName);
+    // A record keeps no probe: an earlier run's probe would look like this model's.
+    probe.setTrace(null);
+    probeCaption.setText(
+        "Saved model: " + modelName + " (the probe and the kernels are shown while a run trains)");
   }
 }
