@@ -25,6 +25,9 @@ import org.cnnexplainer.viz.training.ConfusionMatrixView;
  */
 final class MistakesTab extends JPanel {
   private static final String CLICK_A_CELL = "Click a cell of the matrix to see its images.";
+  private static final String RECORDED_CELLS =
+      "These figures come from the saved training record; train or evaluate here to see the"
+          + " images behind them.";
   final ConfusionMatrixView matrix = new ConfusionMatrixView();
   final ClassAccuracyBars bars = new ClassAccuracyBars();
   final CellImagesPanel cellImages = new CellImagesPanel(this::openCellImage);
@@ -60,10 +63,16 @@ final class MistakesTab extends JPanel {
 
   /** Nothing evaluated yet in a new run. */
   void startRun() {
+    clear(CLICK_A_CELL);
+    accuracy.setText("Evaluated when training ends (or press Evaluate while paused).");
+  }
+
+  /** No matrix, bars or cell images (of an earlier run); {@code cells} says why. */
+  private void clear(String cells) {
     cellShown = new int[0];
     matrix.setMatrix(List.of(), new int[0][0]);
-    cellImages.clear(CLICK_A_CELL);
-    accuracy.setText("Evaluated when training ends (or press Evaluate while paused).");
+    bars.setAccuracy(List.of(), new double[0], Double.NaN);
+    cellImages.clear(cells);
   }
 
   /** An evaluation on {@code on} is running. */
@@ -94,8 +103,9 @@ final class MistakesTab extends JPanel {
 
   /** Shows the evaluation recorded with a saved model, or an empty matrix without one. */
   void showRecorded(TrainingRecord.Recorded e) {
+    clear(RECORDED_CELLS);
     if (e == null) {
-      matrix.setMatrix(List.of(), new int[0][0]);
+      accuracy.setText("No evaluation was recorded with this model.");
       return;
     }
     matrix.setMatrix(e.classes(), e.confusion());
@@ -112,9 +122,7 @@ final class MistakesTab extends JPanel {
     Evaluation evaluation = session.evaluation;
     LabRun run = session.run;
     if (evaluation == null || run == null) {
-      cellImages.clear(
-          "These figures come from the saved training record; train or evaluate here to see the"
-              + " images behind them.");
+      cellImages.clear(RECORDED_CELLS);
       return;
     }
     Dataset set = run.evaluationSet();
