@@ -22,18 +22,27 @@ import org.cnnexplainer.viz.internal.BackgroundPicture.Drawn;
 import org.cnnexplainer.viz.internal.BackgroundPicture.Tip;
 
 /**
- * The first convolution's kernels over time: one column per moment of training (the first moment
- * always stays, then the newest ones), one row per filter. One-channel kernels use the brown–teal
- * map of the kernel views, symmetric around 0 over each column; three-channel kernels are shown as
- * colours, stretched over each column's range, as is usual for first-layer filters. Drawn on a
- * background thread (see {@link BackgroundPicture}); call on the event thread.
+ * The first convolution's kernels over time: one column per moment of training (the first and the
+ * newest always, the others spread evenly over the run), one row per filter. One-channel kernels
+ * use the brown–teal map of the kernel views, symmetric around 0 over each column; three-channel
+ * kernels are shown as colours, stretched over each column's range, as is usual for first-layer
+ * filters. Drawn on a background thread (see {@link BackgroundPicture}); call on the event thread.
  */
 public final class KernelFilmstrip extends JPanel {
-  /** Columns kept: the first and the newest {@code MAX_FRAMES - 1}. */
+  /**
+   * Columns kept at most: the first, the newest, and between them moments spread evenly over the
+   * whole run (see {@link #addFrame}).
+   */
   public static final int MAX_FRAMES = 12;
 
   private static final int PAD = 6;
   private final List<Frame> frames = new ArrayList<>();
+
+  /** How many frames were added since the strip was emptied. */
+  private long added;
+
+  /** Only every {@code stride}-th added frame stays (the newest one always shows). */
+  private long stride = 1;
 
   /** Many small images reach the screen as one picture, drawn in the background. */
   private final BackgroundPicture<Content> picture =
@@ -41,7 +50,7 @@ public final class KernelFilmstrip extends JPanel {
 
   private TrainingStyle style = TrainingStyle.fromUIManager();
 
-  private record Frame(String caption, Tensor kernel, BufferedImage[] pictures) {}
+  private record Frame(String caption, Tensor kernel, BufferedImage[] pictures, long index) {}
 
   /** What one picture shows; read on the drawing thread. */
   private record Content(List<Frame> frames, TrainingStyle style) {}
@@ -60,7 +69,9 @@ public final class KernelFilmstrip extends JPanel {
 
   /**
    * Adds a column: {@code kernel} with shape {@code (filters, channels, kh, kw)}, captioned (e.g.
-   * "1.5 ep").
+   * "1.5 ep"). The newest column always shows; older ones are thinned so that the strip spans the
+   * whole run at even steps: only every {@code stride}-th frame stays, and when the strip is full
+   * the stride doubles (a sliding window would show only the last seconds of a long run).
    */
   public void addFrame(String caption, Tensor kernel) {
     Shape shape = kernel.shape();
@@ -68,19 +79,31 @@ public final class KernelFilmstrip extends JPanel {
       throw new IllegalArgumentException("a kernel has shape (out, in, kh, kw), got " + shape);
     }
     if (!frames.isEmpty() && !frames.get(0).kernel().shape().equals(shape)) {
-      frames.clear(); // another network: start a new strip
+      clearFrames(); // another network: start a new strip
     }
-    if (frames.size() == MAX_FRAMES) {
-      frames.remove(1);
+    int last = frames.size() - 1;
+    if (last > 0 && frames.get(last).index() % stride != 0) {
+      frames.remove(last); // it was shown only as the newest
     }
-    frames.add(new Frame(caption, kernel, pictures(kernel)));
+    frames.add(new Frame(caption, kernel, pictures(kernel), added++));
+    while (frames.size() > MAX_FRAMES) {
+      stride *= 2;
+      Frame newest = frames.get(frames.size() - 1);
+      frames.removeIf(f -> f.index() % stride != 0 && f != newest);
+    }
     changed();
   }
 
   /** Removes every column. */
   public void clear() {
-    frames.clear();
+    clearFrames();
     changed();
+  }
+
+  private void clearFrames() {
+    frames.clear();
+    added = 0;
+    stride = 1;
   }
 
   /** How many columns are shown. */

@@ -174,10 +174,12 @@ class TrainingViewsTest {
             w[9] = -0.5f;
             strip.addFrame(i + " ep", Tensor.of(Shape.of(2, 1, 3, 3), w));
           }
-          assertEquals(KernelFilmstrip.MAX_FRAMES, strip.frameCount());
-          assertEquals("0 ep", strip.captions().get(0));
-          assertEquals("19 ep", strip.captions().get(KernelFilmstrip.MAX_FRAMES - 1));
-          assertEquals("9 ep", strip.captions().get(1));
+          // Full at 12 columns: every other one stays from then on, and the newest.
+          assertEquals(
+              List.of(
+                  "0 ep", "2 ep", "4 ep", "6 ep", "8 ep", "10 ep", "12 ep", "14 ep", "16 ep",
+                  "18 ep", "19 ep"),
+              strip.captions());
           BufferedImage[] pictures =
               KernelFilmstrip.pictures(Tensor.of(Shape.of(1, 1, 1, 2), new float[] {1f, -0.5f}));
           assertEquals(KernelFilmstrip.kernelColor(1, 1).getRGB(), pictures[0].getRGB(0, 0));
@@ -185,6 +187,27 @@ class TrainingViewsTest {
           BufferedImage image = Headless.paint(strip, 700, 200);
           assertTrue(contains(image, KernelFilmstrip.kernelColor(1, 1)));
         });
+  }
+
+  @Test
+  void aLongRunsFilmstripSpansTheWholeRunAtEvenSteps() {
+    List<Integer> moments =
+        Headless.onEdt(
+            () -> {
+              KernelFilmstrip strip = new KernelFilmstrip();
+              for (int i = 0; i < 1000; i++) {
+                strip.addFrame(Integer.toString(i), Tensor.zeros(Shape.of(2, 1, 3, 3)));
+              }
+              return strip.captions().stream().map(Integer::valueOf).toList();
+            });
+    assertTrue(moments.size() <= KernelFilmstrip.MAX_FRAMES, moments.toString());
+    assertEquals(0, moments.get(0));
+    assertEquals(999, moments.get(moments.size() - 1), "the newest frame shows");
+    int step = moments.get(1);
+    for (int i = 1; i < moments.size() - 1; i++) {
+      assertEquals(i * step, moments.get(i), "even steps: " + moments);
+    }
+    assertTrue(moments.get(moments.size() - 2) >= 500, "the run's second half too: " + moments);
   }
 
   @Test
@@ -215,7 +238,7 @@ class TrainingViewsTest {
           assertTrue(rightmost.containsKey("filter 1 at 0 ep"), rightmost.keySet().toString());
           assertTrue(rightmost.containsKey("filter 2 at 19 ep"), rightmost.keySet().toString());
           assertTrue(rightmost.get("filter 2 at 19 ep") < 419, "the newest frame is not cut off");
-          assertTrue(!rightmost.containsKey("filter 1 at 9 ep"), "the oldest of the newest wait");
+          assertTrue(!rightmost.containsKey("filter 1 at 2 ep"), "the oldest of the newest wait");
         });
   }
 
