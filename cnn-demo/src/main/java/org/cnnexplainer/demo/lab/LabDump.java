@@ -42,6 +42,7 @@ final class LabDump {
   private Point origin; // the root pane's top left corner on the screen
   private String controlsFor = "";
   private double worstWhileTraining;
+  private double worstBusyWhileTraining;
   private boolean training;
 
   private LabDump(LabWindow lab, Path file) {
@@ -61,11 +62,17 @@ final class LabDump {
     watchdog.reset();
     training = true;
     worstWhileTraining = 0;
+    worstBusyWhileTraining = 0;
   }
 
   void trainingFinished() {
-    worstWhileTraining = Math.max(worstWhileTraining, watchdog.worstMillis());
+    readWatchdog();
     training = false;
+  }
+
+  private void readWatchdog() {
+    worstWhileTraining = Math.max(worstWhileTraining, watchdog.worstMillis());
+    worstBusyWhileTraining = Math.max(worstBusyWhileTraining, watchdog.worstBusyMillis());
   }
 
   /** The buttons changed (enabled, text): find the controls again at the next write. */
@@ -75,7 +82,7 @@ final class LabDump {
 
   void write() {
     if (training) {
-      worstWhileTraining = Math.max(worstWhileTraining, watchdog.worstMillis());
+      readWatchdog();
     }
     JsonObject json = new JsonObject();
     // Finding every control on screen takes a few milliseconds of the event thread: while
@@ -129,6 +136,7 @@ final class LabDump {
     json.addProperty("weightsShown", lab.watch.weightsShown);
     json.addProperty("probeNetwork", lab.watch.probe.trace() != null);
     json.addProperty("worstEdtPauseMs", worstWhileTraining);
+    json.addProperty("worstEdtBusyMs", worstBusyWhileTraining);
     if (lab.session.evaluation != null) {
       json.addProperty("accuracy", lab.session.evaluation.accuracy());
       JsonArray cells = new JsonArray();

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a {@link RobotDriver}: refuses an invalid setting with an explanation, trains, sees curve points,
  * pauses (training holds), steps one batch, resumes, stops after at least one epoch, reads the
  * confusion matrix, opens one cell's images and one image in the explainer. An {@code EdtWatchdog}
- * inside the application measures the event thread's worst delay while training; the test prints it
- * and requires it below 50 ms. Skipped, with the reason, without Xvfb.
+ * inside the application measures the event thread's worst delay while training and how much of it
+ * the event thread spent working or blocked; the test prints both and requires the work below 50 ms
+ * (and the delay below 250 ms). Skipped, with the reason, without Xvfb.
  */
 @TestMethodOrder(OrderAnnotation.class)
 @ExtendWith(LabTally.class)
@@ -177,12 +178,20 @@ class LabEndToEndIT {
     // The 10 % validation share of the 360 images is what is evaluated.
     assertEquals(36, total);
     double worst = lab.get("worstEdtPauseMs").getAsDouble();
+    double busy = lab.get("worstEdtBusyMs").getAsDouble();
     System.out.printf(
         Locale.ROOT,
-        "LAB E2E: event thread's worst delay while training %.1f ms; %s%n",
+        "LAB E2E: event thread's worst delay while training %.1f ms (its own work in it %.1f ms);"
+            + " %s%n",
         worst,
+        busy,
         text(lab, "progressText"));
-    assertTrue(worst < 50, "the event thread was blocked " + worst + " ms while training");
+    // The program's own work on the event thread: its CPU time and time blocked on a lock while
+    // an event waited. The wall-clock delay also holds the time an oversubscribed machine did not
+    // run the thread (other builds, garbage collections), which the program cannot prevent; it
+    // still has a bound, for waits the busy time does not see (sleeping, waiting for a file).
+    assertTrue(busy < 50, "the event thread worked " + busy + " ms on end while training");
+    assertTrue(worst < 250, "the event thread was held up " + worst + " ms while training");
     shot("lab-mistakes.png");
   }
 
