@@ -39,7 +39,7 @@ public final class StyleDefaults {
     return c == null ? fallback : new Color(c.getRGB() & 0xffffff);
   }
 
-  /** The font the views use: {@code CnnViz.font}, else the look and feel's label font, plain. */
+  /** The font the views use: {@code CnnViz.font}, else the look and feel's label font. */
   public static Font font() {
     Font base = UIManager.getFont(OverviewKeys.FONT);
     if (base == null) {
