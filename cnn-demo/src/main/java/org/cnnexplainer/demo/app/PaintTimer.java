@@ -2,6 +2,7 @@ package org.cnnexplainer.demo.app;
 
 import java.awt.Window;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.JComponent;
 import javax.swing.RepaintManager;
 import javax.swing.SwingUtilities;
@@ -35,20 +36,33 @@ final class PaintTimer {
   void install(Window window, Runnable afterPaint) {
     RepaintManager.setCurrentManager(
         new RepaintManager() {
-          private boolean windowDirty;
+          // Set by repaint() calls, which may come from any thread.
+          private final AtomicBoolean windowDirty = new AtomicBoolean();
 
           @Override
           public void addDirtyRegion(JComponent c, int x, int y, int w, int h) {
             // Only paints of this window matter (not those of other windows, e.g. the Lab's).
-            windowDirty |= SwingUtilities.getWindowAncestor(c) == window;
+            if (SwingUtilities.getWindowAncestor(c) == window) {
+              windowDirty.set(true);
+            }
             super.addDirtyRegion(c, x, y, w, h);
           }
 
           @Override
+          public void addDirtyRegion(Window w, int x, int y, int width, int height) {
+            if (w == window) {
+              windowDirty.set(true);
+            }
+            super.addDirtyRegion(w, x, y, width, height);
+          }
+
+          @Override
           public void paintDirtyRegions() {
+            // Cleared before painting: a region added while this pass paints gets its own
+            // afterPaint after the next pass, so the last paint is never left unreported.
+            boolean dirty = windowDirty.getAndSet(false);
             super.paintDirtyRegions();
-            if (windowDirty) {
-              windowDirty = false;
+            if (dirty) {
               afterPaint.run();
             }
           }
