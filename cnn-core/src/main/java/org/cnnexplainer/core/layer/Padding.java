@@ -1,0 +1,53 @@
+package org.cnnexplainer.core.layer;
+
+/**
+ * How a window layer treats the border, with TensorFlow's rules.
+ *
+ * <p>{@code VALID}: no padding, {@code out = floor((in - k) / s) + 1}. {@code SAME}: {@code out =
+ * ceil(in / s)}; total padding {@code max((out - 1) * s + k - in, 0)}, of which {@code floor(total
+ * / 2)} goes before (top or left) and the rest after.
+ */
+public enum Padding {
+  VALID,
+  SAME;
+
+  /**
+   * Output length along one axis for input length {@code in}, window {@code k} and stride {@code
+   * s}.
+   */
+  public int outputSize(int in, int k, int s) {
+    if (this == SAME) {
+      return (in + s - 1) / s;
+    }
+    if (k > in) {
+      throw new IllegalArgumentException(
+          "window " + k + " is larger than the input " + in + " with valid padding");
+    }
+    return (in - k) / s + 1;
+  }
+
+  /** Cells of padding before the first input cell (top or left). */
+  public int padBefore(int in, int k, int s) {
+    if (this == VALID) {
+      return 0;
+    }
+    int out = outputSize(in, k, s);
+    return Math.max((out - 1) * s + k - in, 0) / 2;
+  }
+
+  /** The name TF.js uses in model files. */
+  public String tfjsName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Parses a TF.js padding name ({@code valid} or {@code same}). */
+  public static Padding fromTfjsName(String name) {
+    return switch (name) {
+      case "valid" -> VALID;
+      case "same" -> SAME;
+      default ->
+          throw new IllegalArgumentException(
+              "padding must be 'valid' or 'same', got '" + name + "'");
+    };
+  }
+}
