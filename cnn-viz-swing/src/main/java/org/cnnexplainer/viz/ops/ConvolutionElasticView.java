@@ -7,10 +7,10 @@ import java.awt.event.MouseEvent;
 import java.util.function.IntConsumer;
 import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
+import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 

@@ -9,10 +9,10 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
+import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.color.Palette;
@@ -167,7 +167,7 @@ final class ElasticPainter {
         g,
         "sum + bias"
             + (conv.activation().isElementwise()
-                    && conv.activation() != org.cnnexplainer.core.Activation.LINEAR
+                    && conv.activation() != org.cnnexplainer.core.layer.Activation.LINEAR
                 ? ", then " + conv.activation().tfjsName()
                 : ""),
         outX - 10,

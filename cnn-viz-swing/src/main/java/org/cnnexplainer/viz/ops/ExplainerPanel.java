@@ -17,7 +17,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.Pooling2D;
+import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;

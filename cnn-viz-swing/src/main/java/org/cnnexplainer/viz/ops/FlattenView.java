@@ -5,10 +5,10 @@ import java.awt.Graphics2D;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.Optional;
-import org.cnnexplainer.core.Dense;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.explain.DenseBreakdown;
 import org.cnnexplainer.core.explain.FlattenMapping;
+import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.viz.ExplainerState;
 
 /**
