@@ -50,11 +50,7 @@ public final class ActivationTrace {
    * @throws IllegalArgumentException if the network has no such layer
    */
   public Tensor output(String layerName) {
-    int index = network.indexOf(layerName);
-    if (index < 0) {
-      throw new IllegalArgumentException("no layer named '" + layerName + "'");
-    }
-    return outputs[index];
+    return outputs[network.requireIndexOf(layerName)];
   }
 
   /** The input that layer {@code index} received. */

@@ -149,4 +149,139 @@ public final class GradientTarget {
       case WEIGHTED_SUM -> "weighted sum of " + layer;
     };
   }
+
+  /**
+   * This target's value and its gradient where the backward pass starts, for {@code trace}.
+   *
+   * @throws IllegalArgumentException if the target does not fit the trace's network
+   */
+  Seed seed(ActivationTrace trace) {
+    return Seed.of(trace, this);
+  }
+
+  /**
+   * Where the backward pass for a target starts: {@code gradient = dS/d(output of layer top)}
+   * ({@code top = -1}: the input), or with {@code atLogits} the gradient at the logits inside the
+   * last layer; and the value of {@code S}.
+   */
+  record Seed(int top, boolean atLogits, float[] gradient, float value) {
+
+    static Seed of(ActivationTrace trace, GradientTarget target) {
+      Network network = trace.network();
+      int last = network.layers().size() - 1;
+      return switch (target.kind()) {
+        case LOGIT, LOSS -> atLogits(trace, target);
+        case PROBABILITY -> {
+          Tensor p = trace.probabilities();
+          checkIndex("class", target.index(), p.size(), "the network's " + p.size() + " outputs");
+          yield new Seed(last, false, oneHot(p.size(), target.index()), p.at(target.index()));
+        }
+        case VALUE, CHANNEL, WEIGHTED_SUM -> atLayer(trace, target);
+      };
+    }
+
+    private static Seed atLogits(ActivationTrace trace, GradientTarget target) {
+      Network network = trace.network();
+      Tensor logits =
+          trace
+              .logits()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "network '"
+                              + network.name()
+                              + "' does not end in a softmax, so it has no logits for a "
+                              + target
+                              + "; use a probability or a layer value target"));
+      int c = target.index();
+      checkIndex("class", c, logits.size(), "the network's " + logits.size() + " classes");
+      float[] z = logits.data;
+      float[] gradient;
+      float value;
+      if (target.kind() == GradientTarget.Kind.LOGIT) {
+        gradient = oneHot(z.length, c);
+        value = z[c];
+      } else {
+        // d(log sum exp z - z_c)/dz = softmax(z) - onehot(c), computed in double from the logits.
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : z) {
+          max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (float v : z) {
+          sum += Math.exp(v - max);
+        }
+        double logSumExp = max + Math.log(sum);
+        gradient = new float[z.length];
+        for (int j = 0; j < z.length; j++) {
+          gradient[j] = (float) (Math.exp(z[j] - logSumExp) - (j == c ? 1 : 0));
+        }
+        value = (float) (logSumExp - z[c]);
+      }
+      int last = network.layers().size() - 1;
+      if (network.endsInDenseSoftmax()) {
+        return new Seed(last, true, gradient, value);
+      }
+      // A separate softmax layer: the logits are the output of the layer before it.
+      return new Seed(last - 1, false, gradient, value);
+    }
+
+    private static Seed atLayer(ActivationTrace trace, GradientTarget target) {
+      Network network = trace.network();
+      int layer = network.requireIndexOf(target.layer());
+      Tensor out = trace.output(layer);
+      Shape shape = out.shape();
+      String where = target.layer() + " output " + shape;
+      float[] gradient = new float[shape.size()];
+      double value = 0;
+      switch (target.kind()) {
+        case VALUE -> {
+          checkIndex("index", target.index(), shape.size(), where);
+          gradient[target.index()] = 1f;
+          value = out.at(target.index());
+        }
+        case CHANNEL -> {
+          if (!shape.isImage()) {
+            throw new IllegalArgumentException(
+                "a channel target needs an image output, but " + where + " is not one");
+          }
+          checkIndex("channel", target.index(), shape.channels(), where);
+          int plane = shape.height() * shape.width();
+          for (int i = target.index() * plane; i < (target.index() + 1) * plane; i++) {
+            gradient[i] = 1f;
+            value += out.data[i];
+          }
+        }
+        default -> {
+          Tensor weights = target.weights();
+          if (!weights.shape().equals(shape)) {
+            throw new IllegalArgumentException(
+                "the weights of a weighted-sum target have shape "
+                    + weights.shape()
+                    + ", but "
+                    + where
+                    + " differs");
+          }
+          System.arraycopy(weights.data, 0, gradient, 0, gradient.length);
+          for (int i = 0; i < gradient.length; i++) {
+            value += (double) gradient[i] * out.data[i];
+          }
+        }
+      }
+      return new Seed(layer, false, gradient, (float) value);
+    }
+
+    private static float[] oneHot(int size, int index) {
+      float[] v = new float[size];
+      v[index] = 1f;
+      return v;
+    }
+
+    private static void checkIndex(String what, int index, int size, String of) {
+      if (index >= size) {
+        throw new IllegalArgumentException(
+            what + " " + index + " is out of range: " + of + " have indices 0.." + (size - 1));
+      }
+    }
+  }
 }

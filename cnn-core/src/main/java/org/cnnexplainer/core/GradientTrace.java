@@ -70,7 +70,7 @@ public final class GradientTrace {
   static GradientTrace of(ActivationTrace trace, GradientTarget target) {
     Network network = trace.network();
     int n = network.layers().size();
-    Seed seed = Seed.of(trace, target);
+    GradientTarget.Seed seed = target.seed(trace);
     float[][] values = new float[n + 1][];
     Shape[] shapes = new Shape[n + 1];
     values[0] = trace.input().data;
@@ -80,28 +80,28 @@ public final class GradientTrace {
       shapes[i + 1] = network.outputShape(i);
     }
     float[][] gradients = new float[n + 1][];
-    for (int i = 0; i <= seed.top; i++) {
+    for (int i = 0; i <= seed.top(); i++) {
       gradients[i] = new float[shapes[i].size()];
     }
-    gradients[seed.top + 1] = seed.gradient;
+    gradients[seed.top() + 1] = seed.gradient();
     ModuleAccess.Layers hooks = ModuleAccess.layers();
     float[][][] params = new float[n][][];
     for (int i = 0; i < n; i++) {
       params[i] = hooks.parameterArrays(network.layer(i));
     }
     new LayerPasses(network.layers(), params, shapes, values, gradients, new float[n][][])
-        .backward(seed.top, -1, seed.atLogits);
+        .backward(seed.top(), -1, seed.atLogits());
     float[][] passGradients = Arrays.copyOfRange(gradients, 1, n + 1);
     return new GradientTrace(
         trace,
         target,
-        seed.value,
+        seed.value(),
         values,
         shapes,
         gradients,
         passGradients,
-        seed.top,
-        seed.atLogits);
+        seed.top(),
+        seed.atLogits());
   }
 
   /** The forward pass this backward pass differentiates. */
@@ -145,7 +145,7 @@ public final class GradientTrace {
    * @throws IllegalArgumentException if the network has no such layer
    */
   public Tensor output(String layerName) {
-    return outputs[indexOf(layerName)];
+    return outputs[network().requireIndexOf(layerName)];
   }
 
   /**
@@ -169,15 +169,7 @@ public final class GradientTrace {
    * @throws IllegalArgumentException if the network has no such layer
    */
   public Map<String, Tensor> parameters(String layerName) {
-    return parameters(indexOf(layerName));
-  }
-
-  private int indexOf(String layerName) {
-    int index = network().indexOf(layerName);
-    if (index < 0) {
-      throw new IllegalArgumentException("no layer named '" + layerName + "'");
-    }
-    return index;
+    return parameters(network().requireIndexOf(layerName));
   }
 
   /** The layer's own backward pass, this time adding into parameter gradients only. */
@@ -209,131 +201,5 @@ public final class GradientTrace {
       byName.put(name, tensors[p++]);
     }
     return Collections.unmodifiableMap(byName);
-  }
-
-  /** Where the backward pass starts: {@code dS/d(output of layer top)}, or at its logits. */
-  private record Seed(int top, boolean atLogits, float[] gradient, float value) {
-
-    static Seed of(ActivationTrace trace, GradientTarget target) {
-      Network network = trace.network();
-      int last = network.layers().size() - 1;
-      return switch (target.kind()) {
-        case LOGIT, LOSS -> atLogits(trace, target);
-        case PROBABILITY -> {
-          Tensor p = trace.probabilities();
-          checkIndex("class", target.index(), p.size(), "the network's " + p.size() + " outputs");
-          yield new Seed(last, false, oneHot(p.size(), target.index()), p.at(target.index()));
-        }
-        case VALUE, CHANNEL, WEIGHTED_SUM -> atLayer(trace, target);
-      };
-    }
-
-    private static Seed atLogits(ActivationTrace trace, GradientTarget target) {
-      Network network = trace.network();
-      Tensor logits =
-          trace
-              .logits()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "network '"
-                              + network.name()
-                              + "' does not end in a softmax, so it has no logits for a "
-                              + target
-                              + "; use a probability or a layer value target"));
-      int c = target.index();
-      checkIndex("class", c, logits.size(), "the network's " + logits.size() + " classes");
-      float[] z = logits.data;
-      float[] gradient;
-      float value;
-      if (target.kind() == GradientTarget.Kind.LOGIT) {
-        gradient = oneHot(z.length, c);
-        value = z[c];
-      } else {
-        // d(log sum exp z - z_c)/dz = softmax(z) - onehot(c), computed in double from the logits.
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : z) {
-          max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : z) {
-          sum += Math.exp(v - max);
-        }
-        double logSumExp = max + Math.log(sum);
-        gradient = new float[z.length];
-        for (int j = 0; j < z.length; j++) {
-          gradient[j] = (float) (Math.exp(z[j] - logSumExp) - (j == c ? 1 : 0));
-        }
-        value = (float) (logSumExp - z[c]);
-      }
-      int last = network.layers().size() - 1;
-      if (network.endsInDenseSoftmax()) {
-        return new Seed(last, true, gradient, value);
-      }
-      // A separate softmax layer: the logits are the output of the layer before it.
-      return new Seed(last - 1, false, gradient, value);
-    }
-
-    private static Seed atLayer(ActivationTrace trace, GradientTarget target) {
-      Network network = trace.network();
-      int layer = network.indexOf(target.layer());
-      if (layer < 0) {
-        throw new IllegalArgumentException(
-            "no layer named '" + target.layer() + "' in network '" + network.name() + "'");
-      }
-      Tensor out = trace.output(layer);
-      Shape shape = out.shape();
-      String where = target.layer() + " output " + shape;
-      float[] gradient = new float[shape.size()];
-      double value = 0;
-      switch (target.kind()) {
-        case VALUE -> {
-          checkIndex("index", target.index(), shape.size(), where);
-          gradient[target.index()] = 1f;
-          value = out.at(target.index());
-        }
-        case CHANNEL -> {
-          if (!shape.isImage()) {
-            throw new IllegalArgumentException(
-                "a channel target needs an image output, but " + where + " is not one");
-          }
-          checkIndex("channel", target.index(), shape.channels(), where);
-          int plane = shape.height() * shape.width();
-          for (int i = target.index() * plane; i < (target.index() + 1) * plane; i++) {
-            gradient[i] = 1f;
-            value += out.data[i];
-          }
-        }
-        default -> {
-          Tensor weights = target.weights();
-          if (!weights.shape().equals(shape)) {
-            throw new IllegalArgumentException(
-                "the weights of a weighted-sum target have shape "
-                    + weights.shape()
-                    + ", but "
-                    + where
-                    + " differs");
-          }
-          System.arraycopy(weights.data, 0, gradient, 0, gradient.length);
-          for (int i = 0; i < gradient.length; i++) {
-            value += (double) gradient[i] * out.data[i];
-          }
-        }
-      }
-      return new Seed(layer, false, gradient, (float) value);
-    }
-
-    private static float[] oneHot(int size, int index) {
-      float[] v = new float[size];
-      v[index] = 1f;
-      return v;
-    }
-
-    private static void checkIndex(String what, int index, int size, String of) {
-      if (index >= size) {
-        throw new IllegalArgumentException(
-            what + " " + index + " is out of range: " + of + " have indices 0.." + (size - 1));
-      }
-    }
   }
 }

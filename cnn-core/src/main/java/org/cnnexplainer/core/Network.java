@@ -124,6 +124,15 @@ public final class Network {
     return indexByName.getOrDefault(layerName, -1);
   }
 
+  /** {@link #indexOf}, throwing {@code IllegalArgumentException} for an unknown name. */
+  int requireIndexOf(String layerName) {
+    int index = indexOf(layerName);
+    if (index < 0) {
+      throw new IllegalArgumentException("no layer named '" + layerName + "'");
+    }
+    return index;
+  }
+
   /** The shape layer {@code index} produces. */
   public Shape outputShape(int index) {
     return outputShapes.get(index);

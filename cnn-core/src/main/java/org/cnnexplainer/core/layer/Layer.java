@@ -1,5 +1,6 @@
 package org.cnnexplainer.core.layer;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cnnexplainer.core.Shape;
@@ -172,7 +173,7 @@ public abstract sealed class Layer
         map.put(names[i], tensors[i]);
       }
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 
   static float[] data(Tensor tensor) {

@@ -118,5 +118,12 @@ class ActivationTest {
     Tensor in = Tensor.of(Shape.image(2, 1, 2), 0f, 5f, ln3, 5f);
     Tensor out = new ActivationLayer("s", Activation.SOFTMAX).forward(in);
     assertArrayEquals(new float[] {0.25f, 0.5f, 0.75f, 0.5f}, out.toArray(), 1e-6f);
+    // The same on a whole tensor, which stays unchanged.
+    assertEquals(out, Activation.SOFTMAX.apply(in));
+    assertArrayEquals(new float[] {0f, 5f, ln3, 5f}, in.toArray(), 0f);
+    assertArrayEquals(
+        new float[] {0f, 5f, 0f, 2f},
+        Activation.RELU.apply(Tensor.of(Shape.image(2, 1, 2), -1f, 5f, -3f, 2f)).toArray(),
+        0f);
   }
 }

@@ -39,8 +39,8 @@ class GradientCheckTest {
             conv("conv 5x5 valid", 2, 2, 5, 5, 1, 1, Padding.VALID, Activation.LINEAR, r),
             Shape.image(2, 9, 9)),
         // Large enough for the Vector API training path when it is on (5 and 6 filters: a tile of
-        // four and a rest). Fused relu is left to VectorConvolutionGradientsTest: a weight step
-        // here moves so many outputs that some cross the kink.
+        // four and a rest). Fused relu is left to GradientTraceTest's directional checks: a weight
+        // step here moves so many outputs that some cross the kink.
         Arguments.of(
             conv("conv valid 3x3 wide", 3, 5, 3, 3, 1, 1, Padding.VALID, Activation.LINEAR, r),
             Shape.image(3, 12, 13)),

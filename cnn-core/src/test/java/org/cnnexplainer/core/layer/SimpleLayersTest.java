@@ -2,6 +2,7 @@ package org.cnnexplainer.core.layer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,27 @@ import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.junit.jupiter.api.Test;
 
-/** BatchNormalization, Dropout and InputLayer. */
+/** BatchNormalization, Dropout and InputLayer; every layer's named parameters. */
 class SimpleLayersTest {
+
+  @Test
+  void parametersAreTheWeightsByTheirTfjsNamesInOrder() {
+    Tensor kernel = Tensor.of(Shape.of(1, 1, 1, 2), 1, 2);
+    Tensor bias = Tensor.of(Shape.vector(1), 3);
+    Conv2D conv = new Conv2D("c", kernel, bias, 1, 1, Padding.VALID, Activation.LINEAR);
+    assertEquals(
+        java.util.List.of("kernel", "bias"), java.util.List.copyOf(conv.parameters().keySet()));
+    assertSame(kernel, conv.parameters().get("kernel"));
+    assertSame(bias, conv.parameters().get("bias"));
+    Conv2D noBias = new Conv2D("c", kernel, null, 1, 1, Padding.VALID, Activation.LINEAR);
+    assertEquals(java.util.List.of("kernel"), java.util.List.copyOf(noBias.parameters().keySet()));
+    Tensor dense = Tensor.of(Shape.of(2, 3), 1, 2, 3, 4, 5, 6);
+    assertSame(dense, new Dense("d", dense, null, Activation.LINEAR).parameters().get("kernel"));
+    assertEquals(
+        java.util.List.of("gamma", "beta"), java.util.List.copyOf(norm().parameters().keySet()));
+    assertEquals(java.util.Map.of(), new Flatten("f").parameters());
+    assertThrows(UnsupportedOperationException.class, () -> conv.parameters().remove("bias"));
+  }
 
   private static BatchNormalization norm() {
     // gamma [2, 1], beta [0.5, -1], mean [1, 10], variance + epsilon = [4, 25]

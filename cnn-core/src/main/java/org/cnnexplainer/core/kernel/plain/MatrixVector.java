@@ -1,5 +1,7 @@
 package org.cnnexplainer.core.kernel.plain;
 
+import java.util.Arrays;
+
 /**
  * A fully connected layer's products in plain Java, with the weights stored one row per unit
  * ({@code (J, I)}, the transpose of TF.js's {@code (I, J)} kernel): the forward pass is then one
@@ -36,7 +38,7 @@ public final class MatrixVector {
   /** Overwrites {@code gradIn[i] = sum_j w[j][i] * gradOut[j]}. */
   public static void inputGradient(float[] w, float[] gradOut, float[] gradIn) {
     int inputs = gradIn.length;
-    java.util.Arrays.fill(gradIn, 0f);
+    Arrays.fill(gradIn, 0f);
     for (int j = 0; j < gradOut.length; j++) {
       float gj = gradOut[j];
       int row = j * inputs;
