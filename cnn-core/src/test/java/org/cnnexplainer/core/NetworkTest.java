@@ -13,7 +13,6 @@ import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Layer;
-import org.cnnexplainer.core.layer.Padding;
 import org.junit.jupiter.api.Test;
 
 /** Shape chaining, counts, tracing, logits and ranking of a {@link Network}. */

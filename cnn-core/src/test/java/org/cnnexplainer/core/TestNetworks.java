@@ -11,7 +11,6 @@ import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Dropout;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Layer;
-import org.cnnexplainer.core.layer.Padding;
 import org.cnnexplainer.core.layer.Pooling2D;
 
 /**

@@ -70,12 +70,13 @@ class ReadmeSamplesTest {
       assertEquals("conv_1_1 " + network.outputShape(0), lines.get(3));
 
       GradientTrace gradients =
-          network.gradients(
-              input, GradientTarget.logit(network.trace(input).predicted().index()));
+          network.gradients(input, GradientTarget.logit(network.trace(input).predicted().index()));
       assertEquals(
           List.of(
               String.format("logit %.4f, saliency %s", gradients.value(), input.shape()),
-              "relu_2_2 " + network.outputShape(network.indexOf("relu_2_2")) + " "
+              "relu_2_2 "
+                  + network.outputShape(network.indexOf("relu_2_2"))
+                  + " "
                   + network.outputShape(network.indexOf("relu_2_2")),
               "conv_1_1 kernel gradient " + network.layer(0).parameters().get("kernel").shape()),
           runMain(loader.loadClass("WhyThisClass"), modelJson, image).lines().toList());

@@ -1,7 +1,7 @@
 package org.cnnexplainer.core.kernel;
 
+import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
-import org.cnnexplainer.core.layer.Padding;
 
 /**
  * Where a sliding window reads, for one input shape: a convolution of {@code filters} kernels of

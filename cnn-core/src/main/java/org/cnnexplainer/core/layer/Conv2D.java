@@ -2,6 +2,7 @@ package org.cnnexplainer.core.layer;
 
 import java.util.Map;
 import java.util.Objects;
+import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.kernel.Kernels;

@@ -1,6 +1,7 @@
 package org.cnnexplainer.core.layer;
 
 import java.util.Objects;
+import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.kernel.Kernels;
 import org.cnnexplainer.core.kernel.Pass;

@@ -4,8 +4,9 @@
  * org.cnnexplainer.core.layer.ActivationLayer}, {@link org.cnnexplainer.core.layer.Pooling2D},
  * {@link org.cnnexplainer.core.layer.Flatten}, {@link org.cnnexplainer.core.layer.Dense}, {@link
  * org.cnnexplainer.core.layer.Dropout}, {@link org.cnnexplainer.core.layer.BatchNormalization} and
- * {@link org.cnnexplainer.core.layer.InputLayer}, with their settings {@link
- * org.cnnexplainer.core.layer.Activation} and {@link org.cnnexplainer.core.layer.Padding}.
+ * {@link org.cnnexplainer.core.layer.InputLayer}, and the {@link
+ * org.cnnexplainer.core.layer.Activation} functions they apply (the {@link
+ * org.cnnexplainer.core.Padding} rule is in the base package, which the kernels share).
  *
  * <p>Axis order as in {@code org.cnnexplainer.core}: images {@code (channels, height, width)},
  * convolution kernels {@code (filters, channels, kh, kw)}, dense kernels {@code (inputs, units)}.

@@ -2,6 +2,7 @@ package org.cnnexplainer.core.tfjs;
 
 import java.util.Arrays;
 import java.util.List;
+import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Activation;
@@ -13,7 +14,6 @@ import org.cnnexplainer.core.layer.Dropout;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.InputLayer;
 import org.cnnexplainer.core.layer.Layer;
-import org.cnnexplainer.core.layer.Padding;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.core.tfjs.Weights.Weight;
 

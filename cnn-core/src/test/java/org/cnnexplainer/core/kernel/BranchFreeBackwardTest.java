@@ -2,8 +2,8 @@ package org.cnnexplainer.core.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
-import org.cnnexplainer.core.layer.Padding;
 import org.junit.jupiter.api.Test;
 
 /** The bit-mask backward passes of ReLU and 2x2 max pooling on the edge cases of their selects. */

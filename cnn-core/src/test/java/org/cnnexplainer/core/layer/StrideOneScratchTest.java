@@ -2,6 +2,7 @@ package org.cnnexplainer.core.layer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.junit.jupiter.api.Test;

@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
-import org.cnnexplainer.core.layer.Padding;
 
 /** A small saved model in a temporary folder whose files tests can break on purpose. */
 final class ModelFolder {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Activation;
@@ -18,7 +19,6 @@ import org.cnnexplainer.core.layer.Dropout;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.InputLayer;
 import org.cnnexplainer.core.layer.Layer;
-import org.cnnexplainer.core.layer.Padding;
 import org.cnnexplainer.core.layer.Pooling2D;
 
 /** Small random networks using every layer kind, and a deep comparison of two networks. */

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.cnnexplainer.core.GradientTarget;
 import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.TestNetworks;
@@ -20,7 +21,6 @@ import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Dropout;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Layer;
-import org.cnnexplainer.core.layer.Padding;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.junit.jupiter.api.Test;
 

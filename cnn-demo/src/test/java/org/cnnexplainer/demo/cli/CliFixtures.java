@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Activation;
@@ -25,7 +26,6 @@ import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Layer;
-import org.cnnexplainer.core.layer.Padding;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 

@@ -138,7 +138,7 @@ class ViewScreenshotsTest {
                         org.cnnexplainer.core.Shape.vector(2), 0.1, random),
                     1,
                     1,
-                    org.cnnexplainer.core.layer.Padding.SAME,
+                    org.cnnexplainer.core.Padding.SAME,
                     org.cnnexplainer.core.layer.Activation.RELU),
                 new org.cnnexplainer.core.layer.Flatten("flatten"),
                 new org.cnnexplainer.core.layer.Dense(

@@ -1,4 +1,4 @@
-package org.cnnexplainer.core.layer;
+package org.cnnexplainer.core;
 
 /**
  * How a window layer treats the border, with TensorFlow's rules.
