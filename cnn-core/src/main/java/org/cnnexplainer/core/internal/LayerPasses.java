@@ -19,6 +19,11 @@ public final class LayerPasses {
   private final Layer[] layers;
   private final Pass[] passes;
   private final ModuleAccess.Layers hooks = ModuleAccess.layers();
+  // The passes of the last forward pass, which its backward pass reuses: in training one set per
+  // sample, instead of one per layer call.
+  private Pass[] current;
+  private long currentSeed;
+  private boolean currentLogits;
 
   /**
    * Passes over {@code layers} with their parameters {@code params[i]} (in each layer's own layout)
@@ -45,8 +50,9 @@ public final class LayerPasses {
    * logits}: the last layer leaves out its softmax, so its output holds the logits.
    */
   public void forward(long seed, boolean logits) {
-    for (int i = 0; i < passes.length; i++) {
-      hooks.forward(layers[i], pass(i, seed, logits));
+    Pass[] run = passes(seed, logits);
+    for (int i = 0; i < run.length; i++) {
+      hooks.forward(layers[i], run[i]);
     }
   }
 
@@ -56,16 +62,29 @@ public final class LayerPasses {
    * is the gradient at the logits).
    */
   public void backward(int top, long seed, boolean logits) {
+    Pass[] run = passes(seed, logits);
     for (int i = top; i >= 0; i--) {
-      hooks.backward(layers[i], pass(i, seed, logits));
+      hooks.backward(layers[i], run[i]);
     }
   }
 
-  private Pass pass(int i, long seed, boolean logits) {
-    Pass pass = passes[i];
-    if (seed >= 0) {
-      pass = pass.training((seed * 31 + i) & Long.MAX_VALUE);
+  /** The passes in this mode: each layer's own dropout seed, the last one before its softmax. */
+  private Pass[] passes(long seed, boolean logits) {
+    if (current != null && currentSeed == seed && currentLogits == logits) {
+      return current;
     }
-    return logits && i == passes.length - 1 ? pass.beforeSoftmax() : pass;
+    Pass[] run = passes.clone();
+    for (int i = 0; i < run.length; i++) {
+      if (seed >= 0) {
+        run[i] = run[i].training((seed * 31 + i) & Long.MAX_VALUE);
+      }
+    }
+    if (logits) {
+      run[run.length - 1] = run[run.length - 1].beforeSoftmax();
+    }
+    current = run;
+    currentSeed = seed;
+    currentLogits = logits;
+    return run;
   }
 }

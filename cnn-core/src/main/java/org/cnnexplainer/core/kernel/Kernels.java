@@ -27,7 +27,8 @@ import org.cnnexplainer.core.kernel.vector.VectorRelu;
  * <p>How a convolution runs: with stride 1, it is a valid correlation of its input (copied into a
  * zero-padded plane when it has padding), and so are its input gradient (a correlation of the
  * zero-padded output gradient with the flipped kernel) and its kernel gradient; those three have a
- * plain and a Vector API implementation. Strided convolutions run {@link StridedConvolution}.
+ * plain and a Vector API implementation. Strided convolutions run {@link StridedConvolution}. The
+ * ReLU's backward pass has a Vector API implementation too.
  */
 public final class Kernels {
   private static final Kernels PLAIN = new Kernels(false);

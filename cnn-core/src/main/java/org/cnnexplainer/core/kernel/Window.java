@@ -45,6 +45,11 @@ public record Window(
         padding.outputSize(in.width(), kw, strideX));
   }
 
+  /** Whether this window reads inputs of shape {@code input} (an image). */
+  public boolean isFor(Shape input) {
+    return input.channels() == channels && input.height() == height && input.width() == width;
+  }
+
   /** Input row of the first window row of output row {@code oy}; negative in the top padding. */
   public int top(int oy) {
     return oy * strideY - padTop;
@@ -95,8 +100,14 @@ public record Window(
     return padTop != 0 || padLeft != 0 || paddedHeight() != height || paddedWidth() != width;
   }
 
-  /** The same window read as a valid correlation of its padded input (stride 1 only). */
+  /**
+   * The same window read as a valid correlation of its padded input (stride 1 only); this window
+   * itself when it has no padding.
+   */
   public Window valid() {
+    if (!padded()) {
+      return this;
+    }
     return new Window(
         channels,
         paddedHeight(),

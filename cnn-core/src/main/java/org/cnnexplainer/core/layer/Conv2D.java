@@ -25,6 +25,8 @@ public final class Conv2D extends Layer {
   private final int strideX;
   private final Padding padding;
   private final Activation activation;
+  // The window of the last input shape seen: in a network always the same one.
+  private volatile Window window;
 
   /**
    * A convolution layer.
@@ -178,7 +180,12 @@ public final class Conv2D extends Layer {
 
   /** The index arithmetic of this convolution over an input of shape {@code input}. */
   Window window(Shape input) {
-    return Window.of(input, filters(), kernelHeight(), kernelWidth(), strideY, strideX, padding);
+    Window w = window;
+    if (w == null || !w.isFor(input)) {
+      w = Window.of(input, filters(), kernelHeight(), kernelWidth(), strideY, strideX, padding);
+      window = w; // immutable: any thread may use the last one built
+    }
+    return w;
   }
 
   @Override

@@ -44,6 +44,8 @@ public final class Pooling2D extends Layer {
   private final int strideY;
   private final int strideX;
   private final Padding padding;
+  // The window of the last input shape seen: in a network always the same one.
+  private volatile Window window;
 
   /** A pooling layer with a {@code poolHeight x poolWidth} window. */
   public Pooling2D(

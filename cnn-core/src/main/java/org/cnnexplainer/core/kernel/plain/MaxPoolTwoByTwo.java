@@ -9,8 +9,8 @@ import org.cnnexplainer.core.kernel.Window;
  *
  * <p>The backward pass sends each output's gradient to the first cell of its window (row-major)
  * that holds the maximum, as TF does, without branches: a float select compiles to a jump on x86,
- * and which cell wins is a coin toss the branch predictor loses. Each cell's share is the
- * gradient's bits masked by an int comparison result.
+ * and which cell wins is a coin toss the branch predictor loses. The winner's offset is computed
+ * from int masks of the comparisons, and the gradient stored there once.
  */
 public final class MaxPoolTwoByTwo {
   private MaxPoolTwoByTwo() {}
@@ -41,35 +41,29 @@ public final class MaxPoolTwoByTwo {
     }
   }
 
-  /** Overwrites {@code gradIn} from {@code gradOut}, given the forward pass's input and output. */
+  /**
+   * Overwrites {@code gradIn} from {@code gradOut}, given the forward pass's input and output:
+   * zeros everywhere (one fast fill), then each window's gradient stored once, at the first cell
+   * that equals the maximum. Which cell that is comes from int masks of the four comparisons,
+   * without branches.
+   */
   public static void backward(Window g, float[] src, float[] out, float[] gradOut, float[] gradIn) {
     int width = g.width();
-    int outHeight = g.outHeight();
     int outWidth = g.outWidth();
-    if (2 * outHeight != g.height() || 2 * outWidth != width) {
-      Arrays.fill(gradIn, 0f); // an odd last row or column gets no gradient
-    }
+    Arrays.fill(gradIn, 0, g.inputSize(), 0f);
     for (int c = 0, o = 0; c < g.channels(); c++) {
-      for (int oy = 0; oy < outHeight; oy++) {
+      for (int oy = 0; oy < g.outHeight(); oy++) {
         int top = (c * g.height() + 2 * oy) * width;
-        int bottom = top + width;
         for (int ox = 0; ox < outWidth; ox++, o++) {
           int a = top + 2 * ox;
-          int b = bottom + 2 * ox;
           float max = out[o];
-          int bits = Float.floatToRawIntBits(gradOut[o]);
-          int m0 = src[a] == max ? -1 : 0;
-          int m1 = (src[a + 1] == max ? -1 : 0) & ~m0;
-          int taken = m0 | m1;
-          int m2 = (src[b] == max ? -1 : 0) & ~taken;
-          taken |= m2;
-          int m3 = (src[b + 1] == max ? -1 : 0) & ~taken;
-          taken |= m3;
-          m0 |= ~taken; // no cell equals a NaN maximum: the window's first cell, as the definition
-          gradIn[a] = Float.intBitsToFloat(bits & m0);
-          gradIn[a + 1] = Float.intBitsToFloat(bits & m1);
-          gradIn[b] = Float.intBitsToFloat(bits & m2);
-          gradIn[b + 1] = Float.intBitsToFloat(bits & m3);
+          int e0 = src[a] == max ? -1 : 0;
+          int e1 = src[a + 1] == max ? -1 : 0;
+          int e2 = src[a + width] == max ? -1 : 0;
+          int e3 = src[a + width + 1] == max ? -1 : 0;
+          // Offset of the first equal cell; 0 (the first cell) also when none equals a NaN max.
+          int offset = ~e0 & ((e1 & 1) | (~e1 & ((e2 & width) | (~e2 & e3 & (width + 1)))));
+          gradIn[a + offset] = gradOut[o];
         }
       }
     }
