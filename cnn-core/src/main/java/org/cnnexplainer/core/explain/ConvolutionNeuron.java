@@ -138,4 +138,42 @@ public final class ConvolutionNeuron {
   public Tensor output() {
     return output;
   }
+
+  /**
+   * How strongly input channel {@code channel} moves this neuron: the mean absolute value of its
+   * intermediate map, {@code mean_yx |intermediates[c][y][x]|}. A channel whose kernel slice meets
+   * only zeros (or is all zeros) contributes 0.
+   *
+   * @throws IllegalArgumentException if the channel is out of range
+   */
+  public double contribution(int channel) {
+    int channels = intermediates.shape().channels();
+    Checks.index("channel", channel, channels, layerName + " (" + channels + " input channels)");
+    float[] values = intermediates.channel(channel);
+    double sum = 0;
+    for (float v : values) {
+      sum += Math.abs(v);
+    }
+    return sum / values.length;
+  }
+
+  /**
+   * The input channels ordered by {@link #contribution(int)}, largest first; equal contributions
+   * keep channel order. Views that cannot show every channel show the first ones of this list.
+   */
+  public int[] channelsByContribution() {
+    int channels = intermediates.shape().channels();
+    double[] contribution = new double[channels];
+    Integer[] order = new Integer[channels];
+    for (int c = 0; c < channels; c++) {
+      contribution[c] = contribution(c);
+      order[c] = c;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(contribution[b], contribution[a]));
+    int[] result = new int[channels];
+    for (int i = 0; i < channels; i++) {
+      result[i] = order[i];
+    }
+    return result;
+  }
 }

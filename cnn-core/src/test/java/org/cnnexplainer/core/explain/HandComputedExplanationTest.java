@@ -39,6 +39,38 @@ class HandComputedExplanationTest {
   }
 
   @Test
+  void channelContributionsRankTheInputChannels() {
+    ConvolutionNeuron n = ConvolutionNeuron.of(HandBuilt.trace(), 0, 0);
+    assertEquals((22 + 25 + 34 + 37) / 4.0, n.contribution(0), EPS);
+    assertEquals(0.9, n.contribution(1), EPS);
+    assertArrayEquals(new int[] {0, 1}, n.channelsByContribution());
+    // A kernel that weights channel 1 (all 1..16 values) far above channel 0 reverses the order;
+    // an all-zero slice ties with nothing and goes last; equal contributions keep channel order.
+    Conv2D conv =
+        new Conv2D(
+            "c",
+            Tensor.of(
+                Shape.of(1, 4, 1, 1), // (filters, channels, kh, kw)
+                0.5f,
+                -2f,
+                0f,
+                2f),
+            null,
+            1,
+            1,
+            Padding.VALID,
+            Activation.LINEAR);
+    ConvolutionNeuron ranked =
+        ConvolutionNeuron.of(
+            HandBuilt.single(conv, Tensor.of(Shape.image(4, 1, 2), 1, 1, 1, 1, 1, 1, 1, 1)), 0, 0);
+    assertEquals(2.0, ranked.contribution(1), EPS);
+    assertEquals(0.0, ranked.contribution(2), EPS);
+    assertArrayEquals(new int[] {1, 3, 0, 2}, ranked.channelsByContribution());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> ranked.contribution(4));
+  }
+
+  @Test
   void convolutionStepValid() {
     ConvolutionStep s = ConvolutionStep.of(HandBuilt.trace(), 0, 0, 1, 1);
     assertEquals("conv", s.layerName());

@@ -30,19 +30,29 @@ final class AppController {
           });
   private ModelSource model;
   private Example image;
+  private EarlyNetwork early;
 
   AppController(ExplainerFrame frame) {
     this.frame = frame;
   }
 
-  /** Opens the model named on the command line, else the last one, else the bundled one. */
-  void start(Path modelPath, Path imagePath) {
+  /** The model to start with: {@code modelPath} when given, else the last one, else the bundled. */
+  static Optional<ModelSource> startSource(AppPreferences prefs, Path modelPath)
+      throws IOException {
+    return modelPath != null
+        ? Optional.of(ModelSource.file(modelPath))
+        : prefs.lastModel().flatMap(ModelSource::fromKey).or(ModelMenu::defaultBundled);
+  }
+
+  /**
+   * Opens the model named on the command line, else the last one, else the bundled one; {@code
+   * early} may hold its network already (or {@code null}).
+   */
+  void start(Path modelPath, Path imagePath, EarlyNetwork early) {
+    this.early = early;
     Optional<ModelSource> source;
     try {
-      source =
-          modelPath != null
-              ? Optional.of(ModelSource.file(modelPath))
-              : frame.prefs.lastModel().flatMap(ModelSource::fromKey).or(ModelMenu::defaultBundled);
+      source = startSource(frame.prefs, modelPath);
     } catch (IOException e) {
       ErrorDialogs.modelFailed(frame, modelPath.toString(), e, false);
       source = ModelMenu.defaultBundled();
@@ -54,16 +64,31 @@ final class AppController {
     open(source.get(), imagePath);
   }
 
-  /** Loads {@code source}; on success shows it with {@code imagePath} (or its first example). */
+  /**
+   * Loads {@code source}: its structure shows as soon as the network is read; then its examples
+   * and, with {@code imagePath} (or its first example), its activations.
+   */
   void open(ModelSource source, Path imagePath) {
     frame.status.showMessage("Loading " + source.name() + "…");
+    EarlyNetwork first = early;
+    early = null; // only the first model is read early
     loader.load(
         source,
+        first,
+        network -> {
+          if (frame.state.network() != network) {
+            frame.state.setNetwork(network);
+            frame.strip.setExamples(List.of());
+            frame.strip.showInput(null);
+          }
+        },
         loaded -> {
           PaintTimer.mark("model and examples loaded");
           model = loaded.source();
           image = null;
-          frame.state.setNetwork(loaded.network());
+          if (frame.state.network() != loaded.network()) {
+            frame.state.setNetwork(loaded.network());
+          }
           frame.strip.setExamples(loaded.examples());
           frame.strip.showInput(null);
           frame.prefs.rememberModel(source);
@@ -92,6 +117,11 @@ final class AppController {
 
   void open(ModelSource source) {
     open(source, null);
+  }
+
+  /** Waits briefly for the first model's network, so the window's first frame shows it. */
+  void awaitFirstNetwork() {
+    loader.awaitNetwork(600);
   }
 
   /** Shows {@code example} (called by the strip). */
@@ -166,8 +196,15 @@ final class AppController {
     }
   }
 
+  /** Adds {@code example} (or selects the same image when the strip already has it). */
   private void addIfCurrent(Network network, Example example) {
-    if (frame.state.network() == network) {
+    if (frame.state.network() != network) {
+      return;
+    }
+    int same = frame.strip.indexOfSame(example);
+    if (same >= 0) {
+      frame.strip.select(same);
+    } else {
       frame.strip.addAndSelect(example);
     }
   }

@@ -72,15 +72,33 @@ final class ExampleImages {
     return examples;
   }
 
-  private static int classRank(List<String> labels, Path file) {
-    String label = Example.labelOf(file.getFileName().toString()).toLowerCase(Locale.ROOT);
+  /**
+   * The index of the class a file is named after: the class whose name equals the file's (letters
+   * and digits only, so {@code tshirt_top_1.png} is "T-shirt/top"), else the first whose name ends
+   * or starts with it (the original model's {@code boat_1.jpeg} is "lifeboat", {@code car_1.jpeg}
+   * "sport car"); the number of classes when none fits.
+   */
+  static int classRank(List<String> labels, Path file) {
+    String label = letters(Example.labelOf(file.getFileName().toString()));
+    if (label.isEmpty()) {
+      return labels.size();
+    }
     for (int i = 0; i < labels.size(); i++) {
-      String known = labels.get(i).toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
-      if (known.equals(label)) {
+      if (letters(labels.get(i)).equals(label)) {
+        return i;
+      }
+    }
+    for (int i = 0; i < labels.size(); i++) {
+      String known = letters(labels.get(i));
+      if (known.endsWith(label) || known.startsWith(label)) {
         return i;
       }
     }
     return labels.size();
+  }
+
+  private static String letters(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
   }
 
   private static boolean isImage(Path file) {

@@ -17,6 +17,15 @@ public final class ExplainerApp {
 
   private ExplainerApp() {}
 
+  /**
+   * Starts, on a background thread, what the window's first frame will need (the window system,
+   * font and shape rendering), while the command line is read and the look and feel set up. Does
+   * nothing without a display.
+   */
+  public static void prepare() {
+    Warmup.start();
+  }
+
   /** Whether a window can be shown. */
   public static boolean hasDisplay() {
     return !GraphicsEnvironment.isHeadless();
@@ -28,13 +37,17 @@ public final class ExplainerApp {
    */
   public static void runUntilClosed(Path model, Path image) throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
+    PaintTimer.mark("application starting");
+    AppPreferences prefs = AppPreferences.forUser();
+    EarlyNetwork early = EarlyNetwork.start(prefs, model);
+    // The look and feel is set before any component exists, so here rather than on the event
+    // thread, while the window system starts (Warmup) and the network is read.
+    Theme.install(prefs.dark());
+    PaintTimer.mark("look and feel installed");
     try {
       SwingUtilities.invokeAndWait(
           () -> {
             PaintTimer.mark("event thread started");
-            AppPreferences prefs = AppPreferences.forUser();
-            Theme.install(prefs.dark());
-            PaintTimer.mark("look and feel installed");
             ExplainerFrame frame = new ExplainerFrame(prefs);
             TestHooks.installIfRequested(frame);
             PaintTimer.mark("window built");
@@ -45,8 +58,11 @@ public final class ExplainerApp {
                     closed.countDown();
                   }
                 });
-            // Load the model while the window is being realised: both take a while.
-            frame.start(model, image);
+            // Load the model while the window is being realised: both take a while. The network
+            // comes first and is in place before the first frame, which shows the structure.
+            frame.start(model, image, early);
+            frame.controller.awaitFirstNetwork();
+            PaintTimer.mark("network installed");
             frame.setVisible(true);
             PaintTimer.mark("window shown");
           });

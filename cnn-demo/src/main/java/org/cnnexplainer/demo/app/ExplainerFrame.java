@@ -16,13 +16,13 @@ import javax.swing.JSplitPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
-import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateProperty;
 import org.cnnexplainer.viz.ops.ConvolutionElasticView;
 import org.cnnexplainer.viz.ops.Explainable;
 import org.cnnexplainer.viz.ops.ExplainerPanel;
+import org.cnnexplainer.viz.ops.SoftmaxView;
 import org.cnnexplainer.viz.ops.SteppingView;
 import org.cnnexplainer.viz.overview.NetworkOverview;
 
@@ -86,6 +86,7 @@ final class ExplainerFrame extends JFrame {
         JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT);
     state.addListener(this::stateChanged);
     explainer.viewStack().addListener(t -> SwingUtilities.invokeLater(this::viewsChanged));
+    explainer.addPropertyChangeListener(Explainable.PLAYING_PROPERTY, e -> playingChanged());
     timer.install(this::painted);
     placeWindow();
     addWindowListener(
@@ -132,6 +133,7 @@ final class ExplainerFrame extends JFrame {
     explain(viewConcept().orElse(Concept.OVERVIEW));
   }
 
+  /** The toolbar's play/pause: the innermost open view's animation. */
   private void play(boolean playing) {
     Optional<JComponent> view = explainer.nestedView().or(explainer::outerView);
     if (view.orElse(null) instanceof SteppingView stepping) {
@@ -142,19 +144,37 @@ final class ExplainerFrame extends JFrame {
       } else {
         elastic.skipToEnd();
       }
+    } else if (view.orElse(null) instanceof SoftmaxView softmax) {
+      if (playing) {
+        softmax.replay();
+      } else {
+        softmax.skipToEnd();
+      }
     }
+    playingChanged();
+  }
+
+  /** Whether the innermost open view is animating; empty when it has no animation. */
+  private Optional<Boolean> viewPlaying() {
+    Optional<JComponent> view = explainer.nestedView().or(explainer::outerView);
+    if (view.orElse(null) instanceof SteppingView stepping) {
+      return Optional.of(stepping.isPlaying());
+    } else if (view.orElse(null) instanceof ConvolutionElasticView elastic) {
+      return Optional.of(elastic.isPlaying());
+    } else if (view.orElse(null) instanceof SoftmaxView softmax) {
+      return Optional.of(softmax.isPlaying());
+    }
+    return Optional.empty();
+  }
+
+  /** The toolbar's play/pause says what the view does (hovering a grid pauses it, …). */
+  private void playingChanged() {
+    toolbar.setViewOpen(viewConcept(), viewPlaying());
   }
 
   /** Keeps the toolbar and the tutorial in step with the open view. */
   private void viewsChanged() {
-    Optional<JComponent> view = explainer.nestedView().or(explainer::outerView);
-    Optional<Boolean> playing = Optional.empty();
-    if (view.orElse(null) instanceof SteppingView stepping) {
-      playing = Optional.of(stepping.isPlaying());
-    } else if (view.orElse(null) instanceof ConvolutionElasticView) {
-      playing = Optional.of(Animator.isEnabled());
-    }
-    toolbar.setViewOpen(viewConcept(), playing);
+    toolbar.setViewOpen(viewConcept(), viewPlaying());
     if (tutorial.isVisible()) {
       viewConcept().ifPresent(tutorial::show);
     }
@@ -190,7 +210,8 @@ final class ExplainerFrame extends JFrame {
                   Theme.isDark(),
                   strip.examples(),
                   strip.buttonCentres(),
-                  ScreenTargets.of(this)));
+                  ScreenTargets.of(this),
+                  ScreenLayout.of(this)));
     }
   }
 
@@ -206,8 +227,11 @@ final class ExplainerFrame extends JFrame {
     prefs.setWindowBounds(getBounds());
   }
 
-  /** Opens the model or image named on the command line (either may be {@code null}). */
-  void start(Path model, Path image) {
-    controller.start(model, image);
+  /**
+   * Opens the model or image named on the command line (either may be {@code null}); {@code early}
+   * may hold the model's network already.
+   */
+  void start(Path model, Path image, EarlyNetwork early) {
+    controller.start(model, image, early);
   }
 }

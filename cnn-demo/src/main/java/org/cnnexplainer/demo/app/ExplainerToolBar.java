@@ -28,6 +28,8 @@ final class ExplainerToolBar extends JToolBar {
   private final JToggleButton tutorial = new JToggleButton("Tutorial");
   private final javax.swing.JButton explain = new javax.swing.JButton("Explain this view");
   private final StateListener listener = e -> sync();
+  private java.util.Optional<Concept> shownConcept = java.util.Optional.empty();
+  private java.util.Optional<Boolean> shownPlaying = java.util.Optional.empty();
 
   ExplainerToolBar(
       ExplainerState state,
@@ -63,6 +65,7 @@ final class ExplainerToolBar extends JToolBar {
         e -> {
           prefs.setReducedMotion(reducedMotion.isSelected());
           applyMotion(reducedMotion.isSelected());
+          setViewOpen(shownConcept, shownPlaying);
         });
     dark.setSelected(Theme.isDark());
     dark.addActionListener(
@@ -99,9 +102,11 @@ final class ExplainerToolBar extends JToolBar {
    * view, whether it is playing.
    */
   void setViewOpen(java.util.Optional<Concept> concept, java.util.Optional<Boolean> playing) {
+    shownConcept = concept;
+    shownPlaying = playing;
     explain.setEnabled(concept.isPresent());
     explain.setText(concept.map(c -> "Explain: " + c.title()).orElse("Explain this view"));
-    play.setEnabled(playing.isPresent());
+    play.setEnabled(playing.isPresent() && Animator.isEnabled()); // reduced motion: nothing plays
     play.setSelected(playing.orElse(false));
     play.setText(play.isSelected() ? "Pause" : "Play");
   }
@@ -154,7 +159,11 @@ final class ExplainerToolBar extends JToolBar {
             list, value == null ? "" : title(value), index, selected, focused);
   }
 
+  /** The name shown for a range mode or palette, in the app's spelling ("colour"). */
   static String title(Enum<?> value) {
+    if (value == Palette.COLOR_BLIND_SAFE) {
+      return "Colour-blind safe";
+    }
     String s = value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }

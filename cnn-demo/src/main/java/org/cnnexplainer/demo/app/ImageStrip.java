@@ -1,23 +1,32 @@
 package org.cnnexplainer.demo.app;
 
+import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Insets;
 import java.awt.RenderingHints;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.swing.AbstractAction;
 import javax.swing.AbstractButton;
+import javax.swing.BorderFactory;
 import javax.swing.ButtonGroup;
 import javax.swing.Icon;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.JToggleButton;
+import javax.swing.KeyStroke;
+import javax.swing.ScrollPaneConstants;
 import javax.swing.SwingConstants;
 import javax.swing.UIManager;
 import javax.swing.border.AbstractBorder;
@@ -25,13 +34,24 @@ import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 
 /**
- * The strip above the overview: the model's example images and the user's own, a button to add one,
- * and the processed input (what the network actually sees) at the right.
+ * The strip above the overview: the model's example images and the user's own in one row that
+ * scrolls sideways when it is longer than the window (about three lines per wheel notch), and at
+ * the right, always visible, the button to add one and the processed input (what the network
+ * actually sees). The left and right arrow keys choose the previous or next image.
  */
 final class ImageStrip extends JPanel {
   static final int THUMB = 40;
+
+  /** Pixels per scroll unit; a wheel notch scrolls three units. */
+  static final int SCROLL_UNIT = 16;
+
   private final Consumer<Example> onChoose;
   private final JPanel thumbs = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
+  private final JScrollPane scroller =
+      new JScrollPane(
+          thumbs,
+          ScrollPaneConstants.VERTICAL_SCROLLBAR_NEVER,
+          ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
   private final JButton add = new JButton("+");
   private final JLabel processed = new JLabel();
   private final List<Example> examples = new ArrayList<>();
@@ -39,8 +59,9 @@ final class ImageStrip extends JPanel {
   private ButtonGroup group = new ButtonGroup();
 
   ImageStrip(Consumer<Example> onChoose, Runnable onAdd) {
-    super(new FlowLayout(FlowLayout.LEFT, 8, 4));
+    super(new BorderLayout(8, 0));
     this.onChoose = onChoose;
+    setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
     getAccessibleContext().setAccessibleName("Input images");
     add.setToolTipText("Add your own image (or drop / paste one on the window)");
     add.getAccessibleContext().setAccessibleName("Add image");
@@ -48,9 +69,69 @@ final class ImageStrip extends JPanel {
     processed.setToolTipText("What the network sees: your image resized to the model's input");
     processed.setHorizontalTextPosition(SwingConstants.LEFT);
     processed.getAccessibleContext().setAccessibleName("Network input");
-    add(thumbs);
-    add(add);
-    add(processed);
+    scroller.setBorder(null);
+    scroller.setOpaque(false);
+    scroller.getViewport().setOpaque(false);
+    scroller.getHorizontalScrollBar().setUnitIncrement(SCROLL_UNIT);
+    JPanel right = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+    right.add(add);
+    right.add(processed);
+    add(scroller, BorderLayout.CENTER);
+    add(right, BorderLayout.EAST);
+    bindArrow(KeyEvent.VK_LEFT, -1);
+    bindArrow(KeyEvent.VK_RIGHT, 1);
+  }
+
+  /** The strip is as tall as a thumbnail row plus the scroll bar, which may come and go. */
+  @Override
+  public Dimension getPreferredSize() {
+    Dimension d = super.getPreferredSize();
+    int row =
+        thumbs.getPreferredSize().height
+            + scroller.getHorizontalScrollBar().getPreferredSize().height;
+    Insets in = getInsets();
+    return new Dimension(d.width, Math.max(d.height, row + in.top + in.bottom));
+  }
+
+  /** Lets the window shrink below the strip's full length: the thumbnails scroll instead. */
+  @Override
+  public Dimension getMinimumSize() {
+    return new Dimension(200, getPreferredSize().height);
+  }
+
+  /** Left and right choose the neighbouring image, not only move the focus frame. */
+  private void bindArrow(int key, int step) {
+    String name = "cnn-image-" + step;
+    getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(key, 0), name);
+    getActionMap()
+        .put(
+            name,
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                int current = selectedIndex();
+                int next = current < 0 ? 0 : current + step;
+                if (next >= 0 && next < buttons.size()) {
+                  select(next);
+                  buttons.get(next).requestFocusInWindow();
+                }
+              }
+            });
+  }
+
+  /** The button of the {@code index}-th image. */
+  JToggleButton button(int index) {
+    return buttons.get(index);
+  }
+
+  /** The selected image's index, or -1. */
+  int selectedIndex() {
+    for (int i = 0; i < buttons.size(); i++) {
+      if (buttons.get(i).isSelected()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Replaces all images with the model's examples (none selected). */
@@ -74,12 +155,30 @@ final class ImageStrip extends JPanel {
   /** Marks the {@code index}-th image as selected without reporting it. */
   void showSelected(int index) {
     buttons.get(index).setSelected(true);
+    buttons.get(index).scrollRectToVisible(new java.awt.Rectangle(buttons.get(index).getSize()));
   }
 
-  /** Selects the {@code index}-th image and reports it. */
+  /** Selects the {@code index}-th image, scrolls it into view and reports it. */
   void select(int index) {
-    buttons.get(index).setSelected(true);
+    JToggleButton button = buttons.get(index);
+    button.setSelected(true);
+    button.scrollRectToVisible(new java.awt.Rectangle(button.getSize()));
     onChoose.accept(examples.get(index));
+  }
+
+  /**
+   * The index of an image showing the same file or the same pixels as {@code example} (an image
+   * named on the command line may be one of the model's examples), or -1.
+   */
+  int indexOfSame(Example example) {
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      if (e.name().equals(example.name())
+          && java.util.Arrays.equals(e.input().toArray(), example.input().toArray())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The images on offer. */
@@ -87,13 +186,21 @@ final class ImageStrip extends JPanel {
     return List.copyOf(examples);
   }
 
-  /** Where on screen each image's button is (its centre), in strip order; for tests. */
+  /**
+   * Where on screen each image's button is (its centre), in strip order, {@code null} for one
+   * scrolled out of view; for tests.
+   */
   List<java.awt.Point> buttonCentres() {
     List<java.awt.Point> centres = new ArrayList<>();
+    java.awt.Rectangle visible = scroller.getViewport().getViewRect();
     for (JToggleButton b : buttons) {
-      if (b.isShowing()) {
+      int cx = b.getX() + b.getWidth() / 2;
+      int cy = b.getY() + b.getHeight() / 2;
+      if (b.isShowing() && visible.contains(cx, cy)) {
         java.awt.Point p = b.getLocationOnScreen();
         centres.add(new java.awt.Point(p.x + b.getWidth() / 2, p.y + b.getHeight() / 2));
+      } else {
+        centres.add(null);
       }
     }
     return centres;

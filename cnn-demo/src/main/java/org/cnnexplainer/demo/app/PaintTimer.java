@@ -7,13 +7,15 @@ import org.cnnexplainer.viz.ExplainerState;
 
 /**
  * Measures, when the system property {@value #PROPERTY} is {@code true}, the time from JVM start to
- * the first overview painted with a trace, and from choosing an image to the first paint of its
- * trace; prints them to standard error as {@code timing: ...} lines.
+ * the first painted overview (its structure: columns, labels, empty neurons), to the first paint
+ * with activations, and from choosing an image to the first paint of its trace; prints them to
+ * standard error as {@code timing: ...} lines.
  */
 final class PaintTimer {
   static final String PROPERTY = "cnnexplainer.timing";
   private final ExplainerState state;
   private final boolean enabled = Boolean.getBoolean(PROPERTY);
+  private boolean structureDone;
   private boolean firstDone;
   private long switchStart;
   private ActivationTrace before;
@@ -55,17 +57,24 @@ final class PaintTimer {
 
   /** Called after each paint pass. */
   void painted() {
-    if (!enabled || state.trace() == null) {
+    if (!enabled || state.network() == null) {
+      return;
+    }
+    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    if (!structureDone) {
+      structureDone = true;
+      System.err.println("timing: launch to first painted overview " + ms + " ms");
+    }
+    if (state.trace() == null) {
       return;
     }
     if (!firstDone) {
       firstDone = true;
-      long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-      System.err.println("timing: launch to first painted overview " + ms + " ms");
+      System.err.println("timing: launch to first painted activations " + ms + " ms");
     } else if (switchStart != 0 && state.trace() != before) {
-      double ms = (System.nanoTime() - switchStart) / 1e6;
+      double switchMs = (System.nanoTime() - switchStart) / 1e6;
       switchStart = 0;
-      System.err.printf("timing: image switch to repainted overview %.1f ms%n", ms);
+      System.err.printf("timing: image switch to repainted overview %.1f ms%n", switchMs);
     }
   }
 }

@@ -51,7 +51,8 @@ final class StateDump {
       boolean dark,
       List<Example> images,
       List<Point> imageButtons,
-      JsonObject targets) {}
+      JsonObject targets,
+      JsonObject layout) {}
 
   void write(ExplainerState state, Supplier<Facts> facts) {
     Facts f = facts.get();
@@ -68,12 +69,16 @@ final class StateDump {
     json.addProperty(
         "traceImage", nameOf(f.images(), state.trace() == null ? null : state.trace().input()));
     json.add("targets", f.targets());
+    json.add("layout", f.layout());
     state
         .selection()
         .ifPresent(
             s -> json.addProperty("selection", s.neuron().layer() + ":" + s.neuron().neuron()));
     JsonArray buttons = new JsonArray();
     for (int i = 0; i < f.imageButtons().size() && i < f.images().size(); i++) {
+      if (f.imageButtons().get(i) == null) {
+        continue; // scrolled out of the strip's view
+      }
       JsonObject button = new JsonObject();
       button.addProperty("name", f.images().get(i).name());
       button.addProperty("x", f.imageButtons().get(i).x);

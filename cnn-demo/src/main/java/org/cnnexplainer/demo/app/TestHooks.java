@@ -28,8 +28,9 @@ import javax.swing.Timer;
  * application records every uncaught exception (any thread, including every exception thrown while
  * dispatching an event) to {@code exceptions.txt} there, and answers commands a soak test writes to
  * {@code command.txt} ({@code ID heap}: used heap after garbage collection, in bytes; {@code ID
- * resize W H}: resizes the window; {@code ID idle}: answers once the event queue has drained) in
- * {@code reply.txt} as {@code ID answer}. Off (and free) otherwise.
+ * resize W H}: resizes the window and moves it to the screen's top-left corner; {@code ID idle}:
+ * answers once the event queue has drained) in {@code reply.txt} as {@code ID answer}. Off (and
+ * free) otherwise.
  */
 final class TestHooks {
   static final String PROPERTY = "cnnexplainer.testHooks";
@@ -127,8 +128,8 @@ final class TestHooks {
       answer =
           switch (words[1]) {
             case "heap" -> Long.toString(usedHeapAfterGc());
-            case "resize" -> {
-              window.setSize(Integer.parseInt(words[2]), Integer.parseInt(words[3]));
+            case "resize" -> { // at the screen's top-left corner, so all of it is on screen
+              window.setBounds(0, 0, Integer.parseInt(words[2]), Integer.parseInt(words[3]));
               window.validate();
               yield window.getWidth() + " " + window.getHeight();
             }

@@ -28,6 +28,7 @@ final class TutorialPanel extends JPanel {
   private final JScrollPane scroll;
   private final JPanel content = new WidthTrackingPanel();
   private JComponent playground;
+  private boolean rendered;
 
   TutorialPanel(Runnable onClose) {
     super(new BorderLayout(0, 4));
@@ -42,7 +43,6 @@ final class TutorialPanel extends JPanel {
     JPanel top = new JPanel(new BorderLayout(4, 0));
     top.add(chooser, BorderLayout.CENTER);
     top.add(close, BorderLayout.EAST);
-    page.setContentType("text/html");
     page.setEditable(false);
     page.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, true);
     page.getAccessibleContext().setAccessibleName("Tutorial text");
@@ -51,7 +51,17 @@ final class TutorialPanel extends JPanel {
     scroll.setBorder(BorderFactory.createEmptyBorder());
     add(top, BorderLayout.NORTH);
     add(scroll, BorderLayout.CENTER);
-    render(Concept.OVERVIEW);
+    // The first page is rendered when the panel is first shown: the HTML machinery takes a while
+    // to start, and the window should not wait for a panel it does not show yet.
+  }
+
+  /** Renders the chosen page when the panel is shown the first time. */
+  @Override
+  public void setVisible(boolean visible) {
+    if (visible && !rendered) {
+      render(concept());
+    }
+    super.setVisible(visible);
   }
 
   /** Shows the page of {@code concept}. */
@@ -71,12 +81,16 @@ final class TutorialPanel extends JPanel {
   @Override
   public void updateUI() {
     super.updateUI();
-    if (chooser != null) {
+    if (chooser != null && rendered) {
       render(concept()); // the page's colours follow the theme
     }
   }
 
   private void render(Concept concept) {
+    if (!rendered) {
+      page.setContentType("text/html");
+      rendered = true;
+    }
     page.setFont(UIManager.getFont("Label.font"));
     page.setText(html(concept));
     page.setCaretPosition(0);

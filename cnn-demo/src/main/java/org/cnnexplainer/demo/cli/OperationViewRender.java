@@ -1,7 +1,9 @@
 package org.cnnexplainer.demo.cli;
 
+import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import javax.swing.JComponent;
 import org.cnnexplainer.core.Network;
@@ -10,19 +12,21 @@ import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Layer;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
-import org.cnnexplainer.viz.ops.ActivationFormulaView;
+import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.ops.ConvGeometry;
 import org.cnnexplainer.viz.ops.ConvolutionElasticView;
-import org.cnnexplainer.viz.ops.ConvolutionFormulaView;
-import org.cnnexplainer.viz.ops.FlattenView;
+import org.cnnexplainer.viz.ops.ExplainerPanel;
 import org.cnnexplainer.viz.ops.HyperparameterPlayground;
-import org.cnnexplainer.viz.ops.PoolingFormulaView;
 import org.cnnexplainer.viz.ops.SoftmaxView;
 import org.cnnexplainer.viz.ops.SteppingView;
+import org.cnnexplainer.viz.overview.OverviewKeys;
 
 /**
- * Builds and paints one operation view for {@code render} (on the event thread), in the state the
- * app shows: the same component, at its preferred size.
+ * Paints what a learner sees with one view open for {@code render} (on the event thread): the
+ * {@link ExplainerPanel} — the overview unfolded around the neuron, with its elastic view or
+ * formula card — at exactly the size asked for, in the open view's final state (animations run to
+ * their end) or at the animation frame asked for.
  */
 final class OperationViewRender {
   /**
@@ -34,8 +38,10 @@ final class OperationViewRender {
    * @param channel the input channel of the convolution formula view
    * @param row the output row of a formula view
    * @param column the output column of a formula view
-   * @param fraction the animation frame of the elastic and softmax views, in [0, 1]
+   * @param fraction the frame of the view's own animation, in [0, 1]: the sliding window of the
+   *     convolution view, the terms of the softmax card, the unfolding of the flatten view
    * @param geometry the playground's settings
+   * @param crisp whether heat-map cells are drawn as sharp squares
    */
   record Request(
       String layer,
@@ -44,75 +50,154 @@ final class OperationViewRender {
       int row,
       int column,
       double fraction,
-      ConvGeometry geometry) {}
+      ConvGeometry geometry,
+      boolean crisp) {}
 
   private OperationViewRender() {}
 
-  /** The view {@code view} of {@code state} for {@code request}, painted at its preferred size. */
-  static BufferedImage paint(RenderCommand.View view, ExplainerState state, Request request) {
-    JComponent component = build(view, state, request);
-    Dimension size = component.getPreferredSize();
-    if ((long) size.width * size.height > Limits.MAX_PICTURE_PIXELS) {
-      throw new IllegalArgumentException(
-          "the "
-              + view.optionName()
-              + " view of this layer needs "
-              + size.width
-              + "x"
-              + size.height
-              + " pixels, more than the "
-              + Limits.MAX_PICTURE_PIXELS
-              + " a picture may have");
+  /**
+   * {@code view} of {@code state} for {@code request}, painted at exactly {@code width x height}.
+   */
+  static BufferedImage paint(
+      RenderCommand.View view, ExplainerState state, Request request, int width, int height) {
+    JComponent component =
+        view == RenderCommand.View.hyperparameters
+            ? playground(request)
+            : panel(view, state, request);
+    component.addNotify();
+    try {
+      if (component instanceof ExplainerPanel panel) {
+        open(view, state, panel, request);
+      }
+      // A network that needs more room than the picture is laid out at its minimum and scaled.
+      Dimension min = component.getMinimumSize();
+      if (component instanceof ExplainerPanel panel) {
+        min = panel.overview().getMinimumSize();
+      }
+      int w = Math.max(width, min.width);
+      int h = Math.max(height, min.height);
+      component.setSize(w, h);
+      component.validate();
+      component.doLayout();
+      if (component instanceof ExplainerPanel panel) {
+        settle(view, panel, request);
+        component.validate();
+      }
+      BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = image.createGraphics();
+      try {
+        g.setColor(background());
+        g.fillRect(0, 0, width, height);
+        if (w != width || h != height) {
+          double scale = Math.min((double) width / w, (double) height / h);
+          g.setRenderingHint(
+              RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+          g.scale(scale, scale);
+        }
+        component.printAll(g);
+      } finally {
+        g.dispose();
+      }
+      return image;
+    } finally {
+      component.removeNotify();
     }
-    component.addNotify(); // starts animations: with animation off they jump to the final frame
-    if (component instanceof ConvolutionElasticView elastic) {
-      elastic.setFraction(request.fraction());
-    } else if (component instanceof SoftmaxView softmax) {
-      softmax.setFraction(request.fraction());
-    } else if (component instanceof SteppingView stepping) {
-      stepping.setPlaying(false);
-      stepping.setPosition(request.row(), request.column());
-    }
-    component.setSize(size);
-    component.validate();
-    BufferedImage image = new BufferedImage(size.width, size.height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    component.printAll(g);
-    g.dispose();
-    component.removeNotify();
-    return image;
   }
 
-  private static JComponent build(RenderCommand.View view, ExplainerState state, Request r) {
+  private static Color background() {
+    Color c = javax.swing.UIManager.getColor(OverviewKeys.BACKGROUND);
+    return c == null ? Color.WHITE : c;
+  }
+
+  private static ExplainerPanel panel(
+      RenderCommand.View view, ExplainerState state, Request request) {
+    ExplainerPanel panel = new ExplainerPanel(state);
+    panel.overview().putClientProperty(OverviewKeys.CRISP_PIXELS, request.crisp());
+    return panel;
+  }
+
+  private static HyperparameterPlayground playground(Request r) {
+    HyperparameterPlayground playground = new HyperparameterPlayground();
+    playground.setGeometry(r.geometry());
+    playground.setPlaying(false);
+    if (r.geometry().isValid()) {
+      int m = r.geometry().outputSize();
+      playground.setPosition(Math.min(r.row(), m - 1), Math.min(r.column(), m - 1));
+    }
+    return playground;
+  }
+
+  /** Selects the neuron (and channel or softmax) so the panel opens the view. */
+  private static void open(
+      RenderCommand.View view, ExplainerState state, ExplainerPanel panel, Request r) {
     Network network = state.network();
     int neuron = Math.max(r.neuron(), 0);
-    return switch (view) {
-      case conv ->
-          new ConvolutionElasticView(state, layer(network, r.layer(), Conv2D.class), neuron);
-      case conv_formula ->
-          new ConvolutionFormulaView(
-              state, layer(network, r.layer(), Conv2D.class), neuron, r.channel());
-      case activation ->
-          new ActivationFormulaView(
-              state, layer(network, r.layer(), ActivationLayer.class), neuron);
-      case pool ->
-          new PoolingFormulaView(state, layer(network, r.layer(), Pooling2D.class), neuron);
-      case flatten -> new FlattenView(state, classIndex(state, r));
-      case softmax -> new SoftmaxView(state, classIndex(state, r));
-      case hyperparameters -> {
-        HyperparameterPlayground playground = new HyperparameterPlayground();
-        playground.setGeometry(r.geometry());
-        playground.setPlaying(false);
-        if (r.geometry().isValid()) {
-          int m = r.geometry().outputSize();
-          playground.setPosition(Math.min(r.row(), m - 1), Math.min(r.column(), m - 1));
-        }
-        playground.setSize(780, 460);
-        playground.setPreferredSize(new Dimension(780, 460));
-        yield playground;
+    NeuronRef target =
+        switch (view) {
+          case overview -> null;
+          case conv, conv_formula -> new NeuronRef(layer(network, r.layer(), Conv2D.class), neuron);
+          case activation ->
+              new NeuronRef(layer(network, r.layer(), ActivationLayer.class), neuron);
+          case pool -> new NeuronRef(layer(network, r.layer(), Pooling2D.class), neuron);
+          case flatten, softmax -> new NeuronRef(network.layers().size() - 1, classIndex(state, r));
+          case hyperparameters -> throw new IllegalStateException("not a panel view");
+        };
+    if (target == null) {
+      return;
+    }
+    int size =
+        network.outputShape(target.layer()).isImage()
+            ? network.outputShape(target.layer()).channels()
+            : network.outputShape(target.layer()).size();
+    if (target.neuron() >= size) {
+      throw new IllegalArgumentException(
+          "neuron "
+              + target.neuron()
+              + " out of range: layer '"
+              + network.layer(target.layer()).name()
+              + "' has "
+              + size);
+    }
+    state.setSelection(Selection.of(target));
+    if (view == RenderCommand.View.conv_formula) {
+      Conv2D conv = (Conv2D) network.layer(target.layer());
+      if (r.channel() < 0 || r.channel() >= conv.inputChannels()) {
+        throw new IllegalArgumentException(
+            "channel "
+                + r.channel()
+                + " out of range: "
+                + conv.name()
+                + " has "
+                + conv.inputChannels()
+                + " input channels");
       }
-      case overview -> throw new IllegalArgumentException("the overview is not an operation view");
-    };
+      panel.viewStack().clickChannel(r.channel());
+    } else if (view == RenderCommand.View.softmax) {
+      panel.viewStack().clickSoftmax();
+    }
+  }
+
+  /** Puts the open view at the asked frame or position once it is laid out. */
+  private static void settle(RenderCommand.View view, ExplainerPanel panel, Request r) {
+    panel
+        .outerView()
+        .ifPresent(
+            v -> {
+              if (v instanceof ConvolutionElasticView elastic) {
+                elastic.setFraction(r.fraction());
+              }
+            });
+    panel
+        .card()
+        .ifPresent(
+            card -> {
+              if (card instanceof SteppingView stepping) {
+                stepping.setPlaying(false);
+                stepping.setPosition(r.row(), r.column());
+              } else if (card instanceof SoftmaxView softmax) {
+                softmax.setFraction(r.fraction());
+              }
+            });
   }
 
   private static int classIndex(ExplainerState state, Request r) {

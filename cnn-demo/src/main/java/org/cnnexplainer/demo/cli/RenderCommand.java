@@ -17,8 +17,6 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.color.RangeMode;
-import org.cnnexplainer.viz.overview.NetworkOverview;
-import org.cnnexplainer.viz.overview.OverviewImages;
 import org.cnnexplainer.viz.overview.OverviewKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,7 +110,9 @@ public final class RenderCommand implements Callable<Integer> {
       names = "--fraction",
       defaultValue = "1",
       paramLabel = "F",
-      description = "Animation frame of conv and softmax, 0 to 1 (default: ${DEFAULT-VALUE}).")
+      description =
+          "Frame of the view's animation, 0 to 1: the sliding window of conv, the terms of"
+              + " softmax (default: ${DEFAULT-VALUE}).")
   double fraction;
 
   @Option(
@@ -144,7 +144,8 @@ public final class RenderCommand implements Callable<Integer> {
       defaultValue = "1600x900",
       paramLabel = "WxH",
       description =
-          "Picture size in pixels (default: ${DEFAULT-VALUE}); grows if the network needs more.")
+          "Picture size in pixels, exactly (default: ${DEFAULT-VALUE}); a network that needs more"
+              + " room is scaled down to fit.")
   String size;
 
   @Option(
@@ -263,12 +264,7 @@ public final class RenderCommand implements Callable<Integer> {
           state.setDetail(!noDetail);
           state.setPalette(colorBlind ? Palette.COLOR_BLIND_SAFE : Palette.CLASSIC);
         });
-    if (view != View.overview) {
-      return OperationViewRender.paint(view, state, request());
-    }
-    NetworkOverview overview = new NetworkOverview(state);
-    overview.putClientProperty(OverviewKeys.CRISP_PIXELS, crisp);
-    return OverviewImages.render(overview, width, height);
+    return OperationViewRender.paint(view, state, request(), width, height);
   }
 
   /** The original's white page for light; a dark grey page with light text for dark. */
@@ -294,7 +290,7 @@ public final class RenderCommand implements Callable<Integer> {
           spec.commandLine(), "--playground: " + e.getMessage());
     }
     return new OperationViewRender.Request(
-        layer, neuron, channel, cell[0], cell[1], fraction, geometry);
+        layer, neuron, channel, cell[0], cell[1], fraction, geometry, crisp);
   }
 
   private int[] ints(String option, String text, int count, int min) {

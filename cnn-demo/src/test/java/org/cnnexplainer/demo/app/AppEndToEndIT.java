@@ -1,13 +1,16 @@
 package org.cnnexplainer.demo.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * End-to-end test of the packaged jar on a virtual X display: starts Xvfb and {@code java -jar
@@ -31,12 +36,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * convolution neuron with a {@link java.awt.Robot} (in a {@link RobotDriver} process), and checks
  * through the application's state dump ({@value StateDump#PROPERTY}) that the neuron's view opened,
  * that the image from the command line is shown with the label the network predicts, that another
- * example can be chosen and that Esc closes the view. Skipped, with the reason, without Xvfb.
+ * example can be chosen and that Esc closes the view. Then, with the window at 1024×700 and at
+ * 1600×1000, it opens every view by clicking as a learner would (convolution, its formula card,
+ * ReLU, pooling, flatten, softmax) and checks each is fully visible: every painted text inside the
+ * panel and the window, no two texts overlapping, the card inside the panel and off the neuron it
+ * explains; screenshots land in {@code target/e2e/}. Skipped, with the reason, without Xvfb.
  */
 @TestMethodOrder(OrderAnnotation.class)
 @ExtendWith(EndToEndTally.class)
 class AppEndToEndIT {
   private static AppHarness harness;
+  private static HookClient hooks;
+  private static Network network;
   private static String expectedLabel;
   private static Path target = Path.of("target", "e2e");
 
@@ -45,12 +56,17 @@ class AppEndToEndIT {
     Path work = AppHarness.prepare("E2E");
     Files.createDirectories(target);
     Path image = SeededModel.writeImage(work.resolve("my-shoe.png"), 99);
-    Network network = TfjsModel.load(AppHarness.modelJson(work));
+    network = TfjsModel.load(AppHarness.modelJson(work));
     expectedLabel =
         network.trace(ImageInput.fromFile(image, network.inputShape())).predicted().label();
+    Path hookDir = Files.createDirectories(work.resolve("hooks"));
     harness =
         AppHarness.start(
-            work, List.of("-D" + PaintTimer.PROPERTY + "=true"), List.of(image.toString()));
+            work,
+            List.of("-D" + PaintTimer.PROPERTY + "=true", HookClient.option(hookDir)),
+            List.of(image.toString()),
+            "1920x1080");
+    hooks = new HookClient(hookDir, harness);
   }
 
   @AfterAll
@@ -80,7 +96,7 @@ class AppEndToEndIT {
     Path shot = target.resolve("app.png");
     robot("shot " + shot.toAbsolutePath());
     BufferedImage image = ImageIO.read(shot.toFile());
-    assertEquals(1280, image.getWidth());
+    assertEquals(1920, image.getWidth(), "the screenshot is of the whole screen");
     Set<Integer> colours = new HashSet<>();
     for (int y = 0; y < image.getHeight(); y += 2) {
       for (int x = 0; x < image.getWidth(); x += 2) {
@@ -163,6 +179,162 @@ class AppEndToEndIT {
     assertTrue(
         text(state, "prediction").startsWith("Prediction: " + label + " ("),
         text(state, "prediction"));
+  }
+
+  @ParameterizedTest(name = "every view fully visible and overlap-free at {0}x{1}")
+  @CsvSource({"1024, 700", "1600, 1000"})
+  @Order(8)
+  void everyViewIsFullyVisibleAndOverlapFree(int width, int height) throws Exception {
+    assertEquals(width + " " + height, hooks.send("resize " + width + " " + height));
+    hooks.send("idle");
+    awaitState(
+        "the window at " + width + "x" + height,
+        s -> s.has("layout") && windowIs(s.getAsJsonObject("layout"), width, height));
+    int conv = network.indexOf("conv_1_2");
+    int relu = network.indexOf("relu_1_2");
+    int pool = network.indexOf("max_pool_1");
+    int output = network.layers().size() - 1;
+    String size = width + "x" + height;
+    open("conv", conv, 1, "ConvolutionElasticView", null, size);
+    openRegion("conv-formula", "CHANNEL", 1, "ConvolutionFormulaView", size);
+    open("activation", relu, 2, "ActivationFormulaView", null, size);
+    open("pool", pool, 3, "PoolingFormulaView", null, size);
+    open("flatten", output, 4, "FlattenView", null, size);
+    openRegion("softmax", "SOFTMAX_BUTTON", 0, "SoftmaxView", size);
+    closeAll();
+  }
+
+  /** Closes every view, clicks neuron {@code (layer, neuron)} and checks the view it opens. */
+  private static void open(
+      String view, int layer, int neuron, String outer, String nested, String size)
+      throws Exception {
+    closeAll();
+    JsonObject at =
+        neuron(
+            awaitState("neuron " + layer + ":" + neuron, s -> hasNeuron(s, layer, neuron)),
+            layer,
+            neuron);
+    robot("click " + at.get("x").getAsInt() + " " + at.get("y").getAsInt());
+    checkOpen(view, outer, nested, size);
+  }
+
+  /** Clicks the open view's region of {@code kind} {@code index} and checks the card it opens. */
+  private static void openRegion(String view, String kind, int index, String nested, String size)
+      throws Exception {
+    JsonObject state = awaitState("a " + kind + " region", s -> region(s, kind, index) != null);
+    JsonObject at = region(state, kind, index);
+    robot("click " + at.get("x").getAsInt() + " " + at.get("y").getAsInt());
+    checkOpen(view, null, nested, size);
+  }
+
+  private static void checkOpen(String view, String outer, String nested, String size)
+      throws Exception {
+    JsonObject state =
+        awaitState(
+            view + " open and settled",
+            s -> {
+              JsonObject targets = s.getAsJsonObject("targets");
+              JsonObject layout = s.getAsJsonObject("layout");
+              return (outer == null || outer.equals(text(targets, "outerView")))
+                  && (nested == null || nested.equals(text(targets, "nestedView")))
+                  && layout != null
+                  && layout.has("room")
+                  && layout.get("room").getAsDouble() >= 1
+                  && (nested == null
+                          && !"ActivationFormulaView".equals(outer)
+                          && !"PoolingFormulaView".equals(outer)
+                      || layout.has("card"));
+            });
+    Thread.sleep(150); // the repaint after the layout
+    state = awaitState(view + " painted", s -> s.getAsJsonObject("layout").has("texts"));
+    robot("shot " + target.resolve("view-" + view + "-" + size + ".png").toAbsolutePath());
+    assertFullyVisible(view + " at " + size, state.getAsJsonObject("layout"));
+  }
+
+  /** Texts inside the panel and the window, none overlapping; the card inside, off its neuron. */
+  private static void assertFullyVisible(String what, JsonObject layout) {
+    Rectangle2D window = rect(layout.getAsJsonObject("window"));
+    Rectangle2D panel = rect(layout.getAsJsonObject("panel"));
+    assertTrue(
+        new Rectangle2D.Double(0, 0, 1920, 1080).contains(window),
+        what + ": the window " + window + " leaves the 1920x1080 screen");
+    assertTrue(grow(window, 0.5).contains(panel), what + ": the panel leaves the window");
+    List<Rectangle2D> boxes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (var element : layout.getAsJsonArray("texts")) {
+      JsonObject t = element.getAsJsonObject();
+      Rectangle2D r = rect(t);
+      assertTrue(
+          grow(panel, 0.5).contains(r), what + ": '" + text(t, "text") + "' cut off at " + r);
+      for (int i = 0; i < boxes.size(); i++) {
+        Rectangle2D o = boxes.get(i);
+        double w = Math.min(o.getMaxX(), r.getMaxX()) - Math.max(o.getX(), r.getX());
+        double h = Math.min(o.getMaxY(), r.getMaxY()) - Math.max(o.getY(), r.getY());
+        assertFalse(
+            w > 0.5 && h > 0.5,
+            what + ": '" + text(t, "text") + "' overlaps '" + names.get(i) + "'");
+      }
+      boxes.add(r);
+      names.add(text(t, "text"));
+    }
+    assertFalse(boxes.isEmpty(), what + ": no texts recorded");
+    if (layout.has("card")) {
+      Rectangle2D card = rect(layout.getAsJsonObject("card"));
+      assertTrue(
+          grow(panel, 0.5).contains(card), what + ": the card " + card + " leaves the panel");
+      Rectangle2D anchor = rect(layout.getAsJsonObject("anchor"));
+      assertFalse(card.intersects(anchor), what + ": the card covers its neuron " + anchor);
+    }
+  }
+
+  private static void closeAll() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      robot("key ESCAPE");
+    }
+    awaitState("every view closed", s -> !s.getAsJsonObject("targets").has("outerView"));
+  }
+
+  private static boolean windowIs(JsonObject layout, int width, int height) {
+    return layout.has("window")
+        && layout.getAsJsonObject("window").get("w").getAsInt() == width
+        && layout.getAsJsonObject("window").get("h").getAsInt() == height;
+  }
+
+  private static boolean hasNeuron(JsonObject state, int layer, int neuron) {
+    return neuron(state, layer, neuron) != null;
+  }
+
+  private static JsonObject neuron(JsonObject state, int layer, int neuron) {
+    for (var e : state.getAsJsonObject("targets").getAsJsonArray("neurons")) {
+      JsonObject n = e.getAsJsonObject();
+      if (n.get("layer").getAsInt() == layer && n.get("neuron").getAsInt() == neuron) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private static JsonObject region(JsonObject state, String kind, int index) {
+    for (var e : state.getAsJsonObject("targets").getAsJsonArray("regions")) {
+      JsonObject r = e.getAsJsonObject();
+      if (kind.equals(text(r, "kind")) && r.get("index").getAsInt() == index) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static Rectangle2D rect(JsonObject r) {
+    return new Rectangle2D.Double(
+        r.get("x").getAsDouble(),
+        r.get("y").getAsDouble(),
+        r.get("w").getAsDouble(),
+        r.get("h").getAsDouble());
+  }
+
+  private static Rectangle2D grow(Rectangle2D r, double by) {
+    return new Rectangle2D.Double(
+        r.getX() - by, r.getY() - by, r.getWidth() + 2 * by, r.getHeight() + 2 * by);
   }
 
   private static void robot(String command) throws IOException {

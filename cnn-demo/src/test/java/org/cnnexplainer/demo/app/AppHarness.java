@@ -69,6 +69,12 @@ final class AppHarness {
    * work/model/model.json [appArgs]} and the robot on that display.
    */
   static AppHarness start(Path work, List<String> jvmArgs, List<String> appArgs) throws Exception {
+    return start(work, jvmArgs, appArgs, "1280x800");
+  }
+
+  /** As {@link #start(Path, List, List)}, on a screen of {@code screen} pixels ({@code WxH}). */
+  static AppHarness start(Path work, List<String> jvmArgs, List<String> appArgs, String screen)
+      throws Exception {
     Process xvfb =
         new ProcessBuilder(
                 onPath("Xvfb").orElseThrow().toString(),
@@ -76,7 +82,7 @@ final class AppHarness {
                 "1",
                 "-screen",
                 "0",
-                "1280x800x24",
+                screen + "x24",
                 "-dpi",
                 "96",
                 "-nolisten",

@@ -10,7 +10,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import javax.swing.JComponent;
-import javax.swing.JPanel;
 import javax.swing.LookAndFeel;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
@@ -39,15 +38,35 @@ class ImageStripThemeTest {
             Color light = UIManager.getColor("Component.borderColor");
             assertNotEquals(
                 light, new FlatDarkLaf().getDefaults().getColor("Component.borderColor"));
-            JComponent second = (JComponent) ((JPanel) strip.getComponent(0)).getComponent(1);
+            JComponent second = strip.button(1);
             assertEquals(light, new Color(leftEdge(second), true));
-            JComponent first = (JComponent) ((JPanel) strip.getComponent(0)).getComponent(0);
+            JComponent first = strip.button(0);
             assertEquals(
                 UIManager.getColor("Component.accentColor"), new Color(leftEdge(first), true));
           });
     } finally {
       UIManager.setLookAndFeel(before);
     }
+  }
+
+  /** Left and right choose the neighbouring image; an image the strip has is not added twice. */
+  @Test
+  void arrowKeysChooseImagesAndTheSameImageIsNotAddedTwice() throws Exception {
+    SwingUtilities.invokeAndWait(
+        () -> {
+          List<String> chosen = new java.util.ArrayList<>();
+          ImageStrip strip = new ImageStrip(e -> chosen.add(e.name()), () -> {});
+          strip.setExamples(List.of(example("a"), example("b"), example("c")));
+          strip.select(0);
+          strip.getActionMap().get("cnn-image-1").actionPerformed(null);
+          strip.getActionMap().get("cnn-image-1").actionPerformed(null);
+          strip.getActionMap().get("cnn-image-1").actionPerformed(null); // past the end: stays
+          strip.getActionMap().get("cnn-image--1").actionPerformed(null);
+          assertEquals(List.of("a", "b", "c", "b"), chosen);
+          assertEquals(1, strip.selectedIndex());
+          assertEquals(2, strip.indexOfSame(example("c")));
+          assertEquals(-1, strip.indexOfSame(example("d")));
+        });
   }
 
   /** The colour painted at the middle of the left edge of {@code button}. */

@@ -69,7 +69,7 @@ final class SoakActions {
       JsonArray regions = array(state, "regions");
       return regions.isEmpty()
           ? point("click neuron", "click", array(state, "neurons"))
-          : point("click view region", "click", regions);
+          : point("click view region", "click", ofOneKind(regions));
     } else if (roll < 61) {
       harness.robot("key ESCAPE");
       return count("escape");
@@ -148,6 +148,28 @@ final class SoakActions {
     JsonObject at = targets.get(random.nextInt(targets.size())).getAsJsonObject();
     harness.robot(action + " " + at.get("x").getAsInt() + " " + at.get("y").getAsInt());
     return count(kind);
+  }
+
+  /**
+   * The regions of one kind, the kind chosen uniformly: a view paints dozens of strips or channels
+   * but one softmax box or close button, and those must be clicked too.
+   */
+  private JsonArray ofOneKind(JsonArray regions) {
+    java.util.List<String> kinds = new java.util.ArrayList<>();
+    for (var r : regions) {
+      String kind = r.getAsJsonObject().get("kind").getAsString();
+      if (!kinds.contains(kind)) {
+        kinds.add(kind);
+      }
+    }
+    String kind = kinds.get(random.nextInt(kinds.size()));
+    JsonArray same = new JsonArray();
+    for (var r : regions) {
+      if (r.getAsJsonObject().get("kind").getAsString().equals(kind)) {
+        same.add(r);
+      }
+    }
+    return same;
   }
 
   private int count(String kind) {

@@ -1,6 +1,7 @@
 package org.cnnexplainer.demo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,12 +63,56 @@ class LauncherScriptIT {
     assertTrue(predict.err.contains("no-such-model"), predict.err);
   }
 
+  /**
+   * The class-data archive: not written without a display (it would hold no window classes), and an
+   * archive in the cache (here an unusable one) is passed to Java, which starts without a word.
+   */
+  @Test
+  void classDataArchiveOnlyForTheWindowAndSilent() throws Exception {
+    Path cache = Files.createTempDirectory("cnn-launcher-cache");
+    try {
+      Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString(), "DISPLAY", "");
+      Result app = run(env, SCRIPT.toString());
+      assertEquals(2, app.code, app.err);
+      assertTrue(app.err.contains("no display"), app.err);
+      assertFalse(Files.exists(cache.resolve("cnn-explainer")), "archived without a display");
+
+      Path jar = ROOT.resolve("cnn-demo/target/cnn-explainer.jar");
+      String sum = run(Map.of(), "sh", "-c", "cksum < '" + jar + "'").out.split(" ")[0];
+      Path archive =
+          Files.createDirectories(cache.resolve("cnn-explainer")).resolve("app-" + sum + ".jsa");
+      Files.writeString(archive, "not an archive");
+      Result info =
+          run(
+              env,
+              SCRIPT.toString(),
+              "info",
+              "-m",
+              ROOT.resolve("models/tiny-vgg-fashion").toString());
+      assertEquals(0, info.code, info.err);
+      assertTrue(info.out.contains("conv_1_1"), info.out);
+      assertFalse(info.err.toLowerCase(java.util.Locale.ROOT).contains("cds"), info.err);
+      assertFalse(info.err.toLowerCase(java.util.Locale.ROOT).contains("shared"), info.err);
+    } finally {
+      try (var files = Files.walk(cache)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   private record Result(int code, String out, String err) {}
 
   private static Result run(String... command) throws IOException, InterruptedException {
+    return run(Map.of(), command);
+  }
+
+  private static Result run(Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
     Path err = Files.createTempFile("cnn-launcher", ".err");
     try {
-      Process process = new ProcessBuilder(List.of(command)).redirectError(err.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectError(err.toFile());
+      builder.environment().putAll(env);
+      Process process = builder.start();
       process.getOutputStream().close();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(

@@ -31,7 +31,10 @@ import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.demo.Main;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.ops.ConvolutionFormulaView;
+import org.cnnexplainer.viz.ops.ExplainerPanel;
 import org.cnnexplainer.viz.overview.OverviewKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,12 +113,15 @@ class RenderOperationViewsTest {
             "2,2",
             "--fraction",
             "0.5",
+            "--size",
+            "1024x700",
             "-o",
             out.toString());
     assertEquals(0, r.code, r.err);
-    assertTrue(r.out.contains("(") && r.out.contains(view), r.out);
+    assertTrue(r.out.contains("(1024x700, " + view + ")"), r.out);
     BufferedImage picture = ImageIO.read(out.toFile());
-    assertTrue(picture.getWidth() > 200 && picture.getHeight() > 100);
+    assertEquals(1024, picture.getWidth(), "exactly the size asked for");
+    assertEquals(700, picture.getHeight());
   }
 
   @Test
@@ -132,12 +138,16 @@ class RenderOperationViewsTest {
             "7,1,3,2",
             "--position",
             "1,1",
+            "--size",
+            "800x500",
             "-o",
             out.toString());
     assertEquals(0, r.code, r.err);
-    assertEquals(780, ImageIO.read(out.toFile()).getWidth());
+    assertEquals(800, ImageIO.read(out.toFile()).getWidth());
+    assertEquals(500, ImageIO.read(out.toFile()).getHeight());
   }
 
+  /** What render paints is what the app's explainer panel shows with that card open. */
   @Test
   void theFormulaPictureIsTheAppsPicture() throws Exception {
     Path out = dir.resolve("same.png");
@@ -154,8 +164,12 @@ class RenderOperationViewsTest {
             "conv_1",
             "--neuron",
             "2",
+            "--channel",
+            "0",
             "--position",
             "4,6",
+            "--size",
+            "1024x700",
             "-o",
             out.toString());
     assertEquals(0, r.code, r.err);
@@ -171,31 +185,32 @@ class RenderOperationViewsTest {
             ExplainerState state = new ExplainerState(Runnable::run);
             state.setNetwork(loaded);
             state.setTrace(trace);
-            ConvolutionFormulaView view = new ConvolutionFormulaView(state, 0, 2, 0);
-            view.addNotify();
-            view.setPlaying(false);
-            view.setPosition(4, 6);
-            view.setSize(view.getPreferredSize());
-            view.validate();
-            app[0] =
-                new BufferedImage(view.getWidth(), view.getHeight(), BufferedImage.TYPE_INT_RGB);
+            ExplainerPanel panel = new ExplainerPanel(state);
+            panel.addNotify();
+            state.setSelection(Selection.of(new NeuronRef(0, 2)));
+            panel.viewStack().clickChannel(0);
+            panel.setSize(1024, 700);
+            panel.validate();
+            ConvolutionFormulaView card = (ConvolutionFormulaView) panel.card().orElseThrow();
+            card.setPlaying(false);
+            card.setPosition(4, 6);
+            app[0] = new BufferedImage(1024, 700, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = app[0].createGraphics();
-            view.printAll(g);
+            panel.printAll(g);
             g.dispose();
+            panel.removeNotify();
           } finally {
             UIManager.put(OverviewKeys.BACKGROUND, null);
             UIManager.put(OverviewKeys.FOREGROUND, null);
           }
         });
-    assertEquals(app[0].getWidth(), cli.getWidth());
-    assertEquals(app[0].getHeight(), cli.getHeight());
     int differing = 0;
     for (int y = 0; y < cli.getHeight(); y++) {
       for (int x = 0; x < cli.getWidth(); x++) {
         differing += (cli.getRGB(x, y) & 0xffffff) != (app[0].getRGB(x, y) & 0xffffff) ? 1 : 0;
       }
     }
-    assertEquals(0, differing, "pixels that differ between render and the app's component");
+    assertEquals(0, differing, "pixels that differ between render and the app's panel");
   }
 
   @Test

@@ -22,8 +22,6 @@ import org.cnnexplainer.viz.color.ColorScale;
  * ActivationStep}.
  */
 public final class ActivationFormulaView extends SteppingView {
-  private static final double MIDDLE = 300;
-
   private final int layerIndex;
   private final int channel;
 
@@ -74,86 +72,100 @@ public final class ActivationFormulaView extends SteppingView {
   }
 
   @Override
-  Dimension viewSize() {
-    return new Dimension((int) (2 * MapGrids.SIZE + MIDDLE + 64), (int) (MapGrids.SIZE + 90));
+  String title() {
+    return activation() == Activation.RELU
+        ? "ReLU activation"
+        : "Activation " + activation().tfjsName();
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
+  String subtitle(int row, int col) {
+    return state().network().layer(layerIndex).name()
+        + " · channel "
+        + channel
+        + " · pixel ("
+        + row
+        + ", "
+        + col
+        + ")";
+  }
+
+  /** Height of the formula row under the grids. */
+  private double formulaHeight() {
+    return activation() == Activation.RELU ? BOX_H + 8 : CURVE_H + BOX_H + 14;
+  }
+
+  private static final double BOX_H = ConvolutionFormulaView.BOX_H;
+  private static final double CURVE_H = 84;
+
+  @Override
+  public Dimension cardSize(Dimension available) {
+    double maxW = Math.min(available.width - 2 * CardChrome.MARGIN, 420);
+    double maxH = available.height - CardChrome.CONTENT_TOP - CardChrome.MARGIN;
+    double below = 14 + formulaHeight() + 10 + HINT;
+    double grid = MapGrids.sideBySide(maxW, maxH, below);
+    double w = Math.max(2 * grid + 24, 260);
+    return new Dimension(
+        (int) Math.ceil(w + 2 * CardChrome.MARGIN),
+        (int)
+            Math.ceil(
+                MapGrids.CAPTION + grid + below + CardChrome.CONTENT_TOP + CardChrome.MARGIN));
+  }
+
+  private static final double HINT = 16;
+
+  @Override
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     ActivationStep step = ActivationStep.of(trace, layerIndex, channel, row, col);
     Font font = s.font();
     Font bold = font.deriveFont(Font.BOLD);
-    double range = OpColors.sharedRange(state().ranges(), layerIndex);
-    ColorScale inScale = OpColors.inputScale(trace, layerIndex, state().palette(), range);
-    ColorScale outScale = ColorScale.diverging(state().palette().activations(), range);
+    Font small = font.deriveFont(font.getSize2D() * 0.85f);
+    ColorScale[] scales =
+        OpColors.pairScales(trace, layerIndex, state().ranges(), state().palette());
+    ColorScale inScale = scales[0];
+    ColorScale outScale = scales[1];
     Activation act = activation();
-    String title =
-        (act == Activation.RELU ? "ReLU activation" : "Activation " + act.tfjsName())
-            + " · "
-            + step.layerName()
-            + " · channel "
-            + channel
-            + " · pixel ("
-            + row
-            + ", "
-            + col
-            + ")";
-    Draw.text(g, title, 16, 22, bold, s.foreground());
-    hits.text("title", title);
-    double top = 58;
+    double below = 14 + formulaHeight() + 10 + HINT;
+    double grid = MapGrids.sideBySide(content.getWidth(), content.getHeight(), below);
+    double x0 = content.getX();
+    double top = content.getY() + MapGrids.CAPTION;
     int[] window = {row, col, 1, 1};
-    MapGrids.paint(
-        g,
-        s,
-        hits,
-        ViewHits.Kind.INPUT_CELL,
-        "Input",
-        trace.inputOf(layerIndex),
-        channel,
-        inScale,
-        16,
-        top,
-        window);
-    double mx = 16 + MapGrids.SIZE + 24;
-    double my = top + MapGrids.SIZE / 2 - 11;
+    MapGrids.inputAndOutput(
+        g, s, hits, trace, layerIndex, channel, scales, x0, top, grid, window, window);
     String x = DisplayNumbers.two(step.input());
     String y = DisplayNumbers.two(step.output());
     hits.text("input", x);
     hits.text("output", y);
+    double my = top + grid + 14;
+    double cx = x0;
     if (act == Activation.RELU) {
-      double cx = mx;
-      cx += Draw.text(g, "max(", cx, my + 16, bold, s.foreground()) + 4;
+      cx += Draw.text(g, "max(", cx, my + 15, bold, s.foreground()) + 4;
       MapGrids.box(g, cx, my, 44, outScale, 0, font);
       hits.text("zero", DisplayNumbers.two(0));
       cx += 48;
-      cx += Draw.text(g, ",", cx, my + 16, bold, s.foreground()) + 4;
+      cx += Draw.text(g, ",", cx, my + 15, bold, s.foreground()) + 4;
       MapGrids.box(g, cx, my, 54, inScale, step.input(), font);
       cx += 58;
-      cx += Draw.text(g, ") =", cx, my + 16, bold, s.foreground()) + 6;
+      cx += Draw.text(g, ") =", cx, my + 15, bold, s.foreground()) + 6;
       MapGrids.box(g, cx, my, 54, outScale, step.output(), bold);
     } else {
-      curve(g, s, act, step, mx + 20, top, MIDDLE - 60, MapGrids.SIZE - 50);
-      double cx = mx + 10;
-      double cy = top + MapGrids.SIZE - 22;
-      cx += Draw.text(g, act.tfjsName() + "(", cx, cy + 16, bold, s.foreground()) + 4;
+      curve(g, s, act, step, x0 + 10, my, Math.min(220, content.getWidth() - 20), CURVE_H);
+      double cy = my + CURVE_H + 8;
+      cx += Draw.text(g, act.tfjsName() + "(", cx, cy + 15, bold, s.foreground()) + 4;
       MapGrids.box(g, cx, cy, 54, inScale, step.input(), font);
       cx += 58;
-      cx += Draw.text(g, ") =", cx, cy + 16, bold, s.foreground()) + 6;
+      cx += Draw.text(g, ") =", cx, cy + 15, bold, s.foreground()) + 6;
       MapGrids.box(g, cx, cy, 54, outScale, step.output(), bold);
     }
-    MapGrids.paint(
+    Draw.text(
         g,
-        s,
-        hits,
-        ViewHits.Kind.OUTPUT_CELL,
-        "Output",
-        trace.output(layerIndex),
-        channel,
-        outScale,
-        mx + MIDDLE,
-        top,
-        window);
+        Draw.fit(
+            g, "Hover over a grid to pick a pixel · arrow keys step", small, content.getWidth()),
+        x0,
+        my + formulaHeight() + 10 + HINT - 4,
+        small,
+        s.muted());
   }
 
   /** The function's curve over a window around x, with the point (x, y) marked. */

@@ -4,6 +4,8 @@ import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.ActivationTrace;
@@ -13,22 +15,40 @@ import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.overview.UnfoldGeometry;
+import org.cnnexplainer.viz.overview.Unfolding;
 
 /**
  * The convolution elastic view of one Conv2D neuron: each input channel with its kernel glyph
  * (BrBG), the "intermediate" column (each channel cross-correlated with its kernel, no bias), the
- * plus sign with the bias, and the neuron's output map. A sliding-window animation walks every real
- * output position, revealing the results as the window passes; the corner button skips to the end
- * while it runs and replays when it has finished. Hovering a channel pair highlights it; clicking
- * it reports the channel to {@link #setChannelListener} (the app opens the formula view). All maps
- * come from {@link ConvolutionNeuron}.
+ * plus sign with the bias, and the neuron's output map, joined by dashed flow edges that march
+ * while the window slides, with notes saying what happens. A sliding-window animation walks every
+ * real output position, revealing the results as the window passes; the button by the intermediate
+ * column's label skips to the end while it runs and replays when it has finished. Hovering a
+ * channel pair highlights it; clicking it reports the channel to {@link #setChannelListener} (the
+ * app opens the formula card). When the input channels do not all fit at a readable size, the most
+ * relevant are shown a page at a time ({@link #setPage}). All maps come from {@link
+ * ConvolutionNeuron}.
+ *
+ * <p>Inside an {@link ExplainerPanel} it paints in the room the overview opens for it; on its own
+ * it lays out the same picture for its size.
  */
 public final class ConvolutionElasticView extends StateView {
   /** Id of the play/skip/replay button region. */
   public static final int ANIMATION_BUTTON = 1;
 
-  static final double TOP = 56;
-  static final double GAP = 10;
+  /** Id of the button showing the previous page of input channels. */
+  public static final int PREVIOUS_PAGE = 4;
+
+  /** Id of the button showing the next page of input channels. */
+  public static final int NEXT_PAGE = 5;
+
+  /** How fast the dashes of the flow edges march (the original's 1000 px per 60 s). */
+  private static final double DASH_SPEED_PX_PER_MS = 1000.0 / 60_000;
+
+  /** Length of one dash and its gap ("4 2"). */
+  private static final double DASH_CYCLE = 6;
 
   private final int layerIndex;
   private final int filter;
@@ -40,6 +60,10 @@ public final class ConvolutionElasticView extends StateView {
   private IntConsumer channelListener = c -> {};
   private ActivationTrace neuronTrace;
   private ConvolutionNeuron neuron;
+  private int page;
+  private long startedAt = System.nanoTime();
+  private Object notesKey;
+  private ElasticPainter.NotePlan notes = ElasticPainter.NotePlan.NONE;
 
   /**
    * The elastic view of filter {@code filter} of the Conv2D layer {@code layerIndex}.
@@ -59,7 +83,7 @@ public final class ConvolutionElasticView extends StateView {
     Shape out = state.network().outputShape(layerIndex);
     // About 10 s like the original, shorter for small maps; every real position is visited.
     int duration = (int) Math.min(10_000, Math.max(1500, out.height() * out.width() * 4L));
-    this.animator = new Animator(duration, this::setFraction);
+    this.animator = new Animator(duration, this::animationFrame);
     MouseAdapter mouse =
         new MouseAdapter() {
           @Override
@@ -96,6 +120,10 @@ public final class ConvolutionElasticView extends StateView {
                         case BUTTON -> {
                           if (r.index() == ANIMATION_BUTTON) {
                             animationButton();
+                          } else if (r.index() == PREVIOUS_PAGE) {
+                            setPage(page - 1);
+                          } else if (r.index() == NEXT_PAGE) {
+                            setPage(page + 1);
                           }
                         }
                         default -> {}
@@ -179,15 +207,50 @@ public final class ConvolutionElasticView extends StateView {
     repaint();
   }
 
+  private void animationFrame(double f) {
+    setFraction(f);
+    if (f >= 1) {
+      firePropertyChange(PLAYING_PROPERTY, true, false);
+    }
+  }
+
+  /** Whether the sliding window is moving. */
+  public boolean isPlaying() {
+    return animator.isRunning();
+  }
+
   /** Starts the sliding-window animation from the beginning (final frame at once when off). */
   public void play() {
+    startedAt = System.nanoTime();
     animator.start();
+    if (animator.isRunning()) {
+      firePropertyChange(PLAYING_PROPERTY, false, true);
+    }
+  }
+
+  /** The page of input channels shown, 0 first (only models with many channels have several). */
+  public int page() {
+    return page;
+  }
+
+  /** Shows page {@code page} of the input channels (clamped to the pages there are). */
+  public void setPage(int page) {
+    int pages = geometry().map(g -> ElasticLayout.of(g, neuron(), 0).pages()).orElse(1);
+    int clamped = Math.max(0, Math.min(pages - 1, page));
+    if (clamped != this.page) {
+      this.page = clamped;
+      repaint();
+    }
   }
 
   /** Skips to the end of the animation. */
   public void skipToEnd() {
+    boolean was = animator.isRunning();
     animator.stop();
     setFraction(1);
+    if (was) {
+      firePropertyChange(PLAYING_PROPERTY, true, false);
+    }
   }
 
   private void animationButton() {
@@ -201,8 +264,18 @@ public final class ConvolutionElasticView extends StateView {
   @Override
   public void addNotify() {
     super.addNotify();
+    if (!started && overview().isEmpty()) {
+      startOnce();
+    }
+  }
+
+  /**
+   * Starts the animation the first time the view is seen (replay is the button's); embedded, that
+   * is when the overview has unfolded.
+   */
+  void startOnce() {
     if (!started) {
-      started = true; // the animation plays once on first display; replay is the button's
+      started = true;
       play();
     }
   }
@@ -222,22 +295,103 @@ public final class ConvolutionElasticView extends StateView {
     return neuron;
   }
 
-  /** Side of one map tile for {@code channels} rows. */
+  /**
+   * What a formula card for {@code channel} must keep clear of in {@code geo}: the output map
+   * (index 0) and the channel's row (index 1: glyph, input and intermediate map).
+   */
+  Rectangle2D[] anchorsFor(UnfoldGeometry geo, int channel) {
+    ElasticLayout layout = ElasticLayout.of(geo, neuron(), page);
+    int row = Math.max(0, layout.rowOf(channel));
+    Rectangle2D pair =
+        layout
+            .glyphs()[row]
+            .createUnion(layout.inputs()[row])
+            .createUnion(layout.intermediates()[row]);
+    return new Rectangle2D[] {layout.output(), pair};
+  }
+
+  @Override
+  Unfolding unfolding() {
+    return new Unfolding(Unfolding.Kind.CONVOLUTION, new NeuronRef(layerIndex, filter));
+  }
+
+  /** Side of one map tile for {@code channels} rows (the view on its own). */
   static double tile(int channels) {
-    return channels <= 4 ? 64 : channels <= 10 ? 48 : channels <= 32 ? 28 : 18;
+    return channels <= 4 ? 64 : channels <= 10 ? 48 : channels <= 32 ? 28 : 24;
   }
 
   @Override
   Dimension viewSize() {
     int channels = ((Conv2D) state().network().layer(layerIndex)).inputChannels();
-    double t = tile(channels);
+    double t = tile(Math.min(channels, 16));
     return new Dimension(
-        (int) Math.max(60 + t * 2 + 140 + 90 + t * 1.6 + 40, 16 + 4 * (LegendBar.WIDTH + 24)),
-        (int) (TOP + channels * (t + GAP) + 30 + LegendBar.HEIGHT + 14));
+        (int) Math.max(60 + 7.2 * t + 48 + 260, 16 + 4 * (LegendBar.WIDTH + 20)),
+        (int) (TOP + Math.min(channels, 16) * t * 1.3 + 60));
+  }
+
+  private static final double TOP = 56;
+
+  @Override
+  UnfoldGeometry standaloneGeometry(int width, int height) {
+    int channels = ((Conv2D) state().network().layer(layerIndex)).inputChannels();
+    double e = tile(Math.min(channels, 16));
+    double top = TOP;
+    double bottom = Math.max(top + e, height - 50);
+    double margin = Math.max(12, Math.min(22, e * 0.45)) + 14;
+    double sourceX = 8 + margin;
+    double middle = sourceX + e + 1.5 * e + 10;
+    double plus = middle + e + 1.5 * e + 20;
+    double target = plus + 1.2 * e + 10;
+    java.util.List<Rectangle2D> boxes = new java.util.ArrayList<>();
+    double gap = (bottom - top - channels * e) / (channels + 1);
+    for (int c = 0; c < channels; c++) {
+      boxes.add(new Rectangle2D.Double(sourceX, top + gap + c * (e + gap), e, e));
+    }
+    double cy = (top + bottom) / 2;
+    return new UnfoldGeometry(
+        new Unfolding(Unfolding.Kind.CONVOLUTION, new NeuronRef(layerIndex, filter)),
+        gap >= 4 ? e : e + 1,
+        e,
+        top,
+        bottom,
+        24,
+        margin,
+        sourceX,
+        middle,
+        plus,
+        target,
+        boxes,
+        new Rectangle2D.Double(target, cy - e / 2, e, e),
+        java.util.List.of(),
+        width,
+        height);
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits) {
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D content) {
+    Optional<UnfoldGeometry> geometry = geometry();
+    if (geometry.isEmpty()) {
+      return;
+    }
+    UnfoldGeometry geo = geometry.get();
+    ConvolutionNeuron n = neuron();
+    ElasticLayout layout = ElasticLayout.of(geo, n, page);
+    page = layout.page();
+    Object key = java.util.List.of(geo, page, state().trace());
+    if (!key.equals(notesKey)) {
+      notes =
+          ElasticPainter.planNotes(
+              g,
+              s,
+              geo,
+              layout,
+              (Conv2D) state().network().layer(layerIndex),
+              OpColors.readsInput(state().network(), layerIndex));
+      notesKey = key;
+    }
+    // A growing dash phase moves the pattern back along the path: count down to march forward.
+    double travelled = (System.nanoTime() - startedAt) / 1e6 * DASH_SPEED_PX_PER_MS;
+    double phase = fraction < 1 ? DASH_CYCLE - travelled % DASH_CYCLE : 0;
     ElasticPainter.paint(
         g,
         s,
@@ -247,11 +401,17 @@ public final class ConvolutionElasticView extends StateView {
             (Conv2D) state().network().layer(layerIndex),
             layerIndex,
             filter,
-            neuron(),
+            n,
             state().ranges(),
             state().palette(),
             fraction,
             hoverChannel,
-            openChannel));
+            openChannel,
+            geo,
+            layout,
+            contentAlpha(),
+            phase,
+            state().isDetail()),
+        notes);
   }
 }

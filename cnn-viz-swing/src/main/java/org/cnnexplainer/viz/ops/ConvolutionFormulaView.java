@@ -22,13 +22,12 @@ import org.cnnexplainer.viz.color.ColorScale;
  * decimals for display only; all come from {@link ConvolutionStep} and {@link ConvolutionNeuron}.
  */
 public final class ConvolutionFormulaView extends SteppingView {
-  static final double GRID = 200;
-  static final double MARGIN = 16;
-  static final double TOP = 58;
-  static final double BOX_W = 50;
-  static final double BOX_H = 22;
-  static final double ENTRY_W = BOX_W * 2 + 34;
-  static final double ROW_H = 44;
+  static final double BOX_W = 44;
+
+  /** At most this many lines of channel sums; more channels are summarised as "… N more". */
+  private static final int SUM_LINES = 4;
+
+  static final double BOX_H = 20;
 
   private final int layerIndex;
   private final int filter;
@@ -119,27 +118,102 @@ public final class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
-  Dimension viewSize() {
-    Conv2D conv = conv();
-    double mathW = conv.kernelWidth() * ENTRY_W + 90;
-    double width = MARGIN * 2 + GRID * 2 + mathW + 60;
-    int channels = conv.inputChannels();
-    int perLine = (int) Math.max(1, (width - 2 * MARGIN - 160) / (BOX_W + 18));
-    int lines = (channels + 2 + perLine - 1) / perLine;
-    double mathH = conv.kernelHeight() * ROW_H + 40;
-    double height = TOP + Math.max(GRID, mathH) + 50 + lines * (BOX_H + 14) + 34;
-    return new Dimension((int) Math.ceil(width), (int) Math.ceil(height));
+  String title() {
+    return "Convolution";
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
+  String subtitle(int row, int col) {
+    return conv().name()
+        + " · neuron "
+        + filter
+        + " · input channel "
+        + channel
+        + " · output ("
+        + row
+        + ", "
+        + col
+        + ")";
+  }
+
+  /** Where the parts of the card go in a content area of {@code width x height}. */
+  private record Layout(double grid, KernelMath.Layout math, int sumLines, double height) {}
+
+  private Layout layout(Graphics2D g, OpStyle s, ConvolutionStep step, double width, double h) {
+    Layout last = null;
+    for (double grid = MapGrids.MAX_SIZE; grid >= MapGrids.MIN_SIZE; grid -= 12) {
+      double w = Math.max(width, 2 * grid + 24);
+      KernelMath.Layout math = KernelMath.layout(g, s, step, channel, w);
+      ColorScale[] any = {ColorScale.input(state().palette().input()), any(), any()};
+      double sumBottom =
+          SumLine.paint(
+              g,
+              s,
+              new ViewHits(),
+              step,
+              channel,
+              any,
+              state().palette(),
+              0,
+              0,
+              w,
+              SUM_LINES,
+              false);
+      int lines = (int) Math.round((sumBottom - BOX_H) / SumLine.ROW) + 1;
+      double height =
+          MapGrids.CAPTION
+              + grid
+              + 12
+              + math.height()
+              + 12
+              + Draw.lineHeight(g, small(s))
+              + sumBottom
+              + 8
+              + Draw.lineHeight(g, small(s));
+      last = new Layout(grid, math, lines, height);
+      if (height <= h && 2 * grid + 24 <= width) {
+        return last;
+      }
+    }
+    return last;
+  }
+
+  private ColorScale any() {
+    return ColorScale.diverging(state().palette().activations(), 1);
+  }
+
+  private static Font small(OpStyle s) {
+    return s.font().deriveFont(s.font().getSize2D() * 0.85f);
+  }
+
+  @Override
+  public Dimension cardSize(Dimension available) {
+    Graphics2D g = Measure.graphics();
+    try {
+      OpStyle s = OpStyle.fromUIManager();
+      int[] size = outputSize();
+      ConvolutionStep step =
+          ConvolutionStep.of(state().trace(), layerIndex, filter, size[0] / 2, size[1] / 2);
+      double maxW = available.width - 2 * CardChrome.MARGIN;
+      double maxH = available.height - CardChrome.CONTENT_TOP - CardChrome.MARGIN;
+      double width = Math.min(maxW, 460);
+      Layout layout = layout(g, s, step, width, maxH);
+      double w = Math.max(Math.max(2 * layout.grid() + 24, layout.math().width()), 300);
+      return new Dimension(
+          (int) Math.ceil(w + 2 * CardChrome.MARGIN),
+          (int) Math.ceil(layout.height() + CardChrome.CONTENT_TOP + CardChrome.MARGIN));
+    } finally {
+      g.dispose();
+    }
+  }
+
+  @Override
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     Conv2D conv = conv();
     ConvolutionNeuron n = neuron();
     ConvolutionStep step = ConvolutionStep.of(trace, layerIndex, filter, row, col);
-    Font font = s.font();
-    Font small = font.deriveFont(font.getSize2D() * 0.85f);
-    Font bold = font.deriveFont(Font.BOLD);
+    Font small = small(s);
     double range = OpColors.sharedRange(state().ranges(), layerIndex);
     ColorScale inScale = OpColors.inputScale(trace, layerIndex, state().palette(), range);
     ColorScale outScale = ColorScale.diverging(state().palette().activations(), range);
@@ -152,21 +226,10 @@ public final class ConvolutionFormulaView extends SteppingView {
     int kw = conv.kernelWidth();
     ColorScale kScale =
         OpColors.kernelScale(state().palette(), step.kernel(), channel * kh * kw, kh * kw);
-
-    String title =
-        "Convolution · "
-            + conv.name()
-            + " · neuron "
-            + filter
-            + " · input channel "
-            + channel
-            + " · output ("
-            + row
-            + ", "
-            + col
-            + ")";
-    Draw.text(g, title, MARGIN, 22, bold, s.foreground());
-    hits.text("title", title);
+    Layout layout = layout(g, s, step, content.getWidth(), content.getHeight());
+    double x0 = content.getX();
+    double grid = layout.grid();
+    double top = content.getY() + MapGrids.CAPTION;
 
     // Input grid with padding ring and window.
     Tensor input = trace.inputOf(layerIndex);
@@ -174,15 +237,21 @@ public final class ConvolutionFormulaView extends SteppingView {
     int[] pad = padding();
     int rows = in.height() + pad[0] + pad[2];
     int cols = in.width() + pad[1] + pad[3];
-    double cellIn = Math.min(GRID / Math.max(rows, cols), 20);
-    String inCaption = "Input (" + in.height() + ", " + in.width() + ")";
-    Draw.text(g, inCaption, MARGIN, TOP - 8, font, s.foreground());
+    double cellIn = MapGrids.cell(rows, cols, grid);
+    Font captionFont = s.font().deriveFont(s.font().getSize2D() * 0.9f);
+    Draw.text(
+        g,
+        "Input (" + in.height() + ", " + in.width() + ")",
+        x0,
+        top - 5,
+        captionFont,
+        s.foreground());
     Color padColor = OpStyle.mix(s.background(), s.foreground(), 0.18);
     Rectangle2D inBox =
         Draw.grid(
             g,
-            MARGIN,
-            TOP,
+            x0,
+            top,
             cellIn,
             rows,
             cols,
@@ -195,69 +264,84 @@ public final class ConvolutionFormulaView extends SteppingView {
     hits.add(ViewHits.Kind.INPUT_CELL, channel, rows, cols, inBox);
     Rectangle2D window =
         new Rectangle2D.Double(
-            MARGIN + (step.windowLeft() + pad[1]) * cellIn,
-            TOP + (step.windowTop() + pad[0]) * cellIn,
+            x0 + (step.windowLeft() + pad[1]) * cellIn,
+            top + (step.windowTop() + pad[0]) * cellIn,
             kw * cellIn,
             kh * cellIn);
     Draw.outline(g, window, s.foreground(), 1.5f);
 
-    // The k x k arithmetic.
-    double mx = MARGIN + GRID + 30;
-    double rx =
-        KernelMath.paint(
+    // Output grid: this channel's intermediate map.
+    Shape outShape = n.intermediates().shape();
+    double ox = x0 + grid + 24;
+    Tensor inter = n.intermediates();
+    Rectangle2D outBox =
+        MapGrids.paint(
             g,
             s,
             hits,
-            step,
+            ViewHits.Kind.OUTPUT_CELL,
+            "Intermediate",
+            inter,
             channel,
-            new ColorScale[] {inScale, kScale, interScale},
-            padColor,
-            mx);
-
-    // Output grid: this channel's intermediate map.
-    Shape outShape = n.intermediates().shape();
-    double ox = rx + BOX_W + 40;
-    double cellOut = Math.min(GRID / Math.max(outShape.height(), outShape.width()), 20);
-    Draw.text(
-        g,
-        "Intermediate (" + outShape.height() + ", " + outShape.width() + ")",
-        ox,
-        TOP - 8,
-        font,
-        s.foreground());
-    Tensor inter = n.intermediates();
-    Rectangle2D outBox =
-        Draw.grid(
-            g,
+            interScale,
             ox,
-            TOP,
-            cellOut,
-            outShape.height(),
-            outShape.width(),
-            (r, c) -> interScale.rgb(inter.get(channel, r, c)));
-    hits.add(ViewHits.Kind.OUTPUT_CELL, channel, outShape.height(), outShape.width(), outBox);
-    Draw.outline(
+            top,
+            grid,
+            new int[] {row, col, 1, 1});
+
+    // The k x k arithmetic.
+    double mathTop = top + grid + 12;
+    KernelMath.paint(
         g,
-        new Rectangle2D.Double(ox + col * cellOut, TOP + row * cellOut, cellOut, cellOut),
-        s.foreground(),
-        1.5f);
+        s,
+        hits,
+        step,
+        channel,
+        new ColorScale[] {inScale, kScale, interScale},
+        padColor,
+        x0,
+        mathTop,
+        layout.math());
 
     // Every channel's sum, the bias and the neuron's value: the numbers add up.
-    double by = TOP + Math.max(GRID, kh * ROW_H + 20) + 30;
+    double by = mathTop + layout.math().height() + 12 + Draw.lineHeight(g, small);
     Draw.text(
         g,
         "Neuron value at ("
             + row
             + ", "
             + col
-            + ") = sum over all "
+            + ") = the sums of all "
             + conv.inputChannels()
             + " input channels + bias",
-        MARGIN,
-        by,
-        font,
-        s.foreground());
-    new SumLine(g, s, hits, MARGIN, by + 10, getWidth() - MARGIN, font, bold)
-        .terms(step, channel, interScale, outScale, state().palette());
+        x0,
+        by - 4,
+        small,
+        s.muted());
+    double bottom =
+        SumLine.paint(
+            g,
+            s,
+            hits,
+            step,
+            channel,
+            new ColorScale[] {interScale, outScale},
+            state().palette(),
+            x0,
+            by,
+            content.getMaxX(),
+            SUM_LINES,
+            true);
+    Draw.text(
+        g,
+        Draw.fit(
+            g,
+            "Hover a grid to move the window · arrows step · space plays",
+            small,
+            content.getWidth()),
+        x0,
+        bottom + 8 + Draw.lineHeight(g, small) - 4,
+        small,
+        s.muted());
   }
 }

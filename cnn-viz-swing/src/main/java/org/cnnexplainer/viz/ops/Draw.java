@@ -9,6 +9,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.function.IntBinaryOperator;
+import org.cnnexplainer.viz.internal.TextLog;
 
 /** Small drawing helpers shared by the operation painters (stateless). */
 final class Draw {
@@ -50,21 +51,54 @@ final class Draw {
     centered(g, text, box.getCenterX(), box.getCenterY(), font);
   }
 
+  /**
+   * Sets {@code g} to draw at opacity {@code alpha} (left alone at 1) and returns the composite to
+   * restore.
+   */
+  static java.awt.Composite fade(Graphics2D g, double alpha) {
+    java.awt.Composite old = g.getComposite();
+    if (alpha < 1) {
+      g.setComposite(
+          java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, (float) alpha));
+    }
+    return old;
+  }
+
   /** Draws {@code text} centred on {@code (cx, cy)}. */
   static void centered(Graphics2D g, String text, double cx, double cy, Font font) {
     g.setFont(font);
     FontMetrics fm = g.getFontMetrics();
-    float x = (float) (cx - fm.stringWidth(text) / 2.0);
-    float y = (float) (cy + (fm.getAscent() - fm.getDescent()) / 2.0);
-    g.drawString(text, x, y);
+    TextLog.draw(
+        g, text, cx - fm.stringWidth(text) / 2.0, cy + (fm.getAscent() - fm.getDescent()) / 2.0);
   }
 
   /** Draws {@code text} with its left end at {@code x} and baseline at {@code y}; returns width. */
   static double text(Graphics2D g, String text, double x, double y, Font font, Color color) {
     g.setFont(font);
     g.setColor(color);
-    g.drawString(text, (float) x, (float) y);
+    TextLog.draw(g, text, x, y);
     return g.getFontMetrics().stringWidth(text);
+  }
+
+  /**
+   * {@code text} cut to fit {@code width} in {@code font}, ending in "…" when cut (titles of narrow
+   * cards).
+   */
+  static String fit(Graphics2D g, String text, Font font, double width) {
+    FontMetrics fm = g.getFontMetrics(font);
+    if (fm.stringWidth(text) <= width) {
+      return text;
+    }
+    int end = text.length();
+    while (end > 0 && fm.stringWidth(text.substring(0, end) + "…") > width) {
+      end--;
+    }
+    return end == 0 ? "" : text.substring(0, end).stripTrailing() + "…";
+  }
+
+  /** Height of one line of {@code font} (ascent, descent and leading). */
+  static double lineHeight(Graphics2D g, Font font) {
+    return g.getFontMetrics(font).getHeight();
   }
 
   static double width(Graphics2D g, String text, Font font) {

@@ -12,6 +12,19 @@ public interface Explainable {
    */
   String EXPLAIN_PROPERTY = "explain";
 
+  /**
+   * The bound property a card fires (old value {@code false}, new value {@code true}) when its
+   * close button (×) is clicked; the {@link ExplainerPanel} closes the card.
+   */
+  String CLOSE_PROPERTY = "close";
+
+  /**
+   * The bound boolean property an animated view fires when its animation starts or stops playing
+   * (by its own button, the keyboard, hovering a grid, or reaching its end), so a toolbar's
+   * play/pause button can follow it.
+   */
+  String PLAYING_PROPERTY = "playing";
+
   /** Convolution (elastic and formula views); the article's "Convolutional Layers". */
   String CONVOLUTION = "convolution";
 

@@ -5,84 +5,69 @@ import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.Insets;
 import java.awt.LayoutManager;
+import java.awt.Rectangle;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
+import java.awt.geom.Rectangle2D;
+import java.beans.PropertyChangeEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
-import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.layer.Pooling2D;
-import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.StateProperty;
 import org.cnnexplainer.viz.overview.NetworkOverview;
+import org.cnnexplainer.viz.overview.UnfoldGeometry;
+import org.cnnexplainer.viz.overview.Unfolding;
 
 /**
- * The overview with room for the operation views: clicking a neuron in the overview opens its view
- * below it (the overview makes room in a 500 ms ease-in-out transition), a nested formula or
- * softmax view opens beside it, and Esc or a click on empty space closes the innermost view. The
- * {@link ViewStack} follows the state's selection; the overview itself is unchanged.
+ * The overview with the explanations that open inside it (the original's central idea: smooth
+ * transitions between levels of abstraction). Clicking a convolution neuron unfolds the overview —
+ * the layer moves away from its input layer, the rest of the network slides aside under a veil —
+ * and the elastic view is drawn in the room that opened; a class output opens the flatten view the
+ * same way. Activation and pooling neurons, the channels of the elastic view and the softmax box
+ * open a formula card beside the neuron they explain, always fully inside the panel and never over
+ * that neuron. Esc, a click on empty space or a card's × closes the innermost view; the {@link
+ * ViewStack} follows the state's selection.
  */
 public final class ExplainerPanel extends JPanel {
-  /** Duration of the make-room transition. */
-  public static final int TRANSITION_MS = 500;
+  /** Duration of the unfold transition (spec §2.8: moves 500 ms, veil 800 ms, content after). */
+  public static final int TRANSITION_MS = NetworkOverview.UNFOLD_MS;
 
   private final ExplainerState state;
   private final NetworkOverview overview;
   private final ViewStack stack = new ViewStack();
-  private final JPanel views = new JPanel(null);
-  private final JScrollPane viewScroll = new JScrollPane(views);
   private final StateListener listener = this::stateChanged;
-  private final Animator transition;
-  private double room;
-  private double roomFrom;
-  private double roomTo;
+  private final List<StateView> leaving = new ArrayList<>();
+  private StateView elastic;
+  private JComponent card;
   private JComponent outer;
   private JComponent nested;
   private boolean syncing;
   private ViewStack.State shownOuter;
-  private boolean closing;
 
   /** A panel over {@code state}. */
   public ExplainerPanel(ExplainerState state) {
     super(null);
     this.state = Objects.requireNonNull(state, "state");
     this.overview = new NetworkOverview(state);
-    this.transition =
-        new Animator(
-            TRANSITION_MS,
-            f -> {
-              room = roomFrom + (roomTo - roomFrom) * easeInOut(f);
-              if (f >= 1 && roomTo == 0 && closing) {
-                closing = false;
-                views.removeAll();
-              }
-              revalidate();
-              repaint();
-            });
-    setLayout(new Split());
-    views.setLayout(new SideBySideOrStacked(this::getWidth));
+    setLayout(new Layers());
     add(overview);
-    add(viewScroll);
-    viewScroll.setBorder(null);
     stack.addListener(t -> rebuild());
-    views.addMouseListener(
-        new MouseAdapter() {
-          @Override
-          public void mouseClicked(MouseEvent e) {
-            closeInnermost();
-          }
-        });
+    overview.addPropertyChangeListener(
+        NetworkOverview.UNFOLD_PROGRESS_PROPERTY, e -> unfoldStepped());
     getInputMap(WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "close");
     getActionMap()
         .put(
@@ -95,9 +80,10 @@ public final class ExplainerPanel extends JPanel {
             });
   }
 
-  /** Cubic ease-in-out of {@code t} in [0, 1]. */
-  static double easeInOut(double t) {
-    return t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2;
+  /** The views overlap the overview: paint from here so they stay on top of its repaints. */
+  @Override
+  public boolean isOptimizedDrawingEnabled() {
+    return false;
   }
 
   /** The state machine deciding which view is open. */
@@ -110,14 +96,19 @@ public final class ExplainerPanel extends JPanel {
     return overview;
   }
 
-  /** The open outer view (elastic, activation/pooling or flatten), if any. */
+  /** The open outer view (elastic or flatten view, or the activation/pooling card), if any. */
   public Optional<JComponent> outerView() {
     return Optional.ofNullable(outer);
   }
 
-  /** The open nested view (convolution formula or softmax), if any. */
+  /** The open nested view (convolution formula or softmax card), if any. */
   public Optional<JComponent> nestedView() {
     return Optional.ofNullable(nested);
+  }
+
+  /** The open formula card (nested, or the activation/pooling card), if any. */
+  public Optional<JComponent> card() {
+    return Optional.ofNullable(card);
   }
 
   /** The concept of the innermost open view, for the app's tutorial text. */
@@ -126,14 +117,91 @@ public final class ExplainerPanel extends JPanel {
     return inner instanceof Explainable e ? Optional.of(e.concept()) : Optional.empty();
   }
 
-  /** Share of the height given to the views, 0 (closed) to 1 (open), during the transition. */
+  /** How far the open view has unfolded, 0 (closed) to 1 (open and settled). */
   public double room() {
-    return room;
+    return outer == null ? 0 : overview.unfoldProgress();
   }
 
   /** Closes the innermost open view (what Esc and a click on empty space do). */
   public void closeInnermost() {
     stack.closeInnermost();
+  }
+
+  /**
+   * Every text visible in the panel from the last paint, in the panel's coordinates: the overview's
+   * (less those under the card), the elastic view's and the card's.
+   */
+  public List<PaintedText> paintedTexts() {
+    List<PaintedText> texts = new ArrayList<>();
+    Rectangle cardBounds = card == null ? null : card.getBounds();
+    for (PaintedText t : overview.paintedTexts()) {
+      PaintedText moved = t.translated(overview.getX(), overview.getY());
+      if (cardBounds == null || !cardBounds.intersects(moved.bounds())) {
+        texts.add(moved);
+      }
+    }
+    if (elastic != null && elastic.getParent() == this) {
+      for (PaintedText t : elastic.paintedTexts()) {
+        PaintedText moved = t.translated(elastic.getX(), elastic.getY());
+        if (cardBounds == null || !cardBounds.intersects(moved.bounds())) {
+          texts.add(moved);
+        }
+      }
+    }
+    if (card instanceof SteppingView v) {
+      v.paintedTexts().forEach(t -> texts.add(t.translated(card.getX(), card.getY())));
+    } else if (card instanceof StateView v) {
+      v.paintedTexts().forEach(t -> texts.add(t.translated(card.getX(), card.getY())));
+    }
+    return texts;
+  }
+
+  /**
+   * What the open card must not cover, in the panel's coordinates: the neuron it explains (and, for
+   * the convolution card, the channel pair it shows); empty without a card.
+   */
+  public Optional<Rectangle2D> cardAnchor() {
+    List<Rectangle2D> anchors = cardAnchors();
+    return anchors.isEmpty() ? Optional.empty() : Optional.of(anchors.get(anchors.size() - 1));
+  }
+
+  /** What the card should keep clear of, most first; the last is the neuron itself. */
+  private List<Rectangle2D> cardAnchors() {
+    if (card == null) {
+      return List.of();
+    }
+    ViewStack.State s = stack.state();
+    Optional<UnfoldGeometry> geometry = overview.unfoldGeometry();
+    if (geometry.isEmpty()) {
+      return List.of();
+    }
+    UnfoldGeometry geo = geometry.get();
+    List<Rectangle2D> anchors = new ArrayList<>();
+    Rectangle2D neuron = geo.targetBox();
+    if (s.mode() == ViewStack.Mode.CONV_FORMULA && elastic instanceof ConvolutionElasticView v) {
+      Rectangle2D[] parts = v.anchorsFor(geo, s.channel());
+      neuron = parts[0];
+      anchors.add(parts[0].createUnion(parts[1]));
+    } else if (s.mode() == ViewStack.Mode.ACT_POOL) {
+      int n = s.neuron().neuron();
+      if (n < geo.sourceBoxes().size()) {
+        neuron = neuron.createUnion(geo.sourceBoxes().get(n));
+      }
+    } else if (s.mode() == ViewStack.Mode.SOFTMAX && elastic instanceof FlattenView v) {
+      anchors.add(neuron.createUnion(v.softmaxBox().orElse(neuron)));
+    }
+    anchors.add(neuron);
+    // Best of all the card also leaves the open columns' labels readable.
+    Rectangle2D withLabels = (Rectangle2D) anchors.get(0).clone();
+    geo.labels().forEach(withLabels::add);
+    anchors.add(0, withLabels);
+    List<Rectangle2D> moved = new ArrayList<>();
+    for (Rectangle2D a : anchors) {
+      moved.add(
+          new Rectangle2D.Double(
+              a.getX() + overview.getX(), a.getY() + overview.getY(), a.getWidth(), a.getHeight()));
+    }
+    return moved;
   }
 
   @Override
@@ -145,7 +213,6 @@ public final class ExplainerPanel extends JPanel {
   @Override
   public void removeNotify() {
     state.removeListener(listener);
-    transition.stop();
     super.removeNotify();
   }
 
@@ -172,6 +239,9 @@ public final class ExplainerPanel extends JPanel {
         stack.clickNeuron(network, neuron);
       }
     }
+    if (event.has(StateProperty.DETAIL) && card != null) {
+      revalidate(); // the labels' height moves the nodes, and so the card's anchor
+    }
   }
 
   /**
@@ -184,24 +254,24 @@ public final class ExplainerPanel extends JPanel {
     ViewStack.State outerKey = open ? new ViewStack.State(s.outer(), s.neuron(), -1) : null;
     if (!Objects.equals(outerKey, shownOuter)) {
       shownOuter = outerKey;
+      removeCard();
       nested = null;
+      if (elastic != null) {
+        leaving.add(elastic); // keeps painting while the overview folds it away
+        elastic = null;
+      }
+      outer = null;
       if (open) {
-        closing = false;
-        views.removeAll();
-        outer = outerView(s);
-        views.add(outer);
-        outer.addMouseListener(new ClickAway(outer));
-        outer.addPropertyChangeListener(Explainable.EXPLAIN_PROPERTY, this::forwardExplain);
+        openOuter(s);
       } else {
-        outer = null; // the old views stay on screen until the room has collapsed
-        closing = true;
+        overview.setUnfolding(null);
       }
     } else if (nested != null) {
-      views.remove(nested);
+      removeCard();
       nested = null;
     }
-    if (outer instanceof ConvolutionElasticView elastic) {
-      elastic.setOpenChannel(s.mode() == ViewStack.Mode.CONV_FORMULA ? s.channel() : -1);
+    if (outer instanceof ConvolutionElasticView view) {
+      view.setOpenChannel(s.mode() == ViewStack.Mode.CONV_FORMULA ? s.channel() : -1);
       if (s.mode() == ViewStack.Mode.CONV_FORMULA) {
         nested =
             new ConvolutionFormulaView(state, s.neuron().layer(), s.neuron().neuron(), s.channel());
@@ -213,10 +283,7 @@ public final class ExplainerPanel extends JPanel {
       }
     }
     if (nested != null) {
-      views.add(nested);
-      nested.addMouseListener(new ClickAway(nested));
-      nested.addPropertyChangeListener(Explainable.EXPLAIN_PROPERTY, this::forwardExplain);
-      nested.requestFocusInWindow();
+      showCard(nested);
     }
     NeuronRef want = s.neuron();
     NeuronRef have = state.selection().map(Selection::neuron).orElse(null);
@@ -228,34 +295,23 @@ public final class ExplainerPanel extends JPanel {
         syncing = false;
       }
     }
-    roomFrom = room;
-    roomTo = outer == null ? 0 : 1;
-    if (roomFrom != roomTo) {
-      transition.start();
-    }
-    views.revalidate();
     revalidate();
     repaint();
   }
 
-  /** Re-fires a view's explain request on the panel, where the app listens. */
-  private void forwardExplain(java.beans.PropertyChangeEvent e) {
-    firePropertyChange(Explainable.EXPLAIN_PROPERTY, null, e.getNewValue());
-  }
-
-  private JComponent outerView(ViewStack.State s) {
+  private void openOuter(ViewStack.State s) {
     int layer = s.neuron().layer();
     int neuron = s.neuron().neuron();
-    return switch (s.outer()) {
+    switch (s.outer()) {
       case ELASTIC -> {
         ConvolutionElasticView v = new ConvolutionElasticView(state, layer, neuron);
         v.setChannelListener(stack::clickChannel);
-        yield v;
+        showElastic(v, Unfolding.Kind.CONVOLUTION);
       }
       case FLATTEN -> {
         FlattenView v = new FlattenView(state, neuron);
         v.setSoftmaxListener(stack::clickSoftmax);
-        yield v;
+        showElastic(v, Unfolding.Kind.FLATTEN);
       }
       default -> {
         SteppingView v =
@@ -273,33 +329,70 @@ public final class ExplainerPanel extends JPanel {
                     v.setPosition(p.y(), p.x());
                   }
                 });
-        yield v;
-      }
-    };
-  }
-
-  /** A click in a view where it painted nothing closes the innermost view. */
-  private final class ClickAway extends MouseAdapter {
-    private final JComponent view;
-
-    ClickAway(JComponent view) {
-      this.view = view;
-    }
-
-    @Override
-    public void mouseClicked(MouseEvent e) {
-      ViewHits hits =
-          view instanceof StateView sv
-              ? sv.hits()
-              : view instanceof SteppingView st ? st.hits() : null;
-      if (hits != null && hits.at(e.getX(), e.getY()).isEmpty()) {
-        closeInnermost();
+        overview.setUnfolding(new Unfolding(Unfolding.Kind.PAIR, s.neuron()));
+        outer = v;
+        showCard(v);
       }
     }
   }
 
-  /** Overview on top; the views below take {@link #room} of their preferred height. */
-  private final class Split implements LayoutManager {
+  private void showElastic(StateView view, Unfolding.Kind kind) {
+    view.embedIn(overview);
+    view.addPropertyChangeListener(Explainable.EXPLAIN_PROPERTY, this::forward);
+    view.addPropertyChangeListener(Explainable.PLAYING_PROPERTY, this::forward);
+    elastic = view;
+    outer = view;
+    add(view, 0);
+    overview.setUnfolding(new Unfolding(kind, stack.state().neuron()));
+    unfoldStepped();
+  }
+
+  private void showCard(JComponent view) {
+    card = view;
+    view.addPropertyChangeListener(Explainable.EXPLAIN_PROPERTY, this::forward);
+    view.addPropertyChangeListener(Explainable.PLAYING_PROPERTY, this::forward);
+    view.addPropertyChangeListener(Explainable.CLOSE_PROPERTY, e -> closeInnermost());
+    // A click inside a card is the card's: it must not reach the overview as a click-away.
+    view.addMouseListener(new MouseAdapter() {});
+    add(view, 0);
+    view.requestFocusInWindow();
+  }
+
+  private void removeCard() {
+    if (card != null) {
+      remove(card);
+      card = null;
+    }
+  }
+
+  /** Re-fires a view's explain or playing change on the panel, where the app listens. */
+  private void forward(PropertyChangeEvent e) {
+    firePropertyChange(e.getPropertyName(), e.getOldValue(), e.getNewValue());
+  }
+
+  /** Starts the sliding window once the elastic view is in, drops views that have folded away. */
+  private void unfoldStepped() {
+    if (overview.unfoldProgress() >= 1 && elastic instanceof ConvolutionElasticView v) {
+      v.startOnce();
+    }
+    boolean changed = false;
+    for (StateView v : List.copyOf(leaving)) {
+      if (v.geometry().isEmpty()) {
+        leaving.remove(v);
+        remove(v);
+        changed = true;
+      }
+    }
+    if (changed) {
+      repaint();
+    }
+    if (card != null) {
+      revalidate();
+    }
+  }
+
+  /** The overview fills the panel; the elastic views lie over it; the card goes by its anchor. */
+  private final class Layers implements LayoutManager {
     @Override
     public void addLayoutComponent(String name, Component comp) {}
 
@@ -308,9 +401,7 @@ public final class ExplainerPanel extends JPanel {
 
     @Override
     public Dimension preferredLayoutSize(Container parent) {
-      Dimension o = overview.getPreferredSize();
-      Dimension v = views.getPreferredSize();
-      return new Dimension(Math.max(o.width, v.width), o.height + (int) (v.height * room));
+      return overview.getPreferredSize();
     }
 
     @Override
@@ -323,10 +414,31 @@ public final class ExplainerPanel extends JPanel {
       Insets in = parent.getInsets();
       int w = parent.getWidth() - in.left - in.right;
       int h = parent.getHeight() - in.top - in.bottom;
-      int wanted = views.getComponentCount() == 0 ? 0 : views.getPreferredSize().height + 8;
-      int viewH = (int) Math.round(Math.min(wanted, h * 0.62) * room);
-      overview.setBounds(in.left, in.top, w, h - viewH);
-      viewScroll.setBounds(in.left, in.top + h - viewH, w, viewH);
+      overview.setBounds(in.left, in.top, w, h);
+      for (Component c : parent.getComponents()) {
+        if (c instanceof StateView v && v != card) {
+          v.setBounds(in.left, in.top, w, h);
+        }
+      }
+      if (card != null) {
+        Rectangle panel = new Rectangle(in.left, in.top, w, h);
+        List<Rectangle2D> anchors = cardAnchors();
+        if (anchors.isEmpty()) {
+          anchors = List.of(new Rectangle2D.Double(in.left + w / 2.0, in.top + h / 2.0, 1, 1));
+        }
+        card.setBounds(CardPlacement.place(panel, anchors, ExplainerPanel.this::cardSize));
+        card.validate();
+      }
     }
+  }
+
+  private Dimension cardSize(Dimension available) {
+    if (card instanceof SteppingView v) {
+      return v.cardSize(available);
+    }
+    if (card instanceof SoftmaxView v) {
+      return v.cardSize(available);
+    }
+    return card.getPreferredSize();
   }
 }

@@ -1,32 +1,43 @@
 package org.cnnexplainer.viz.ops;
 
 import java.awt.Dimension;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.explain.DenseBreakdown;
 import org.cnnexplainer.core.explain.FlattenMapping;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.overview.UnfoldGeometry;
+import org.cnnexplainer.viz.overview.Unfolding;
 
 /**
  * The flatten elastic view of one class output: every channel of the flattened map (not only the
  * first and last, as the original), the flattened vector as thin strips in channel-major display
  * order next to the map each strip comes from, one edge per strip coloured by its weight to the
- * class, the plus sign, the bias and the class's logit and probability. Hovering a strip (or a
- * source pixel) shows its source pixel, value, weight and product. All numbers come from {@link
- * DenseBreakdown} and {@link FlattenMapping}.
+ * class, the plus sign, the bias, the softmax box and the class's logit and probability, with notes
+ * saying what happens. Hovering a strip (or a source pixel) shows its source pixel, value, weight
+ * and product. All numbers come from {@link DenseBreakdown} and {@link FlattenMapping}.
+ *
+ * <p>Inside an {@link ExplainerPanel} it paints in the room the overview opens for it, next to the
+ * overview's own maps; on its own it lays out the same picture for its size.
  */
 public final class FlattenView extends StateView {
   static final double TOP = 56;
-  static final double GAP = 8;
 
   private final int classIndex;
   private int hoverPosition = -1;
   private Runnable softmaxListener = () -> {};
   private boolean softmaxOpen;
+  private Object planKey;
+  private FlattenPainter.Plan plan;
 
   /**
    * The flatten view of class (unit) {@code classIndex} of the network's last layer.
@@ -113,32 +124,98 @@ public final class FlattenView extends StateView {
             });
   }
 
-  private int lastLayer() {
-    return state().network().layers().size() - 1;
+  /** Where the softmax box is in the current geometry, if the view is shown. */
+  Optional<Rectangle2D> softmaxBox() {
+    return geometry()
+        .map(
+            geo ->
+                FlattenPainter.Layout.of(geo, FlattenPainter.Source.of(state().trace(), classIndex))
+                    .box());
   }
 
-  private Shape source() {
-    DenseBreakdown b = DenseBreakdown.of(state().trace(), lastLayer(), classIndex);
-    return b.flatten()
-        .map(FlattenMapping::sourceShape)
-        .orElse(Shape.image(1, b.inputs().size(), 1));
+  @Override
+  Unfolding unfolding() {
+    return new Unfolding(Unfolding.Kind.FLATTEN, new NeuronRef(lastLayer(), classIndex));
   }
 
   static double tile(int channels) {
-    return channels <= 4 ? 80 : channels <= 10 ? 48 : channels <= 32 ? 26 : 16;
+    return channels <= 4 ? 80 : channels <= 10 ? 40 : channels <= 32 ? 22 : 12;
   }
 
   @Override
   Dimension viewSize() {
-    Shape src = source();
+    Shape src = FlattenPainter.Source.of(state().trace(), classIndex).shape();
     double t = tile(src.channels());
+    double gap = Math.max(4, t * 0.3);
     return new Dimension(
-        (int) (tile(src.channels()) + 20 + 110 + 190 + 300),
-        (int) (TOP + src.channels() * (t + GAP) + 70 + LegendBar.HEIGHT + 10));
+        (int) (20 + t + Math.max(1.5 * t, 40) + 20 + Math.max(3 * t, 110) + 170 + 160),
+        (int) (TOP + src.channels() * (t + gap) + gap + 60));
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits) {
+  UnfoldGeometry standaloneGeometry(int width, int height) {
+    Shape src = FlattenPainter.Source.of(state().trace(), classIndex).shape();
+    int channels = src.channels();
+    double bottom = Math.max(TOP + 20, height - 50);
+    double t = Math.min(tile(channels), (bottom - TOP) / (channels * 1.3 + 0.3));
+    double gap = (bottom - TOP - channels * t) / (channels + 1);
+    double sourceX = 20;
+    double middle = sourceX + t + Math.max(1.5 * t, 40);
+    double plus = middle + FlattenPainter.STRIP + Math.max(3 * t, 110);
+    double target = plus + 170; // the softmax box and the probability (see UnfoldLayout)
+    List<Rectangle2D> boxes = new ArrayList<>();
+    for (int c = 0; c < channels; c++) {
+      boxes.add(new Rectangle2D.Double(sourceX, TOP + gap + c * (t + gap), t, t));
+    }
+    double cy = (TOP + bottom) / 2;
+    double labelW = Math.max(60, width - target - 8);
+    return new UnfoldGeometry(
+        new Unfolding(Unfolding.Kind.FLATTEN, new NeuronRef(lastLayer(), classIndex)),
+        t,
+        t,
+        TOP,
+        bottom,
+        24,
+        0,
+        sourceX,
+        middle,
+        plus,
+        target,
+        boxes,
+        new Rectangle2D.Double(target, cy - 10, labelW, 20),
+        List.of(),
+        width,
+        height);
+  }
+
+  private int lastLayer() {
+    return state().network().layers().size() - 1;
+  }
+
+  @Override
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D content) {
+    Optional<UnfoldGeometry> geometry = geometry();
+    if (geometry.isEmpty()) {
+      return;
+    }
+    UnfoldGeometry geo = geometry.get();
+    FlattenPainter.Source src = FlattenPainter.Source.of(state().trace(), classIndex);
+    Object key = List.of(geo, state().trace());
+    if (!key.equals(planKey)) {
+      plan = FlattenPainter.plan(g, s, geo, src, FlattenPainter.Layout.of(geo, src));
+      planKey = key;
+    }
+    if (overview().isEmpty()) { // on its own the class is not drawn by an overview
+      Font font = s.font().deriveFont(Font.BOLD);
+      Rectangle2D t = geo.targetBox();
+      Draw.text(
+          g,
+          Draw.fit(g, state().network().classLabels().get(classIndex), font, t.getWidth()),
+          t.getX(),
+          t.getCenterY() + 5,
+          font,
+          s.foreground());
+    }
     FlattenPainter.paint(
         g,
         s,
@@ -150,6 +227,10 @@ public final class FlattenView extends StateView {
             state().ranges(),
             state().palette(),
             hoverPosition,
-            softmaxOpen));
+            softmaxOpen,
+            geo,
+            contentAlpha(),
+            state().isDetail()),
+        plan);
   }
 }

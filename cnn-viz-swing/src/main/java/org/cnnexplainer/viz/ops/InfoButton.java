@@ -20,7 +20,11 @@ final class InfoButton {
 
   /** Paints the button in the top-right corner, {@code offset} px left of the edge. */
   static void paint(Graphics2D g, OpStyle s, ViewHits hits, int width, int offset) {
-    Rectangle2D box = new Rectangle2D.Double(width - offset - 18, 6, 18, 18);
+    paint(g, s, hits, new Rectangle2D.Double(width - offset - 18, 6, 18, 18));
+  }
+
+  /** Paints the button into {@code box} (18 px square). */
+  static void paint(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D box) {
     hits.add(ViewHits.Kind.BUTTON, ID, box);
     g.setColor(s.muted());
     g.setStroke(new BasicStroke(1.2f));

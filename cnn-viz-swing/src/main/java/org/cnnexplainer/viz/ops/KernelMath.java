@@ -1,11 +1,5 @@
 package org.cnnexplainer.viz.ops;
 
-import static org.cnnexplainer.viz.ops.ConvolutionFormulaView.BOX_H;
-import static org.cnnexplainer.viz.ops.ConvolutionFormulaView.BOX_W;
-import static org.cnnexplainer.viz.ops.ConvolutionFormulaView.ENTRY_W;
-import static org.cnnexplainer.viz.ops.ConvolutionFormulaView.ROW_H;
-import static org.cnnexplainer.viz.ops.ConvolutionFormulaView.TOP;
-
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -15,16 +9,48 @@ import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.viz.color.ColorScale;
 
 /**
- * Paints the k×k arithmetic of one channel of a {@link ConvolutionStep}: {@code value × weight} per
- * window cell with its product underneath, {@code +} between them, {@code =} and the channel's sum
- * (stateless).
+ * Paints the k×k arithmetic of one channel of a {@link ConvolutionStep} as three small matrices:
+ * the window's values × the kernel's weights (cell by cell) = the products, and their sum. On one
+ * row when the width allows, else the products go on a second row (stateless).
  */
 final class KernelMath {
+  static final double CELL_H = 18;
+  private static final double SYMBOL = 18;
+
   private KernelMath() {}
 
+  /** The block's layout for {@code step} within {@code maxWidth}. */
+  record Layout(double cellW, boolean oneRow, double width, double height) {}
+
+  static Layout layout(
+      Graphics2D g, OpStyle s, ConvolutionStep step, int channel, double maxWidth) {
+    Font font = font(s);
+    int kh = step.kernel().shape().height();
+    int kw = step.kernel().shape().width();
+    double cellW = 30;
+    for (int i = channel * kh * kw; i < (channel + 1) * kh * kw; i++) {
+      cellW = Math.max(cellW, Draw.width(g, DisplayNumbers.two(step.window().at(i)), font) + 8);
+      cellW = Math.max(cellW, Draw.width(g, DisplayNumbers.two(step.kernel().at(i)), font) + 8);
+      cellW = Math.max(cellW, Draw.width(g, DisplayNumbers.two(step.products().at(i)), font) + 8);
+    }
+    double matrix = kw * cellW;
+    double sum = Math.max(ConvolutionFormulaView.BOX_W, cellW + 10);
+    double oneRow = 3 * matrix + 3 * SYMBOL + Draw.width(g, "Σ", font) + 8 + sum;
+    double caption = Draw.lineHeight(g, font);
+    if (oneRow <= maxWidth) {
+      return new Layout(cellW, true, oneRow, caption + kh * CELL_H);
+    }
+    double twoRows = Math.max(2 * matrix + SYMBOL, SYMBOL + matrix + SYMBOL + 8 + sum);
+    return new Layout(cellW, false, twoRows, caption + 2 * kh * CELL_H + 8);
+  }
+
+  private static Font font(OpStyle s) {
+    return s.font().deriveFont(s.font().getSize2D() * 0.85f);
+  }
+
   /**
-   * Paints at {@code mx}; {@code scales} are the input, kernel and output scales. Returns the x of
-   * the result box.
+   * Paints at {@code (x, y)}; {@code scales} are the input, kernel and intermediate scales. Returns
+   * the block's height.
    */
   static double paint(
       Graphics2D g,
@@ -34,55 +60,127 @@ final class KernelMath {
       int channel,
       ColorScale[] scales,
       Color padColor,
-      double mx) {
-    ColorScale inScale = scales[0];
-    ColorScale kScale = scales[1];
-    ColorScale outScale = scales[2];
-    Font font = s.font();
-    Font small = font.deriveFont(font.getSize2D() * 0.85f);
+      double x,
+      double y,
+      Layout layout) {
+    Font font = font(s);
     Font bold = font.deriveFont(Font.BOLD);
     int kh = step.kernel().shape().height();
     int kw = step.kernel().shape().width();
-    Tensor window3 = step.window();
+    double caption = Draw.lineHeight(g, font);
+    Draw.text(
+        g,
+        "window values × kernel weights = products, then their sum",
+        x,
+        y + caption - 4,
+        font,
+        s.muted());
+    double top = y + caption;
+    double cw = layout.cellW();
+    Tensor window = step.window();
     Tensor kernel = step.kernel();
     Tensor products = step.products();
-    Draw.text(g, "value × weight", mx, TOP - 8, font, s.muted());
-    for (int ky = 0; ky < kh; ky++) {
-      for (int kx = 0; kx < kw; kx++) {
-        int i = (channel * kh + ky) * kw + kx;
-        double x = mx + kx * ENTRY_W;
-        double y = TOP + ky * ROW_H;
-        String v = DisplayNumbers.two(window3.at(i));
-        String w = DisplayNumbers.two(kernel.at(i));
-        Color vFill = step.isPadding(ky, kx) ? padColor : Draw.color(inScale, window3.at(i));
-        Draw.valueCell(g, new Rectangle2D.Double(x, y, BOX_W, BOX_H), vFill, v, font);
-        Draw.text(g, "×", x + BOX_W + 3, y + 16, font, s.foreground());
-        Draw.valueCell(
-            g,
-            new Rectangle2D.Double(x + BOX_W + 14, y, BOX_W, BOX_H),
-            Draw.color(kScale, kernel.at(i)),
-            w,
-            font);
-        boolean last = ky == kh - 1 && kx == kw - 1;
-        Draw.text(g, last ? "=" : "+", x + 2 * BOX_W + 19, y + 16, bold, s.foreground());
-        String p = "= " + DisplayNumbers.two(products.at(i));
-        Draw.text(g, p, x + BOX_W / 2, y + BOX_H + 13, small, s.muted());
-        hits.text("value " + ky + " " + kx, v);
-        hits.text("weight " + ky + " " + kx, w);
-        hits.text("product " + ky + " " + kx, DisplayNumbers.two(products.at(i)));
-      }
+    double mx = x;
+    matrix(
+        g,
+        hits,
+        kh,
+        kw,
+        cw,
+        mx,
+        top,
+        font,
+        "value",
+        channel,
+        (ky, kx) -> {
+          int i = (channel * kh + ky) * kw + kx;
+          return step.isPadding(ky, kx) ? padColor : Draw.color(scales[0], window.at(i));
+        },
+        window);
+    mx += kw * cw;
+    mx += symbol(g, s, "×", mx, top + kh * CELL_H / 2, bold);
+    matrix(
+        g,
+        hits,
+        kh,
+        kw,
+        cw,
+        mx,
+        top,
+        font,
+        "weight",
+        channel,
+        (ky, kx) -> Draw.color(scales[1], kernel.at((channel * kh + ky) * kw + kx)),
+        kernel);
+    mx += kw * cw;
+    double py = top;
+    if (!layout.oneRow()) {
+      mx = x;
+      py = top + kh * CELL_H + 8;
     }
+    mx += symbol(g, s, "=", mx, py + kh * CELL_H / 2, bold);
+    matrix(
+        g,
+        hits,
+        kh,
+        kw,
+        cw,
+        mx,
+        py,
+        font,
+        "product",
+        channel,
+        (ky, kx) -> Draw.color(scales[2], products.at((channel * kh + ky) * kw + kx)),
+        products);
+    mx += kw * cw + 4;
+    mx += Draw.text(g, "Σ", mx, py + kh * CELL_H / 2 + 5, bold, s.foreground()) + 4;
     double sum = step.channelSums().at(channel);
     String sumText = DisplayNumbers.two(sum);
-    double rx = mx + kw * ENTRY_W + 4;
-    double ry = TOP + (kh - 1) * ROW_H;
+    double sw = Math.max(ConvolutionFormulaView.BOX_W, cw + 10);
     Draw.valueCell(
         g,
-        new Rectangle2D.Double(rx, ry, BOX_W + 6, BOX_H),
-        Draw.color(outScale, sum),
+        new Rectangle2D.Double(mx, py + kh * CELL_H / 2 - CELL_H / 2 - 1, sw, CELL_H + 2),
+        Draw.color(scales[2], sum),
         sumText,
         bold);
     hits.text("sum", sumText);
-    return rx;
+    return layout.height();
+  }
+
+  private interface CellColor {
+    Color at(int ky, int kx);
+  }
+
+  private static void matrix(
+      Graphics2D g,
+      ViewHits hits,
+      int kh,
+      int kw,
+      double cw,
+      double x,
+      double y,
+      Font font,
+      String role,
+      int channel,
+      CellColor fill,
+      Tensor values) {
+    for (int ky = 0; ky < kh; ky++) {
+      for (int kx = 0; kx < kw; kx++) {
+        String text = DisplayNumbers.two(values.at((channel * kh + ky) * kw + kx));
+        Draw.valueCell(
+            g,
+            new Rectangle2D.Double(x + kx * cw, y + ky * CELL_H, cw, CELL_H),
+            fill.at(ky, kx),
+            text,
+            font);
+        hits.text(role + " " + ky + " " + kx, text);
+      }
+    }
+  }
+
+  private static double symbol(Graphics2D g, OpStyle s, String text, double x, double cy, Font f) {
+    double w = Draw.width(g, text, f);
+    Draw.text(g, text, x + (SYMBOL - w) / 2, cy + 5, f, s.foreground());
+    return SYMBOL;
   }
 }

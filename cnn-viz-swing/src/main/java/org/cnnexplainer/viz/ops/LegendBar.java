@@ -20,7 +20,7 @@ final class LegendBar {
 
   private LegendBar() {}
 
-  /** Paints the legend of {@code values} at {@code (x, y)}; returns its width. */
+  /** Paints the legend of {@code values} at {@code (x, y)}, {@link #WIDTH} wide; returns that. */
   static double paint(
       Graphics2D g,
       OpStyle s,
@@ -30,6 +30,23 @@ final class LegendBar {
       Tensor values,
       double x,
       double y) {
+    return paint(g, s, hits, caption, scale, values, x, y, WIDTH);
+  }
+
+  /**
+   * Paints the legend of {@code values} at {@code (x, y)}, {@code width} wide; returns the width.
+   * Tick labels stay inside the bar's ends; the 0 tick is left out when it would touch them.
+   */
+  static double paint(
+      Graphics2D g,
+      OpStyle s,
+      ViewHits hits,
+      String caption,
+      ColorScale scale,
+      Tensor values,
+      double x,
+      double y,
+      double width) {
     double min = Math.min(values.min(), 0);
     double max = Math.max(values.max(), 0);
     if (max - min < 1e-12) {
@@ -38,21 +55,28 @@ final class LegendBar {
     Font small = s.font().deriveFont(s.font().getSize2D() * 0.8f);
     Draw.text(g, caption, x, y, small, s.muted());
     double top = y + 4;
-    for (int i = 0; i < WIDTH; i++) {
-      double v = min + (max - min) * (i + 0.5) / WIDTH;
+    for (int i = 0; i < width; i++) {
+      double v = min + (max - min) * (i + 0.5) / width;
       g.setColor(new Color(scale.rgb(v)));
       g.fill(new Rectangle2D.Double(x + i, top, 1.2, 6));
     }
     g.setColor(s.grid());
     g.setStroke(new BasicStroke(0.6f));
-    g.draw(new Rectangle2D.Double(x, top, WIDTH, 6));
-    tick(g, s, x, top, DisplayNumbers.two(min), small, 0);
-    tick(g, s, x + WIDTH, top, DisplayNumbers.two(max), small, 1);
+    g.draw(new Rectangle2D.Double(x, top, width, 6));
+    String lo = DisplayNumbers.two(min);
+    String hi = DisplayNumbers.two(max);
+    tick(g, s, x, top, lo, small, 0);
+    tick(g, s, x + width, top, hi, small, 1);
     if (min < 0 && max > 0) {
-      tick(g, s, x + WIDTH * (-min) / (max - min), top, "0", small, 0.5);
+      double zero = x + width * (-min) / (max - min);
+      double half = Draw.width(g, "0", small) / 2 + 3;
+      if (zero - half > x + Draw.width(g, lo, small)
+          && zero + half < x + width - Draw.width(g, hi, small)) {
+        tick(g, s, zero, top, "0", small, 0.5);
+      }
     }
-    hits.text(caption + " legend", DisplayNumbers.two(min) + " … " + DisplayNumbers.two(max));
-    return WIDTH;
+    hits.text(caption + " legend", lo + " … " + hi);
+    return width;
   }
 
   /** A tick at {@code x}; {@code anchor} 0 puts the label right of it, 1 left, 0.5 centred. */

@@ -33,6 +33,19 @@ final class OpColors {
         : ColorScale.diverging(palette.activations(), range);
   }
 
+  /**
+   * The scales of an element-wise layer's input and output grids (activation and pooling cards):
+   * both on the larger of the two layers' ranges.
+   */
+  static ColorScale[] pairScales(
+      ActivationTrace trace, int layerIndex, LayerRanges ranges, Palette palette) {
+    double range = sharedRange(ranges, layerIndex);
+    return new ColorScale[] {
+      inputScale(trace, layerIndex, palette, range),
+      ColorScale.diverging(palette.activations(), range)
+    };
+  }
+
   /** The larger of the layer's range and its predecessor's, so both grids are comparable. */
   static double sharedRange(LayerRanges ranges, int layerIndex) {
     double own = ranges.range(layerIndex);

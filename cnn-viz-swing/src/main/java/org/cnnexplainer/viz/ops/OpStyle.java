@@ -3,6 +3,7 @@ package org.cnnexplainer.viz.ops;
 import java.awt.Color;
 import java.awt.Font;
 import javax.swing.UIManager;
+import org.cnnexplainer.viz.internal.Surface;
 import org.cnnexplainer.viz.overview.OverviewKeys;
 
 /**
@@ -19,7 +20,7 @@ record OpStyle(
     Font font) {
 
   static OpStyle fromUIManager() {
-    Color bg = color(OverviewKeys.BACKGROUND, color("Panel.background", Color.WHITE));
+    Color bg = Surface.background();
     Color fg = color(OverviewKeys.FOREGROUND, color("Label.foreground", Color.BLACK));
     Font base = UIManager.getFont(OverviewKeys.FONT);
     if (base == null) {

@@ -18,7 +18,6 @@ import org.cnnexplainer.viz.color.ColorScale;
  * for average pooling), output grid. Values from {@link PoolingStep}.
  */
 public final class PoolingFormulaView extends SteppingView {
-  private static final double MIDDLE = 320;
 
   private final int layerIndex;
   private final int channel;
@@ -72,69 +71,85 @@ public final class PoolingFormulaView extends SteppingView {
   }
 
   @Override
-  Dimension viewSize() {
-    return new Dimension((int) (2 * MapGrids.SIZE + MIDDLE + 64), (int) (MapGrids.SIZE + 90));
+  String title() {
+    return pool().type() == Pooling2D.Type.MAX ? "Max pooling" : "Average pooling";
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col) {
+  String subtitle(int row, int col) {
+    return pool().name() + " · channel " + channel + " · output (" + row + ", " + col + ")";
+  }
+
+  private static final double CELL_W = 44;
+  private static final double ROW_H = ConvolutionFormulaView.BOX_H + 4;
+  private static final double HINT = 16;
+
+  /** Height of the formula under the grids: the window's values in their k×k arrangement. */
+  private double formulaHeight() {
+    return Math.max(ConvolutionFormulaView.BOX_H, pool().poolHeight() * ROW_H);
+  }
+
+  @Override
+  public Dimension cardSize(Dimension available) {
+    double maxW = Math.min(available.width - 2 * CardChrome.MARGIN, 420);
+    double maxH = available.height - CardChrome.CONTENT_TOP - CardChrome.MARGIN;
+    double below = 14 + formulaHeight() + 10 + HINT;
+    double grid = MapGrids.sideBySide(maxW, maxH, below);
+    double formula = 90 + pool().poolWidth() * (CELL_W + 4) + 60 + (isMax() ? 0 : 110);
+    double w = Math.max(2 * grid + 24, formula);
+    return new Dimension(
+        (int) Math.ceil(w + 2 * CardChrome.MARGIN),
+        (int)
+            Math.ceil(
+                MapGrids.CAPTION + grid + below + CardChrome.CONTENT_TOP + CardChrome.MARGIN));
+  }
+
+  private boolean isMax() {
+    return pool().type() == Pooling2D.Type.MAX;
+  }
+
+  @Override
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     PoolingStep step = PoolingStep.of(trace, layerIndex, channel, row, col);
     boolean max = step.type() == Pooling2D.Type.MAX;
     Font font = s.font();
     Font bold = font.deriveFont(Font.BOLD);
-    double range = OpColors.sharedRange(state().ranges(), layerIndex);
-    ColorScale inScale = OpColors.inputScale(trace, layerIndex, state().palette(), range);
-    ColorScale outScale = ColorScale.diverging(state().palette().activations(), range);
-    String title =
-        (max ? "Max pooling" : "Average pooling")
-            + " · "
-            + step.layerName()
-            + " · channel "
-            + channel
-            + " · output ("
-            + row
-            + ", "
-            + col
-            + ")";
-    Draw.text(g, title, 16, 22, bold, s.foreground());
-    hits.text("title", title);
-    double top = 58;
+    Font small = font.deriveFont(font.getSize2D() * 0.85f);
+    ColorScale[] scales =
+        OpColors.pairScales(trace, layerIndex, state().ranges(), state().palette());
+    ColorScale inScale = scales[0];
+    ColorScale outScale = scales[1];
+    double below = 14 + formulaHeight() + 10 + HINT;
+    double grid = MapGrids.sideBySide(content.getWidth(), content.getHeight(), below);
+    double x0 = content.getX();
+    double top = content.getY() + MapGrids.CAPTION;
     Tensor values = step.values();
     int rows = values.shape().height();
     int cols = values.shape().width();
-    MapGrids.paint(
+    MapGrids.inputAndOutput(
         g,
         s,
         hits,
-        ViewHits.Kind.INPUT_CELL,
-        "Input",
-        trace.inputOf(layerIndex),
+        trace,
+        layerIndex,
         channel,
-        inScale,
-        16,
+        scales,
+        x0,
         top,
-        new int[] {step.realTop(), step.realLeft(), rows, cols});
-    double mx = 16 + MapGrids.SIZE + 24;
-    double cellW = 50;
-    double gridW = cols * (cellW + 4);
-    double gy = top + MapGrids.SIZE / 2 - rows * (ConvolutionFormulaView.BOX_H + 4) / 2;
-    double cx = mx;
-    cx +=
-        Draw.text(g, max ? "max(" : "avg(", cx, top + MapGrids.SIZE / 2 + 5, bold, s.foreground())
-            + 4;
+        grid,
+        new int[] {step.realTop(), step.realLeft(), rows, cols},
+        new int[] {row, col, 1, 1});
+    double my = top + grid + 14;
+    double ty = my + formulaHeight() / 2 + 5;
+    double cx = x0;
+    cx += Draw.text(g, max ? "max(" : "avg(", cx, ty, bold, s.foreground()) + 4;
+    double gy = my + (formulaHeight() - rows * ROW_H + 4) / 2;
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
         float v = values.get(0, r, c);
         Rectangle2D box =
-            MapGrids.box(
-                g,
-                cx + c * (cellW + 4),
-                gy + r * (ConvolutionFormulaView.BOX_H + 4),
-                cellW,
-                inScale,
-                v,
-                font);
+            MapGrids.box(g, cx + c * (CELL_W + 4), gy + r * ROW_H, CELL_W, inScale, v, font);
         hits.text("value " + r + " " + c, DisplayNumbers.two(v));
         boolean isMax =
             step.maxCell().row() == step.realTop() + r
@@ -144,8 +159,7 @@ public final class PoolingFormulaView extends SteppingView {
         }
       }
     }
-    cx += gridW + 2;
-    double ty = top + MapGrids.SIZE / 2 + 5;
+    cx += cols * (CELL_W + 4) + 2;
     cx += Draw.text(g, ") =", cx, ty, bold, s.foreground()) + 6;
     if (!max) {
       String frac = DisplayNumbers.two(step.sum()) + " / " + step.count() + " =";
@@ -153,19 +167,15 @@ public final class PoolingFormulaView extends SteppingView {
       hits.text("count", Integer.toString(step.count()));
       cx += Draw.text(g, frac, cx, ty, font, s.foreground()) + 6;
     }
-    MapGrids.box(g, cx, ty - 16, 54, outScale, step.output(), bold);
+    MapGrids.box(g, cx, ty - 15, 54, outScale, step.output(), bold);
     hits.text("output", DisplayNumbers.two(step.output()));
-    MapGrids.paint(
+    Draw.text(
         g,
-        s,
-        hits,
-        ViewHits.Kind.OUTPUT_CELL,
-        "Output",
-        trace.output(layerIndex),
-        channel,
-        outScale,
-        mx + MIDDLE,
-        top,
-        new int[] {row, col, 1, 1});
+        Draw.fit(
+            g, "Hover over a grid to move the window · arrow keys step", small, content.getWidth()),
+        x0,
+        my + formulaHeight() + 10 + HINT - 4,
+        small,
+        s.muted());
   }
 }

@@ -4,20 +4,20 @@ import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 
 /**
- * The softmax view of one class: the logit column (circles coloured light to dark by logit), and
- * the fraction {@code exp(l_sel) / (exp(l_0) + … + exp(l_n)) = p} with every term, its value and
- * the probability. Terms fade in one after another (the selected class first) as the animation's
- * fraction goes from 0 to 1. Hovering a circle or a term highlights both. Numbers come from {@link
+ * The softmax card of one class: the logit column (circles coloured light to dark by logit), and
+ * the fraction {@code exp(l_sel) / (exp(l_0) + … + exp(l_n)) = p} with every term (up to four rows
+ * of them; "… N more" stands for the rest), its value and the probability. Terms fade in one after
+ * another (the selected class first) as the animation's fraction goes from 0 to 1; the play button
+ * replays that. Hovering a circle or a term highlights both. Numbers come from {@link
  * SoftmaxBreakdown}.
  */
 public final class SoftmaxView extends StateView {
-  static final int PER_ROW = 4;
-
   private final int classIndex;
   private final Animator animator;
   private double fraction = 1;
@@ -55,6 +55,21 @@ public final class SoftmaxView extends StateView {
           public void mouseExited(MouseEvent e) {
             setHoverClass(-1);
           }
+
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            hits()
+                .at(e.getX(), e.getY())
+                .filter(r -> r.kind() == ViewHits.Kind.BUTTON)
+                .ifPresent(
+                    r -> {
+                      if (r.index() == SteppingView.PLAY_BUTTON) {
+                        replay();
+                      } else if (r.index() == CardChrome.CLOSE) {
+                        firePropertyChange(CLOSE_PROPERTY, false, true);
+                      }
+                    });
+          }
         };
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
@@ -80,8 +95,33 @@ public final class SoftmaxView extends StateView {
 
   /** Shows the frame at {@code fraction} in [0, 1]. */
   public void setFraction(double fraction) {
+    double old = this.fraction;
     this.fraction = Math.max(0, Math.min(1, fraction));
     repaint();
+    if ((old < 1) != (this.fraction < 1)) {
+      firePropertyChange(PLAYING_PROPERTY, old < 1, this.fraction < 1);
+    }
+  }
+
+  /** The animation's fraction (1: every term shown). */
+  public double fraction() {
+    return fraction;
+  }
+
+  /** Whether the terms are still appearing. */
+  public boolean isPlaying() {
+    return animator.isRunning();
+  }
+
+  /** Plays the terms appearing again from the start (at once with animation off). */
+  public void replay() {
+    animator.start();
+  }
+
+  /** Shows every term at once. */
+  public void skipToEnd() {
+    animator.stop();
+    setFraction(1);
   }
 
   /**
@@ -110,18 +150,60 @@ public final class SoftmaxView extends StateView {
 
   @Override
   Dimension viewSize() {
-    int classes = state().network().outputShape().size();
-    int rows = (classes + PER_ROW - 1) / PER_ROW;
-    return new Dimension(900, (int) Math.max(70 + classes * 30, 150 + rows * 30 + 60));
+    return cardSize(new Dimension(1000, 1000));
+  }
+
+  /** The card's size within {@code available} (see {@link SteppingView#cardSize}). */
+  public Dimension cardSize(Dimension available) {
+    Graphics2D g = Measure.graphics();
+    try {
+      SoftmaxPainter.Layout layout =
+          SoftmaxPainter.layout(
+              g,
+              OpStyle.fromUIManager(),
+              SoftmaxBreakdown.of(state().trace()),
+              classIndex,
+              available.width - 2 * CardChrome.MARGIN,
+              available.height - CardChrome.CONTENT_TOP - CardChrome.MARGIN);
+      return new Dimension(
+          (int) Math.ceil(layout.width() + 2 * CardChrome.MARGIN),
+          (int) Math.ceil(layout.height() + CardChrome.CONTENT_TOP + CardChrome.MARGIN));
+    } finally {
+      g.dispose();
+    }
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits) {
+  Rectangle2D paintFrame(Graphics2D g, OpStyle style, ViewHits hits) {
+    String label = state().network().classLabels().get(classIndex);
+    CardChrome.paint(
+        g,
+        style,
+        hits,
+        getWidth(),
+        getHeight(),
+        "Softmax",
+        "probability of \u201c"
+            + label
+            + "\u201d from the "
+            + state().network().outputShape().size()
+            + " logits",
+        animator.isRunning());
+    return new Rectangle2D.Double(
+        CardChrome.MARGIN,
+        CardChrome.CONTENT_TOP,
+        getWidth() - 2 * CardChrome.MARGIN,
+        getHeight() - CardChrome.CONTENT_TOP - CardChrome.MARGIN);
+  }
+
+  @Override
+  void paintView(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D content) {
     SoftmaxPainter.paint(
         g,
         s,
         hits,
         new SoftmaxPainter.Snapshot(
-            state().trace(), classIndex, state().palette(), fraction, hoverClass));
+            state().trace(), classIndex, state().palette(), fraction, hoverClass),
+        content);
   }
 }

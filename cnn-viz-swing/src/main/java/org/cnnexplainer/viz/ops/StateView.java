@@ -3,21 +3,36 @@ package org.cnnexplainer.viz.ops;
 import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.swing.JComponent;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.StateListener;
+import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.overview.NetworkOverview;
+import org.cnnexplainer.viz.overview.UnfoldGeometry;
+import org.cnnexplainer.viz.overview.Unfolding;
 
 /**
  * A thin component that paints one operation view of the shared {@link ExplainerState}: it listens
  * while displayable, repaints on every change, and resolves the pointer through the {@link
  * ViewHits} recorded by the last paint.
+ *
+ * <p>The elastic views (convolution, flatten) paint either on their own, laid out for their size,
+ * or — inside an {@link ExplainerPanel} — transparently over a {@link NetworkOverview}, in the room
+ * its unfolding opened ({@link UnfoldGeometry}); then they take the pointer only where they painted
+ * something, so everything else reaches the overview below.
  */
 public abstract sealed class StateView extends JComponent implements Explainable
     permits ConvolutionElasticView, FlattenView, SoftmaxView {
   private final ExplainerState state;
   private final StateListener listener = e -> stateChanged();
   private ViewHits hits = new ViewHits();
+  private List<PaintedText> texts = List.of();
+  private NetworkOverview overview;
 
   StateView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
@@ -37,16 +52,84 @@ public abstract sealed class StateView extends JComponent implements Explainable
     return hits;
   }
 
+  /** The texts painted in the last paint, in this component's coordinates. */
+  public List<PaintedText> paintedTexts() {
+    return texts;
+  }
+
+  /**
+   * Paints over {@code overview} (same bounds) in the room of its unfolding, transparent, taking
+   * the pointer only on painted parts; {@code null} paints on its own again.
+   */
+  void embedIn(NetworkOverview overview) {
+    this.overview = overview;
+    setOpaque(overview == null);
+  }
+
+  /** The overview this view paints over, if embedded. */
+  Optional<NetworkOverview> overview() {
+    return Optional.ofNullable(overview);
+  }
+
+  /**
+   * The geometry to paint in: the overview's unfolding when embedded, else {@link
+   * #standaloneGeometry}; empty when embedded and nothing is unfolded.
+   */
+  Optional<UnfoldGeometry> geometry() {
+    if (overview != null) {
+      Unfolding mine = unfolding();
+      return overview.unfoldGeometry().filter(g -> g.unfolding().equals(mine));
+    }
+    return Optional.of(standaloneGeometry(getWidth(), getHeight()));
+  }
+
+  /** What this view opens in an overview ({@code null}: it is not an elastic view). */
+  Unfolding unfolding() {
+    return null;
+  }
+
+  /** The opacity of the content: the overview's explanation alpha when embedded, else 1. */
+  double contentAlpha() {
+    return overview == null ? 1 : overview.explanationAlpha();
+  }
+
+  /** The geometry of this view alone in {@code width x height} (no overview around it). */
+  UnfoldGeometry standaloneGeometry(int width, int height) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " is not elastic");
+  }
+
+  /** Embedded views take the pointer only where they painted something. */
+  @Override
+  public boolean contains(int x, int y) {
+    if (overview == null) {
+      return super.contains(x, y);
+    }
+    return hits.at(x, y).isPresent();
+  }
+
   /** Called on every state change (on the event thread); repaints by default. */
   void stateChanged() {
     revalidate();
     repaint();
   }
 
-  /** Paints the view (the state has a trace) and records regions in {@code hits}. */
-  abstract void paintView(Graphics2D g, OpStyle style, ViewHits hits);
+  /**
+   * Paints the frame (a card's border and header, or nothing) and returns the content area; the
+   * default paints the background when opaque and the (i) button.
+   */
+  Rectangle2D paintFrame(Graphics2D g, OpStyle style, ViewHits hits) {
+    if (isOpaque()) {
+      g.setColor(style.background());
+      g.fillRect(0, 0, getWidth(), getHeight());
+      InfoButton.paint(g, style, hits, getWidth(), 8);
+    }
+    return new Rectangle2D.Double(0, 0, getWidth(), getHeight());
+  }
 
-  /** The size the view needs (the state has a trace). */
+  /** Paints the view (the state has a trace) into {@code content}, recording regions in hits. */
+  abstract void paintView(Graphics2D g, OpStyle style, ViewHits hits, Rectangle2D content);
+
+  /** The size the view needs on its own (the state has a trace). */
   abstract Dimension viewSize();
 
   @Override
@@ -71,15 +154,18 @@ public abstract sealed class StateView extends JComponent implements Explainable
     Graphics2D g = (Graphics2D) graphics.create();
     try {
       Draw.setup(g);
+      TextLog log = TextLog.install(g);
       OpStyle style = OpStyle.fromUIManager();
-      g.setColor(style.background());
-      g.fillRect(0, 0, getWidth(), getHeight());
       ViewHits fresh = new ViewHits();
       if (state.trace() != null) {
-        paintView(g, style, fresh);
-        InfoButton.paint(g, style, fresh, getWidth(), 8);
+        Rectangle2D content = paintFrame(g, style, fresh);
+        paintView(g, style, fresh, content);
+      } else if (isOpaque()) {
+        g.setColor(style.background());
+        g.fillRect(0, 0, getWidth(), getHeight());
       }
       hits = fresh;
+      texts = List.copyOf(log.texts());
     } finally {
       g.dispose();
     }

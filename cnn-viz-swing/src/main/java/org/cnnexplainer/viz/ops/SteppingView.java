@@ -1,6 +1,5 @@
 package org.cnnexplainer.viz.ops;
 
-import java.awt.BasicStroke;
 import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
@@ -8,8 +7,8 @@ import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 import java.util.Objects;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
@@ -17,13 +16,18 @@ import javax.swing.KeyStroke;
 import javax.swing.Timer;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.StateListener;
+import org.cnnexplainer.viz.internal.TextLog;
 
 /**
- * A formula view that walks over the output positions of one map: it auto-steps row by row every
+ * A formula card that walks over the output positions of one map: it auto-steps row by row every
  * {@link #stepMillis()} (looping) while playing; hovering an input or output cell moves the window
- * there and pauses; the arrow keys move it one cell; space or the corner button plays and pauses.
- * With animation off ({@link Animator#isEnabled()}) it never auto-steps.
+ * there and pauses; the arrow keys move it one cell; space or the play/pause button plays and
+ * pauses ({@link Explainable#PLAYING_PROPERTY} follows); the close button fires {@link
+ * Explainable#CLOSE_PROPERTY}. With animation off ({@link Animator#isEnabled()}) it never
+ * auto-steps. The card lays itself out for the size it is given, down to {@link #cardSize}'s
+ * smallest answer.
  *
  * <p>Subclasses paint one position from the state's current trace; they read everything from
  * cnn-core's explanation objects.
@@ -37,9 +41,10 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   private final StateListener listener = e -> repaint();
   private final Timer timer;
   private ViewHits hits = new ViewHits();
+  private List<PaintedText> texts = List.of();
   private int row;
   private int column;
-  private boolean playing = true;
+  private boolean playing = Animator.isEnabled(); // with animation off, nothing would move
 
   SteppingView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
@@ -57,8 +62,15 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
           public void mouseClicked(MouseEvent e) {
             requestFocusInWindow();
             hits.at(e.getX(), e.getY())
-                .filter(r -> r.kind() == ViewHits.Kind.BUTTON && r.index() == PLAY_BUTTON)
-                .ifPresent(r -> setPlaying(!playing));
+                .filter(r -> r.kind() == ViewHits.Kind.BUTTON)
+                .ifPresent(
+                    r -> {
+                      if (r.index() == PLAY_BUTTON) {
+                        setPlaying(!playing);
+                      } else if (r.index() == CardChrome.CLOSE) {
+                        firePropertyChange(CLOSE_PROPERTY, false, true);
+                      }
+                    });
           }
         };
     addMouseListener(mouse);
@@ -115,11 +127,24 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   /** The output position an input cell under the pointer selects. */
   abstract int[] outputForInput(int inputRow, int inputColumn);
 
-  /** Paints the view at the current position into {@code g}, recording regions in {@code hits}. */
-  abstract void paintView(Graphics2D g, OpStyle style, ViewHits hits, int row, int col);
+  /**
+   * Paints the content at the current position into {@code content} (below the card's header),
+   * recording regions in {@code hits}.
+   */
+  abstract void paintView(
+      Graphics2D g, OpStyle style, ViewHits hits, int row, int col, Rectangle2D content);
 
-  /** The size the view needs. */
-  abstract Dimension viewSize();
+  /** The card's title, e.g. "Convolution". */
+  abstract String title();
+
+  /** What exactly the card shows at output {@code (row, col)}: layer, neuron, position. */
+  abstract String subtitle(int row, int col);
+
+  /**
+   * The size the card takes within {@code available}: as large as reads well, smaller when space is
+   * short, never below its minimum (which may exceed {@code available}).
+   */
+  public abstract Dimension cardSize(Dimension available);
 
   /** The output row of the current position. */
   public int row() {
@@ -160,9 +185,11 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
 
   /** Plays or pauses the automatic stepping. */
   public void setPlaying(boolean playing) {
+    boolean old = this.playing;
     this.playing = playing;
     updateTimer();
     repaint();
+    firePropertyChange(PLAYING_PROPERTY, old, playing);
   }
 
   /** Advances one position in row-major order, wrapping to the start. */
@@ -217,9 +244,17 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
     super.removeNotify();
   }
 
+  /** The card at its roomiest (what it takes when space is plenty). */
   @Override
   public Dimension getPreferredSize() {
-    return isPreferredSizeSet() || state.trace() == null ? super.getPreferredSize() : viewSize();
+    return isPreferredSizeSet() || state.trace() == null
+        ? super.getPreferredSize()
+        : cardSize(new Dimension(1000, 1000));
+  }
+
+  /** The texts painted in the last paint, in this component's coordinates. */
+  public List<PaintedText> paintedTexts() {
+    return texts;
   }
 
   @Override
@@ -227,43 +262,34 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
     Graphics2D g = (Graphics2D) graphics.create();
     try {
       Draw.setup(g);
+      TextLog log = TextLog.install(g);
       OpStyle style = OpStyle.fromUIManager();
-      g.setColor(style.background());
-      g.fillRect(0, 0, getWidth(), getHeight());
       ViewHits fresh = new ViewHits();
       if (state.trace() != null) {
         int[] size = outputSize();
         row = Math.min(row, size[0] - 1);
         column = Math.min(column, size[1] - 1);
-        paintView(g, style, fresh, row, column);
-        paintPlayButton(g, style, fresh);
-        InfoButton.paint(g, style, fresh, getWidth(), 32);
+        CardChrome.paint(
+            g, style, fresh, getWidth(), getHeight(), title(), subtitle(row, column), playing);
+        paintView(
+            g,
+            style,
+            fresh,
+            row,
+            column,
+            new Rectangle2D.Double(
+                CardChrome.MARGIN,
+                CardChrome.CONTENT_TOP,
+                getWidth() - 2 * CardChrome.MARGIN,
+                getHeight() - CardChrome.CONTENT_TOP - CardChrome.MARGIN));
+      } else {
+        g.setColor(style.background());
+        g.fillRect(0, 0, getWidth(), getHeight());
       }
       hits = fresh;
+      texts = List.copyOf(log.texts());
     } finally {
       g.dispose();
-    }
-  }
-
-  private void paintPlayButton(Graphics2D g, OpStyle style, ViewHits fresh) {
-    Rectangle2D box = new Rectangle2D.Double(getWidth() - 26, 6, 18, 18);
-    fresh.add(ViewHits.Kind.BUTTON, PLAY_BUTTON, box);
-    fresh.text("button", playing ? "pause" : "play");
-    g.setColor(style.muted());
-    g.setStroke(new BasicStroke(1f));
-    g.draw(box);
-    double x = box.getX();
-    double y = box.getY();
-    if (playing) {
-      g.fill(new Rectangle2D.Double(x + 5, y + 4, 3, 10));
-      g.fill(new Rectangle2D.Double(x + 10, y + 4, 3, 10));
-    } else {
-      Path2D.Double p = new Path2D.Double();
-      p.moveTo(x + 6, y + 4);
-      p.lineTo(x + 14, y + 9);
-      p.lineTo(x + 6, y + 14);
-      p.closePath();
-      g.fill(p);
     }
   }
 }

@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
 import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.viz.color.ColorScale;
@@ -12,95 +14,152 @@ import org.cnnexplainer.viz.color.Palette;
 /**
  * Draws "[s0] + [s1] + … + bias [b] = [pre] → act → [out]" as a wrapping line of value cells: the
  * convolution's per-channel sums, the bias and the neuron's value, all from a {@link
- * ConvolutionStep}.
+ * ConvolutionStep}. When the terms of every channel would need more than the lines allowed, the
+ * first ones (and the highlighted one) are shown with "… N more" for the rest (stateless).
  */
 final class SumLine {
-  private final Graphics2D g;
-  private final OpStyle s;
-  private final ViewHits hits;
-  private final double left;
-  private final double right;
-  private final Font font;
-  private final Font bold;
-  private double x;
-  private double y;
+  static final double ROW = ConvolutionFormulaView.BOX_H + 10;
 
-  SumLine(
+  /** One cell or symbol of the line. */
+  private record Item(String text, Color fill, Font font, boolean outlined, String role) {
+    boolean isCell() {
+      return fill != null;
+    }
+  }
+
+  private SumLine() {}
+
+  /**
+   * Paints (when {@code draw}) the line between {@code left} and {@code right} from {@code top}, in
+   * at most {@code maxLines} lines; returns the bottom of the last line.
+   */
+  static double paint(
       Graphics2D g,
       OpStyle s,
       ViewHits hits,
+      ConvolutionStep step,
+      int highlight,
+      ColorScale[] scales,
+      Palette palette,
       double left,
       double top,
       double right,
-      Font font,
-      Font bold) {
-    this.g = g;
-    this.s = s;
-    this.hits = hits;
-    this.left = left;
-    this.right = Math.max(right, left + 300);
-    this.font = font;
-    this.bold = bold;
-    this.x = left;
-    this.y = top;
+      int maxLines,
+      boolean draw) {
+    Font font = s.font().deriveFont(s.font().getSize2D() * 0.9f);
+    Font bold = font.deriveFont(Font.BOLD);
+    int channels = step.channelSums().size();
+    List<Item> items = items(step, highlight, scales, palette, font, bold, channels);
+    for (int shown = channels - 1; lines(g, items, left, right) > maxLines && shown > 0; shown--) {
+      items = items(step, highlight, scales, palette, font, bold, shown);
+    }
+    double x = left;
+    double y = top;
+    for (Item item : items) {
+      double w = width(g, item);
+      if (x + w > right && x > left) {
+        x = left;
+        y += ROW;
+      }
+      if (draw) {
+        if (item.isCell()) {
+          Rectangle2D box = new Rectangle2D.Double(x, y, w - 4, ConvolutionFormulaView.BOX_H);
+          Draw.valueCell(g, box, item.fill(), item.text(), item.font());
+          if (item.outlined()) {
+            Draw.outline(g, box, s.foreground(), 1.5f);
+          }
+        } else {
+          Draw.text(g, item.text(), x, y + 14, item.font(), s.foreground());
+        }
+        if (item.role() != null) {
+          hits.text(item.role(), item.text());
+        }
+      }
+      x += w;
+    }
+    if (draw && step.activation() == Activation.LINEAR) {
+      hits.text("output", DisplayNumbers.two(step.preActivation()));
+    }
+    return y + ConvolutionFormulaView.BOX_H;
   }
 
-  void terms(
+  /** The items with the terms of the first {@code shown} channels (and the highlighted one). */
+  private static List<Item> items(
       ConvolutionStep step,
       int highlight,
-      ColorScale scale,
-      ColorScale outputScale,
-      Palette palette) {
+      ColorScale[] scales,
+      Palette palette,
+      Font font,
+      Font bold,
+      int shown) {
     int channels = step.channelSums().size();
+    List<Item> items = new ArrayList<>();
+    int hidden = 0;
     for (int c = 0; c < channels; c++) {
-      float v = step.channelSums().at(c);
-      String text = DisplayNumbers.two(v);
-      Rectangle2D box = cell(Draw.color(scale, v), text, c == highlight ? bold : font);
-      if (c == highlight) {
-        Draw.outline(g, box, s.foreground(), 1.5f);
+      if (c >= shown && c != highlight) {
+        hidden++;
+        continue;
       }
-      hits.text("channelSum " + c, text);
-      symbol(c < channels - 1 ? "+" : "+ bias");
+      float v = step.channelSums().at(c);
+      boolean mark = c == highlight;
+      items.add(
+          new Item(
+              DisplayNumbers.two(v),
+              Draw.color(scales[0], v),
+              mark ? bold : font,
+              mark,
+              "channelSum " + c));
+      items.add(new Item("+", null, bold, false, null));
     }
-    String bias = DisplayNumbers.two(step.bias());
-    // The bias shares the scale of the neuron's whole kernel (spec §2.6), so it is comparable.
+    if (hidden > 0) {
+      items.add(new Item("… " + hidden + " more +", null, font, false, null));
+    }
+    items.add(new Item("bias", null, font, false, null));
     ColorScale kernelScale = OpColors.kernelScale(palette, step.kernel(), 0, step.kernel().size());
-    cell(Draw.color(kernelScale, step.bias()), bias, font);
-    hits.text("bias", bias);
-    symbol("=");
-    String pre = DisplayNumbers.two(step.preActivation());
-    cell(Draw.color(outputScale, step.preActivation()), pre, bold);
-    hits.text("preActivation", pre);
+    items.add(
+        new Item(
+            DisplayNumbers.two(step.bias()),
+            Draw.color(kernelScale, step.bias()),
+            font,
+            false,
+            "bias"));
+    items.add(new Item("=", null, bold, false, null));
+    items.add(
+        new Item(
+            DisplayNumbers.two(step.preActivation()),
+            Draw.color(scales[1], step.preActivation()),
+            bold,
+            false,
+            "preActivation"));
     if (step.activation() != Activation.LINEAR) {
-      symbol("→ " + step.activation().tfjsName() + " →");
-      String out = DisplayNumbers.two(step.output());
-      cell(Draw.color(outputScale, step.output()), out, bold);
-      hits.text("output", out);
-    } else {
-      hits.text("output", pre);
+      items.add(new Item("→ " + step.activation().tfjsName() + " →", null, bold, false, null));
+      items.add(
+          new Item(
+              DisplayNumbers.two(step.output()),
+              Draw.color(scales[1], step.output()),
+              bold,
+              false,
+              "output"));
     }
+    return items;
   }
 
-  private Rectangle2D cell(Color fill, String text, Font f) {
-    double w = Math.max(ConvolutionFormulaView.BOX_W, Draw.width(g, text, f) + 10);
-    wrap(w);
-    Rectangle2D box = new Rectangle2D.Double(x, y, w, ConvolutionFormulaView.BOX_H);
-    Draw.valueCell(g, box, fill, text, f);
-    x += w + 4;
-    return box;
-  }
-
-  private void symbol(String text) {
-    double w = Draw.width(g, text, bold);
-    wrap(w);
-    Draw.text(g, text, x, y + 16, bold, s.foreground());
-    x += w + 6;
-  }
-
-  private void wrap(double w) {
-    if (x + w > right && x > left) {
-      x = left;
-      y += ConvolutionFormulaView.BOX_H + 14;
+  private static int lines(Graphics2D g, List<Item> items, double left, double right) {
+    double x = left;
+    int lines = 1;
+    for (Item item : items) {
+      double w = width(g, item);
+      if (x + w > right && x > left) {
+        x = left;
+        lines++;
+      }
+      x += w;
     }
+    return lines;
+  }
+
+  private static double width(Graphics2D g, Item item) {
+    double text = Draw.width(g, item.text(), item.font());
+    return item.isCell() ? Math.max(ConvolutionFormulaView.BOX_W, text + 10) + 4 : text + 6;
   }
 }

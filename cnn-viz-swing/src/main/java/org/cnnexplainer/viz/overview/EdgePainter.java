@@ -31,6 +31,17 @@ final class EdgePainter {
     }
   }
 
+  /** The edges into column {@code c} only, in the highlight colour (an open pair view). */
+  static void paintInto(Graphics2D g, OverviewLayout layout, OverviewStyle style, int c) {
+    Path2D path = new Path2D.Double();
+    for (int t = 0; t < layout.boxes[c].length; t++) {
+      incoming(path, layout, c, t);
+    }
+    g.setStroke(new BasicStroke(style.edgeWidth()));
+    g.setColor(OverviewStyle.mix(style.edge(), style.edgeHighlight(), 0.5));
+    g.draw(path);
+  }
+
   /**
    * The edges into {@code hovered}, darker and wider, on top; {@code strength} 1 is the full
    * highlight, 0 the plain edge.

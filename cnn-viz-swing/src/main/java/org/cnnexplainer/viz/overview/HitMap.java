@@ -38,7 +38,28 @@ public final class HitMap {
     }
   }
 
+  /**
+   * One painted column label.
+   *
+   * @param layer the column's layer index, or {@link NeuronRef#INPUT}
+   * @param bounds where the label (and its shape line) was painted
+   * @param fullName the layer's name and shape, e.g. {@code conv_1_1 (26, 26, 10)}
+   * @param shown the text shown, the full name or a short one ({@code conv}) when space is short
+   */
+  public record Label(int layer, Rectangle2D bounds, String fullName, String shown) {
+    /** Copies the bounds. */
+    public Label {
+      bounds = (Rectangle2D) bounds.clone();
+    }
+
+    @Override
+    public Rectangle2D bounds() {
+      return (Rectangle2D) bounds.clone();
+    }
+  }
+
   private final Map<NeuronRef, Entry> entries = new LinkedHashMap<>();
+  private final List<Label> labels = new ArrayList<>();
 
   /** An empty hit map; painters fill it. */
   HitMap() {}
@@ -49,6 +70,21 @@ public final class HitMap {
 
   void clear() {
     entries.clear();
+    labels.clear();
+  }
+
+  void addLabels(List<Label> painted) {
+    labels.addAll(painted);
+  }
+
+  /** The column labels painted, left to right. */
+  public List<Label> labels() {
+    return Collections.unmodifiableList(labels);
+  }
+
+  /** The column label painted at {@code (x, y)}, if any. */
+  public Optional<Label> labelAt(double x, double y) {
+    return labels.stream().filter(l -> l.bounds.contains(x, y)).findFirst();
   }
 
   /** The neuron painted at {@code (x, y)}, if any. */

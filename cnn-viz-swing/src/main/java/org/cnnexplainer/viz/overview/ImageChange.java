@@ -21,6 +21,12 @@ final class ImageChange {
     return cubicIn(phase(fraction, 300, 700));
   }
 
+  /** Opacity of the first trace's heat-maps, fading in over the empty nodes in 700 ms. */
+  static double firstAlpha(double fraction) {
+    double t = phase(fraction, 0, 700);
+    return t * t * (3 - 2 * t);
+  }
+
   /** Scale of the output bars' widths. */
   static double barScale(double fraction) {
     return cubicIn(phase(fraction, 500, 800));

@@ -1,6 +1,8 @@
 package org.cnnexplainer.viz.overview;
 
+import java.awt.AlphaComposite;
 import java.awt.Color;
+import java.awt.Composite;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.function.DoubleFunction;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.LayerRanges;
+import org.cnnexplainer.viz.internal.TextLog;
 
 /**
  * Draws the legends under the columns (detail mode): one gradient per span of layers sharing a
@@ -24,14 +27,32 @@ final class LegendPainter {
 
   private LegendPainter() {}
 
-  static void paint(Graphics2D g, OverviewLayout layout, OverviewSnapshot s, Font tickFont) {
+  /**
+   * Paints the legends; the one whose span holds layer {@code keep} at full opacity (only when
+   * {@code front}: it goes over the veils), the others at {@code fade} (an open view fades them
+   * out; 1 when nothing is open; only when not {@code front}).
+   */
+  static void paint(
+      Graphics2D g,
+      OverviewLayout layout,
+      OverviewSnapshot s,
+      Font tickFont,
+      int keep,
+      double fade,
+      boolean front) {
     double y = layout.nodesBottom + 8;
     g.setFont(tickFont);
+    Composite old = g.getComposite();
     for (LayerRanges.Span span : s.ranges().spans()) {
       int first = firstColumnIn(layout, span.first(), span.last());
       int last = lastColumnIn(layout, span.first(), span.last());
-      if (first < 0 || last < 0) {
+      boolean kept = keep >= span.first() && keep <= span.last();
+      if (kept != front || first < 0 || last < 0 || !setAlpha(g, old, kept ? 1 : fade)) {
         continue;
+      }
+      if (kept && keep >= 0) { // only the open pair's part of a shared legend
+        last = firstColumnIn(layout, keep, keep);
+        first = Math.max(first, last - 1);
       }
       double x0 = layout.boxes[first][0].getX();
       double x1 = layout.boxes[last][0].getMaxX();
@@ -40,6 +61,10 @@ final class LegendPainter {
       double[] ticks =
           x1 - x0 > 220 ? new double[] {-r, -r / 2, 0, r / 2, r} : new double[] {-r, 0, r};
       bar(g, s, x0, x1, y, v -> new Color(scale.rgb(v)), -r, r, ticks, "%.2f");
+    }
+    g.setComposite(old);
+    if (front || !setAlpha(g, old, fade)) {
+      return;
     }
     ColumnSpec input = layout.columns.get(0);
     if (input.kind() == ColumnSpec.Kind.INPUT) {
@@ -66,6 +91,17 @@ final class LegendPainter {
           new double[] {0, max},
           max < 0.1 ? "%.2f" : "%.1f"); // small maxima (many classes) would all read 0.0
     }
+    g.setComposite(old);
+  }
+
+  /** Sets opacity {@code alpha} over {@code base}; false when fully transparent. */
+  private static boolean setAlpha(Graphics2D g, Composite base, double alpha) {
+    if (alpha <= 0) {
+      return false;
+    }
+    g.setComposite(
+        alpha >= 1 ? base : AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) alpha));
+    return true;
   }
 
   /** The first column showing a layer in {@code [from, to]} (hidden layers have no column). */
@@ -130,14 +166,14 @@ final class LegendPainter {
       String last = texts[ticks.length - 1];
       String text = texts[0].equals("-" + last) ? "±" + last : texts[0] + "–" + last;
       double centre = (x0 + x1) / 2;
-      g.drawString(text, (float) (centre - fm.stringWidth(text) / 2.0), (float) textTop);
+      TextLog.draw(g, text, centre - fm.stringWidth(text) / 2.0, textTop);
       return;
     }
     for (int i = 0; i < ticks.length; i++) {
       double tx = max > min ? x0 + (x1 - x0) * (ticks[i] - min) / (max - min) : x0;
       g.draw(new Line2D.Double(tx, tickTop, tx, tickTop + 3));
       double left = tx - fm.stringWidth(texts[i]) / 2.0;
-      g.drawString(texts[i], (float) left, (float) textTop);
+      TextLog.draw(g, texts[i], left, textTop);
     }
   }
 

@@ -20,10 +20,13 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.StateProperty;
+import org.cnnexplainer.viz.internal.TextLog;
 
 /**
  * The network overview: one column per layer (input channels, hidden layers, class outputs), each
@@ -36,8 +39,24 @@ import org.cnnexplainer.viz.StateProperty;
  * Animator} to switch that off). Styling comes from {@link OverviewKeys}; the client property
  * {@link OverviewKeys#CRISP_PIXELS} set to {@code true} shows heat-map cells as crisp squares
  * instead of smoothly upscaled. The component listens to the state only while displayable.
+ *
+ * <p>An explanation can open inside the overview ({@link #setUnfolding}): the columns move to make
+ * room next to the neuron, the others are veiled and stop reacting, and {@link #unfoldGeometry()}
+ * says where the explanation may paint. The first frame on screen shows the structure (columns,
+ * labels, empty neurons) at once and draws the edges in the background; the first trace's heat-maps
+ * fade in.
  */
 public class NetworkOverview extends JComponent implements Scrollable {
+  /** Length of the unfold animation (spec §2.8). */
+  public static final int UNFOLD_MS = UnfoldTiming.DURATION_MS;
+
+  /** The property fired when the unfolding asked for changes (old and new {@link Unfolding}). */
+  public static final String UNFOLD_PROPERTY = "unfold";
+
+  /** The property fired on every step of the unfold animation (old and new progress, 0 to 1). */
+  public static final String UNFOLD_PROGRESS_PROPERTY = "unfoldProgress";
+
+  private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
   private final ExplainerState state;
   private final StateListener listener = this::stateChanged;
   private final TileCache tileCache = new TileCache();
@@ -54,7 +73,14 @@ public class NetworkOverview extends JComponent implements Scrollable {
   private BufferedImage[][] lastTiles;
   private BufferedImage[][] previousTiles;
   private double transition = 1;
+  private boolean fadeIn;
   private Dimension neededSize;
+  private Unfolding unfoldTarget;
+  private Unfolding unfoldShown;
+  private double unfold;
+  private Animator unfoldAnimator;
+  private List<PaintedText> texts = List.of();
+  private Unfolding paintedPair;
 
   /** An overview of {@code state}. */
   public NetworkOverview(ExplainerState state) {
@@ -68,6 +94,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
               repaint();
             });
     setOpaque(true);
+    setFocusable(true);
     MouseAdapter mouse = new Mouse();
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
@@ -75,9 +102,16 @@ public class NetworkOverview extends JComponent implements Scrollable {
     getAccessibleContext().setAccessibleName("Network overview");
   }
 
-  /** The hovered neuron's description (the same text as {@link ExplainerState#hoverText()}). */
+  /**
+   * The hovered neuron's description (the same text as {@link ExplainerState#hoverText()}), or over
+   * a column label the layer's full name and shape (labels are shortened when space is short).
+   */
   @Override
   public String getToolTipText(MouseEvent event) {
+    Optional<HitMap.Label> label = hits.labelAt(event.getX(), event.getY());
+    if (label.isPresent()) {
+      return label.get().fullName();
+    }
     return hits.selectionAt(event.getX(), event.getY())
         .filter(s -> state.hover().filter(s::equals).isPresent())
         .flatMap(s -> state.hoverText())
@@ -109,6 +143,107 @@ public class NetworkOverview extends JComponent implements Scrollable {
     return hits;
   }
 
+  /** The texts painted in the last paint, in this component's coordinates. */
+  public List<PaintedText> paintedTexts() {
+    return texts;
+  }
+
+  /**
+   * Opens {@code unfolding} inside the overview, or folds it back ({@code null}): the columns move
+   * and the veils fade in over {@link #UNFOLD_MS} (see {@link Unfolding}); another unfolding that
+   * moves the same columns replaces the open one at once, any other first folds the open one. Fires
+   * {@value #UNFOLD_PROPERTY}, and {@value #UNFOLD_PROGRESS_PROPERTY} on every step. Call on the
+   * event thread.
+   */
+  public void setUnfolding(Unfolding unfolding) {
+    if (Objects.equals(unfolding, unfoldTarget)) {
+      return;
+    }
+    Unfolding previous = unfoldTarget;
+    unfoldTarget = unfolding;
+    if (unfolding != null && unfoldShown != null && sameColumns(unfolding, unfoldShown)) {
+      unfoldShown = unfolding; // another neuron of the open layer: nothing moves
+      stepUnfold(unfold);
+    } else if (unfoldShown == null || unfold == 0) {
+      unfoldShown = unfolding;
+      animateUnfold(unfolding == null ? 0 : 1);
+    } else {
+      animateUnfold(0); // fold first; the frame at 0 opens the new target
+    }
+    firePropertyChange(UNFOLD_PROPERTY, previous, unfolding);
+  }
+
+  /** The unfolding asked for last, if any (it may still be opening). */
+  public Optional<Unfolding> unfolding() {
+    return Optional.ofNullable(unfoldTarget);
+  }
+
+  /** Progress of the shown unfolding, 0 (folded) to 1 (open). */
+  public double unfoldProgress() {
+    return unfold;
+  }
+
+  /**
+   * How visible the explanation in the room should be now, 0 to 1: it fades in after the columns
+   * have moved and fades out before they move back.
+   */
+  public double explanationAlpha() {
+    return unfoldShown == null ? 0 : UnfoldTiming.content(unfold);
+  }
+
+  /**
+   * Where things go when the shown unfolding is open, at this component's size; empty when none is
+   * shown (or the network has no such neuron).
+   */
+  public Optional<UnfoldGeometry> unfoldGeometry() {
+    Network network = state.network();
+    if (unfoldShown == null || network == null || getWidth() <= 0 || getHeight() <= 0) {
+      return Optional.empty();
+    }
+    OverviewStyle style = OverviewStyle.fromUIManager();
+    OverviewSnapshot snapshot = snapshot(network, style);
+    Graphics2D g = MEASURE.createGraphics();
+    try {
+      OverviewPainter.Fonts fonts = OverviewPainter.Fonts.of(g, style.font());
+      OverviewPainter.Laid laid = OverviewPainter.layout(snapshot, fonts, getWidth(), getHeight());
+      UnfoldLayout layout =
+          UnfoldLayout.of(laid.layout(), laid.labels(), fonts, unfoldShown, laid.layout().width);
+      return Optional.ofNullable(layout).map(UnfoldLayout::geometry);
+    } finally {
+      g.dispose();
+    }
+  }
+
+  private static boolean sameColumns(Unfolding a, Unfolding b) {
+    return a.kind() == b.kind() && a.neuron().layer() == b.neuron().layer();
+  }
+
+  private void animateUnfold(double to) {
+    if (unfoldAnimator != null) {
+      unfoldAnimator.stop();
+    }
+    double from = unfold;
+    int ms = (int) Math.max(1, Math.round(Math.abs(to - from) * UnfoldTiming.DURATION_MS));
+    unfoldAnimator = new Animator(ms, f -> stepUnfold(from + (to - from) * f));
+    unfoldAnimator.start();
+  }
+
+  private void stepUnfold(double progress) {
+    double old = unfold;
+    unfold = progress;
+    if (progress == 0 && unfoldShown != unfoldTarget) {
+      unfoldShown = unfoldTarget; // folded: open the next target, if any
+      if (unfoldTarget != null) {
+        animateUnfold(1);
+      }
+    }
+    if (progress == 0 && old != 0 && state.hover().isPresent()) {
+      state.setHover(null);
+    }
+    repaint();
+    firePropertyChange(UNFOLD_PROGRESS_PROPERTY, old, progress);
+  }
+
   @Override
   public void addNotify() {
     super.addNotify();
@@ -121,6 +256,14 @@ public class NetworkOverview extends JComponent implements Scrollable {
     state.removeListener(listener);
     imageChange.stop();
     hoverChange.stop();
+    if (unfoldAnimator != null) {
+      unfoldAnimator.stop();
+      unfoldAnimator = null;
+    }
+    if (unfold != (unfoldTarget == null ? 0 : 1)) { // jump to where the animation was going
+      unfoldShown = unfoldTarget;
+      unfold = unfoldTarget == null ? 0 : 1;
+    }
     super.removeNotify();
   }
 
@@ -180,6 +323,11 @@ public class NetworkOverview extends JComponent implements Scrollable {
     } else if (event.has(StateProperty.TRACE) && state.trace() != shownTrace) {
       if (shownTrace != null && state.trace() != null && lastTiles != null) {
         previousTiles = lastTiles;
+        fadeIn = false;
+        imageChange.start();
+      } else if (shownTrace == null && state.trace() != null && isShowing()) {
+        previousTiles = null; // the first trace: the heat-maps fade in over the empty nodes
+        fadeIn = true;
         imageChange.start();
       }
     }
@@ -200,6 +348,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
     transition = fraction;
     if (fraction >= 1) {
       previousTiles = null;
+      fadeIn = false;
     }
     repaint();
   }
@@ -221,9 +370,20 @@ public class NetworkOverview extends JComponent implements Scrollable {
       }
       OverviewSnapshot snapshot = snapshot(network, style);
       HitMap fresh = new HitMap();
+      TextLog log = TextLog.install(g);
       OverviewLayout layout =
-          OverviewPainter.paint(g, snapshot, getWidth(), getHeight(), fresh, caches);
+          OverviewPainter.paint(
+              g,
+              snapshot,
+              getWidth(),
+              getHeight(),
+              fresh,
+              caches,
+              isShowing() && !isPaintingForPrint() ? this::repaint : null);
       hits = fresh;
+      texts = List.copyOf(log.texts());
+      Unfolding shown = snapshot.unfolding();
+      paintedPair = shown != null && shown.kind() == Unfolding.Kind.PAIR ? shown : null;
       Dimension needed =
           new Dimension((int) Math.ceil(layout.width), (int) Math.ceil(layout.height));
       if (!needed.equals(neededSize)) {
@@ -262,7 +422,10 @@ public class NetworkOverview extends JComponent implements Scrollable {
         hoverFraction < 1 ? previousHover : null,
         hoverFraction,
         state.selection().orElse(null),
-        style);
+        style,
+        unfold > 0 ? unfoldShown : null,
+        unfold,
+        fadeIn && transition < 1);
   }
 
   private static boolean sameNeuron(Selection a, Selection b) {
@@ -281,14 +444,34 @@ public class NetworkOverview extends JComponent implements Scrollable {
     }
 
     @Override
+    public void mousePressed(MouseEvent e) {
+      requestFocusInWindow(); // the arrow keys move through the neurons after a click
+    }
+
+    @Override
     public void mouseClicked(MouseEvent e) {
-      Optional<Selection> hit = hits.selectionAt(e.getX(), e.getY());
+      Optional<Selection> hit = hits.selectionAt(e.getX(), e.getY()).map(this::pairTarget);
       Optional<Selection> current = state.selection();
       boolean sameNeuron =
           hit.isPresent()
               && current.isPresent()
               && hit.get().neuron().equals(current.get().neuron());
       state.setSelection(sameNeuron ? null : hit.orElse(null));
+    }
+
+    /**
+     * In an open pair view a click on a source neuron means its partner (as painted: the hit map
+     * belongs to the last paint, which may show a view that is closing).
+     */
+    private Selection pairTarget(Selection hit) {
+      Unfolding pair = paintedPair;
+      if (pair != null && hit.neuron().layer() != pair.neuron().layer()) {
+        NeuronRef partner = new NeuronRef(pair.neuron().layer(), hit.neuron().neuron());
+        if (hits.boundsOf(partner).isPresent()) {
+          return new Selection(partner, hit.cell().orElse(null));
+        }
+      }
+      return hit;
     }
   }
 }

@@ -10,12 +10,23 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.internal.TextLog;
 
 /** Paints the nodes of one column (heat-maps, unit colours, or class labels with bars). */
 final class NodePainter {
   private NodePainter() {}
+
+  /**
+   * How the nodes of one column are drawn: each node's opacity, and whether it reacts to the
+   * pointer (is recorded in the hit map).
+   */
+  record Rule(IntToDoubleFunction alpha, IntPredicate reacts) {
+    static final Rule ALL = new Rule(n -> 1, n -> true);
+  }
 
   static void paintColumn(
       Graphics2D g,
@@ -24,16 +35,25 @@ final class NodePainter {
       OverviewSnapshot s,
       FontMetrics classFont,
       HitMap hits,
-      Scaled scaled) {
+      Scaled scaled,
+      Rule rule) {
     ColumnSpec col = layout.columns.get(c);
     Rectangle2D[] boxes = layout.boxes[c];
+    Composite old = g.getComposite();
     for (int n = 0; n < boxes.length; n++) {
       NeuronRef ref = new NeuronRef(col.layer(), n);
+      double alpha = rule.alpha().applyAsDouble(n);
+      if (alpha <= 0) {
+        continue;
+      }
+      if (alpha < 1) {
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) alpha));
+      }
+      Rectangle2D bounds = boxes[n];
       switch (col.kind()) {
         case INPUT, MAP -> {
-          Rectangle2D bounds = OverviewLayout.mapBounds(boxes[n], col.mapHeight(), col.mapWidth());
-          paintMap(g, s, c, n, bounds, scaled);
-          hits.add(ref, bounds, col.mapHeight(), col.mapWidth());
+          bounds = OverviewLayout.mapBounds(boxes[n], col.mapHeight(), col.mapWidth());
+          paintMap(g, s, c, n, bounds, scaled, alpha);
         }
         case VECTOR -> {
           if (s.trace() != null) {
@@ -43,33 +63,26 @@ final class NodePainter {
           } else {
             placeholder(g, s, boxes[n]);
           }
-          hits.add(ref, boxes[n], 1, 1);
         }
-        case OUTPUT -> {
-          paintOutput(g, s, layout, col, n, boxes[n], classFont);
-          hits.add(ref, boxes[n], 1, 1);
-        }
+        case OUTPUT -> paintOutput(g, s, layout, col, n, boxes[n], classFont);
+      }
+      g.setComposite(old);
+      if (rule.reacts().test(n)) {
+        hits.add(
+            ref, bounds, col.hasMaps() ? col.mapHeight() : 1, col.hasMaps() ? col.mapWidth() : 1);
       }
     }
   }
 
   private static void paintMap(
-      Graphics2D g, OverviewSnapshot s, int c, int n, Rectangle2D r, Scaled scaled) {
+      Graphics2D g, OverviewSnapshot s, int c, int n, Rectangle2D r, Scaled scaled, double alpha) {
     if (s.tiles() == null) {
       placeholder(g, s, r);
       return;
     }
     double f = s.transition();
-    if (f < 1 && s.previousTiles() != null) {
-      draw(
-          g,
-          s,
-          s.previousTiles(),
-          scaled == null ? null : scaled.previous(),
-          c,
-          n,
-          r,
-          ImageChange.oldAlpha(f));
+    if (f < 1 && s.fadeIn()) { // the first trace: heat-maps appear over the empty nodes
+      placeholder(g, s, r);
       draw(
           g,
           s,
@@ -78,9 +91,28 @@ final class NodePainter {
           c,
           n,
           r,
-          ImageChange.newAlpha(f));
+          alpha * ImageChange.firstAlpha(f));
+    } else if (f < 1 && s.previousTiles() != null) {
+      draw(
+          g,
+          s,
+          s.previousTiles(),
+          scaled == null ? null : scaled.previous(),
+          c,
+          n,
+          r,
+          alpha * ImageChange.oldAlpha(f));
+      draw(
+          g,
+          s,
+          s.tiles(),
+          scaled == null ? null : scaled.current(),
+          c,
+          n,
+          r,
+          alpha * ImageChange.newAlpha(f));
     } else {
-      draw(g, s, s.tiles(), scaled == null ? null : scaled.current(), c, n, r, 1);
+      draw(g, s, s.tiles(), scaled == null ? null : scaled.current(), c, n, r, alpha);
     }
   }
 
@@ -135,21 +167,19 @@ final class NodePainter {
     boolean hovered = s.hover() != null && s.hover().neuron().equals(new NeuronRef(col.layer(), n));
     Color bg = s.style().background();
     Color fg = s.style().foreground();
-    g.setColor(OverviewStyle.mix(bg, fg, hovered ? 0.8 : 0.5));
+    boolean selected =
+        s.selection() != null && s.selection().neuron().equals(new NeuronRef(col.layer(), n));
+    g.setColor(OverviewStyle.mix(bg, fg, selected ? 1 : hovered ? 0.8 : 0.5));
     g.setFont(fm.getFont());
     String label = s.network().classLabels().get(n);
-    float baseline = (float) (box.getCenterY() + fm.getAscent() / 2.0 - 2);
-    if (s.trace() != null) {
-      baseline = (float) (box.getY() + box.getHeight() * 0.55);
-    }
-    boolean roomForText = box.getHeight() >= fm.getAscent(); // else (many classes) bars only
-    if (roomForText) {
-      g.drawString(label, (float) box.getX(), baseline);
-    }
-    if (hovered && roomForText) {
-      g.setStroke(new BasicStroke(1f));
-      double y = baseline + 2;
-      g.draw(new Line2D.Double(box.getX(), y, box.getX() + fm.stringWidth(label), y));
+    OutputRows rows = OutputRows.of(box, fm, s.trace() != null);
+    if (rows.baseline() > 0) {
+      TextLog.draw(g, label, box.getX(), rows.baseline());
+      if (hovered) {
+        g.setStroke(new BasicStroke(1f));
+        double y = rows.baseline() + 2;
+        g.draw(new Line2D.Double(box.getX(), y, box.getX() + fm.stringWidth(label), y));
+      }
     }
     if (s.trace() == null) {
       return;
@@ -158,8 +188,34 @@ final class NodePainter {
     double max = p.max();
     double scale = s.previousTiles() != null ? ImageChange.barScale(s.transition()) : 1;
     double width = max > 0 ? p.at(n) / max * layout.node * scale : 0;
-    double height = Math.max(3, box.getHeight() * 0.25);
     g.setColor(s.style().bar());
-    g.fill(new Rectangle2D.Double(box.getX(), box.getY() + box.getHeight() * 0.7, width, height));
+    g.fill(new Rectangle2D.Double(box.getX(), rows.barTop(), width, rows.barHeight()));
+  }
+
+  /**
+   * Where a class output's label and probability bar go in its box: the label's baseline (0 when
+   * there is no room for text: many classes show bars only) and the bar below the label's descent
+   * with a gap, so the two never touch.
+   */
+  record OutputRows(double baseline, double barTop, double barHeight) {
+    static final double GAP = 2;
+
+    static OutputRows of(Rectangle2D box, FontMetrics fm, boolean withBar) {
+      double text = fm.getAscent() + fm.getDescent();
+      double bar = Math.max(3, Math.min(10, box.getHeight() * 0.25));
+      if (!withBar) {
+        return box.getHeight() >= fm.getAscent()
+            ? new OutputRows(box.getCenterY() + fm.getAscent() / 2.0 - 2, 0, 0)
+            : new OutputRows(0, 0, 0);
+      }
+      if (box.getHeight() < text + GAP + 3) { // no room for both: the bar alone
+        bar = Math.min(bar, box.getHeight());
+        return new OutputRows(0, box.getY() + (box.getHeight() - bar) / 2, bar);
+      }
+      bar = Math.min(bar, box.getHeight() - text - GAP);
+      double top = box.getCenterY() - (text + GAP + bar) / 2;
+      double baseline = top + fm.getAscent();
+      return new OutputRows(baseline, baseline + fm.getDescent() + GAP, bar);
+    }
   }
 }

@@ -9,7 +9,7 @@ package org.cnnexplainer.viz.overview;
  * <table>
  *   <caption>Keys and defaults</caption>
  *   <tr><th>key</th><th>type</th><th>default</th></tr>
- *   <tr><td>{@code CnnViz.background}</td><td>Color</td><td>{@code Panel.background}</td></tr>
+ *   <tr><td>{@code CnnViz.background}</td><td>Color</td><td>white under a light look and feel (so near-zero heat-maps stand out), {@code Panel.background} under a dark one</td></tr>
  *   <tr><td>{@code CnnViz.foreground}</td><td>Color</td><td>{@code Label.foreground}</td></tr>
  *   <tr><td>{@code CnnViz.mutedForeground}</td><td>Color</td><td>55 % foreground on background</td></tr>
  *   <tr><td>{@code CnnViz.edgeColor}</td><td>Color</td><td>10 % foreground (rgb 230 on white)</td></tr>

@@ -8,8 +8,9 @@ import java.util.List;
  * (spec §2.7): node side up to 40 px, a long gap (4 short gaps) before conv, dense and output
  * columns, nodes of a column spread evenly over the height. Node side shrinks to fit the size but
  * not below a minimum; {@link #width()} and {@link #height()} then exceed the given size (so a
- * scroll pane scrolls). Heat-map columns set the node size; unit and class columns with more nodes
- * than fit as squares shrink, down to a gap-less strip.
+ * scroll pane scrolls); that happens only for networks with very many columns. Heat-map columns set
+ * the node size; any column with more nodes than fit the height as squares shrinks its nodes, down
+ * to a gap-less strip.
  */
 final class OverviewLayout {
   private static final double GAP_RATIO = 4;
@@ -68,7 +69,7 @@ final class OverviewLayout {
       double bottom,
       double outputLabelWidth,
       OverviewStyle style) {
-    double pad = Math.max(12, Math.min(50, width * 0.035));
+    double pad = padding(width);
     double gapUnits = 1; // the trailing short gap
     int maxNodes = 1;
     for (ColumnSpec c : columns) {
@@ -87,7 +88,9 @@ final class OverviewLayout {
     node = Math.max(node, style.minNodeSize());
     double minNode = style.minNodeSize();
     double minW = 2 * pad + extra + minNode * (columns.size() + MIN_HGAP_PER_NODE * gapUnits);
-    double minH = top + bottom + minNode * (maxNodes + (maxNodes + 1) * VGAP_PER_NODE);
+    // Columns with many nodes never make the overview taller: their nodes shrink, down to strips,
+    // so every network fits the window's height (the explanations page through the channels).
+    double minH = top + bottom + minNode * (1 + 2 * VGAP_PER_NODE);
     double totalW = Math.max(width, minW);
     double totalH = Math.max(height, minH);
     availH = totalH - top - bottom;
@@ -112,6 +115,36 @@ final class OverviewLayout {
     }
     return new OverviewLayout(
         columns, node, x, colWidth, boxes, top, top + availH, totalW, totalH, minW, minH);
+  }
+
+  /** This layout with column {@code c} moved to {@code newX[c]} (node sizes unchanged). */
+  OverviewLayout movedTo(double[] newX) {
+    Rectangle2D[][] moved = new Rectangle2D[boxes.length][];
+    for (int c = 0; c < boxes.length; c++) {
+      double dx = newX[c] - x[c];
+      moved[c] = new Rectangle2D[boxes[c].length];
+      for (int n = 0; n < boxes[c].length; n++) {
+        Rectangle2D b = boxes[c][n];
+        moved[c][n] = new Rectangle2D.Double(b.getX() + dx, b.getY(), b.getWidth(), b.getHeight());
+      }
+    }
+    return new OverviewLayout(
+        columns,
+        node,
+        newX.clone(),
+        columnWidth,
+        moved,
+        top,
+        nodesBottom,
+        width,
+        height,
+        minWidth,
+        minHeight);
+  }
+
+  /** The left padding this layout keeps (the original's 50 px, less in narrow components). */
+  static double padding(double width) {
+    return Math.max(12, Math.min(50, width * 0.035));
   }
 
   private static Rectangle2D[] nodeBoxes(

@@ -11,6 +11,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.cnnexplainer.viz.NeuronRef;
@@ -29,39 +30,125 @@ final class OverviewPainter {
   /** Paints {@code s} into {@code width x height} and returns the layout used. */
   static OverviewLayout paint(
       Graphics2D g, OverviewSnapshot s, double width, double height, HitMap hits, Caches caches) {
+    return paint(g, s, width, height, hits, caches, null);
+  }
+
+  /**
+   * As {@link #paint(Graphics2D, OverviewSnapshot, double, double, HitMap, Caches)}; with {@code
+   * edgesReady} the first edges are drawn in the background (see {@link StaticLayer}).
+   */
+  static OverviewLayout paint(
+      Graphics2D g,
+      OverviewSnapshot s,
+      double width,
+      double height,
+      HitMap hits,
+      Caches caches,
+      Runnable edgesReady) {
     Fonts fonts = Fonts.of(g, s.style().font());
     Laid laid = layout(s, fonts, width, height);
-    OverviewLayout layout = laid.layout();
+    OverviewLayout base = laid.layout();
+    UnfoldLayout unfold =
+        s.unfolding() != null && s.unfold() > 0
+            ? UnfoldLayout.of(base, laid.labels(), fonts, s.unfolding(), base.width)
+            : null;
+    double veil = unfold == null ? 0 : UnfoldTiming.veil(s.unfold());
+    double content = unfold == null ? 0 : UnfoldTiming.content(s.unfold());
+    OverviewLayout layout = unfold == null ? base : moved(base, unfold, s.unfold());
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(
         RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    Consumer<Graphics2D> base =
+    Consumer<Graphics2D> background =
         bg -> {
           bg.setColor(s.style().background());
-          bg.fill(new Rectangle2D.Double(0, 0, layout.width, layout.height));
-          EdgePainter.paintAll(bg, layout, s.style());
-          LabelPainter.paint(bg, layout, s, laid.labels(), fonts.label, fonts.small);
+          bg.fill(new Rectangle2D.Double(0, 0, base.width, base.height));
+          EdgePainter.paintAll(bg, base, s.style());
         };
-    int w = (int) Math.ceil(layout.width);
-    int h = (int) Math.ceil(layout.height);
-    List<Object> key = List.of(s.columns(), s.style(), s.detail(), s.network().classLabels());
+    int w = (int) Math.ceil(base.width);
+    int h = (int) Math.ceil(base.height);
     NodePainter.Scaled scaled = null;
-    if (caches == null) {
-      base.accept(g);
+    if (unfold != null) { // the edges hide while the columns move (spec §1C #20)
+      g.setColor(s.style().background());
+      g.fill(new Rectangle2D.Double(0, 0, base.width, base.height));
+      if (unfold.geometry().unfolding().kind() == Unfolding.Kind.PAIR) {
+        EdgePainter.paintInto(g, layout, s.style(), unfold.target());
+      }
+    } else if (caches == null) {
+      background.accept(g);
     } else {
-      caches.base().paint(g, key, w, h, base);
+      caches
+          .base()
+          .paint(
+              g,
+              List.of(s.columns(), s.style()),
+              w,
+              h,
+              background,
+              bg -> {
+                bg.setColor(s.style().background());
+                bg.fill(new Rectangle2D.Double(0, 0, base.width, base.height));
+              },
+              edgesReady);
+    }
+    if (caches != null) {
       AffineTransform at = g.getTransform();
       if (ScaledTiles.isSimple(at)) {
         boolean crisp = s.style().crispPixels();
         scaled =
             new NodePainter.Scaled(
-                caches.current().of(s.tiles(), layout, at, crisp),
+                caches.current().of(s.tiles(), base, at, crisp),
                 s.previousTiles() == null
                     ? null
-                    : caches.previous().of(s.previousTiles(), layout, at, crisp));
+                    : caches.previous().of(s.previousTiles(), base, at, crisp));
       }
     }
+    hits.clear();
+    List<HitMap.Label> labels = new ArrayList<>();
+    LabelPainter.paint(g, layout, s, laid.labels(), fonts, unfold, veil, labels, false);
+    if (unfold == null) {
+      paintHover(g, layout, s);
+    } else if (unfold.geometry().unfolding().kind() == Unfolding.Kind.PAIR) {
+      paintPairs(g, layout, s, unfold, veil);
+    }
+    for (int c = 0; c < layout.columns.size(); c++) {
+      NodePainter.paintColumn(
+          g, layout, c, s, fonts.classes(), hits, scaled, nodeRule(unfold, c, s, veil, content));
+    }
+    boolean legends = s.detail() && s.trace() != null;
+    boolean pair = unfold != null && unfold.geometry().unfolding().kind() == Unfolding.Kind.PAIR;
+    int keep = pair ? unfold.geometry().unfolding().neuron().layer() : -2;
+    if (legends) {
+      LegendPainter.paint(g, layout, s, fonts.small().getFont(), keep, 1 - veil, false);
+    }
+    if (unfold != null && veil > 0) {
+      Veils.paint(g, layout, unfold, s.style().background(), veil);
+    }
+    if (legends && pair) {
+      LegendPainter.paint(g, layout, s, fonts.small().getFont(), keep, 1, true);
+    }
+    LabelPainter.paint(g, layout, s, laid.labels(), fonts, unfold, veil, labels, true);
+    hits.addLabels(labels);
+    if (unfold == null) {
+      outline(g, hits, s.hover(), s.style().nodeBorder(), 1f, layout, true);
+    }
+    if (unfold == null || unfold.geometry().unfolding().kind() != Unfolding.Kind.CONVOLUTION) {
+      outline(g, hits, s.selection(), s.style().selection(), 2f, layout, false);
+    }
+    return base;
+  }
+
+  /** The layout with its columns part-way ({@code progress}) to their unfolded places. */
+  static OverviewLayout moved(OverviewLayout base, UnfoldLayout unfold, double progress) {
+    double t = UnfoldTiming.move(progress);
+    double[] x = new double[base.x.length];
+    for (int c = 0; c < x.length; c++) {
+      x[c] = base.x[c] + (unfold.x()[c] - base.x[c]) * t;
+    }
+    return base.movedTo(x);
+  }
+
+  private static void paintHover(Graphics2D g, OverviewLayout layout, OverviewSnapshot s) {
     if (s.previousHover() != null && !s.previousHover().neuron().equals(neuronOf(s.hover()))) {
       EdgePainter.paintHighlighted(
           g, layout, s.style(), s.previousHover().neuron(), HoverFade.out(s.hoverFraction()));
@@ -71,16 +158,54 @@ final class OverviewPainter {
       double strength = same ? 1 : HoverFade.in(s.hoverFraction());
       EdgePainter.paintHighlighted(g, layout, s.style(), s.hover().neuron(), strength);
     }
-    hits.clear();
-    for (int c = 0; c < layout.columns.size(); c++) {
-      NodePainter.paintColumn(g, layout, c, s, fonts.classes, hits, scaled);
+  }
+
+  /**
+   * How a column's nodes are drawn while an unfolding is open: the selected layer's other neurons
+   * fade to 15 % (not in a pair view, where they can be chosen next); in the convolution view the
+   * explanation takes over the input column and the selected neuron (they fade out as it fades in);
+   * only the neurons that take part react.
+   */
+  private static NodePainter.Rule nodeRule(
+      UnfoldLayout unfold, int c, OverviewSnapshot s, double veil, double content) {
+    if (unfold == null) {
+      return NodePainter.Rule.ALL;
     }
-    if (s.detail() && s.trace() != null) {
-      LegendPainter.paint(g, layout, s, fonts.small.getFont());
+    Unfolding u = unfold.geometry().unfolding();
+    boolean conv = u.kind() == Unfolding.Kind.CONVOLUTION;
+    boolean pair = u.kind() == Unfolding.Kind.PAIR;
+    if (c == unfold.source()) {
+      return new NodePainter.Rule(n -> conv ? 1 - content : 1, n -> pair);
     }
-    outline(g, hits, s.hover(), s.style().nodeBorder(), 1f, layout, true);
-    outline(g, hits, s.selection(), s.style().selection(), 2f, layout, false);
-    return layout;
+    if (c == unfold.target()) {
+      int selected = u.neuron().neuron();
+      return new NodePainter.Rule(
+          n -> n == selected ? (conv ? 1 - content : 1) : pair ? 1 : 1 - 0.85 * veil,
+          n -> pair || n == selected);
+    }
+    return new NodePainter.Rule(n -> 1, n -> false);
+  }
+
+  /** Rounded grey plates behind each (source, neuron) pair; the selected pair darker. */
+  private static void paintPairs(
+      Graphics2D g, OverviewLayout layout, OverviewSnapshot s, UnfoldLayout unfold, double veil) {
+    Rectangle2D[] from = layout.boxes[unfold.source()];
+    Rectangle2D[] to = layout.boxes[unfold.target()];
+    int selected = unfold.geometry().unfolding().neuron().neuron();
+    for (int n = 0; n < Math.min(from.length, to.length); n++) {
+      double pad = Math.max(3, layout.node * 0.12);
+      Rectangle2D plate = from[n].createUnion(to[n]);
+      double amount = (n == selected ? 0.16 : 0.07) * veil;
+      g.setColor(OverviewStyle.mix(s.style().background(), s.style().foreground(), amount));
+      g.fill(
+          new java.awt.geom.RoundRectangle2D.Double(
+              plate.getX() - pad,
+              plate.getY() - pad,
+              plate.getWidth() + 2 * pad,
+              plate.getHeight() + 2 * pad,
+              8,
+              8));
+    }
   }
 
   private static NeuronRef neuronOf(Selection selection) {
@@ -195,7 +320,7 @@ final class OverviewPainter {
   }
 
   /** Font metrics used by one paint. */
-  record Fonts(FontMetrics label, FontMetrics small, FontMetrics classes) {
+  record Fonts(FontMetrics label, FontMetrics small, FontMetrics classes, FontMetrics bold) {
     /**
      * Metrics measured at 100 % (not through {@code g}'s device scale), so the layout and the hit
      * map are the same on every screen; text is still drawn at device resolution.
@@ -208,7 +333,8 @@ final class OverviewPainter {
         return new Fonts(
             measure.getFontMetrics(label),
             measure.getFontMetrics(label.deriveFont(label.getSize2D() * 0.75f)),
-            measure.getFontMetrics(label.deriveFont(label.getSize2D() * 0.92f)));
+            measure.getFontMetrics(label.deriveFont(label.getSize2D() * 0.92f)),
+            measure.getFontMetrics(label.deriveFont(Font.BOLD)));
       } finally {
         measure.dispose();
       }

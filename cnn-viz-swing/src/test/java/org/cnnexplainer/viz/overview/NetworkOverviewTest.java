@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Graphics2D;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseListener;
 import java.awt.event.MouseMotionListener;
@@ -199,7 +200,8 @@ class NetworkOverviewTest {
 
   private static double barLength(BufferedImage image, HitMap hits, int classIndex) {
     Rectangle2D r = hits.boundsOf(new NeuronRef(SmallNetwork.OUTPUT, classIndex)).orElseThrow();
-    int y = (int) (r.getY() + r.getHeight() * 0.7 + Math.max(3, r.getHeight() * 0.25) / 2);
+    NodePainter.OutputRows rows = NodePainter.OutputRows.of(r, classFont(), true);
+    int y = (int) (rows.barTop() + rows.barHeight() / 2);
     int bar = OverviewStyle.fromUIManager().bar().getRGB() & 0xffffff;
     int length = 0;
     for (int x = (int) Math.ceil(r.getX()); x < r.getMaxX(); x++) {
@@ -208,6 +210,36 @@ class NetworkOverviewTest {
       }
     }
     return length;
+  }
+
+  private static java.awt.FontMetrics classFont() {
+    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    try {
+      return OverviewPainter.Fonts.of(g, OverviewStyle.fromUIManager().font()).classes();
+    } finally {
+      g.dispose();
+    }
+  }
+
+  /** A class label and its probability bar never touch, at any node height. */
+  @Test
+  void probabilityBarsKeepClearOfTheClassLabels() {
+    java.awt.FontMetrics fm = classFont();
+    int both = 0;
+    for (double h = 2; h <= 60; h += 0.5) {
+      Rectangle2D box = new Rectangle2D.Double(10, 100, 80, h);
+      NodePainter.OutputRows rows = NodePainter.OutputRows.of(box, fm, true);
+      assertTrue(rows.barTop() >= box.getY() - 1e-9, "bar inside the box at height " + h);
+      assertTrue(rows.barTop() + rows.barHeight() <= box.getMaxY() + 1e-9, "height " + h);
+      if (rows.baseline() > 0) {
+        both++;
+        assertTrue(
+            rows.barTop() >= rows.baseline() + fm.getDescent() + NodePainter.OutputRows.GAP - 1e-9,
+            "the bar touches the label at height " + h);
+        assertTrue(rows.baseline() - fm.getAscent() >= box.getY() - 1e-9, "height " + h);
+      }
+    }
+    assertTrue(both > 50, "labels with bars were laid out " + both + " times");
   }
 
   @Test

@@ -1,0 +1,55 @@
+package org.cnnexplainer.demo.app;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.awt.Component;
+import java.awt.Point;
+import java.awt.geom.Rectangle2D;
+import org.cnnexplainer.viz.PaintedText;
+import org.cnnexplainer.viz.ops.ExplainerPanel;
+
+/**
+ * Test support for the state dump: where the window, the explainer panel, the open card and the
+ * neuron it explains are on screen, and every text the panel painted last (on screen), so an
+ * end-to-end test can check that each view is fully visible and that no two texts overlap.
+ */
+final class ScreenLayout {
+  private ScreenLayout() {}
+
+  /** The layout facts of {@code frame} as JSON (empty when the panel is not showing). */
+  static JsonObject of(ExplainerFrame frame) {
+    JsonObject json = new JsonObject();
+    ExplainerPanel panel = frame.explainer;
+    if (!frame.isShowing() || !panel.isShowing()) {
+      return json;
+    }
+    json.add("window", box(frame.getLocationOnScreen(), frame.getBounds().getSize(), 0, 0));
+    Point origin = panel.getLocationOnScreen();
+    json.add(
+        "panel", rect(new Rectangle2D.Double(0, 0, panel.getWidth(), panel.getHeight()), origin));
+    json.addProperty("room", panel.room());
+    panel.card().ifPresent(card -> json.add("card", rect(((Component) card).getBounds(), origin)));
+    panel.cardAnchor().ifPresent(anchor -> json.add("anchor", rect(anchor, origin)));
+    JsonArray texts = new JsonArray();
+    for (PaintedText t : panel.paintedTexts()) {
+      JsonObject text = rect(t.bounds(), origin);
+      text.addProperty("text", t.text());
+      texts.add(text);
+    }
+    json.add("texts", texts);
+    return json;
+  }
+
+  private static JsonObject box(Point at, java.awt.Dimension size, int dx, int dy) {
+    return rect(new Rectangle2D.Double(dx, dy, size.width, size.height), at);
+  }
+
+  private static JsonObject rect(Rectangle2D r, Point origin) {
+    JsonObject json = new JsonObject();
+    json.addProperty("x", origin.x + r.getX());
+    json.addProperty("y", origin.y + r.getY());
+    json.addProperty("w", r.getWidth());
+    json.addProperty("h", r.getHeight());
+    return json;
+  }
+}
