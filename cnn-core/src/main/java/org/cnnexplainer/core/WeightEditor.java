@@ -151,9 +151,16 @@ final class WeightEditor {
   /**
    * {@code value * factor}, with a zero result always {@code +0}: a silenced channel reads 0, not
    * -0, in views and saved files ({@code x + 0f} changes nothing else).
+   *
+   * @throws IllegalArgumentException if the product overflows the float range
    */
   private static float scaled(float value, float factor) {
-    return value * factor + 0f;
+    float product = value * factor + 0f;
+    if (!Float.isFinite(product)) {
+      throw new IllegalArgumentException(
+          "scaling weight " + value + " by " + factor + " overflows the float range");
+    }
+    return product;
   }
 
   /** The copy of layer {@code index}'s kernel, made on first use. */

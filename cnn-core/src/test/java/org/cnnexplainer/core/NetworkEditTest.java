@@ -238,6 +238,17 @@ class NetworkEditTest {
     assertMessage(
         NetworkEdit.setKernel("conv_1_1", 0, Tensor.zeros(Shape.of(3, 3))),
         "the kernel of one output channel of Conv2D 'conv_1_1' has shape [3, 3, 3], got [3, 3]");
+    IllegalArgumentException overflow =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EditList.of(
+                        NetworkEdit.setWeight("conv_1_1", "kernel", new int[] {0, 0, 0, 0}, 2f),
+                        NetworkEdit.scaleChannel("conv_1_1", 0, 3e38f))
+                    .applyTo(tiny));
+    assertTrue(
+        overflow.getMessage().endsWith("scaling weight 2.0 by 3.0E38 overflows the float range"),
+        overflow.getMessage());
     Network varied = TestNetworks.varied(1);
     IllegalArgumentException noBias =
         assertThrows(

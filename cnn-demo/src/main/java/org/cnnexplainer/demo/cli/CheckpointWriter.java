@@ -24,11 +24,11 @@ import org.cnnexplainer.demo.cli.OutputFile.UnusableOutputException;
  * Writes a model folder so that {@code out} only ever holds a complete checkpoint: everything goes
  * to a temporary sibling folder first, which then replaces {@code out} by renaming.
  *
- * <p>{@code out} is checked before training starts ({@link #open}): it may be a new folder, an
- * empty one, or one that {@code train} wrote before (its {@code model.json}, weights, {@code
- * labels.json} and the training record {@code training.json}, nothing else). Anything else, a file,
- * the {@code --data} folder or the current folder is refused, since replacing it would delete the
- * user's files.
+ * <p>{@code out} is checked before any work starts ({@link #open}): it may be a new folder, an
+ * empty one, or one that the same command wrote before (its {@code model.json}, weights, {@code
+ * labels.json} and the command's record, e.g. {@code training.json}, nothing else). Anything else,
+ * a file, the command's input folder ({@code --data}, {@code --model}) or the current folder is
+ * refused, since replacing it would delete the user's files.
  */
 final class CheckpointWriter {
   /** The training record that marks a folder as written by {@code train}. */
@@ -37,9 +37,29 @@ final class CheckpointWriter {
   /** The record's {@code command} starts with this. */
   static final String RECORD_COMMAND = "cnn-explainer train";
 
-  /** The files a checkpoint holds: the TF.js writer's, plus the record. */
-  private static final Pattern CHECKPOINT_FILE =
-      Pattern.compile("model\\.json|labels\\.json|training\\.json|group\\d+-shard\\d+of\\d+\\.bin");
+  /** {@code train}'s folders. */
+  static final Owner TRAIN = new Owner(RECORD, RECORD_COMMAND);
+
+  /** {@code edit}'s folders: the record is the edit list that made the model. */
+  static final Owner EDIT = new Owner("edits.json", "cnn-explainer edit");
+
+  /** The files of a TF.js model folder as the writer makes them; a checkpoint adds its record. */
+  private static final Pattern MODEL_FILE =
+      Pattern.compile("model\\.json|labels\\.json|group\\d+-shard\\d+of\\d+\\.bin");
+
+  /**
+   * The command that writes a kind of folder: its record file, which holds JSON whose {@code
+   * command} starts with {@code command}.
+   */
+  record Owner(String recordFile, String command) {
+    /** The command's name, e.g. {@code train}. */
+    String name() {
+      return command.substring(command.lastIndexOf(' ') + 1);
+    }
+  }
+
+  /** An input folder that {@code out} must neither be, contain nor lie inside. */
+  record Guarded(Path folder, String name) {}
 
   /** Writes a model's files into a folder. */
   interface Format {
@@ -63,30 +83,48 @@ final class CheckpointWriter {
    * @throws UnusableOutputException naming the folder and the reason when it cannot be used
    */
   static CheckpointWriter open(Path out, Path dataFolder, Format format) throws IOException {
+    return open(
+        out,
+        TRAIN,
+        dataFolder == null ? null : new Guarded(dataFolder, "the --data folder"),
+        "where it would become a class",
+        format);
+  }
+
+  /**
+   * {@link #open(Path, Path, Format)} for the folders {@code owner}'s command writes, with {@code
+   * input} (or null) guarded; {@code insideWhy} ends the message refusing a folder inside it.
+   */
+  static CheckpointWriter open(
+      Path out, Owner owner, Guarded input, String insideWhy, Format format) throws IOException {
     Path target = resolve(out);
     if (target.getFileName() == null) {
       throw refuse(out, "is the root folder");
     }
     requireNotAround(out, target, Path.of("").toAbsolutePath(), "the current folder");
-    if (dataFolder != null) {
-      requireNotAround(out, target, dataFolder.toAbsolutePath(), "the --data folder");
-      Path data = realOrAbsolute(dataFolder);
-      if (target.startsWith(data)) {
-        throw refuse(out, "is inside the --data folder, where it would become a class");
+    if (input != null) {
+      requireNotAround(out, target, input.folder().toAbsolutePath(), input.name());
+      Path guarded = realOrAbsolute(input.folder());
+      if (target.startsWith(guarded)) {
+        throw refuse(out, "is inside " + input.name() + ", " + insideWhy);
       }
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
         throw refuse(out, "is a file, not a model folder; name a new folder");
       }
-      String foreign = foreignContent(target);
+      String foreign = foreignContent(target, owner);
       if (foreign != null) {
+        String name = owner.name();
         throw refuse(
             out,
             "holds "
                 + foreign
-                + ", which train did not write; name a new or empty folder, or one an earlier"
-                + " train run wrote");
+                + ", which "
+                + name
+                + " did not write; name a new or empty folder, or one an earlier "
+                + name
+                + " run wrote");
       }
     }
     Path parent = target.getParent();
@@ -141,12 +179,12 @@ final class CheckpointWriter {
    * Null when {@code folder} is empty or a checkpoint of ours; else a description of the first
    * thing in it that is not.
    */
-  private static String foreignContent(Path folder) throws IOException {
+  private static String foreignContent(Path folder, Owner owner) throws IOException {
     List<String> names = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (!CHECKPOINT_FILE.matcher(name).matches()
+        if (!(MODEL_FILE.matcher(name).matches() || name.equals(owner.recordFile()))
             || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
           return "'" + TerminalText.escape(name) + "'";
         }
@@ -156,14 +194,18 @@ final class CheckpointWriter {
     if (names.isEmpty()) {
       return null;
     }
-    if (!names.contains("model.json") || !names.contains(RECORD)) {
-      return "a model without train's record " + RECORD;
+    String record = owner.recordFile();
+    String name = owner.name();
+    if (!names.contains("model.json") || !names.contains(record)) {
+      return "a model without " + name + "'s record " + record;
     }
-    return isRecord(folder.resolve(RECORD)) ? null : "a " + RECORD + " that train did not write";
+    return isRecord(folder.resolve(record), owner)
+        ? null
+        : "a " + record + " that " + name + " did not write";
   }
 
-  /** True when {@code file} is a training record: JSON whose command is {@code train}'s. */
-  private static boolean isRecord(Path file) {
+  /** True when {@code file} is {@code owner}'s record: JSON whose command is the owner's. */
+  private static boolean isRecord(Path file, Owner owner) {
     try {
       if (Files.size(file) > 16 << 20) {
         return false;
@@ -172,7 +214,7 @@ final class CheckpointWriter {
       return json.isJsonObject()
           && json.getAsJsonObject().has("command")
           && json.getAsJsonObject().get("command").isJsonPrimitive()
-          && json.getAsJsonObject().get("command").getAsString().startsWith(RECORD_COMMAND);
+          && json.getAsJsonObject().get("command").getAsString().startsWith(owner.command());
     } catch (IOException | RuntimeException e) {
       return false;
     }
