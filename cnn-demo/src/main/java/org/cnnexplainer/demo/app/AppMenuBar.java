@@ -25,6 +25,7 @@ final class AppMenuBar extends JMenuBar {
     file.setMnemonic(KeyEvent.VK_F);
     file.add(item("Add image…", KeyEvent.VK_O, e -> controller.addImageFromChooser()));
     file.add(item("Paste image", KeyEvent.VK_V, e -> controller.pasteImage()));
+    file.add(item("Draw an input…", KeyEvent.VK_D, e -> controller.draw()));
     file.addSeparator();
     file.add(item("Export view as PNG…", KeyEvent.VK_E, e -> export("png")));
     file.add(item("Export view as SVG…", 0, e -> export("svg")));

@@ -555,7 +555,8 @@ class HostileInputsPropertyTest {
               new Slot("--samples", list(3, 0, 2_000_000_000)),
               new Slot("--throughput-seconds", list(0, "Infinity", -2)),
               new Slot("--train-seconds", list("0.1", "NaN", 0, 1e9)),
-              new Slot("MODE", list("", "--render", "--json", "--train", "--gradients"))));
+              new Slot(
+                  "MODE", list("", "--render", "--json", "--train", "--gradients", "--draw"))));
       c.put(
           "train",
           List.of(

@@ -46,6 +46,9 @@ public final class DrawingPad extends JComponent {
     ERASER
   }
 
+  /** The largest input side {@link #suits} accepts: drawing by hand suits small inputs. */
+  public static final int MAX_SUITED_SIDE = 64;
+
   /** Default pen width, in input pixels. */
   public static final float DEFAULT_THICKNESS = 2.5f;
 
@@ -119,6 +122,19 @@ public final class DrawingPad extends JComponent {
         };
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
+  }
+
+  /**
+   * Whether inputs of {@code input} are the kind one draws by hand: one channel, at most {@link
+   * #MAX_SUITED_SIDE} pixels a side (the Fashion-MNIST model's 28x28). The pad itself takes any 1-
+   * or 3-channel image shape.
+   */
+  public static boolean suits(Shape input) {
+    return input != null
+        && input.isImage()
+        && input.channels() == 1
+        && input.height() <= MAX_SUITED_SIDE
+        && input.width() <= MAX_SUITED_SIDE;
   }
 
   /** The input shape the pad draws for. */
