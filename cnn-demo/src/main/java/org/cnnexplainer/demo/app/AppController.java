@@ -162,6 +162,7 @@ final class AppController {
     }
     drawing.setVisible(true);
     drawing.toFront();
+    frame.dump();
   }
 
   /** The drawing dialog once opened, else null (for tests). */

@@ -1,7 +1,9 @@
 package org.cnnexplainer.demo.app;
 
+import com.google.gson.JsonObject;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
+import java.awt.Point;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -20,6 +22,7 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.ClassScore;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateListener;
@@ -90,6 +93,7 @@ final class DrawDialog extends JDialog {
           @Override
           public void windowClosed(WindowEvent e) {
             state.removeListener(listener);
+            owner.dump();
           }
         });
     newPad(state.network().inputShape());
@@ -103,21 +107,38 @@ final class DrawDialog extends JDialog {
     return network != null && DrawingPad.suits(network.inputShape());
   }
 
-  /** The pad (for tests). */
-  DrawingPad pad() {
-    return pad;
+  /**
+   * For the state dump of end-to-end tests: the pad's bounds on screen, the prediction line, and
+   * whether the drawing is the state's input; null unless {@code dialog} is showing.
+   */
+  static JsonObject facts(DrawDialog dialog) {
+    if (dialog == null || !dialog.isShowing() || !dialog.pad.isShowing()) {
+      return null;
+    }
+    Point at = dialog.pad.getLocationOnScreen();
+    JsonObject json = new JsonObject();
+    json.addProperty("x", at.x);
+    json.addProperty("y", at.y);
+    json.addProperty("w", dialog.pad.getWidth());
+    json.addProperty("h", dialog.pad.getHeight());
+    json.addProperty("prediction", dialog.prediction.getText());
+    json.addProperty("drawn", dialog.state.input() == dialog.pad.input());
+    json.addProperty("inkSum", sum(dialog.pad.input()));
+    return json;
   }
 
-  /** The prediction line under the pad (for tests). */
-  String predictionText() {
-    return prediction.getText();
+  private static double sum(Tensor t) {
+    double s = 0;
+    for (int i = 0; i < t.size(); i++) {
+      s += t.at(i);
+    }
+    return s;
   }
 
   private void newPad(Shape inputShape) {
     pad = new DrawingPad(inputShape);
     pad.setThickness(thickness.getValue() / 2f);
     pad.setTool(eraser.isSelected() ? DrawingPad.Tool.ERASER : DrawingPad.Tool.PEN);
-    pad.getAccessibleContext().setAccessibleName("Drawing pad");
     pad.addPropertyChangeListener(DrawingPad.INPUT_PROPERTY, e -> useDrawing());
     padHolder.removeAll();
     padHolder.add(pad, BorderLayout.CENTER);

@@ -211,7 +211,8 @@ final class ExplainerFrame extends JFrame {
                   strip.examples(),
                   strip.buttonCentres(),
                   ScreenTargets.of(this),
-                  ScreenLayout.of(this)));
+                  ScreenLayout.of(this),
+                  DrawDialog.facts(controller.drawing())));
     }
   }
 

@@ -181,6 +181,41 @@ class AppEndToEndIT {
         text(state, "prediction"));
   }
 
+  @Test
+  @Order(20)
+  void drawingAnInputClassifiesItAsItIsDrawn() throws Exception {
+    robot("keys CONTROL D");
+    JsonObject pad =
+        awaitState("the drawing pad, blank", s -> s.has("draw")).getAsJsonObject("draw");
+    assertEquals(0, pad.get("inkSum").getAsDouble(), "a new pad is blank");
+    int x = pad.get("x").getAsInt();
+    int y = pad.get("y").getAsInt();
+    int w = pad.get("w").getAsInt();
+    int h = pad.get("h").getAsInt();
+    // A "T": a bar across the top third and a stem down the middle.
+    robot("drag " + (x + w / 4) + " " + (y + h / 3) + " " + (x + 3 * w / 4) + " " + (y + h / 3));
+    robot("drag " + (x + w / 2) + " " + (y + h / 3) + " " + (x + w / 2) + " " + (y + 5 * h / 6));
+    JsonObject state =
+        awaitState(
+            "the drawing as the input, traced and predicted",
+            s ->
+                s.has("draw")
+                    && s.getAsJsonObject("draw").get("drawn").getAsBoolean()
+                    && s.getAsJsonObject("draw").get("inkSum").getAsDouble() > 10
+                    && !s.get("tracing").getAsBoolean()
+                    && text(s.getAsJsonObject("draw"), "prediction")
+                        .matches("The network sees: .+ \\([0-9.]+ %\\)"));
+    // The pad and the status bar show the same class from the same trace.
+    String padSays = text(state.getAsJsonObject("draw"), "prediction");
+    String label = padSays.substring("The network sees: ".length(), padSays.lastIndexOf(" ("));
+    assertTrue(
+        text(state, "prediction").startsWith("Prediction: " + label + " ("),
+        "pad: " + padSays + "; status bar: " + text(state, "prediction"));
+    robot("shot " + target.resolve("draw.png").toAbsolutePath());
+    robot("key ESCAPE");
+    awaitState("the pad closed", s -> !s.has("draw"));
+  }
+
   @ParameterizedTest(name = "every view fully visible and overlap-free at {0}x{1}")
   @CsvSource({"1024, 700", "1600, 1000"})
   @Order(8)

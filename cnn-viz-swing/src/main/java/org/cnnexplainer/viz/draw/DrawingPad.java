@@ -15,6 +15,8 @@ import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
+import javax.accessibility.AccessibleContext;
+import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
 import javax.swing.UIManager;
 import org.cnnexplainer.core.Shape;
@@ -241,6 +243,21 @@ public final class DrawingPad extends JComponent {
     Rectangle2D area = drawingArea();
     double zoom = area.getWidth() / canvas.getWidth();
     return new Point2D.Double((x - area.getX()) / zoom, (y - area.getY()) / zoom);
+  }
+
+  @Override
+  public AccessibleContext getAccessibleContext() {
+    if (accessibleContext == null) {
+      accessibleContext =
+          new AccessibleJComponent() {
+            @Override
+            public AccessibleRole getAccessibleRole() {
+              return AccessibleRole.CANVAS;
+            }
+          };
+      accessibleContext.setAccessibleName("Drawing pad");
+    }
+    return accessibleContext;
   }
 
   @Override

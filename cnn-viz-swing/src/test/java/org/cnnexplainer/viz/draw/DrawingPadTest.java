@@ -26,6 +26,7 @@ class DrawingPadTest {
         () -> {
           DrawingPad pad = new DrawingPad(FASHION);
           assertEquals(10, pad.scale());
+          assertEquals("Drawing pad", pad.getAccessibleContext().getAccessibleName());
           assertEquals(0f, pad.input().max());
           List<Tensor> fired = new ArrayList<>();
           pad.addPropertyChangeListener(
