@@ -425,7 +425,8 @@ public class NetworkOverview extends JComponent implements Scrollable {
         style,
         unfold > 0 ? unfoldShown : null,
         unfold,
-        fadeIn && transition < 1);
+        fadeIn && transition < 1,
+        trace == null ? null : state.reference().orElse(null));
   }
 
   private static boolean sameNeuron(Selection a, Selection b) {

@@ -41,4 +41,5 @@ record OverviewSnapshot(
     OverviewStyle style,
     Unfolding unfolding,
     double unfold,
-    boolean fadeIn) {}
+    boolean fadeIn,
+    ActivationTrace reference) {}
