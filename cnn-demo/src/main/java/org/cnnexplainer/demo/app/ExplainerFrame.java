@@ -40,6 +40,7 @@ final class ExplainerFrame extends JFrame {
   final ImageStrip strip;
   final ExplainerToolBar toolbar;
   final AppController controller;
+  final EditController edits;
   final PaintTimer timer = new PaintTimer(state);
   private final StateDump dump = StateDump.fromSystemProperty();
   private final JSplitPane sideSplit;
@@ -48,6 +49,7 @@ final class ExplainerFrame extends JFrame {
     super("CNN Explainer");
     this.prefs = prefs;
     this.controller = new AppController(this);
+    this.edits = new EditController(this, state);
     tutorial = new TutorialPanel(() -> showTutorial(false));
     strip = new ImageStrip(controller::chooseImage, controller::addImageFromChooser);
     toolbar = new ExplainerToolBar(state, prefs, this::play, this::showTutorial, this::explainView);
@@ -57,6 +59,7 @@ final class ExplainerFrame extends JFrame {
     NetworkOverview overview = explainer.overview();
     OverviewKeyboard.install(overview);
     LayerLabelClicks.install(overview, this::explain);
+    edits.install(overview);
     // The (i) buttons of the operation views.
     explainer.addPropertyChangeListener(
         Explainable.EXPLAIN_PROPERTY,
@@ -212,7 +215,8 @@ final class ExplainerFrame extends JFrame {
                   strip.buttonCentres(),
                   ScreenTargets.of(this),
                   ScreenLayout.of(this),
-                  DrawDialog.facts(controller.drawing())));
+                  DrawDialog.facts(controller.drawing()),
+                  edits.history() == null ? 0 : edits.history().edits().size()));
     }
   }
 

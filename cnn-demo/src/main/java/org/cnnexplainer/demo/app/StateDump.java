@@ -53,7 +53,8 @@ final class StateDump {
       List<Point> imageButtons,
       JsonObject targets,
       JsonObject layout,
-      JsonObject draw) {}
+      JsonObject draw,
+      int edits) {}
 
   void write(ExplainerState state, Supplier<Facts> facts) {
     Facts f = facts.get();
@@ -65,6 +66,7 @@ final class StateDump {
     json.addProperty("tracing", state.isTracing());
     json.addProperty("detailView", f.detailView());
     json.addProperty("dark", f.dark());
+    json.addProperty("edits", f.edits());
     if (f.draw() != null) {
       json.add("draw", f.draw());
     }

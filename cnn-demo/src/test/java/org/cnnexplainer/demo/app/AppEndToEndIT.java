@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.NetworkEdit;
+import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.junit.jupiter.api.AfterAll;
@@ -214,6 +216,50 @@ class AppEndToEndIT {
     robot("shot " + target.resolve("draw.png").toAbsolutePath());
     robot("key ESCAPE");
     awaitState("the pad closed", s -> !s.has("draw"));
+  }
+
+  @Test
+  @Order(19)
+  void silencingAChannelAndUndoingItRepredicts() throws Exception {
+    JsonObject before =
+        awaitState(
+            "an image traced, no edits",
+            s ->
+                s.get("edits").getAsInt() == 0
+                    && !s.get("tracing").getAsBoolean()
+                    && s.has("image")
+                    && s.get("image").isJsonPrimitive()
+                    && text(s, "prediction").startsWith("Prediction: "));
+    String image = text(before, "image");
+    Tensor input =
+        ImageInput.fromFile(harness.work.resolve("model").resolve(image), network.inputShape());
+    JsonObject neuron = neuron(before, 0, 1);
+    assertTrue(neuron != null, "conv_1_1's channel 1 is on screen");
+    robot("rclick " + neuron.get("x").getAsInt() + " " + neuron.get("y").getAsInt());
+    // The first item of the menu that opens at the pointer: "Silence channel 1 of conv_1_1".
+    robot("click " + (neuron.get("x").getAsInt() + 30) + " " + (neuron.get("y").getAsInt() + 12));
+    Network silenced = NetworkEdit.zeroChannel(network.layer(0).name(), 1).applyTo(network);
+    String expected =
+        "Prediction: "
+            + describe(silenced.trace(input).predicted())
+            + " · unedited: "
+            + describe(network.trace(input).predicted());
+    JsonObject edited =
+        awaitState(
+            "the silenced channel's prediction beside the unedited one",
+            s -> s.get("edits").getAsInt() == 1 && expected.equals(text(s, "prediction")));
+    assertEquals(image, text(edited, "image"), "the same image, retraced");
+    robot("shot " + target.resolve("edit.png").toAbsolutePath());
+    robot("keys CONTROL Z");
+    String original = "Prediction: " + describe(network.trace(input).predicted());
+    awaitState(
+        "the edit undone",
+        s -> s.get("edits").getAsInt() == 0 && original.equals(text(s, "prediction")));
+  }
+
+  private static String describe(org.cnnexplainer.core.ClassScore score) {
+    return String.format(
+        java.util.Locale.ROOT, "%s (%.1f %%)", score.label(), 100.0 * score.probability());
   }
 
   @ParameterizedTest(name = "every view fully visible and overlap-free at {0}x{1}")

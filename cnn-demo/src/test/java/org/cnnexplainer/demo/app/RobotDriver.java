@@ -39,6 +39,11 @@ public final class RobotDriver {
             robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
             robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
           }
+          case "rclick" -> {
+            robot.mouseMove(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
+            robot.mousePress(InputEvent.BUTTON3_DOWN_MASK);
+            robot.mouseRelease(InputEvent.BUTTON3_DOWN_MASK);
+          }
           case "move" -> robot.mouseMove(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
           case "delay" -> robot.setAutoDelay(Integer.parseInt(words[1]));
           case "key" -> {

@@ -15,6 +15,7 @@ import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
 import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
@@ -451,6 +452,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
 
     @Override
     public void mouseClicked(MouseEvent e) {
+      if (!SwingUtilities.isLeftMouseButton(e)) {
+        return; // other buttons are the application's (e.g. a context menu)
+      }
       Optional<Selection> hit = hits.selectionAt(e.getX(), e.getY()).map(this::pairTarget);
       Optional<Selection> current = state.selection();
       boolean sameNeuron =
