@@ -101,6 +101,15 @@ public final class BenchCommand implements Callable<Integer> {
               + " drawUpdateMedianMs).")
   boolean draw;
 
+  @Option(
+      names = "--edit",
+      description =
+          "Measure the latency of a weight edit instead: silencing a channel of the first Conv2D"
+              + " or Dense layer, the edited network's trace and the overview's switch to it"
+              + " (medians; JSON: editApplyMedianMs, editTraceMedianMs,"
+              + " editOverviewSwitchMedianMs, editUpdateMedianMs).")
+  boolean edit;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
@@ -137,6 +146,16 @@ public final class BenchCommand implements Callable<Integer> {
     Tensor input = first.input();
     if (gradients) {
       return benchGradients(network, input);
+    }
+    if (edit) {
+      if (EditBenchmark.editable(network) == null) {
+        throw new ParameterException(
+            spec.commandLine(), "--edit needs a model with a Conv2D or Dense layer to edit");
+      }
+      EditBenchmark.Result result =
+          EditBenchmark.run(network, input, warmupSeconds, samples, Limits.BENCH_SAMPLING_SECONDS);
+      System.out.println(json ? result.toJson() : result.toText());
+      return 0;
     }
     if (draw) {
       if (!DrawingPad.suits(network.inputShape())) {

@@ -556,7 +556,8 @@ class HostileInputsPropertyTest {
               new Slot("--throughput-seconds", list(0, "Infinity", -2)),
               new Slot("--train-seconds", list("0.1", "NaN", 0, 1e9)),
               new Slot(
-                  "MODE", list("", "--render", "--json", "--train", "--gradients", "--draw"))));
+                  "MODE",
+                  list("", "--render", "--json", "--train", "--gradients", "--draw", "--edit"))));
       c.put(
           "train",
           List.of(

@@ -72,6 +72,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
   private List<ColumnSpec> columns;
   private ActivationTrace shownTrace;
   private BufferedImage[][] lastTiles;
+  private ActivationTrace changesTrace;
+  private ActivationTrace changesReference;
+  private LayerChanges changes;
   private BufferedImage[][] previousTiles;
   private double transition = 1;
   private boolean fadeIn;
@@ -427,7 +430,18 @@ public class NetworkOverview extends JComponent implements Scrollable {
         unfold > 0 ? unfoldShown : null,
         unfold,
         fadeIn && transition < 1,
-        trace == null ? null : state.reference().orElse(null));
+        trace == null ? null : state.reference().orElse(null),
+        changes(trace, state.reference().orElse(null)));
+  }
+
+  /** The layer changes between the trace and the reference, computed once per pair. */
+  private LayerChanges changes(ActivationTrace trace, ActivationTrace reference) {
+    if (trace != changesTrace || reference != changesReference) {
+      changesTrace = trace;
+      changesReference = reference;
+      changes = LayerChanges.of(trace, reference);
+    }
+    return changes;
   }
 
   private static boolean sameNeuron(Selection a, Selection b) {

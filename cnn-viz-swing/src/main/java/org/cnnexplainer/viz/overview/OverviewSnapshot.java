@@ -42,4 +42,5 @@ record OverviewSnapshot(
     Unfolding unfolding,
     double unfold,
     boolean fadeIn,
-    ActivationTrace reference) {}
+    ActivationTrace reference,
+    LayerChanges changes) {}

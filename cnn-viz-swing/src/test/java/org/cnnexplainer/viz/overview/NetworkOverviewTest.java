@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.NetworkEdit;
+import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Position;
@@ -230,6 +232,44 @@ class NetworkOverviewTest {
           BufferedImage without = Headless.paint(overview, 1200, 700);
           Rectangle2D r = overview.hitMap().boundsOf(new NeuronRef(SmallNetwork.OUTPUT, 0)).get();
           assertEquals(r.getX(), ghostRightEdge(without, r), 1e-9, "no ghost without a reference");
+        });
+  }
+
+  @Test
+  void layersWhoseWeightsOrOutputsAnEditChangedAreMarkedBesideTheirLabels() {
+    String edited = NETWORK.layer(2).name(); // the second convolution
+    Network network = NetworkEdit.scaleChannel(edited, 0, 2f).applyTo(NETWORK);
+    Tensor input = TRACE.input();
+    runOnEdt(
+        () -> {
+          ExplainerState state = new ExplainerState(Runnable::run);
+          state.setNetwork(network);
+          state.setTrace(network.trace(input));
+          state.setReference(TRACE);
+          NetworkOverview overview = new NetworkOverview(state);
+          BufferedImage image = Headless.paint(overview, 1200, 700);
+          int selection = OverviewStyle.fromUIManager().selection().getRGB() & 0xffffff;
+          for (HitMap.Label label : overview.hitMap().labels()) {
+            int layer = label.layer();
+            boolean weights = layer == 2;
+            boolean output =
+                layer >= 0 && !network.trace(input).output(layer).equals(TRACE.output(layer));
+            assertEquals(layer >= 2, output, "the edit changes every output from layer 2 on");
+            String name = label.fullName();
+            String note =
+                weights ? " (weights edited)" : output ? " (output changed by the edit)" : "";
+            assertTrue(
+                name.endsWith(note) && (output || !name.contains("edit")),
+                "layer " + layer + ": " + name);
+            Rectangle2D box = label.bounds();
+            boolean marked = false;
+            for (int x = (int) box.getMaxX() - 10; x < box.getMaxX(); x++) {
+              for (int y = (int) box.getY(); y < box.getMaxY(); y++) {
+                marked |= (image.getRGB(x, y) & 0xffffff) == selection;
+              }
+            }
+            assertEquals(output, marked, "layer " + layer + " marked");
+          }
         });
   }
 
