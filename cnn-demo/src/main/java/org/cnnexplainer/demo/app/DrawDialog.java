@@ -52,6 +52,8 @@ final class DrawDialog extends JDialog {
    */
   DrawDialog(ExplainerFrame owner, ExplainerState state, Runnable onDrawn) {
     super(owner, "Draw an input", false);
+    // Closed, not hidden: a hidden pad must not keep feeding the state.
+    setDefaultCloseOperation(DISPOSE_ON_CLOSE);
     this.state = state;
     this.onDrawn = onDrawn;
     ButtonGroup tools = new ButtonGroup();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -260,6 +262,35 @@ class EditCommandTest {
             "" + tmp.resolve("o"));
     assertEquals(3, run.code(), run.toString());
     assertEquals(1, run.errLines(), run.err());
+  }
+
+  @Test
+  void benchEditAndDrawReportTheirPartsAndRefuseModelsTheyDoNotSuit() throws IOException {
+    CommandRun edit =
+        CommandRun.of(
+            "bench", "-m", model.toString(), "--edit", "--json", "--warmup", "0", "--samples", "3");
+    assertEquals(0, edit.code(), edit.toString());
+    JsonObject json = JsonParser.parseString(edit.out()).getAsJsonObject();
+    assertEquals(
+        json.get("editApplyMedianMs").getAsDouble()
+            + json.get("editTraceMedianMs").getAsDouble()
+            + json.get("editOverviewSwitchMedianMs").getAsDouble(),
+        json.get("editUpdateMedianMs").getAsDouble(),
+        0.002);
+    // The small model takes 3-channel images: no drawing pad.
+    CommandRun draw = CommandRun.of("bench", "-m", model.toString(), "--draw", "--samples", "3");
+    assertEquals(2, draw.code(), draw.toString());
+    assertTrue(draw.err().contains("--draw needs a model with small grayscale inputs"), draw.err());
+    Path gray =
+        CliFixtures.constantModel(
+            tmp.resolve("gray"), Shape.image(1, 16, 16), List.of("a", "b"), 0.01f, 0);
+    CommandRun grayDraw =
+        CommandRun.of(
+            "bench", "-m", gray.toString(), "--draw", "--json", "--warmup", "0", "--samples", "3");
+    assertEquals(0, grayDraw.code(), grayDraw.toString());
+    assertTrue(
+        JsonParser.parseString(grayDraw.out()).getAsJsonObject().has("drawUpdateMedianMs"),
+        grayDraw.out());
   }
 
   private static void assertUsage(String expectedPart, String... args) {
