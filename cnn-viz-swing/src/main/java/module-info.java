@@ -12,5 +12,6 @@ module org.cnnexplainer.viz {
   exports org.cnnexplainer.viz.color;
   exports org.cnnexplainer.viz.overview;
   exports org.cnnexplainer.viz.ops;
+  exports org.cnnexplainer.viz.draw;
   exports org.cnnexplainer.viz.training;
 }

@@ -68,6 +68,9 @@ public final class Network {
   }
 
   private static List<String> labelsFor(Shape output, List<String> given) {
+    if (given instanceof NumberedLabels numbered && numbered.size() == output.size()) {
+      return numbered;
+    }
     if (given != null && !given.isEmpty()) {
       if (given.size() != output.size()) {
         throw new IllegalArgumentException(
@@ -78,25 +81,40 @@ public final class Network {
       }
       return List.copyOf(given);
     }
-    int size = output.size();
-    // Computed on demand: a model may declare up to tens of millions of outputs.
-    return new AbstractList<>() {
-      @Override
-      public String get(int index) {
-        Objects.checkIndex(index, size);
-        return "class " + index;
-      }
+    return new NumberedLabels(output.size());
+  }
 
-      @Override
-      public int size() {
-        return size;
-      }
-    };
+  /** {@code class 0 .. class n-1}, computed on demand: a model may declare millions of outputs. */
+  private static final class NumberedLabels extends AbstractList<String> {
+    private final int size;
+
+    NumberedLabels(int size) {
+      this.size = size;
+    }
+
+    @Override
+    public String get(int index) {
+      Objects.checkIndex(index, size);
+      return "class " + index;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /** The same network with other class labels. */
   public Network withClassLabels(List<String> labels) {
     return new Network(name, inputShape, layers, labels);
+  }
+
+  /**
+   * This network with {@code newLayers} in place of its layers, keeping its name and labels; for
+   * {@link NetworkEdit}, whose layers keep their names and shapes.
+   */
+  Network withLayers(List<Layer> newLayers) {
+    return new Network(name, inputShape, newLayers, classLabels);
   }
 
   /** The model's name (from the model file, or given). */

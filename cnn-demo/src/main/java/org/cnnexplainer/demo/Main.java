@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.cnnexplainer.demo.app.AppCommand;
 import org.cnnexplainer.demo.app.ExplainerApp;
 import org.cnnexplainer.demo.cli.BenchCommand;
+import org.cnnexplainer.demo.cli.EditCommand;
 import org.cnnexplainer.demo.cli.EvaluateCommand;
 import org.cnnexplainer.demo.cli.GradientsCommand;
 import org.cnnexplainer.demo.cli.InfoCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
+      EditCommand.class,
       RenderCommand.class,
       CommandLine.HelpCommand.class
     })

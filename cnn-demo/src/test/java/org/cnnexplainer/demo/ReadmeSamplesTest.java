@@ -20,9 +20,11 @@ import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.cnnexplainer.core.EditList;
 import org.cnnexplainer.core.GradientTarget;
 import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.NetworkEdit;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
@@ -55,7 +57,9 @@ class ReadmeSamplesTest {
       samples++;
     }
     assertEquals(
-        4, samples, "README samples ClassifyImage, WhyThisClass, BundledModel and EmbedExplainer");
+        5,
+        samples,
+        "README samples ClassifyImage, WhyThisClass, WhatIf, BundledModel and EmbedExplainer");
     compile(src, out);
 
     Path modelJson = TestModels.saveSeeded(dir.resolve("model"), 21);
@@ -83,6 +87,18 @@ class ReadmeSamplesTest {
                   + network.outputShape(network.indexOf("relu_2_2")),
               "conv_1_1 kernel gradient " + network.layer(0).parameters().get("kernel").shape()),
           runMain(loader.loadClass("WhyThisClass"), modelJson, image).lines().toList());
+
+      Network edited =
+          EditList.of(
+                  NetworkEdit.zeroChannel("conv_1_1", 0),
+                  NetworkEdit.setWeight("conv_1_2", "kernel", new int[] {1, 0, 2, 2}, 0.5f))
+              .applyTo(network);
+      assertEquals(
+          List.of(
+              "before: " + network.trace(input).predicted().label(),
+              "after:  " + edited.trace(input).predicted().label(),
+              "same: true"),
+          runMain(loader.loadClass("WhatIf"), modelJson, image).lines().toList());
 
       // The bundled model, by name: the same predictions as the model folder read by cnn-core.
       Path bundled = Path.of("..", "models", "tiny-vgg-fashion");

@@ -36,6 +36,7 @@ public final class ExplainerState {
   private Network network;
   private Tensor input;
   private ActivationTrace trace;
+  private ActivationTrace reference;
   private Exception traceError;
   private boolean tracing;
   private Selection selection;
@@ -102,6 +103,7 @@ public final class ExplainerState {
           this.network = network;
           mark(StateProperty.NETWORK);
           changeInput(null, null, null, false);
+          setReference(null);
           setSelection(null);
           setHover(null);
         });
@@ -146,11 +148,89 @@ public final class ExplainerState {
               + ", got "
               + input.shape());
     }
+    traceInBackground(net, input);
+  }
+
+  private void traceInBackground(Network net, Tensor in) {
     traces.submit(
-        () -> net.trace(input),
-        result -> batch(() -> changeInput(input, result, null, false)),
-        error -> batch(() -> changeInput(input, null, error, false)));
-    batch(() -> changeInput(input, trace, null, true));
+        () -> net.trace(in),
+        result -> batch(() -> changeInput(in, result, null, false)),
+        error -> batch(() -> changeInput(in, null, error, false)));
+    batch(() -> changeInput(in, trace, null, true));
+  }
+
+  /**
+   * Replaces the network by {@code edited}, the same network with other weights (same layer names,
+   * kinds and shapes): input, selection and hover stay; the trace of the input is recomputed in the
+   * background, and until it arrives {@link #trace()} holds the previous network's. Fires {@link
+   * StateProperty#WEIGHTS}.
+   *
+   * @throws IllegalStateException if no network is set
+   * @throws IllegalArgumentException if {@code edited} has other layers or shapes
+   */
+  public void setEditedNetwork(Network edited) {
+    requireEventThread();
+    Network current = requireNetwork();
+    if (!sameLayout(current, edited)) {
+      throw new IllegalArgumentException(
+          "network '"
+              + edited.name()
+              + "' is not an edited copy of '"
+              + current.name()
+              + "': its layers or shapes differ");
+    }
+    if (edited == current) {
+      return;
+    }
+    batch(
+        () -> {
+          network = edited;
+          mark(StateProperty.WEIGHTS);
+          if (input != null) {
+            traceInBackground(edited, input);
+          }
+        });
+  }
+
+  private static boolean sameLayout(Network a, Network b) {
+    if (!a.inputShape().equals(b.inputShape()) || a.layers().size() != b.layers().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.layers().size(); i++) {
+      if (!a.layer(i).name().equals(b.layer(i).name())
+          || !a.layer(i).kind().equals(b.layer(i).kind())
+          || !a.outputShape(i).equals(b.outputShape(i))) {
+        return false;
+      }
+    }
+    return a.classLabels().equals(b.classLabels());
+  }
+
+  /**
+   * The trace shown for comparison next to {@link #trace()}, e.g. the unedited network's on the
+   * same input (the output shows its probabilities as ghost bars), if any.
+   */
+  public Optional<ActivationTrace> reference() {
+    return Optional.ofNullable(reference);
+  }
+
+  /**
+   * Sets the comparison trace ({@code null}: none); it must be of the same kind of network as
+   * {@link #network()} (same output size). Cleared by {@link #setNetwork}.
+   *
+   * @throws IllegalArgumentException if its output size differs from the network's
+   */
+  public void setReference(ActivationTrace reference) {
+    requireEventThread();
+    if (reference != null
+        && (network == null || !reference.network().outputShape().equals(network.outputShape()))) {
+      throw new IllegalArgumentException(
+          "the reference trace's network has another output than the state's");
+    }
+    if (reference != this.reference) {
+      this.reference = reference;
+      markAndFlush(StateProperty.REFERENCE);
+    }
   }
 
   /**

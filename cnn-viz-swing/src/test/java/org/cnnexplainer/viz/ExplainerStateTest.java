@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.cnnexplainer.core.ActivationTrace;
@@ -34,6 +35,63 @@ class ExplainerStateTest {
     ExplainerState state = new ExplainerState(background);
     state.addListener(e -> events.add(e.changed()));
     return state;
+  }
+
+  @Test
+  void anEditedNetworkKeepsInputAndSelectionAndRetracesInTheBackground() {
+    Tensor image = org.cnnexplainer.viz.testing.TestNetworks.image(NETWORK.inputShape(), 4);
+    Network edited = org.cnnexplainer.core.NetworkEdit.zeroChannel("conv_1_1", 0).applyTo(NETWORK);
+    ActivationTrace reference = NETWORK.trace(image);
+    ExplainerState state =
+        Headless.onEdt(
+            () -> {
+              ExplainerState s = newState();
+              s.setNetwork(NETWORK);
+              s.setInput(image);
+              return s;
+            });
+    jobs.poll().run();
+    Headless.flushEdt();
+    events.clear();
+    Selection selected = new Selection(new NeuronRef(0, 1), new Position(2, 3));
+    runOnEdt(
+        () -> {
+          state.setSelection(selected);
+          state.setReference(reference);
+          state.setEditedNetwork(edited);
+          assertSame(image, state.input());
+          assertSame(NETWORK, state.trace().network(), "the old trace until the new one arrives");
+          assertTrue(state.isTracing());
+        });
+    jobs.poll().run();
+    Headless.flushEdt();
+    runOnEdt(
+        () -> {
+          assertSame(edited, state.trace().network());
+          assertSame(image, state.trace().input());
+          assertEquals(Optional.of(selected), state.selection());
+          assertEquals(Optional.of(reference), state.reference());
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  state.setEditedNetwork(
+                      org.cnnexplainer.viz.testing.TestNetworks.tinyVgg(1, 28, 28, 5, 3)));
+          state.setNetwork(NETWORK);
+          assertEquals(Optional.empty(), state.reference(), "a new network clears the reference");
+        });
+    assertEquals(
+        List.of(
+            Set.of(StateProperty.SELECTION),
+            Set.of(StateProperty.REFERENCE),
+            Set.of(StateProperty.WEIGHTS, StateProperty.TRACE),
+            Set.of(StateProperty.TRACE),
+            Set.of(
+                StateProperty.NETWORK,
+                StateProperty.INPUT,
+                StateProperty.TRACE,
+                StateProperty.SELECTION,
+                StateProperty.REFERENCE)),
+        events);
   }
 
   @Test

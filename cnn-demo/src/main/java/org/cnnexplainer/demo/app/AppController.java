@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.image.InvalidImageException;
+import org.cnnexplainer.viz.draw.DrawingPad;
 
 /**
  * What the window does with models and images: loads them off the event thread, installs them in
@@ -31,6 +33,7 @@ final class AppController {
   private ModelSource model;
   private String inMemoryModel;
   private Example image;
+  private DrawDialog drawing;
   private EarlyNetwork early;
 
   AppController(ExplainerFrame frame) {
@@ -153,6 +156,39 @@ final class AppController {
     image = example;
     frame.timer.imageChosen();
     frame.state.setInput(example.input());
+  }
+
+  /**
+   * Opens the drawing pad (File &gt; Draw an input) for a network with small grayscale inputs, or
+   * says why it is not offered.
+   */
+  void draw() {
+    Network network = frame.state.network();
+    if (!DrawDialog.fits(network)) {
+      JOptionPane.showMessageDialog(
+          frame,
+          network == null
+              ? "Open a model first."
+              : "Drawing is offered for models with small grayscale inputs (one channel, at most "
+                  + DrawingPad.MAX_SUITED_SIDE
+                  + " pixels a side), such as the Fashion-MNIST model; this model takes "
+                  + network.inputShape()
+                  + ".",
+          "Draw an input",
+          JOptionPane.INFORMATION_MESSAGE);
+      return;
+    }
+    if (drawing == null || !drawing.isDisplayable()) {
+      drawing = new DrawDialog(frame, frame.state, () -> image = null);
+    }
+    drawing.setVisible(true);
+    drawing.toFront();
+    frame.dump();
+  }
+
+  /** The drawing dialog once opened, else null (for tests). */
+  DrawDialog drawing() {
+    return drawing;
   }
 
   void addImageFromChooser() {

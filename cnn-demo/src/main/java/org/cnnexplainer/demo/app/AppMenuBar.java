@@ -25,6 +25,7 @@ final class AppMenuBar extends JMenuBar {
     file.setMnemonic(KeyEvent.VK_F);
     file.add(item("Add image…", KeyEvent.VK_O, e -> controller.addImageFromChooser()));
     file.add(item("Paste image", KeyEvent.VK_V, e -> controller.pasteImage()));
+    file.add(item("Draw an input…", KeyEvent.VK_D, e -> controller.draw()));
     file.addSeparator();
     file.add(item("Learning Lab: train your own…", KeyEvent.VK_L, e -> frame.openLab(null)));
     file.addSeparator();
@@ -41,6 +42,7 @@ final class AppMenuBar extends JMenuBar {
               frame.dispose();
             }));
     add(file);
+    add(editMenu(frame.edits));
     add(new ModelMenu(frame.prefs, controller::open, controller::openModelFromChooser));
     JMenu help = new JMenu("Help");
     help.setMnemonic(KeyEvent.VK_H);
@@ -50,6 +52,44 @@ final class AppMenuBar extends JMenuBar {
     help.addSeparator();
     help.add(item("About", 0, e -> about()));
     add(help);
+  }
+
+  /** Edit: undo, redo, reset, the list of edits and the export of the edited model. */
+  private JMenu editMenu(EditController edits) {
+    JMenu menu = new JMenu("Edit");
+    menu.setMnemonic(KeyEvent.VK_E);
+    JMenuItem undo = item("Undo", KeyEvent.VK_Z, e -> edits.undo());
+    JMenuItem redo = item("Redo", 0, e -> edits.redo());
+    redo.setAccelerator(
+        KeyStroke.getKeyStroke(
+            KeyEvent.VK_Z, shortcut | java.awt.event.InputEvent.SHIFT_DOWN_MASK));
+    JMenuItem reset = item("Reset all edits", 0, e -> edits.reset());
+    JMenuItem list = item("Edits…", 0, e -> edits.showEdits());
+    JMenuItem export = item("Export edited model…", 0, e -> edits.exportModel());
+    menu.add(undo);
+    menu.add(redo);
+    menu.add(reset);
+    menu.addSeparator();
+    menu.add(list);
+    menu.add(export);
+    // Ctrl+Y redoes too, as in most editors on Windows and Linux.
+    frame
+        .getRootPane()
+        .registerKeyboardAction(
+            e -> edits.redo(),
+            KeyStroke.getKeyStroke(KeyEvent.VK_Y, shortcut),
+            JComponent.WHEN_IN_FOCUSED_WINDOW);
+    Runnable refresh =
+        () -> {
+          undo.setEnabled(edits.canUndo());
+          undo.setText(edits.canUndo() ? "Undo " + edits.lastEdit() : "Undo");
+          redo.setEnabled(edits.canRedo());
+          reset.setEnabled(edits.isEdited());
+          export.setEnabled(edits.isEdited());
+        };
+    edits.onChange(refresh);
+    refresh.run();
+    return menu;
   }
 
   private JMenuItem item(String text, int key, ActionListener action) {

@@ -41,6 +41,7 @@ final class ExplainerFrame extends JFrame {
   final ImageStrip strip;
   final ExplainerToolBar toolbar;
   final AppController controller;
+  final EditController edits;
   final PaintTimer timer = new PaintTimer(state);
   private final StateDump dump = StateDump.fromSystemProperty();
   private final JSplitPane sideSplit;
@@ -50,6 +51,7 @@ final class ExplainerFrame extends JFrame {
     super("CNN Explainer");
     this.prefs = prefs;
     this.controller = new AppController(this);
+    this.edits = new EditController(this, state);
     tutorial = new TutorialPanel(() -> showTutorial(false));
     strip = new ImageStrip(controller::chooseImage, controller::addImageFromChooser);
     toolbar = new ExplainerToolBar(state, prefs, this::play, this::showTutorial, this::explainView);
@@ -59,6 +61,7 @@ final class ExplainerFrame extends JFrame {
     NetworkOverview overview = explainer.overview();
     OverviewKeyboard.install(overview);
     LayerLabelClicks.install(overview, this::explain);
+    edits.install(overview);
     // The (i) buttons of the operation views.
     explainer.addPropertyChangeListener(
         Explainable.EXPLAIN_PROPERTY,
@@ -215,7 +218,9 @@ final class ExplainerFrame extends JFrame {
                   strip.examples(),
                   strip.buttonCentres(),
                   ScreenTargets.of(this),
-                  ScreenLayout.of(this)));
+                  ScreenLayout.of(this),
+                  DrawDialog.facts(controller.drawing()),
+                  edits.history() == null ? 0 : edits.history().edits().size()));
     }
   }
 

@@ -53,7 +53,9 @@ final class StateDump {
       List<Example> images,
       List<Point> imageButtons,
       JsonObject targets,
-      JsonObject layout) {}
+      JsonObject layout,
+      JsonObject draw,
+      int edits) {}
 
   void write(ExplainerState state, Supplier<Facts> facts) {
     Facts f = facts.get();
@@ -65,6 +67,10 @@ final class StateDump {
     json.addProperty("tracing", state.isTracing());
     json.addProperty("detailView", f.detailView());
     json.addProperty("dark", f.dark());
+    json.addProperty("edits", f.edits());
+    if (f.draw() != null) {
+      json.add("draw", f.draw());
+    }
     // Which image the shown trace was computed for, found by identity: a stale trace shows here.
     json.addProperty("inputImage", nameOf(f.images(), state.input()));
     json.addProperty(

@@ -80,7 +80,19 @@ final class StatusBar extends JPanel {
       return state.isTracing() ? "Computing…" : "Choose an image";
     }
     ClassScore best = trace.predicted();
-    return String.format(
-        Locale.ROOT, "Prediction: %s (%.1f %%)", best.label(), 100.0 * best.probability());
+    String text =
+        String.format(
+            Locale.ROOT, "Prediction: %s (%.1f %%)", best.label(), 100.0 * best.probability());
+    ActivationTrace reference = state.reference().orElse(null);
+    if (reference != null && reference.input() == trace.input()) {
+      ClassScore before = reference.predicted();
+      text +=
+          String.format(
+              Locale.ROOT,
+              " · unedited: %s (%.1f %%)",
+              before.label(),
+              100.0 * before.probability());
+    }
+    return text;
   }
 }

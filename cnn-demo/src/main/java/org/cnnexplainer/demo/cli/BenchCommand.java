@@ -9,6 +9,7 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.tfjs.InvalidModelException;
+import org.cnnexplainer.viz.draw.DrawingPad;
 import org.cnnexplainer.viz.overview.OverviewBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +92,24 @@ public final class BenchCommand implements Callable<Integer> {
               + " traceAndGradientsMedianUs for both, vectorApi).")
   boolean gradients;
 
+  @Option(
+      names = "--draw",
+      description =
+          "Measure one update of the drawing pad instead (small grayscale models): a pen stroke"
+              + " converted to the input, its trace and the overview's switch to it (medians;"
+              + " JSON: drawStrokeMedianMs, drawTraceMedianMs, drawOverviewSwitchMedianMs,"
+              + " drawUpdateMedianMs).")
+  boolean draw;
+
+  @Option(
+      names = "--edit",
+      description =
+          "Measure the latency of a weight edit instead: silencing a channel of the first Conv2D"
+              + " or Dense layer, the edited network's trace and the overview's switch to it"
+              + " (medians; JSON: editApplyMedianMs, editTraceMedianMs,"
+              + " editOverviewSwitchMedianMs, editUpdateMedianMs).")
+  boolean edit;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
@@ -127,6 +146,30 @@ public final class BenchCommand implements Callable<Integer> {
     Tensor input = first.input();
     if (gradients) {
       return benchGradients(network, input);
+    }
+    if (edit) {
+      if (EditBenchmark.editable(network) == null) {
+        throw new ParameterException(
+            spec.commandLine(), "--edit needs a model with a Conv2D or Dense layer to edit");
+      }
+      EditBenchmark.Result result =
+          EditBenchmark.run(network, input, warmupSeconds, samples, Limits.BENCH_SAMPLING_SECONDS);
+      System.out.println(json ? result.toJson() : result.toText());
+      return 0;
+    }
+    if (draw) {
+      if (!DrawingPad.suits(network.inputShape())) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--draw needs a model with small grayscale inputs (1 channel, at most "
+                + DrawingPad.MAX_SUITED_SIDE
+                + " pixels a side); this one takes "
+                + network.inputShape());
+      }
+      DrawBenchmark.Result result =
+          DrawBenchmark.run(network, warmupSeconds, samples, Limits.BENCH_SAMPLING_SECONDS);
+      System.out.println(json ? result.toJson() : result.toText());
+      return 0;
     }
     if (render) {
       OverviewBenchmark.Result result = RenderBenchmark.run(network, input);

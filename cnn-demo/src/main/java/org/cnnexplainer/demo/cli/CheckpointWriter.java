@@ -1,7 +1,10 @@
 package org.cnnexplainer.demo.cli;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -24,34 +26,55 @@ import org.cnnexplainer.demo.cli.OutputFile.UnusableOutputException;
  * Writes a model folder so that {@code out} only ever holds a complete checkpoint: everything goes
  * to a temporary sibling folder first, which then replaces {@code out} by renaming.
  *
- * <p>{@code out} is checked before training starts ({@link #open}): it may be a new folder, an
- * empty one, or one that {@code train} or the Learning Lab wrote before (its {@code model.json},
- * weights, {@code labels.json}, the training record {@code training.json} and the files that record
- * lists as written with it, nothing else). Anything else, a file, the training data's folder or the
- * current folder is refused, since replacing it would delete the user's files. {@code train --out}
- * and the Lab's "Save model" both go through here.
+ * <p>{@code out} is checked before any work starts ({@link #open}): it may be a new folder, an
+ * empty one, or one that the same kind of writer wrote before (its {@code model.json}, weights,
+ * {@code labels.json}, its record — {@code training.json} for {@code train} and the Learning Lab,
+ * {@code edits.json} for {@code edit} — and the files a training record lists as written with it,
+ * nothing else). Anything else, a file, the writer's input folder ({@code --data}, {@code --model})
+ * or the current folder is refused, since replacing it would delete the user's files. {@code train
+ * --out}, {@code edit --out} and the Lab's "Save model" all go through here.
  */
 public final class CheckpointWriter {
-  /** The training record that marks a folder as written by {@code train} or the Lab. */
-  static final String RECORD = TrainingRecord.FILE;
+  /** The files of a TF.js model folder as the writer makes them; a checkpoint adds its record. */
+  private static final Pattern MODEL_FILE =
+      Pattern.compile("model\\.json|labels\\.json|group\\d+-shard\\d+of\\d+\\.bin");
 
-  /** The files a checkpoint holds: the TF.js writer's, plus the record. */
-  private static final Pattern CHECKPOINT_FILE =
-      Pattern.compile("model\\.json|labels\\.json|training\\.json|group\\d+-shard\\d+of\\d+\\.bin");
+  /** The record's {@code command} for {@code edit}'s folders starts with this. */
+  static final String EDIT_COMMAND = "cnn-explainer edit";
 
-  /** Who writes, as the refusals name it and its training data's folder. */
+  /**
+   * Who writes: how the refusals name it, its input folder, and the record that marks its folders.
+   */
   public enum Caller {
     /** The {@code train} command. */
-    TRAIN("train", "the --data folder"),
+    TRAIN(
+        "train",
+        "train run",
+        "the --data folder",
+        "where it would become a class",
+        TrainingRecord.FILE),
     /** The Learning Lab's "Save model". */
-    LAB("the Learning Lab", "the image folder being trained on");
+    LAB(
+        "the Learning Lab",
+        "save",
+        "the image folder being trained on",
+        "where it would become a class",
+        TrainingRecord.FILE),
+    /** The {@code edit} command: its record is the edit list that made the model. */
+    EDIT("edit", "edit run", "the --model folder", "which holds the original model", "edits.json");
 
     private final String name;
-    private final String dataFolder;
+    private final String earlier;
+    private final String inputFolder;
+    private final String insideWhy;
+    private final String recordFile;
 
-    Caller(String name, String dataFolder) {
+    Caller(String name, String earlier, String inputFolder, String insideWhy, String recordFile) {
       this.name = name;
-      this.dataFolder = dataFolder;
+      this.earlier = earlier;
+      this.inputFolder = inputFolder;
+      this.insideWhy = insideWhy;
+      this.recordFile = recordFile;
     }
   }
 
@@ -73,23 +96,22 @@ public final class CheckpointWriter {
    * Checks {@code out} (see the class comment) and that a folder can be created beside it, and
    * removes temporary folders that an interrupted earlier run left there.
    *
-   * @param dataFolder the training images' folder, which {@code out} must neither be, contain, nor
-   *     lie inside; null for a built-in data set
+   * @param inputFolder the folder the caller reads (training images, the model being edited), which
+   *     {@code out} must neither be, contain, nor lie inside; null for a built-in data set
    * @param caller who writes, for the messages
    * @throws UnusableOutputException naming the folder and the reason when it cannot be used
    */
-  public static CheckpointWriter open(Path out, Path dataFolder, Caller caller, Format format)
+  public static CheckpointWriter open(Path out, Path inputFolder, Caller caller, Format format)
       throws IOException {
     Path target = resolve(out);
     if (target.getFileName() == null) {
       throw refuse(out, "is the root folder");
     }
     requireNotAround(out, target, Path.of("").toAbsolutePath(), "the current folder");
-    if (dataFolder != null) {
-      requireNotAround(out, target, dataFolder.toAbsolutePath(), caller.dataFolder);
-      Path data = realOrAbsolute(dataFolder);
-      if (target.startsWith(data)) {
-        throw refuse(out, "is inside " + caller.dataFolder + ", where it would become a class");
+    if (inputFolder != null) {
+      requireNotAround(out, target, inputFolder.toAbsolutePath(), caller.inputFolder);
+      if (target.startsWith(realOrAbsolute(inputFolder))) {
+        throw refuse(out, "is inside " + caller.inputFolder + ", " + caller.insideWhy);
       }
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -105,7 +127,7 @@ public final class CheckpointWriter {
                 + ", which "
                 + caller.name
                 + " did not write; name a new or empty folder, or one an earlier "
-                + (caller == Caller.TRAIN ? "train run" : "save")
+                + caller.earlier
                 + " wrote");
       }
     }
@@ -169,7 +191,7 @@ public final class CheckpointWriter {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
         boolean file = Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
-        if (file && CHECKPOINT_FILE.matcher(name).matches()) {
+        if (file && (MODEL_FILE.matcher(name).matches() || name.equals(caller.recordFile))) {
           names.add(name);
         } else if (file || Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
           others.add(entry);
@@ -181,26 +203,49 @@ public final class CheckpointWriter {
     if (names.isEmpty() && others.isEmpty()) {
       return null;
     }
-    Optional<TrainingRecord> record = names.contains(RECORD) ? ours(folder) : Optional.empty();
-    Set<String> listed = new HashSet<>(record.map(TrainingRecord::files).orElse(List.of()));
+    String recordFile = caller.recordFile;
+    boolean ours = names.contains(recordFile) && isRecord(folder, caller);
+    Set<String> listed = new HashSet<>(ours ? listedFiles(folder, caller) : List.of());
     for (Path other : others) {
       String foreign = unlisted(folder, other, listed);
       if (foreign != null) {
         return quoted(foreign);
       }
     }
-    if (!names.contains("model.json") || !names.contains(RECORD)) {
-      return "a model without " + caller.name + "'s record " + RECORD;
+    if (!names.contains("model.json") || !names.contains(recordFile)) {
+      return "a model without " + caller.name + "'s record " + recordFile;
     }
-    return record.isPresent() ? null : "a " + RECORD + " that " + caller.name + " did not write";
+    return ours ? null : "a " + recordFile + " that " + caller.name + " did not write";
   }
 
-  /** The folder's record, if it is one that {@code train} or the Lab wrote. */
-  private static Optional<TrainingRecord> ours(Path folder) {
+  /** True when the folder's record is one that {@code caller}'s kind of writer wrote. */
+  private static boolean isRecord(Path folder, Caller caller) {
     try {
-      return TrainingRecord.read(folder).filter(TrainingRecord::isOurs);
+      if (caller != Caller.EDIT) {
+        return TrainingRecord.read(folder).filter(TrainingRecord::isOurs).isPresent();
+      }
+      Path file = folder.resolve(caller.recordFile);
+      if (Files.size(file) > 16 << 20) {
+        return false;
+      }
+      JsonElement json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+      return json.isJsonObject()
+          && json.getAsJsonObject().has("command")
+          && json.getAsJsonObject().get("command").isJsonPrimitive()
+          && json.getAsJsonObject().get("command").getAsString().startsWith(EDIT_COMMAND);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The files a training record lists as written with it (an edit's record lists none). */
+  private static List<String> listedFiles(Path folder, Caller caller) {
+    try {
+      return caller == Caller.EDIT
+          ? List.of()
+          : TrainingRecord.read(folder).map(TrainingRecord::files).orElse(List.of());
     } catch (IOException e) {
-      return Optional.empty();
+      return List.of();
     }
   }
 

@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.NetworkEdit;
+import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.junit.jupiter.api.AfterAll;
@@ -179,6 +181,85 @@ class AppEndToEndIT {
     assertTrue(
         text(state, "prediction").startsWith("Prediction: " + label + " ("),
         text(state, "prediction"));
+  }
+
+  @Test
+  @Order(20)
+  void drawingAnInputClassifiesItAsItIsDrawn() throws Exception {
+    robot("keys CONTROL D");
+    JsonObject pad =
+        awaitState("the drawing pad, blank", s -> s.has("draw")).getAsJsonObject("draw");
+    assertEquals(0, pad.get("inkSum").getAsDouble(), "a new pad is blank");
+    int x = pad.get("x").getAsInt();
+    int y = pad.get("y").getAsInt();
+    int w = pad.get("w").getAsInt();
+    int h = pad.get("h").getAsInt();
+    // A "T": a bar across the top third and a stem down the middle.
+    robot("drag " + (x + w / 4) + " " + (y + h / 3) + " " + (x + 3 * w / 4) + " " + (y + h / 3));
+    robot("drag " + (x + w / 2) + " " + (y + h / 3) + " " + (x + w / 2) + " " + (y + 5 * h / 6));
+    JsonObject state =
+        awaitState(
+            "the drawing as the input, traced and predicted",
+            s ->
+                s.has("draw")
+                    && s.getAsJsonObject("draw").get("drawn").getAsBoolean()
+                    && s.getAsJsonObject("draw").get("inkSum").getAsDouble() > 10
+                    && !s.get("tracing").getAsBoolean()
+                    && text(s.getAsJsonObject("draw"), "prediction")
+                        .matches("The network sees: .+ \\([0-9.]+ %\\)"));
+    // The pad and the status bar show the same class from the same trace.
+    String padSays = text(state.getAsJsonObject("draw"), "prediction");
+    String label = padSays.substring("The network sees: ".length(), padSays.lastIndexOf(" ("));
+    assertTrue(
+        text(state, "prediction").startsWith("Prediction: " + label + " ("),
+        "pad: " + padSays + "; status bar: " + text(state, "prediction"));
+    robot("shot " + target.resolve("draw.png").toAbsolutePath());
+    robot("key ESCAPE");
+    awaitState("the pad closed", s -> !s.has("draw"));
+  }
+
+  @Test
+  @Order(19)
+  void silencingAChannelAndUndoingItRepredicts() throws Exception {
+    JsonObject before =
+        awaitState(
+            "an image traced, no edits",
+            s ->
+                s.get("edits").getAsInt() == 0
+                    && !s.get("tracing").getAsBoolean()
+                    && s.has("image")
+                    && s.get("image").isJsonPrimitive()
+                    && text(s, "prediction").startsWith("Prediction: "));
+    String image = text(before, "image");
+    Tensor input =
+        ImageInput.fromFile(harness.work.resolve("model").resolve(image), network.inputShape());
+    JsonObject neuron = neuron(before, 0, 1);
+    assertTrue(neuron != null, "conv_1_1's channel 1 is on screen");
+    robot("rclick " + neuron.get("x").getAsInt() + " " + neuron.get("y").getAsInt());
+    // The first item of the menu that opens at the pointer: "Silence channel 1 of conv_1_1".
+    robot("click " + (neuron.get("x").getAsInt() + 30) + " " + (neuron.get("y").getAsInt() + 12));
+    Network silenced = NetworkEdit.zeroChannel(network.layer(0).name(), 1).applyTo(network);
+    String expected =
+        "Prediction: "
+            + describe(silenced.trace(input).predicted())
+            + " · unedited: "
+            + describe(network.trace(input).predicted());
+    JsonObject edited =
+        awaitState(
+            "the silenced channel's prediction beside the unedited one",
+            s -> s.get("edits").getAsInt() == 1 && expected.equals(text(s, "prediction")));
+    assertEquals(image, text(edited, "image"), "the same image, retraced");
+    robot("shot " + target.resolve("edit.png").toAbsolutePath());
+    robot("keys CONTROL Z");
+    String original = "Prediction: " + describe(network.trace(input).predicted());
+    awaitState(
+        "the edit undone",
+        s -> s.get("edits").getAsInt() == 0 && original.equals(text(s, "prediction")));
+  }
+
+  private static String describe(org.cnnexplainer.core.ClassScore score) {
+    return String.format(
+        java.util.Locale.ROOT, "%s (%.1f %%)", score.label(), 100.0 * score.probability());
   }
 
   @ParameterizedTest(name = "every view fully visible and overlap-free at {0}x{1}")

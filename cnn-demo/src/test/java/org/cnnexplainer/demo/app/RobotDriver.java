@@ -39,6 +39,11 @@ public final class RobotDriver {
             robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
             robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
           }
+          case "rclick" -> {
+            robot.mouseMove(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
+            robot.mousePress(InputEvent.BUTTON3_DOWN_MASK);
+            robot.mouseRelease(InputEvent.BUTTON3_DOWN_MASK);
+          }
           case "move" -> robot.mouseMove(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
           case "delay" -> robot.setAutoDelay(Integer.parseInt(words[1]));
           case "key" -> {
@@ -52,6 +57,28 @@ public final class RobotDriver {
               robot.keyPress(code);
               robot.keyRelease(code);
             }
+          }
+          case "keys" -> { // keys CONTROL D: pressed in order, released in reverse
+            int[] codes = new int[words.length - 1];
+            for (int i = 0; i < codes.length; i++) {
+              codes[i] = KeyEvent.class.getField("VK_" + words[i + 1]).getInt(null);
+              robot.keyPress(codes[i]);
+            }
+            for (int i = codes.length - 1; i >= 0; i--) {
+              robot.keyRelease(codes[i]);
+            }
+          }
+          case "drag" -> { // drag X1 Y1 X2 Y2: button 1 held along the line in 12 steps
+            int x1 = Integer.parseInt(words[1]);
+            int y1 = Integer.parseInt(words[2]);
+            int x2 = Integer.parseInt(words[3]);
+            int y2 = Integer.parseInt(words[4]);
+            robot.mouseMove(x1, y1);
+            robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+            for (int i = 1; i <= 12; i++) {
+              robot.mouseMove(x1 + (x2 - x1) * i / 12, y1 + (y2 - y1) * i / 12);
+            }
+            robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
           }
           case "shot" -> {
             Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());

@@ -201,7 +201,7 @@ class HostileInputsPropertyTest {
       if (p.startsWith(out)) {
         return true;
       }
-      if (c.command().equals("train")
+      if ((c.command().equals("train") || c.command().equals("edit"))
           && p.getParent() != null
           && p.getParent().equals(out.getParent())
           && p.getFileName().toString().startsWith("." + out.getFileName() + ".")
@@ -398,6 +398,19 @@ class HostileInputsPropertyTest {
       if (ours.code() != 0) {
         throw new IllegalStateException("cannot make the earlier run's folder: " + ours);
       }
+      // A folder an earlier edit run wrote.
+      CommandRun edited =
+          CommandRun.of(
+              "edit",
+              "-m",
+              goodModel.toString(),
+              "--zero-channel",
+              "conv:0",
+              "--out",
+              out.resolve("ours-edit").toString());
+      if (edited.code() != 0) {
+        throw new IllegalStateException("cannot make the earlier edit's folder: " + edited);
+      }
       // A trained model with its record, for render --view curves|confusion, and damaged records.
       trainedModel = m.resolve("trained");
       CommandRun trained = CommandRun.of(CliFixtures.trainArgs(dataFolder, trainedModel));
@@ -482,13 +495,17 @@ class HostileInputsPropertyTest {
       return values;
     }
 
-    /** Output folders for train: a new, an empty and an earlier run's folder may be written. */
+    /**
+     * Output folders for train and edit: a new, an empty and an earlier run's folder may be written
+     * (train refuses edit's, and edit train's).
+     */
     private List<Value> outputFolders() {
       Path out = root.resolve("out");
       List<Value> values = new ArrayList<>();
       values.add(new Value(out.resolve("model-new").toString(), true));
       values.add(new Value(out.resolve("empty-model").toString(), true));
       values.add(new Value(out.resolve("ours").toString(), true));
+      values.add(new Value(out.resolve("ours-edit").toString(), true));
       List<Path> refused =
           new ArrayList<>(
               List.of(
@@ -580,7 +597,9 @@ class HostileInputsPropertyTest {
               new Slot("--samples", list(3, 0, 2_000_000_000)),
               new Slot("--throughput-seconds", list(0, "Infinity", -2)),
               new Slot("--train-seconds", list("0.1", "NaN", 0, 1e9)),
-              new Slot("MODE", list("", "--render", "--json", "--train", "--gradients"))));
+              new Slot(
+                  "MODE",
+                  list("", "--render", "--json", "--train", "--gradients", "--draw", "--edit"))));
       c.put(
           "train",
           List.of(
@@ -604,6 +623,29 @@ class HostileInputsPropertyTest {
               new Slot("--fashion-mnist-dir", fashionDirs()),
               new Slot("--threads", list(1, 0, -1, 100_000)),
               new Slot("--json", list("", "--json"))));
+      c.put(
+          "edit",
+          List.of(
+              new Slot("-m", allModels),
+              new Slot(
+                  "--set",
+                  list(
+                      "conv/kernel[0,1,2,1]=0.5",
+                      "",
+                      "conv/kernel[3,0,0,0]=1",
+                      "conv/kernel[0,0,0,99999999999]=1",
+                      "conv/bias[0]=1e39",
+                      "output/bias[1]=NaN",
+                      "\u001b[31m/kernel[0]=1",
+                      "relu/bias[0]=1",
+                      "dense/kernel[0,0]=2",
+                      "x")),
+              new Slot(
+                  "--zero-channel", list("conv:0", "", "conv:-1", "conv:99999999999", ":", "x")),
+              new Slot(
+                  "--scale-channel",
+                  list("output:1:2", "", "conv:0:3e38", "dense:0:1e38", "conv:0:NaN", "a:b:c")),
+              new Slot("--out", outputFolders())));
       c.put(
           "render",
           List.of(

@@ -1,10 +1,13 @@
 package org.cnnexplainer.viz.overview;
 
 import java.awt.AlphaComposite;
+import java.awt.BasicStroke;
 import java.awt.Composite;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Stroke;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.cnnexplainer.viz.internal.TextLog;
@@ -155,8 +158,28 @@ final class LabelPainter {
         centred(g, col.dims(), centre, dims);
         box.add(textBox(small, col.dims(), centre, dims));
       }
+      LayerChanges changes = s.changes();
+      String note = changes == null ? "" : changes.note(col.layer());
+      if (!note.isEmpty()) {
+        // A dot after the name: filled where the weights were edited, a ring where only the
+        // output changed.
+        double r = Math.max(2.5, face.getAscent() / 5.0);
+        Ellipse2D dot =
+            new Ellipse2D.Double(
+                box.getMaxX() + 2, baseline - face.getAscent() / 2.0 - r, 2 * r, 2 * r);
+        g.setColor(s.style().selection());
+        if (changes.weights().get(col.layer())) {
+          g.fill(dot);
+        } else {
+          Stroke stroke = g.getStroke();
+          g.setStroke(new BasicStroke(1.2f));
+          g.draw(dot);
+          g.setStroke(stroke);
+        }
+        box.add(dot.getBounds2D());
+      }
       if (alpha >= 0.5) {
-        hits.add(new HitMap.Label(col.layer(), box, col.name() + " " + col.dims(), name));
+        hits.add(new HitMap.Label(col.layer(), box, col.name() + " " + col.dims() + note, name));
       }
     }
     g.setComposite(old);

@@ -75,7 +75,11 @@ final class LegendPainter {
     }
     int out = layout.columns.size() - 1;
     if (layout.columns.get(out).kind() == ColumnSpec.Kind.OUTPUT) {
-      double max = s.trace().probabilities().max();
+      // The bars' scale: with ghost bars, the larger probability of either set.
+      double max =
+          s.reference() == null
+              ? s.trace().probabilities().max()
+              : Math.max(s.trace().probabilities().max(), s.reference().probabilities().max());
       Rectangle2D box = layout.boxes[out][0];
       Color light = OverviewStyle.mix(s.style().background(), s.style().bar(), 0.15);
       double x1 = box.getX() + layout.node;

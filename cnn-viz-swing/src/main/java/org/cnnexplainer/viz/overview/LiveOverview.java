@@ -93,7 +93,9 @@ public final class LiveOverview extends JPanel {
             c.style(),
             null,
             0,
-            false);
+            false,
+            null,
+            null);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {

@@ -15,6 +15,7 @@ import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
 import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
@@ -71,6 +72,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
   private List<ColumnSpec> columns;
   private ActivationTrace shownTrace;
   private BufferedImage[][] lastTiles;
+  private ActivationTrace changesTrace;
+  private ActivationTrace changesReference;
+  private LayerChanges changes;
   private BufferedImage[][] previousTiles;
   private double transition = 1;
   private boolean fadeIn;
@@ -425,7 +429,19 @@ public class NetworkOverview extends JComponent implements Scrollable {
         style,
         unfold > 0 ? unfoldShown : null,
         unfold,
-        fadeIn && transition < 1);
+        fadeIn && transition < 1,
+        trace == null ? null : state.reference().orElse(null),
+        changes(trace, state.reference().orElse(null)));
+  }
+
+  /** The layer changes between the trace and the reference, computed once per pair. */
+  private LayerChanges changes(ActivationTrace trace, ActivationTrace reference) {
+    if (trace != changesTrace || reference != changesReference) {
+      changesTrace = trace;
+      changesReference = reference;
+      changes = LayerChanges.of(trace, reference);
+    }
+    return changes;
   }
 
   private static boolean sameNeuron(Selection a, Selection b) {
@@ -450,6 +466,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
 
     @Override
     public void mouseClicked(MouseEvent e) {
+      if (!SwingUtilities.isLeftMouseButton(e)) {
+        return; // other buttons are the application's (e.g. a context menu)
+      }
       Optional<Selection> hit = hits.selectionAt(e.getX(), e.getY()).map(this::pairTarget);
       Optional<Selection> current = state.selection();
       boolean sameNeuron =

@@ -185,11 +185,25 @@ final class NodePainter {
       return;
     }
     Tensor p = s.trace().probabilities();
-    double max = p.max();
+    Tensor ghost = s.reference() == null ? null : s.reference().probabilities();
+    // One scale for both sets, so that a longer bar is always a larger probability.
+    double max = ghost == null ? p.max() : Math.max(p.max(), ghost.max());
     double scale = s.previousTiles() != null ? ImageChange.barScale(s.transition()) : 1;
     double width = max > 0 ? p.at(n) / max * layout.node * scale : 0;
     g.setColor(s.style().bar());
     g.fill(new Rectangle2D.Double(box.getX(), rows.barTop(), width, rows.barHeight()));
+    if (ghost != null) {
+      // The reference's probability as an outline over the bar: what it was before the change.
+      double before = max > 0 ? ghost.at(n) / max * layout.node : 0;
+      g.setColor(s.style().foreground());
+      g.setStroke(new BasicStroke(1f));
+      g.draw(
+          new Rectangle2D.Double(
+              box.getX() + 0.5,
+              rows.barTop() + 0.5,
+              Math.max(0, before - 1),
+              rows.barHeight() - 1));
+    }
   }
 
   /**

@@ -41,4 +41,6 @@ record OverviewSnapshot(
     OverviewStyle style,
     Unfolding unfolding,
     double unfold,
-    boolean fadeIn) {}
+    boolean fadeIn,
+    ActivationTrace reference,
+    LayerChanges changes) {}

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.NetworkEdit;
+import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Position;
@@ -196,6 +198,104 @@ class NetworkOverviewTest {
             assertEquals(expected, barLength(image, overview.hitMap(), c), 1.5, "class " + c);
           }
         });
+  }
+
+  @Test
+  void aReferenceTraceShowsAsGhostBarsOnTheSameScale() {
+    ActivationTrace reference = NETWORK.trace(SmallNetwork.input(2));
+    runOnEdt(
+        () -> {
+          ExplainerState state = stateWithTrace();
+          state.setReference(reference);
+          NetworkOverview overview = new NetworkOverview(state);
+          BufferedImage image = Headless.paint(overview, 1200, 700);
+          float max = Math.max(TRACE.probabilities().max(), reference.probabilities().max());
+          int classes = TRACE.probabilities().size();
+          double[] bars = new double[classes];
+          double[] ghosts = new double[classes];
+          double unit = 0; // the pixels of the largest probability of either set
+          for (int c = 0; c < classes; c++) {
+            Rectangle2D r = overview.hitMap().boundsOf(new NeuronRef(SmallNetwork.OUTPUT, c)).get();
+            bars[c] = barLength(image, overview.hitMap(), c);
+            ghosts[c] = ghostRightEdge(image, r) - Math.floor(r.getX());
+            unit = Math.max(unit, Math.max(bars[c], ghosts[c]));
+          }
+          assertTrue(unit > 10, "bars are drawn, got " + unit);
+          for (int c = 0; c < classes; c++) {
+            // The outline covers up to two pixels of the bar.
+            assertEquals(
+                unit * TRACE.probabilities().at(c) / max, bars[c], 2.5, "class " + c + ": bar");
+            assertEquals(
+                unit * reference.probabilities().at(c) / max, ghosts[c], 1.5, "class " + c);
+          }
+          state.setReference(null);
+          BufferedImage without = Headless.paint(overview, 1200, 700);
+          Rectangle2D r = overview.hitMap().boundsOf(new NeuronRef(SmallNetwork.OUTPUT, 0)).get();
+          assertEquals(r.getX(), ghostRightEdge(without, r), 1e-9, "no ghost without a reference");
+        });
+  }
+
+  @Test
+  void layersWhoseWeightsOrOutputsAnEditChangedAreMarkedBesideTheirLabels() {
+    String edited = NETWORK.layer(2).name(); // the second convolution
+    Network network = NetworkEdit.scaleChannel(edited, 0, 2f).applyTo(NETWORK);
+    Tensor input = TRACE.input();
+    runOnEdt(
+        () -> {
+          ExplainerState state = new ExplainerState(Runnable::run);
+          state.setNetwork(network);
+          state.setTrace(network.trace(input));
+          state.setReference(TRACE);
+          NetworkOverview overview = new NetworkOverview(state);
+          BufferedImage image = Headless.paint(overview, 1200, 700);
+          int selection = OverviewStyle.fromUIManager().selection().getRGB() & 0xffffff;
+          for (HitMap.Label label : overview.hitMap().labels()) {
+            int layer = label.layer();
+            boolean weights = layer == 2;
+            boolean output =
+                layer >= 0 && !network.trace(input).output(layer).equals(TRACE.output(layer));
+            assertEquals(layer >= 2, output, "the edit changes every output from layer 2 on");
+            String name = label.fullName();
+            String note =
+                weights ? " (weights edited)" : output ? " (output changed by the edit)" : "";
+            assertTrue(
+                name.endsWith(note) && (output || !name.contains("edit")),
+                "layer " + layer + ": " + name);
+            Rectangle2D box = label.bounds();
+            boolean marked = false;
+            for (int x = (int) box.getMaxX() - 10; x < box.getMaxX(); x++) {
+              for (int y = (int) box.getY(); y < box.getMaxY(); y++) {
+                marked |= (image.getRGB(x, y) & 0xffffff) == selection;
+              }
+            }
+            assertEquals(output, marked, "layer " + layer + " marked");
+          }
+        });
+  }
+
+  /** One past the rightmost foreground-coloured pixel in the middle row of a class's bar. */
+  private static double ghostRightEdge(BufferedImage image, Rectangle2D r) {
+    NodePainter.OutputRows rows = NodePainter.OutputRows.of(r, classFont(), true);
+    int y = (int) (rows.barTop() + rows.barHeight() / 2);
+    OverviewStyle style = OverviewStyle.fromUIManager();
+    double edge = r.getX();
+    for (int x = (int) Math.floor(r.getX()); x < r.getMaxX() + 2; x++) {
+      int rgb = image.getRGB(x, y);
+      double fg = distance(rgb, style.foreground().getRGB());
+      if (fg < distance(rgb, style.bar().getRGB())
+          && fg < distance(rgb, style.background().getRGB())) {
+        edge = x + 1;
+      }
+    }
+    return edge;
+  }
+
+  private static double distance(int a, int b) {
+    double d = 0;
+    for (int shift = 0; shift <= 16; shift += 8) {
+      d += Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff));
+    }
+    return d;
   }
 
   private static double barLength(BufferedImage image, HitMap hits, int classIndex) {

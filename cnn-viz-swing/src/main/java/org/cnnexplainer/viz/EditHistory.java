@@ -1,0 +1,131 @@
+package org.cnnexplainer.viz;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.cnnexplainer.core.EditList;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.NetworkEdit;
+
+/**
+ * The edits made to a network in the explainer, with undo and redo: a sequence of {@link EditList}
+ * states from the original network's (no edits) on, and the position of the one in force. {@link
+ * #apply} and {@link #reset} add a state (dropping any that were undone), {@link #undo} and {@link
+ * #redo} move between them; each returns the network in force, always the original with the current
+ * edits applied. Not thread-safe: use it on one thread (the event thread).
+ */
+public final class EditHistory {
+  private final Network original;
+  private final List<EditList> states = new ArrayList<>();
+  private final List<Network> networks = new ArrayList<>();
+  private int position;
+
+  /** A history of {@code original} without edits. */
+  public EditHistory(Network original) {
+    this.original = Objects.requireNonNull(original, "original");
+    states.add(EditList.empty());
+    networks.add(original);
+  }
+
+  /** The network before any edit. */
+  public Network original() {
+    return original;
+  }
+
+  /** The network in force: the original with {@link #edits()} applied. */
+  public Network current() {
+    return networks.get(position);
+  }
+
+  /** The edits in force, in the order they were made. */
+  public EditList edits() {
+    return states.get(position);
+  }
+
+  /** Whether any edit is in force. */
+  public boolean isEdited() {
+    return !edits().isEmpty();
+  }
+
+  /** The names of the layers whose weights the edits in force change, in the network's order. */
+  public Set<String> changedLayers() {
+    Set<String> touched = new LinkedHashSet<>();
+    edits().edits().forEach(e -> touched.add(e.layer()));
+    Set<String> ordered = new LinkedHashSet<>();
+    original
+        .layers()
+        .forEach(
+            l -> {
+              if (touched.contains(l.name())) {
+                ordered.add(l.name());
+              }
+            });
+    return ordered;
+  }
+
+  /**
+   * Adds {@code edit} after the edits in force and returns the new network; edits that were undone
+   * can no longer be redone.
+   *
+   * @throws IllegalArgumentException if the edit does not fit the network (nothing changes)
+   */
+  public Network apply(NetworkEdit edit) {
+    Network edited = edit.applyTo(current());
+    push(edits().plus(edit), edited);
+    return edited;
+  }
+
+  /** Removes every edit (undoable) and returns the original network. */
+  public Network reset() {
+    if (isEdited()) {
+      push(EditList.empty(), original);
+    }
+    return current();
+  }
+
+  public boolean canUndo() {
+    return position > 0;
+  }
+
+  public boolean canRedo() {
+    return position < states.size() - 1;
+  }
+
+  /**
+   * Goes back to the state before the last {@link #apply} or {@link #reset}.
+   *
+   * @throws IllegalStateException if there is nothing to undo
+   */
+  public Network undo() {
+    if (!canUndo()) {
+      throw new IllegalStateException("nothing to undo");
+    }
+    position--;
+    return current();
+  }
+
+  /**
+   * Goes forward to the state the last {@link #undo} left.
+   *
+   * @throws IllegalStateException if there is nothing to redo
+   */
+  public Network redo() {
+    if (!canRedo()) {
+      throw new IllegalStateException("nothing to redo");
+    }
+    position++;
+    return current();
+  }
+
+  private void push(EditList edits, Network network) {
+    while (states.size() > position + 1) {
+      states.remove(states.size() - 1);
+      networks.remove(networks.size() - 1);
+    }
+    states.add(edits);
+    networks.add(network);
+    position++;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Inputs made by hand: {@link org.cnnexplainer.viz.draw.DrawingPad}, a pad whose drawing becomes
+ * the network's input as it is drawn.
+ */
+package org.cnnexplainer.viz.draw;
