@@ -11,4 +11,5 @@ module org.cnnexplainer.viz {
   exports org.cnnexplainer.viz.color;
   exports org.cnnexplainer.viz.overview;
   exports org.cnnexplainer.viz.ops;
+  exports org.cnnexplainer.viz.attribution;
 }
