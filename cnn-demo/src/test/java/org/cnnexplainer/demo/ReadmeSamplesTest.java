@@ -27,6 +27,7 @@ import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.demo.app.TestModels;
+import org.cnnexplainer.models.BundledModels;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.ops.ExplainerPanel;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles the README's Java samples (the blocks after {@code <!-- sample: Name -->}) exactly as
- * written and runs them on a small saved model, so the README cannot drift from the API.
+ * written and runs them on a small saved model (and the bundled one), so the README cannot drift
+ * from the API.
  */
 class ReadmeSamplesTest {
   private static final Pattern SAMPLE =
@@ -52,7 +54,8 @@ class ReadmeSamplesTest {
       Files.writeString(src.resolve(m.group(1) + ".java"), m.group(2));
       samples++;
     }
-    assertEquals(3, samples, "README samples ClassifyImage, WhyThisClass and EmbedExplainer");
+    assertEquals(
+        4, samples, "README samples ClassifyImage, WhyThisClass, BundledModel and EmbedExplainer");
     compile(src, out);
 
     Path modelJson = TestModels.saveSeeded(dir.resolve("model"), 21);
@@ -80,6 +83,20 @@ class ReadmeSamplesTest {
                   + network.outputShape(network.indexOf("relu_2_2")),
               "conv_1_1 kernel gradient " + network.layer(0).parameters().get("kernel").shape()),
           runMain(loader.loadClass("WhyThisClass"), modelJson, image).lines().toList());
+
+      // The bundled model, by name: the same predictions as the model folder read by cnn-core.
+      Path bundled = Path.of("..", "models", "tiny-vgg-fashion");
+      Network fashion = TfjsModel.load(bundled);
+      List<String> listed = runMain(loader.loadClass("BundledModel"), null, null).lines().toList();
+      assertEquals("[tiny-vgg-fashion]", listed.get(0));
+      assertEquals(21, listed.size(), String.join("\n", listed));
+      for (String line : listed.subList(1, listed.size())) {
+        String file = line.substring(0, line.indexOf(':'));
+        Tensor example =
+            ImageInput.fromFile(bundled.resolve("examples").resolve(file), fashion.inputShape());
+        assertTrue(
+            line.endsWith(", predicted " + fashion.trace(example).predicted().label()), line);
+      }
 
       Method explainer =
           loader.loadClass("EmbedExplainer").getMethod("explainer", Network.class, Tensor.class);
@@ -113,6 +130,7 @@ class ReadmeSamplesTest {
             File.pathSeparator,
             location(Network.class),
             location(ExplainerState.class),
+            location(BundledModels.class),
             location(com.google.gson.Gson.class));
     List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp", classpath));
     try (var files = Files.list(src)) {
@@ -135,7 +153,12 @@ class ReadmeSamplesTest {
     try {
       sample
           .getMethod("main", String[].class)
-          .invoke(null, (Object) new String[] {model.toString(), image.toString()});
+          .invoke(
+              null,
+              (Object)
+                  (model == null
+                      ? new String[0]
+                      : new String[] {model.toString(), image.toString()}));
     } finally {
       System.setOut(old);
     }

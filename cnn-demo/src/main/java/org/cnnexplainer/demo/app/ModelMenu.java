@@ -1,7 +1,6 @@
 package org.cnnexplainer.demo.app;
 
 import java.awt.event.KeyEvent;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.JMenu;
@@ -9,15 +8,13 @@ import javax.swing.JMenuItem;
 import javax.swing.KeyStroke;
 import javax.swing.event.MenuEvent;
 import javax.swing.event.MenuListener;
+import org.cnnexplainer.models.BundledModels;
 
 /**
  * The Model menu: the models bundled in the jar, "Open model…" for any TF.js {@code model.json},
  * and the recently opened ones (rebuilt each time the menu opens).
  */
 final class ModelMenu extends JMenu {
-  /** The models the jar may bundle under {@code models/}, in menu order. */
-  static final List<String> BUNDLED = List.of("tiny-vgg-fashion");
-
   private final AppPreferences prefs;
   private final Consumer<ModelSource> onChoose;
   private final Runnable onOpen;
@@ -44,22 +41,17 @@ final class ModelMenu extends JMenu {
     rebuild();
   }
 
-  /** The first bundled model the jar holds, if any. */
+  /** The first bundled model, if any. */
   static Optional<ModelSource> defaultBundled() {
-    return BUNDLED.stream().map(ModelSource::bundled).flatMap(Optional::stream).findFirst();
+    return BundledModels.names().stream().findFirst().flatMap(ModelSource::bundled);
   }
 
   private void rebuild() {
     removeAll();
-    boolean any = false;
-    for (String name : BUNDLED) {
-      Optional<ModelSource> source = ModelSource.bundled(name);
-      if (source.isPresent()) {
-        add(item(source.get().label(), source.get()));
-        any = true;
-      }
+    for (String name : BundledModels.names()) {
+      ModelSource.bundled(name).ifPresent(source -> add(item(source.label(), source)));
     }
-    if (!any) {
+    if (BundledModels.names().isEmpty()) {
       JMenuItem none = new JMenuItem("No bundled model in this build");
       none.setEnabled(false);
       add(none);

@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.cnnexplainer.models.BundledModels;
 
 /**
- * Where a model comes from: a model bundled inside the jar (a classpath resource under {@code
- * models/NAME/}) or a {@code model.json} on disk. Its {@link #key()} is what the preferences store.
+ * Where a model comes from: a model bundled inside the jar (one of {@link BundledModels}) or a
+ * {@code model.json} on disk. Its {@link #key()} is what the preferences store.
  *
  * @param name what the menus show
  * @param modelJson the {@code model.json} to load
@@ -24,10 +25,11 @@ record ModelSource(String name, URL modelJson, Path file) {
     Objects.requireNonNull(modelJson, "modelJson");
   }
 
-  /** The bundled model {@code models/NAME/model.json}, if the jar holds it. */
+  /** The bundled model {@code name}, if the jar holds it. */
   static Optional<ModelSource> bundled(String name) {
-    URL url = ModelSource.class.getResource("/models/" + name + "/model.json");
-    return url == null ? Optional.empty() : Optional.of(new ModelSource(name, url, null));
+    return BundledModels.names().contains(name)
+        ? Optional.of(new ModelSource(name, BundledModels.modelJson(name), null))
+        : Optional.empty();
   }
 
   /** A model on disk: its {@code model.json}, or the folder holding it. */
