@@ -20,10 +20,13 @@ import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.GradientTarget;
 import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.attribution.GradCam;
+import org.cnnexplainer.core.attribution.IntegratedGradients;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.demo.app.TestModels;
@@ -55,7 +58,9 @@ class ReadmeSamplesTest {
       samples++;
     }
     assertEquals(
-        4, samples, "README samples ClassifyImage, WhyThisClass, BundledModel and EmbedExplainer");
+        5,
+        samples,
+        "README samples ClassifyImage, WhyThisClass, Attributions, BundledModel and EmbedExplainer");
     compile(src, out);
 
     Path modelJson = TestModels.saveSeeded(dir.resolve("model"), 21);
@@ -83,6 +88,20 @@ class ReadmeSamplesTest {
                   + network.outputShape(network.indexOf("relu_2_2")),
               "conv_1_1 kernel gradient " + network.layer(0).parameters().get("kernel").shape()),
           runMain(loader.loadClass("WhyThisClass"), modelJson, image).lines().toList());
+
+      ActivationTrace trace = network.trace(input);
+      int c = trace.predicted().index();
+      GradCam cam = GradCam.of(trace, c, "relu_2_2");
+      IntegratedGradients ig = IntegratedGradients.of(network, input, c, 32);
+      assertEquals(
+          List.of(
+              "relu_2_2 alpha_0 " + cam.channelWeight(0) + " map " + cam.map().shape(),
+              String.format("IG sum %.4f, completeness gap %.4f", ig.sum(), ig.completenessGap()),
+              "occlusion grid "
+                  + ((input.shape().height() - 8) / 4 + 1)
+                  + "x"
+                  + ((input.shape().width() - 8) / 4 + 1)),
+          runMain(loader.loadClass("Attributions"), modelJson, image).lines().toList());
 
       // The bundled model, by name: the same predictions as the model folder read by cnn-core.
       Path bundled = Path.of("..", "models", "tiny-vgg-fashion");
