@@ -2,7 +2,6 @@ package org.cnnexplainer.core.attribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.FixtureTolerance;
 import org.cnnexplainer.core.GradientTarget;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.SharedFixtures;
@@ -247,35 +247,7 @@ class AttributionFixtureTest {
 
   /** The README's tolerance, with the worst difference and where on failure. */
   static void assertClose(String what, float[] expected, float[] actual) {
-    assertEquals(expected.length, actual.length, what + " size");
-    double scale = 0;
-    for (float e : expected) {
-      scale = Math.max(scale, Math.abs(e));
-    }
-    assertTrue(scale > 0, what + ": the fixture's array is all zeros");
-    double worst = 0;
-    int at = -1;
-    for (int i = 0; i < actual.length; i++) {
-      double d = Math.abs((double) actual[i] - expected[i]);
-      if (!(d <= worst)) {
-        worst = Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
-        at = i;
-      }
-    }
-    if (worst > 1e-4 * scale) {
-      fail(
-          what
-              + ": max difference "
-              + worst
-              + " (tolerance "
-              + 1e-4 * scale
-              + ") at index "
-              + at
-              + ": expected "
-              + expected[at]
-              + ", got "
-              + actual[at]);
-    }
+    FixtureTolerance.assertScaledClose(what, expected, actual);
   }
 
   private static float[] floats(JsonArray array) {

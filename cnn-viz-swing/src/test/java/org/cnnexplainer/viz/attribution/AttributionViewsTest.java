@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
@@ -25,6 +24,7 @@ import org.cnnexplainer.core.attribution.GradCam;
 import org.cnnexplainer.core.attribution.IntegratedGradients;
 import org.cnnexplainer.core.attribution.Saliency;
 import org.cnnexplainer.viz.PaintedText;
+import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -37,15 +37,10 @@ class AttributionViewsTest {
   private static final Tensor IMAGE = TestNetworks.image(Shape.image(3, 30, 30), 2);
   private static final ActivationTrace TRACE = NETWORK.trace(IMAGE);
 
+  /** Paints headless; with {@code -Dviz.shots=DIR} also writes the picture there. */
   private static BufferedImage paint(JComponent component, int width, int height)
       throws IOException {
-    component.addNotify();
-    component.setSize(width, height);
-    component.validate();
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    component.printAll(g);
-    g.dispose();
+    BufferedImage image = Headless.onEdt(() -> Headless.paint(component, width, height));
     String dir = System.getProperty("viz.shots");
     if (dir != null) {
       new File(dir).mkdirs();
