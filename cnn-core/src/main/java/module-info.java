@@ -10,6 +10,7 @@ module org.cnnexplainer.core {
   // layers, and org.cnnexplainer.core.internal.
   exports org.cnnexplainer.core;
   exports org.cnnexplainer.core.layer;
+  exports org.cnnexplainer.core.attribution;
   exports org.cnnexplainer.core.explain;
   exports org.cnnexplainer.core.image;
   exports org.cnnexplainer.core.tfjs;

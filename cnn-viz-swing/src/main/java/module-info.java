@@ -14,4 +14,5 @@ module org.cnnexplainer.viz {
   exports org.cnnexplainer.viz.ops;
   exports org.cnnexplainer.viz.draw;
   exports org.cnnexplainer.viz.training;
+  exports org.cnnexplainer.viz.attribution;
 }

@@ -1,8 +1,6 @@
 package org.cnnexplainer.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -85,38 +83,9 @@ class GradientTraceFixtureTest {
     }
   }
 
-  /** The README's tolerance: {@code max |actual - expected| <= 1e-4 * max |expected|}, in HWC. */
+  /** The README's tolerance, in HWC. */
   private static void assertScaledClose(String what, float[] expected, Tensor actual) {
-    float[] hwc = actual.toHwcArray();
-    assertEquals(expected.length, hwc.length, what + " size");
-    double scale = 0;
-    for (float e : expected) {
-      scale = Math.max(scale, Math.abs(e));
-    }
-    assertTrue(scale > 0, what + ": the fixture's gradient is all zeros");
-    double worst = 0;
-    int at = -1;
-    for (int i = 0; i < hwc.length; i++) {
-      double d = Math.abs((double) hwc[i] - expected[i]);
-      if (!(d <= worst)) {
-        worst = Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
-        at = i;
-      }
-    }
-    if (worst > 1e-4 * scale) {
-      fail(
-          what
-              + ": max difference "
-              + worst
-              + " (tolerance "
-              + 1e-4 * scale
-              + ") at HWC index "
-              + at
-              + ": expected "
-              + expected[at]
-              + ", got "
-              + hwc[at]);
-    }
+    FixtureTolerance.assertScaledClose(what, expected, actual.toHwcArray());
   }
 
   private static float[] floats(JsonArray array) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cnnexplainer.demo.app.AppCommand;
 import org.cnnexplainer.demo.app.ExplainerApp;
+import org.cnnexplainer.demo.cli.AttributeCommand;
 import org.cnnexplainer.demo.cli.BenchCommand;
 import org.cnnexplainer.demo.cli.EditCommand;
 import org.cnnexplainer.demo.cli.EvaluateCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       PredictCommand.class,
       TraceCommand.class,
       GradientsCommand.class,
+      AttributeCommand.class,
       InfoCommand.class,
       BenchCommand.class,
       TrainCommand.class,

@@ -20,12 +20,15 @@ import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.EditList;
 import org.cnnexplainer.core.GradientTarget;
 import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.NetworkEdit;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.attribution.GradCam;
+import org.cnnexplainer.core.attribution.IntegratedGradients;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.demo.app.TestModels;
@@ -57,9 +60,10 @@ class ReadmeSamplesTest {
       samples++;
     }
     assertEquals(
-        5,
+        6,
         samples,
-        "README samples ClassifyImage, WhyThisClass, WhatIf, BundledModel and EmbedExplainer");
+        "README samples ClassifyImage, WhyThisClass, WhatIf, Attributions, BundledModel and"
+            + " EmbedExplainer");
     compile(src, out);
 
     Path modelJson = TestModels.saveSeeded(dir.resolve("model"), 21);
@@ -99,6 +103,20 @@ class ReadmeSamplesTest {
               "after:  " + edited.trace(input).predicted().label(),
               "same: true"),
           runMain(loader.loadClass("WhatIf"), modelJson, image).lines().toList());
+
+      ActivationTrace trace = network.trace(input);
+      int c = trace.predicted().index();
+      GradCam cam = GradCam.of(trace, c, "relu_2_2");
+      IntegratedGradients ig = IntegratedGradients.of(network, input, c, 32);
+      assertEquals(
+          List.of(
+              "relu_2_2 alpha_0 " + cam.channelWeight(0) + " map " + cam.map().shape(),
+              String.format("IG sum %.4f, completeness gap %.4f", ig.sum(), ig.completenessGap()),
+              "occlusion grid "
+                  + ((input.shape().height() - 8) / 4 + 1)
+                  + "x"
+                  + ((input.shape().width() - 8) / 4 + 1)),
+          runMain(loader.loadClass("Attributions"), modelJson, image).lines().toList());
 
       // The bundled model, by name: the same predictions as the model folder read by cnn-core.
       Path bundled = Path.of("..", "models", "tiny-vgg-fashion");

@@ -8,6 +8,7 @@ import org.cnnexplainer.core.Acceleration;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.attribution.IntegratedGradients;
 import org.cnnexplainer.core.tfjs.InvalidModelException;
 import org.cnnexplainer.viz.draw.DrawingPad;
 import org.cnnexplainer.viz.overview.OverviewBenchmark;
@@ -110,6 +111,15 @@ public final class BenchCommand implements Callable<Integer> {
               + " editOverviewSwitchMedianMs, editUpdateMedianMs).")
   boolean edit;
 
+  @Option(
+      names = "--attribution",
+      description =
+          "Measure the attribution methods instead, for the predicted class, one thread, each"
+              + " from the image (JSON: saliencyMedianUs, gradCamMedianUs,"
+              + " integratedGradientsMedianMs for 32 steps, occlusionMedianMs for an 8x8 square"
+              + " at stride 4, traceMedianUs and each one's ratio to it, vectorApi).")
+  boolean attribution;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
@@ -146,6 +156,9 @@ public final class BenchCommand implements Callable<Integer> {
     Tensor input = first.input();
     if (gradients) {
       return benchGradients(network, input);
+    }
+    if (attribution) {
+      return benchAttribution(network, first);
     }
     if (edit) {
       if (EditBenchmark.editable(network) == null) {
@@ -240,6 +253,43 @@ public final class BenchCommand implements Callable<Integer> {
           r.traceMedianMicros(),
           r.traceAndGradientsMedianMicros(),
           Acceleration.vectorApi() ? "Vector API" : "plain Java");
+    }
+    return 0;
+  }
+
+  private int benchAttribution(Network network, ActivationTrace first)
+      throws InvalidModelException {
+    Limits.requireAttributionFits(network, model, IntegratedGradients.DEFAULT_STEPS);
+    if (first.logits().isEmpty()) {
+      throw new InvalidModelException(
+          TerminalText.escape(model)
+              + ": the model does not end in a softmax, so its classes have no logits to explain");
+    }
+    AttributionBenchmark.Result r =
+        AttributionBenchmark.run(
+            network, first.input(), warmupSeconds, samples, Limits.BENCH_SAMPLING_SECONDS);
+    if (json) {
+      System.out.println(r.toJson(Acceleration.vectorApi()));
+    } else {
+      double t = r.traceMedianMicros();
+      System.out.printf(
+          Locale.ROOT,
+          "traced forward pass (1 thread): median %.1f us over %d runs (%s)%n"
+              + "saliency: %.1f us (%.2f x); Grad-CAM: %.1f us (%.2f x)%n"
+              + "integrated gradients, 32 steps: %.2f ms (%.1f x);"
+              + " occlusion 8x8 stride 4: %.2f ms (%.1f x), %d runs each%n",
+          t,
+          r.samples(),
+          Acceleration.vectorApi() ? "Vector API" : "plain Java",
+          r.saliencyMedianMicros(),
+          r.saliencyMedianMicros() / t,
+          r.gradCamMedianMicros(),
+          r.gradCamMedianMicros() / t,
+          r.integratedGradientsMedianMillis(),
+          r.integratedGradientsMedianMillis() * 1e3 / t,
+          r.occlusionMedianMillis(),
+          r.occlusionMedianMillis() * 1e3 / t,
+          r.slowSamples());
     }
     return 0;
   }

@@ -81,7 +81,8 @@ public final class GradientsCommand implements Callable<Integer> {
     OptionChecks.notAnInput(spec, target, model, image);
     Network network = model.loadForImages();
     int layerIndex = layerIndex(network);
-    Integer chosen = className == null ? null : classIndex(network.classLabels());
+    Integer chosen =
+        className == null ? null : ClassChoice.parse(spec, className, network.classLabels());
     Limits.requireGradientsFit(network, model.path());
     ActivationTrace trace = CheckedTraces.ofImage(network, model.path(), image);
     if (trace.logits().isEmpty()) {
@@ -147,26 +148,6 @@ public final class GradientsCommand implements Callable<Integer> {
               + (names.size() > shown.size() ? ", ..." : ""));
     }
     return index;
-  }
-
-  /** {@code --class} as an index; a usage error says what is allowed. */
-  private int classIndex(List<String> labels) {
-    try {
-      int index = Integer.parseInt(className.trim());
-      OptionChecks.range(spec, "--class", index, 0, labels.size() - 1);
-      return index;
-    } catch (NumberFormatException e) {
-      int index = labels.indexOf(className);
-      OptionChecks.require(
-          spec,
-          index >= 0,
-          "--class: '"
-              + TerminalText.escape(className)
-              + "' is neither a class index (0 to "
-              + (labels.size() - 1)
-              + ") nor one of the model's class labels");
-      return index;
-    }
   }
 
   /** A few lines a person can read: the shape, the range and where the largest gradient is. */

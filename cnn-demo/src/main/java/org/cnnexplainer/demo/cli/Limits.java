@@ -74,6 +74,18 @@ public final class Limits {
     requireMemory(model, 8 * traceValues(network), "a trace and its gradients need ");
   }
 
+  /**
+   * Refuses a model whose trace and gradients, plus {@code keptInputs} input-sized arrays an
+   * attribution keeps (integrated gradients keeps one per step), would not fit.
+   */
+  public static void requireAttributionFits(Network network, Path model, int keptInputs)
+      throws InvalidModelException {
+    requireMemory(
+        model,
+        8 * traceValues(network) + 4L * keptInputs * network.inputShape().size(),
+        "an attribution needs ");
+  }
+
   private static void requireMemory(Path model, long bytes, String what)
       throws InvalidModelException {
     long available = availableMemory();

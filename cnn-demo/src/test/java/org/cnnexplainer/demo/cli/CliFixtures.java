@@ -64,6 +64,14 @@ public final class CliFixtures {
     return new Network("small", Shape.image(3, 10, 12), layers, labels);
   }
 
+  /** {@code network} with a linear last layer instead of its softmax: a model without logits. */
+  static Network withoutSoftmax(Network network) {
+    List<Layer> layers = new ArrayList<>(network.layers());
+    Dense dense = (Dense) layers.remove(layers.size() - 1);
+    layers.add(new Dense(dense.name(), dense.kernel(), dense.bias(), Activation.LINEAR));
+    return new Network("linear", network.inputShape(), layers, network.classLabels());
+  }
+
   /**
    * A quick {@code train} run: one epoch of 16x16 gray images, 2 filters, batch 4, a quarter for
    * validation, one thread; {@code extra} options are appended.

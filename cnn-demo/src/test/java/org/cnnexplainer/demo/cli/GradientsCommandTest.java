@@ -18,9 +18,6 @@ import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
-import org.cnnexplainer.core.layer.Activation;
-import org.cnnexplainer.core.layer.Dense;
-import org.cnnexplainer.core.layer.Layer;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,7 +105,7 @@ class GradientsCommandTest {
     CommandRun overwrite = gradients("-o", model.resolve("model.json").toString());
     assertEquals(2, overwrite.code(), overwrite.toString());
 
-    TfjsModel.save(withoutSoftmax(network), dir.resolve("linear"));
+    TfjsModel.save(CliFixtures.withoutSoftmax(network), dir.resolve("linear"));
     CommandRun plain =
         CommandRun.of("gradients", "-m", dir.resolve("linear").toString(), "-i", image.toString());
     assertEquals(3, plain.code(), plain.toString());
@@ -138,14 +135,6 @@ class GradientsCommandTest {
         Set.of("gradientsMedianUs", "traceMedianUs", "traceAndGradientsMedianUs", "vectorApi"),
         json.keySet());
     assertTrue(json.get("gradientsMedianUs").getAsDouble() > 0, run.out());
-  }
-
-  /** {@code network} with a linear last layer instead of its softmax. */
-  private static Network withoutSoftmax(Network network) {
-    List<Layer> layers = new ArrayList<>(network.layers());
-    Dense dense = (Dense) layers.remove(layers.size() - 1);
-    layers.add(new Dense(dense.name(), dense.kernel(), dense.bias(), Activation.LINEAR));
-    return new Network("linear", network.inputShape(), layers, network.classLabels());
   }
 
   private static CommandRun gradients(String... options) {

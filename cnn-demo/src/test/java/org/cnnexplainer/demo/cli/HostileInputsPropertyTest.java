@@ -470,7 +470,7 @@ class HostileInputsPropertyTest {
       return values;
     }
 
-    /** Output files for trace, render and gradients: the first ones may be written. */
+    /** Output files for trace, render, gradients and attribute: the first ones may be written. */
     private List<Value> outputFiles(String name) {
       Path out = root.resolve("out");
       List<Value> values = new ArrayList<>();
@@ -587,6 +587,20 @@ class HostileInputsPropertyTest {
               new Slot("--layer", list("", "relu", "input", "output", "no-such-layer")),
               new Slot("--json", list("", "--json")),
               new Slot("-o", prepend("", outputFiles("g.json")))));
+      c.put(
+          "attribute",
+          List.of(
+              new Slot("-m", allModels),
+              new Slot("-i", allImages),
+              new Slot(
+                  "--method",
+                  list("grad-cam", "saliency", "integrated-gradients", "occlusion", "lime", "")),
+              new Slot("--class", list("", "1", "dog", "-1", "99999999999", "\u001b[31m")),
+              new Slot("--steps", list("", 3, 0, 5000, "x")),
+              new Slot("--patch", list("", 3, 0, 100_000)),
+              new Slot("--layer", list("", "relu", "flatten", "no-such-layer")),
+              new Slot("--json", list("", "--json")),
+              new Slot("-o", prepend("", outputFiles("a.png")))));
       c.put("info", List.of(new Slot("-m", allModels)));
       c.put(
           "bench",
@@ -599,7 +613,15 @@ class HostileInputsPropertyTest {
               new Slot("--train-seconds", list("0.1", "NaN", 0, 1e9)),
               new Slot(
                   "MODE",
-                  list("", "--render", "--json", "--train", "--gradients", "--draw", "--edit"))));
+                  list(
+                      "",
+                      "--render",
+                      "--json",
+                      "--train",
+                      "--gradients",
+                      "--draw",
+                      "--edit",
+                      "--attribution"))));
       c.put(
           "train",
           List.of(
