@@ -1,6 +1,6 @@
 package org.cnnexplainer.core;
 
-import java.util.Optional;
+import org.cnnexplainer.core.kernel.Kernels;
 
 /**
  * Which optional fast path this JVM computes with.
@@ -10,8 +10,7 @@ import java.util.Optional;
  * written with the JDK's incubating Vector API, about twice as fast. The second is used only when
  * the JVM was started with {@code --add-modules jdk.incubator.vector} (so nothing needs the
  * incubator module by default), the CPU has vectors of at least 256 bits, and the system property
- * {@code cnn.vectorApi} is not {@code false}. The choice is made once, when the class is first
- * used.
+ * {@code cnn.vectorApi} is not {@code false}. The choice is made once, when it is first needed.
  */
 public final class Acceleration {
   /**
@@ -19,27 +18,10 @@ public final class Acceleration {
    */
   public static final String VECTOR_API_OPTION = "--add-modules jdk.incubator.vector";
 
-  private static final boolean VECTOR_API = detectVectorApi();
-
   private Acceleration() {}
 
   /** Whether convolutions run on the Vector API path. */
   public static boolean vectorApi() {
-    return VECTOR_API;
-  }
-
-  private static boolean detectVectorApi() {
-    if ("false".equalsIgnoreCase(System.getProperty("cnn.vectorApi"))) {
-      return false;
-    }
-    Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
-    if (vector.isEmpty() || !Acceleration.class.getModule().canRead(vector.get())) {
-      return false;
-    }
-    try {
-      return VectorConvolution.worthwhile();
-    } catch (LinkageError e) {
-      return false;
-    }
+    return Kernels.active().vectorApi();
   }
 }

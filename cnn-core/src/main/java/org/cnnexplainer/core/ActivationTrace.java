@@ -3,6 +3,7 @@ package org.cnnexplainer.core;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -49,11 +50,7 @@ public final class ActivationTrace {
    * @throws IllegalArgumentException if the network has no such layer
    */
   public Tensor output(String layerName) {
-    int index = network.indexOf(layerName);
-    if (index < 0) {
-      throw new IllegalArgumentException("no layer named '" + layerName + "'");
-    }
-    return outputs[index];
+    return outputs[network.requireIndexOf(layerName)];
   }
 
   /** The input that layer {@code index} received. */
@@ -91,6 +88,18 @@ public final class ActivationTrace {
   /** True when every value of {@code tensor} is finite (min and max propagate NaN). */
   static boolean isFinite(Tensor tensor) {
     return Float.isFinite(tensor.min()) && Float.isFinite(tensor.max());
+  }
+
+  /**
+   * Runs the network backward from this forward pass: the gradient of {@code target} with respect
+   * to the input, every layer's output and every parameter. Thread-safe: concurrent calls share
+   * nothing but this trace and the network, which are immutable.
+   *
+   * @throws IllegalArgumentException if the target does not fit the network (a class or index out
+   *     of range, an unknown layer, logits of a network without a final softmax)
+   */
+  public GradientTrace gradients(GradientTarget target) {
+    return GradientTrace.of(this, Objects.requireNonNull(target, "target"));
   }
 
   /** The most probable class. */

@@ -6,12 +6,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.cnnexplainer.core.internal.ModuleAccess;
+import org.cnnexplainer.core.kernel.Pass;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.InputLayer;
+import org.cnnexplainer.core.layer.Layer;
 
 /**
  * An immutable, thread-safe linear chain of {@link Layer}s with an input shape and class labels.
  *
  * <p>Layer indices follow the model file's layer list (for functional TF.js models that includes
  * the {@link InputLayer}). All output shapes are computed and checked when the network is built.
+ *
+ * <p>{@link #trace} runs the network forward and keeps every layer's output; {@link #gradients}
+ * also runs it backward and keeps every gradient of a scalar {@link GradientTarget}. Any number of
+ * threads may call them at once on one network; each call computes on its own arrays.
  */
 public final class Network {
   private final String name;
@@ -113,6 +124,15 @@ public final class Network {
     return indexByName.getOrDefault(layerName, -1);
   }
 
+  /** {@link #indexOf}, throwing {@code IllegalArgumentException} for an unknown name. */
+  int requireIndexOf(String layerName) {
+    int index = indexOf(layerName);
+    if (index < 0) {
+      throw new IllegalArgumentException("no layer named '" + layerName + "'");
+    }
+    return index;
+  }
+
   /** The shape layer {@code index} produces. */
   public Shape outputShape(int index) {
     return outputShapes.get(index);
@@ -147,7 +167,7 @@ public final class Network {
     return total;
   }
 
-  /** Runs the network and returns its output (for a classifier: the probabilities). */
+  /** Runs the network and returns its output (for a classifier: the probabilities). Thread-safe. */
   public Tensor predict(Tensor input) {
     requireInput(input);
     Tensor x = input;
@@ -157,30 +177,63 @@ public final class Network {
     return x;
   }
 
-  /** Runs the network and keeps every layer's output. */
+  /**
+   * Runs the network and keeps every layer's output, and the logits when it ends in a softmax.
+   * Thread-safe: concurrent traces share nothing but the network's immutable weights.
+   */
   public ActivationTrace trace(Tensor input) {
     requireInput(input);
     Tensor[] outputs = new Tensor[layers.size()];
+    Tensor logits = null;
     Tensor x = input;
-    for (int i = 0; i < layers.size(); i++) {
-      x = layers.get(i).forward(x);
+    int last = layers.size() - 1;
+    for (int i = 0; i <= last; i++) {
+      Layer layer = layers.get(i);
+      if (i == last && endsInDenseSoftmax()) {
+        // One pass gives both: the layer leaves its softmax out, and the softmax of its output is
+        // the network's output.
+        float[] values = new float[outputShape().size()];
+        ModuleAccess.layers()
+            .forward(
+                layer,
+                Pass.of(
+                        ModuleAccess.layers().parameterArrays(layer),
+                        x.data,
+                        x.shape,
+                        values,
+                        outputShape())
+                    .beforeSoftmax());
+        logits = Tensor.wrap(outputShape(), values);
+        x = Activation.SOFTMAX.apply(logits);
+      } else {
+        x = layer.forward(x);
+        if (i == last
+            && layer instanceof ActivationLayer act
+            && act.activation() == Activation.SOFTMAX) {
+          logits = last == 0 ? input : outputs[last - 1];
+        }
+      }
       outputs[i] = x;
     }
-    return new ActivationTrace(this, input, outputs, logitsOf(input, outputs));
+    return new ActivationTrace(this, input, outputs, logits);
   }
 
-  /** The values before the final softmax, or {@code null} when the network does not end in one. */
-  private Tensor logitsOf(Tensor input, Tensor[] outputs) {
-    int last = layers.size() - 1;
-    Layer layer = layers.get(last);
-    if (layer instanceof Dense dense && dense.activation() == Activation.SOFTMAX) {
-      Tensor denseInput = last == 0 ? input : outputs[last - 1];
-      return Tensor.wrap(outputShape(), dense.preActivation(denseInput));
-    }
-    if (layer instanceof ActivationLayer act && act.activation() == Activation.SOFTMAX) {
-      return last == 0 ? input : outputs[last - 1];
-    }
-    return null;
+  /**
+   * Runs the network forward and backward: the gradient of {@code target}, a scalar computed from
+   * the network's values, with respect to every layer's output, the input and every parameter. The
+   * same as {@code trace(input).gradients(target)}; thread-safe like {@link #trace}.
+   *
+   * @throws IllegalArgumentException if the input does not fit, or the target does not fit this
+   *     network (see {@link GradientTarget})
+   */
+  public GradientTrace gradients(Tensor input, GradientTarget target) {
+    return trace(input).gradients(target);
+  }
+
+  /** Whether the last layer is a Dense layer with a fused softmax (whose input are the logits). */
+  boolean endsInDenseSoftmax() {
+    return layers.get(layers.size() - 1) instanceof Dense dense
+        && dense.activation() == Activation.SOFTMAX;
   }
 
   private void requireInput(Tensor input) {

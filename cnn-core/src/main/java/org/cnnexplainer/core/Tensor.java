@@ -1,6 +1,7 @@
 package org.cnnexplainer.core;
 
 import java.util.Arrays;
+import org.cnnexplainer.core.internal.ModuleAccess;
 
 /**
  * An immutable block of {@code float}s with a {@link Shape}, stored flat in row-major order over
@@ -8,6 +9,21 @@ import java.util.Arrays;
  * * w + x}.
  */
 public final class Tensor {
+  static {
+    ModuleAccess.register(
+        new ModuleAccess.Tensors() {
+          @Override
+          public float[] data(Tensor tensor) {
+            return tensor.data;
+          }
+
+          @Override
+          public Tensor wrap(Shape shape, float[] data) {
+            return Tensor.wrap(shape, data);
+          }
+        });
+  }
+
   final Shape shape;
   final float[] data;
 

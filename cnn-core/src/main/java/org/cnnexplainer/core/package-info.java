@@ -11,9 +11,9 @@
  * <p>TF.js stores the same data channel-last: activations HWC, conv kernels HWIO ({@code [kh, kw,
  * in, out]}), Dense kernels {@code [in, out]}. Conversion happens once at the boundary: {@link
  * org.cnnexplainer.core.Tensor#fromHwc} and {@link org.cnnexplainer.core.Tensor#toHwcArray} for
- * activations, the TF.js reader and writer for kernels. {@link org.cnnexplainer.core.Flatten} emits
- * its vector in TF.js's channel-last order ({@code (y * W + x) * C + c}) so that Dense kernel rows
- * from a model file apply unchanged.
+ * activations, the TF.js reader and writer for kernels. {@link org.cnnexplainer.core.layer.Flatten}
+ * emits its vector in TF.js's channel-last order ({@code (y * W + x) * C + c}) so that Dense kernel
+ * rows from a model file apply unchanged.
  *
  * <h2>Entry points</h2>
  *

@@ -3,6 +3,15 @@ package org.cnnexplainer.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.BatchNormalization;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Dropout;
+import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.core.layer.Pooling2D;
 
 /**
  * Networks with seeded random weights for tests, built in code so tests do not depend on model

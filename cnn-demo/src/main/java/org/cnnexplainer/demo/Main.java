@@ -6,6 +6,7 @@ import org.cnnexplainer.demo.app.AppCommand;
 import org.cnnexplainer.demo.app.ExplainerApp;
 import org.cnnexplainer.demo.cli.BenchCommand;
 import org.cnnexplainer.demo.cli.EvaluateCommand;
+import org.cnnexplainer.demo.cli.GradientsCommand;
 import org.cnnexplainer.demo.cli.InfoCommand;
 import org.cnnexplainer.demo.cli.PredictCommand;
 import org.cnnexplainer.demo.cli.RenderCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       AppCommand.class,
       PredictCommand.class,
       TraceCommand.class,
+      GradientsCommand.class,
       InfoCommand.class,
       BenchCommand.class,
       TrainCommand.class,

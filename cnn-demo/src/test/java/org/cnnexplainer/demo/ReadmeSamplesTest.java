@@ -20,6 +20,8 @@ import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.cnnexplainer.core.GradientTarget;
+import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
@@ -52,7 +54,8 @@ class ReadmeSamplesTest {
       Files.writeString(src.resolve(m.group(1) + ".java"), m.group(2));
       samples++;
     }
-    assertEquals(3, samples, "README samples ClassifyImage, BundledModel and EmbedExplainer");
+    assertEquals(
+        4, samples, "README samples ClassifyImage, WhyThisClass, BundledModel and EmbedExplainer");
     compile(src, out);
 
     Path modelJson = TestModels.saveSeeded(dir.resolve("model"), 21);
@@ -68,6 +71,18 @@ class ReadmeSamplesTest {
       assertEquals(4, lines.size(), printed);
       assertTrue(lines.get(0).startsWith(expected + " "), printed);
       assertEquals("conv_1_1 " + network.outputShape(0), lines.get(3));
+
+      GradientTrace gradients =
+          network.gradients(input, GradientTarget.logit(network.trace(input).predicted().index()));
+      assertEquals(
+          List.of(
+              String.format("logit %.4f, saliency %s", gradients.value(), input.shape()),
+              "relu_2_2 "
+                  + network.outputShape(network.indexOf("relu_2_2"))
+                  + " "
+                  + network.outputShape(network.indexOf("relu_2_2")),
+              "conv_1_1 kernel gradient " + network.layer(0).parameters().get("kernel").shape()),
+          runMain(loader.loadClass("WhyThisClass"), modelJson, image).lines().toList());
 
       // The bundled model, by name: the same predictions as the model folder read by cnn-core.
       Path bundled = Path.of("..", "models", "tiny-vgg-fashion");

@@ -2,12 +2,12 @@ package org.cnnexplainer.viz;
 
 import java.util.Locale;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Layer;
 
 /** Builds the one-line hover text of a neuron from the trace's own values (nothing recomputed). */
 final class NeuronInfo {

@@ -211,7 +211,8 @@ class ExplainerStateTest {
           ExplainerState state = newState();
           state.setNetwork(NETWORK); // 1 input channel, so conv_1_1 kernels are 3 x 3
           state.setHover(Selection.of(new NeuronRef(0, 4)));
-          org.cnnexplainer.core.Conv2D conv = (org.cnnexplainer.core.Conv2D) NETWORK.layer(0);
+          org.cnnexplainer.core.layer.Conv2D conv =
+              (org.cnnexplainer.core.layer.Conv2D) NETWORK.layer(0);
           String w00 = String.format(java.util.Locale.ROOT, "%.2f", conv.weight(4, 0, 0, 0));
           String w22 = String.format(java.util.Locale.ROOT, "%.2f", conv.weight(4, 0, 2, 2));
           String bias = String.format(java.util.Locale.ROOT, "%.4f", conv.bias().at(4));

@@ -1,13 +1,13 @@
 package org.cnnexplainer.core.explain;
 
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Layer;
 
 /**
  * One element-wise activation, {@code output = f(input)}, as the ReLU formula view shows it. Works

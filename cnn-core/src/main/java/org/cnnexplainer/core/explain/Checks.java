@@ -2,7 +2,7 @@ package org.cnnexplainer.core.explain;
 
 import java.util.Objects;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Layer;
+import org.cnnexplainer.core.layer.Layer;
 
 /** Argument checks shared by the factories, with messages naming the argument and its value. */
 final class Checks {

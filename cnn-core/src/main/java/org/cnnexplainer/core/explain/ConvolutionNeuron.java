@@ -1,10 +1,10 @@
 package org.cnnexplainer.core.explain;
 
-import org.cnnexplainer.core.Activation;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.Conv2D;
 
 /**
  * One neuron (filter {@code f}) of a {@link Conv2D} layer, split the way the convolutional elastic
@@ -67,13 +67,14 @@ public final class ConvolutionNeuron {
     int plane = height * width;
     float[] parts = new float[channels * plane];
     float[] pre = new float[plane];
+    ConvolutionMath math = new ConvolutionMath(conv, input);
     for (int oy = 0; oy < height; oy++) {
       int top = conv.windowTop(in, oy);
       for (int ox = 0; ox < width; ox++) {
         int left = conv.windowLeft(in, ox);
         double total = conv.bias().at(filter);
         for (int c = 0; c < channels; c++) {
-          double part = ConvolutionMath.windowSum(input, conv, filter, c, top, left);
+          double part = math.windowSum(filter, c, top, left);
           parts[c * plane + oy * width + ox] = (float) part;
           total += part;
         }

@@ -1,10 +1,10 @@
 package org.cnnexplainer.core.explain;
 
-import org.cnnexplainer.core.Activation;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.Conv2D;
 
 /**
  * One output value of a {@link Conv2D} filter, term by term, as the convolution formula view shows
@@ -58,6 +58,7 @@ public final class ConvolutionStep {
     float[] sums = new float[channels];
     this.padding = new boolean[kh * kw];
     double total = conv.bias().at(filter);
+    ConvolutionMath math = new ConvolutionMath(conv, in);
     for (int c = 0; c < channels; c++) {
       for (int ky = 0; ky < kh; ky++) {
         for (int kx = 0; kx < kw; kx++) {
@@ -70,7 +71,7 @@ public final class ConvolutionStep {
           terms[i] = values[i] * kernel.at(i);
         }
       }
-      double sum = ConvolutionMath.windowSum(in, conv, filter, c, top, left);
+      double sum = math.windowSum(filter, c, top, left);
       sums[c] = (float) sum;
       total += sum;
     }

@@ -1,17 +1,17 @@
 package org.cnnexplainer.core.explain;
 
 import java.util.Optional;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.BatchNormalization;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Dropout;
-import org.cnnexplainer.core.Flatten;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.BatchNormalization;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Dropout;
+import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.layer.Layer;
 
 /**
  * One unit {@code j} of a {@link Dense} layer, term by term, as the flatten elastic view shows it:

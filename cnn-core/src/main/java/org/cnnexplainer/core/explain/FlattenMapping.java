@@ -1,9 +1,9 @@
 package org.cnnexplainer.core.explain;
 
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Flatten;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Flatten;
 
 /**
  * Where each value of a {@link Flatten} layer's output comes from. Two orders matter:

@@ -1,9 +1,9 @@
 package org.cnnexplainer.core.explain;
 
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Pooling2D;
 
 /**
  * One output value of a {@link Pooling2D} layer with its window, as the pooling formula view shows

@@ -3,9 +3,9 @@ package org.cnnexplainer.core.explain;
 import java.util.List;
 import java.util.Objects;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Layer;
 
 /**
  * The network's final softmax, term by term, as the softmax formula view shows it:

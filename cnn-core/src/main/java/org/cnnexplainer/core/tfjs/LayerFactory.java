@@ -2,19 +2,19 @@ package org.cnnexplainer.core.tfjs;
 
 import java.util.Arrays;
 import java.util.List;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
-import org.cnnexplainer.core.BatchNormalization;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Dropout;
-import org.cnnexplainer.core.Flatten;
-import org.cnnexplainer.core.InputLayer;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Padding;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.BatchNormalization;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Dropout;
+import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.layer.InputLayer;
+import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.core.tfjs.Weights.Weight;
 
 /** Builds one {@link Layer} from its TF.js class, config and weights, converting layouts. */

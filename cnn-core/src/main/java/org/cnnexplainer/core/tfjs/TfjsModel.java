@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.layer.Layer;
 
 /**
  * Reads and writes TensorFlow.js "layers-model" folders: {@code model.json}, its binary weight

@@ -2,24 +2,29 @@ package org.cnnexplainer.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
-import org.cnnexplainer.core.internal.LayerMath;
+import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.internal.ModuleAccess;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.BatchNormalization;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Layer;
 
 /**
  * A network's layers with mutable copies of their weights, for training. {@code params[i]} are
- * layer {@code i}'s arrays (kernel, bias); the layers themselves only supply their configuration.
+ * layer {@code i}'s arrays in its own layout (kernel, bias); the layers themselves only supply
+ * their configuration and their passes.
  */
 final class TrainableNetwork {
-  final LayerMath math = LayerMath.get();
+  final ModuleAccess.Layers hooks = ModuleAccess.layers();
   final Network template;
-  final Layer[] layers;
-  final Shape[] inShapes;
-  final Shape[] outShapes;
+  final List<Layer> layers;
+
+  /** {@code shapes[0]} is the input's, {@code shapes[i + 1]} layer i's output's. */
+  final Shape[] shapes;
+
   final float[][][] params;
   final Shape[][] paramShapes;
 
@@ -29,46 +34,53 @@ final class TrainableNetwork {
    */
   TrainableNetwork(Network network) {
     this.template = network;
-    int n = network.layers().size();
-    layers = network.layers().toArray(new Layer[0]);
-    inShapes = new Shape[n];
-    outShapes = new Shape[n];
+    this.layers = network.layers();
+    int n = layers.size();
+    shapes = new Shape[n + 1];
+    shapes[0] = network.inputShape();
     params = new float[n][][];
     paramShapes = new Shape[n][];
     for (int i = 0; i < n; i++) {
-      try {
-        math.requireTrainable(layers[i], i == n - 1);
-      } catch (UnsupportedOperationException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
+      Layer layer = layers.get(i);
+      if (layer instanceof BatchNormalization) {
+        throw new IllegalArgumentException(
+            layer
+                + " cannot be trained: training-mode batch statistics are not implemented (its"
+                + " inference form can be differentiated, but not trained)");
       }
-      inShapes[i] = network.inputShape(i);
-      outShapes[i] = network.outputShape(i);
-      params[i] = math.parameterArrays(layers[i]);
-      paramShapes[i] = math.parameterShapes(layers[i]);
+      shapes[i + 1] = network.outputShape(i);
+      float[][] own = hooks.parameterArrays(layer);
+      params[i] = new float[own.length][];
+      for (int p = 0; p < own.length; p++) {
+        params[i][p] = own[p].clone();
+      }
+      paramShapes[i] =
+          layer.parameters().values().stream().map(Tensor::shape).toArray(Shape[]::new);
     }
-    Layer last = layers[n - 1];
+    Layer last = layers.get(n - 1);
     boolean softmax =
         (last instanceof Dense d && d.activation() == Activation.SOFTMAX)
             || (last instanceof ActivationLayer a && a.activation() == Activation.SOFTMAX);
-    if (!softmax || outShapes[n - 1].rank() != 1) {
+    if (!softmax || shapes[n].rank() != 1) {
       throw new IllegalArgumentException(
           "the trainer minimises softmax cross-entropy, so the network must end in a softmax over"
               + " a vector; its last layer is "
               + last
               + " with output "
-              + outShapes[n - 1]);
+              + shapes[n]);
     }
   }
 
   int classes() {
-    return outShapes[outShapes.length - 1].size();
+    return shapes[shapes.length - 1].size();
   }
 
   /** An immutable network holding copies of the current weights. */
   Network snapshot() {
     List<Layer> copy = new ArrayList<>();
-    for (int i = 0; i < layers.length; i++) {
-      copy.add(params[i].length == 0 ? layers[i] : math.withParameterArrays(layers[i], params[i]));
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      copy.add(params[i].length == 0 ? layer : hooks.withParameterArrays(layer, params[i]));
     }
     return new Network(template.name(), template.inputShape(), copy, template.classLabels());
   }

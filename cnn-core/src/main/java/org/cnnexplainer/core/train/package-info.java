@@ -11,12 +11,11 @@
  *       org.cnnexplainer.core.Network} (e.g. {@link
  *       org.cnnexplainer.core.train.Architectures#tinyVgg}) into a new, immutable trained one.
  *       Progress is reported to a {@link org.cnnexplainer.core.train.TrainingListener}.
- *   <li>Backward passes live next to each layer's forward pass in {@code org.cnnexplainer.core}
- *       (package-private). Trainable: Conv2D (any strides, valid/same), Dense, max/average pooling,
- *       Activation layers, fused activations whose slope follows from the output (linear, relu,
- *       relu6, sigmoid, tanh, elu, selu; softmax in Dense), Flatten, Dropout and InputLayer.
- *       BatchNormalization is not trainable (its batch statistics are not implemented); the trainer
- *       rejects networks that contain it.
+ *   <li>The trainer runs the same backward pass as {@code Network.gradients}: each layer's, next to
+ *       its forward pass in {@code org.cnnexplainer.core.layer}. Trainable: Conv2D (any strides,
+ *       valid/same), Dense, max/average pooling, Activation layers and fused activations, Flatten,
+ *       Dropout and InputLayer. BatchNormalization is not trainable (its batch statistics are not
+ *       implemented); the trainer rejects networks that contain it.
  * </ul>
  */
 package org.cnnexplainer.core.train;

@@ -3,11 +3,11 @@ package org.cnnexplainer.core.explain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.cnnexplainer.core.Activation;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Dense;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.Dense;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -99,7 +99,7 @@ class ExplanationArgumentsTest {
   void flattenOfAVectorHasNoCells() {
     ActivationTrace trace =
         HandBuilt.single(
-            new org.cnnexplainer.core.Flatten("flat"), Tensor.of(Shape.vector(3), 1, 2, 3));
+            new org.cnnexplainer.core.layer.Flatten("flat"), Tensor.of(Shape.vector(3), 1, 2, 3));
     assertMessage(
         "layerIndex 0 is Flatten 'flat' with input shape [3], expected a (channels, height, width)"
             + " input",

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Padding;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Pooling2D;
 import org.junit.jupiter.api.Test;
 
 /** Every explanation object on {@link HandBuilt} networks, against values worked out by hand. */
@@ -215,7 +215,7 @@ class HandComputedExplanationTest {
     }
     ActivationTrace trace =
         HandBuilt.single(
-            new org.cnnexplainer.core.Flatten("flatten"), Tensor.of(Shape.image(2, 2, 3), v));
+            new org.cnnexplainer.core.layer.Flatten("flatten"), Tensor.of(Shape.image(2, 2, 3), v));
     FlattenMapping f = FlattenMapping.of(trace, 0);
     assertEquals(new Cell(1, 1, 0), f.source(7));
     assertEquals(110f, f.value(7));

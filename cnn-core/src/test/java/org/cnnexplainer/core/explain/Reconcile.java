@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Flatten;
-import org.cnnexplainer.core.Layer;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.core.layer.Pooling2D;
 
 /**
  * Checks that every explanation of a trace rebuilds the values the network computed: the numbers a

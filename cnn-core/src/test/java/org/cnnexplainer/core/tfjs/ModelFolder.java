@@ -11,13 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Flatten;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Flatten;
 
 /** A small saved model in a temporary folder whose files tests can break on purpose. */
 final class ModelFolder {

@@ -12,12 +12,12 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cnnexplainer.core.BatchNormalization;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.InputLayer;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.layer.BatchNormalization;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.InputLayer;
+import org.cnnexplainer.core.layer.Pooling2D;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

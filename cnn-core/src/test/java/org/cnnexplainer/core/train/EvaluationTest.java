@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import org.cnnexplainer.core.Activation;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Flatten;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Flatten;
 import org.junit.jupiter.api.Test;
 
 /** Evaluation never reports an accuracy it did not measure. */

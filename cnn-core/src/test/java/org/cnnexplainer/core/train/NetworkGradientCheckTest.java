@@ -1,21 +1,27 @@
 package org.cnnexplainer.core.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Dropout;
-import org.cnnexplainer.core.Flatten;
-import org.cnnexplainer.core.Layer;
+import org.cnnexplainer.core.GradientTarget;
+import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Padding;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.TestNetworks;
+import org.cnnexplainer.core.internal.ModuleAccess;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Dropout;
+import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.core.layer.Pooling2D;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +94,40 @@ class NetworkGradientCheckTest {
       }
     }
     assertTrue(checked > 300, "checked " + checked + " weights");
+  }
+
+  @Test
+  void theTrainerRunsTheSameBackwardPassAsNetworkGradients() {
+    Network network = TestNetworks.tinyVgg(2, 16, 4, 3, 9);
+    Tensor x = TestNetworks.randomInput(network, 1);
+    int label = 2;
+    TrainableNetwork net = new TrainableNetwork(network);
+    Workspace ws = new Workspace(net);
+    System.arraycopy(x.toArray(), 0, ws.acts[0], 0, x.size());
+    ws.reset();
+    ws.run(label, 7, 1f);
+    float[][][] trained = new float[net.params.length][][];
+    for (int i = 0; i < trained.length; i++) {
+      trained[i] = new float[net.params[i].length][];
+      for (int p = 0; p < trained[i].length; p++) {
+        trained[i][p] = new float[net.params[i][p].length];
+      }
+    }
+    ws.addGradientsTo(trained);
+
+    GradientTrace gradients = network.gradients(x, GradientTarget.loss(label));
+    assertEquals(ws.lossSum, gradients.value(), 1e-5);
+    int compared = 0;
+    for (int i = 0; i < trained.length; i++) {
+      Layer layer = network.layer(i);
+      Tensor[] expected = ModuleAccess.layers().parameterTensors(layer, trained[i]);
+      int p = 0;
+      for (Tensor actual : gradients.parameters(i).values()) {
+        assertArrayEquals(expected[p++].toArray(), actual.toArray(), 1e-5f, layer.name());
+        compared++;
+      }
+    }
+    assertEquals(10, compared, "kernel and bias of four convolutions and the output layer");
   }
 
   private static double loss(Workspace ws, float[] image, int label, long seed) {

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Layer;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed update steps of SGD, momentum, Adam and weight decay, and the schedules. */

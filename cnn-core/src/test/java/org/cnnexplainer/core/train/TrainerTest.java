@@ -9,14 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.BatchNormalization;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.BatchNormalization;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Layer;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {

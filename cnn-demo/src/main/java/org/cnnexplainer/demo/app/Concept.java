@@ -2,7 +2,7 @@ package org.cnnexplainer.demo.app;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.cnnexplainer.core.Layer;
+import org.cnnexplainer.core.layer.Layer;
 
 /**
  * The ideas the tutorial panel explains, each with a page {@code tutorial/ID.html}. The ids are the

@@ -8,6 +8,7 @@ import org.cnnexplainer.core.Acceleration;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.tfjs.InvalidModelException;
 import org.cnnexplainer.viz.overview.OverviewBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +82,15 @@ public final class BenchCommand implements Callable<Integer> {
               + " trace (medians; JSON: overviewPaintMedianMs, traceSwitchMedianMs).")
   boolean render;
 
+  @Option(
+      names = "--gradients",
+      description =
+          "Measure the backward pass instead: the gradients of the predicted class's logit for"
+              + " every layer and the input, from a trace, on one thread (medians; JSON:"
+              + " gradientsMedianUs, traceMedianUs for the forward pass,"
+              + " traceAndGradientsMedianUs for both, vectorApi).")
+  boolean gradients;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
@@ -115,6 +125,9 @@ public final class BenchCommand implements Callable<Integer> {
                 TraceBenchmark.randomInput(network.inputShape(), 42),
                 "random pixels");
     Tensor input = first.input();
+    if (gradients) {
+      return benchGradients(network, input);
+    }
     if (render) {
       OverviewBenchmark.Result result = RenderBenchmark.run(network, input);
       System.out.println(
@@ -156,6 +169,34 @@ public final class BenchCommand implements Callable<Integer> {
               : "plain Java (start java with "
                   + Acceleration.VECTOR_API_OPTION
                   + " for the faster Vector API path)");
+    }
+    return 0;
+  }
+
+  private int benchGradients(Network network, Tensor input) throws InvalidModelException {
+    Limits.requireGradientsFit(network, model);
+    GradientsBenchmark.Result r =
+        GradientsBenchmark.run(
+            network, input, warmupSeconds, samples, Limits.BENCH_SAMPLING_SECONDS);
+    if (json) {
+      System.out.printf(
+          Locale.ROOT,
+          "{\"gradientsMedianUs\": %.1f, \"traceMedianUs\": %.1f,"
+              + " \"traceAndGradientsMedianUs\": %.1f, \"vectorApi\": %b}%n",
+          r.gradientsMedianMicros(),
+          r.traceMedianMicros(),
+          r.traceAndGradientsMedianMicros(),
+          Acceleration.vectorApi());
+    } else {
+      System.out.printf(
+          Locale.ROOT,
+          "backward pass (1 thread, predicted class): median %.1f us over %d runs%n"
+              + "traced forward pass: median %.1f us; both: median %.1f us (%s)%n",
+          r.gradientsMedianMicros(),
+          r.samples(),
+          r.traceMedianMicros(),
+          r.traceAndGradientsMedianMicros(),
+          Acceleration.vectorApi() ? "Vector API" : "plain Java");
     }
     return 0;
   }

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.layer.Layer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

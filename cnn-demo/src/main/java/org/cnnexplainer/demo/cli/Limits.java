@@ -63,12 +63,25 @@ public final class Limits {
    * OutOfMemoryError.
    */
   public static void requireTraceFits(Network network, Path model) throws InvalidModelException {
-    long bytes = 4 * traceValues(network);
+    requireMemory(model, 4 * traceValues(network), "tracing an image needs ");
+  }
+
+  /**
+   * Refuses a model whose trace and gradients (twice the trace's values, as floats) would not fit
+   * in what this JVM can still allocate, naming the model file.
+   */
+  public static void requireGradientsFit(Network network, Path model) throws InvalidModelException {
+    requireMemory(model, 8 * traceValues(network), "a trace and its gradients need ");
+  }
+
+  private static void requireMemory(Path model, long bytes, String what)
+      throws InvalidModelException {
     long available = availableMemory();
     if (bytes > available) {
       throw new InvalidModelException(
           TerminalText.escape(model)
-              + ": tracing an image needs "
+              + ": "
+              + what
               + mebibytes(bytes)
               + " MiB, more than the "
               + mebibytes(available)

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
@@ -45,32 +46,48 @@ public final class TraceBenchmark {
    */
   public Result run(
       double warmupSeconds, int samples, double throughputSeconds, double maxSamplingSeconds) {
+    long[] nanos =
+        time(
+            () -> network.trace(input).predicted().index(),
+            warmupSeconds,
+            samples,
+            maxSamplingSeconds);
+    int threads = Runtime.getRuntime().availableProcessors();
+    double imagesPerSecond = throughput(threads, throughputSeconds);
+    return new Result(
+        percentile(nanos, 0.5) / 1e3,
+        percentile(nanos, 0.9) / 1e3,
+        imagesPerSecond,
+        threads,
+        nanos.length);
+  }
+
+  /**
+   * Runs {@code work} for {@code warmupSeconds}, then times {@code samples} runs (fewer when they
+   * take more than {@code maxSamplingSeconds} together, but at least one) on this thread; returns
+   * the sorted nanoseconds. {@code work} returns a number so that the JIT cannot drop it.
+   */
+  static long[] time(
+      IntSupplier work, double warmupSeconds, int samples, double maxSamplingSeconds) {
     long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     long sink = 0;
     while (System.nanoTime() < warmupEnd) {
-      sink += network.trace(input).predicted().index();
+      sink += work.getAsInt();
     }
     long[] nanos = new long[samples];
     long samplingEnd = System.nanoTime() + (long) (maxSamplingSeconds * 1e9);
     int taken = 0;
     while (taken < samples && (taken == 0 || System.nanoTime() < samplingEnd)) {
       long start = System.nanoTime();
-      sink += network.trace(input).predicted().index();
+      sink += work.getAsInt();
       nanos[taken++] = System.nanoTime() - start;
     }
-    nanos = Arrays.copyOf(nanos, taken);
-    Arrays.sort(nanos);
-    int threads = Runtime.getRuntime().availableProcessors();
-    double imagesPerSecond = throughput(threads, throughputSeconds);
     if (sink == Long.MIN_VALUE) {
       System.out.print(""); // keeps the results observable to the JIT
     }
-    return new Result(
-        percentile(nanos, 0.5) / 1e3,
-        percentile(nanos, 0.9) / 1e3,
-        imagesPerSecond,
-        threads,
-        taken);
+    nanos = Arrays.copyOf(nanos, taken);
+    Arrays.sort(nanos);
+    return nanos;
   }
 
   private double throughput(int threads, double seconds) {

@@ -415,7 +415,7 @@ class HostileInputsPropertyTest {
       return values;
     }
 
-    /** Output files for trace and render: the first ones may be written. */
+    /** Output files for trace, render and gradients: the first ones may be written. */
     private List<Value> outputFiles(String name) {
       Path out = root.resolve("out");
       List<Value> values = new ArrayList<>();
@@ -519,6 +519,15 @@ class HostileInputsPropertyTest {
               new Slot("-m", allModels),
               new Slot("-i", allImages),
               new Slot("-o", outputFiles("t.json"))));
+      c.put(
+          "gradients",
+          List.of(
+              new Slot("-m", allModels),
+              new Slot("-i", allImages),
+              new Slot("--class", list("", "1", "dog", "-1", "4", "99999999999", "\u001b[31m")),
+              new Slot("--layer", list("", "relu", "input", "output", "no-such-layer")),
+              new Slot("--json", list("", "--json")),
+              new Slot("-o", prepend("", outputFiles("g.json")))));
       c.put("info", List.of(new Slot("-m", allModels)));
       c.put(
           "bench",
@@ -529,7 +538,7 @@ class HostileInputsPropertyTest {
               new Slot("--samples", list(3, 0, 2_000_000_000)),
               new Slot("--throughput-seconds", list(0, "Infinity", -2)),
               new Slot("--train-seconds", list("0.1", "NaN", 0, 1e9)),
-              new Slot("MODE", list("", "--render", "--json", "--train"))));
+              new Slot("MODE", list("", "--render", "--json", "--train", "--gradients"))));
       c.put(
           "train",
           List.of(

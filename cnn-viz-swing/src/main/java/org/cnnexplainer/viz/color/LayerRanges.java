@@ -5,15 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.BatchNormalization;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Flatten;
-import org.cnnexplainer.core.InputLayer;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.BatchNormalization;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.layer.InputLayer;
+import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.core.layer.Pooling2D;
 
 /**
  * The heat-map colour range {@code R} of every layer of one trace under one {@link RangeMode}, as

@@ -7,11 +7,11 @@ import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.explain.ActivationStep;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.color.ColorScale;
 

@@ -6,11 +6,11 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.core.explain.ConvolutionStep;
+import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.color.ColorScale;
 

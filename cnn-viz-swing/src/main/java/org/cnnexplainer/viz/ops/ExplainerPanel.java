@@ -20,7 +20,7 @@ import javax.swing.JComponent;
 import javax.swing.JPanel;
 import javax.swing.KeyStroke;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.Pooling2D;
+import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.PaintedText;

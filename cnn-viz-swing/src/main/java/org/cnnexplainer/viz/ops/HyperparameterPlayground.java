@@ -14,11 +14,11 @@ import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.Timer;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.Conv2D;
 import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.Animator;
 
 /**

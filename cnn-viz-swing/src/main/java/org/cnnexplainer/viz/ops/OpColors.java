@@ -1,9 +1,9 @@
 package org.cnnexplainer.viz.ops;
 
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.InputLayer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.InputLayer;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.color.Palette;

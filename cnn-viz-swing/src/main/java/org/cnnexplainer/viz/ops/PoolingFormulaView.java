@@ -5,10 +5,10 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.explain.PoolingStep;
+import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.color.ColorScale;
 

@@ -6,8 +6,8 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
-import org.cnnexplainer.core.Activation;
 import org.cnnexplainer.core.explain.ConvolutionStep;
+import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.Palette;
 

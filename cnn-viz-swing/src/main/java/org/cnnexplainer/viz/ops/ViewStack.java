@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.cnnexplainer.core.ActivationLayer;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.Pooling2D;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.NeuronRef;
 
 /**

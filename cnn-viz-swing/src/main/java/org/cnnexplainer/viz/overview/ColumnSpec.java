@@ -3,17 +3,17 @@ package org.cnnexplainer.viz.overview;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.cnnexplainer.core.ActivationLayer;
-import org.cnnexplainer.core.BatchNormalization;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Dropout;
-import org.cnnexplainer.core.Flatten;
-import org.cnnexplainer.core.InputLayer;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.BatchNormalization;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Dropout;
+import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.layer.InputLayer;
+import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.NeuronRef;
 
 /**

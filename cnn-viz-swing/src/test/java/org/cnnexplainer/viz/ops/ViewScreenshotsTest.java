@@ -130,7 +130,7 @@ class ViewScreenshotsTest {
             "wide",
             org.cnnexplainer.core.Shape.image(16, 12, 12),
             java.util.List.of(
-                new org.cnnexplainer.core.Conv2D(
+                new org.cnnexplainer.core.layer.Conv2D(
                     "conv_wide",
                     org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
                         org.cnnexplainer.core.Shape.of(2, 16, 5, 5), 0.1, random),
@@ -139,15 +139,15 @@ class ViewScreenshotsTest {
                     1,
                     1,
                     org.cnnexplainer.core.Padding.SAME,
-                    org.cnnexplainer.core.Activation.RELU),
-                new org.cnnexplainer.core.Flatten("flatten"),
-                new org.cnnexplainer.core.Dense(
+                    org.cnnexplainer.core.layer.Activation.RELU),
+                new org.cnnexplainer.core.layer.Flatten("flatten"),
+                new org.cnnexplainer.core.layer.Dense(
                     "output",
                     org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
                         org.cnnexplainer.core.Shape.of(288, 2), 0.1, random),
                     org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
                         org.cnnexplainer.core.Shape.vector(2), 0.1, random),
-                    org.cnnexplainer.core.Activation.SOFTMAX)),
+                    org.cnnexplainer.core.layer.Activation.SOFTMAX)),
             java.util.List.of("a", "b"));
     ActivationTrace trace =
         network.trace(org.cnnexplainer.viz.testing.TestNetworks.image(network.inputShape(), 1));

@@ -2,15 +2,15 @@ package org.cnnexplainer.viz.testing;
 
 import java.util.List;
 import java.util.Random;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Flatten;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Padding;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.layer.Pooling2D;
 
 /**
  * A 1-channel network unlike Tiny VGG: input (1, 9, 11); a 3x3 SAME convolution with stride 2 (4

@@ -3,17 +3,17 @@ package org.cnnexplainer.viz.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.cnnexplainer.core.Activation;
-import org.cnnexplainer.core.ActivationLayer;
-import org.cnnexplainer.core.Conv2D;
-import org.cnnexplainer.core.Dense;
-import org.cnnexplainer.core.Flatten;
-import org.cnnexplainer.core.Layer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Padding;
-import org.cnnexplainer.core.Pooling2D;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Dense;
+import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.core.layer.Pooling2D;
 
 /** Tiny-VGG-shaped networks with seeded random weights, and smooth test images. */
 public final class TestNetworks {
