@@ -52,6 +52,13 @@ class ExporterTest {
     assertEquals(600 * Exporter.PNG_SCALE, image.getHeight());
     String svgText = Files.readString(svg);
     assertTrue(svgText.startsWith("<svg") || svgText.contains("<svg "), "an SVG document");
+    // well-formed XML: the JDK's parser reads it, and the layer labels are text elements
+    org.w3c.dom.Document parsed = SvgGraphicsTest.parse(svgText);
+    assertEquals("svg", parsed.getDocumentElement().getLocalName());
+    assertTrue(
+        SvgGraphicsTest.elements(parsed, "text").stream()
+            .anyMatch(t -> t.getTextContent().startsWith("conv")),
+        "a layer label as <text>");
     assertTrue(svgText.contains(">conv"), "layer labels are SVG text, not a bitmap");
     assertTrue(svgText.contains("<path") || svgText.contains("<line"), "edges are vector shapes");
     JsonObject written = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
