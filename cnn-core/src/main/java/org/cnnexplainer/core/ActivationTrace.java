@@ -39,9 +39,13 @@ public final class ActivationTrace {
     return outputs.length;
   }
 
-  /** The output of layer {@code index}. */
+  /**
+   * The output of layer {@code index}.
+   *
+   * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
+   */
   public Tensor output(int index) {
-    return outputs[index];
+    return outputs[requireLayer(index)];
   }
 
   /**
@@ -53,9 +57,26 @@ public final class ActivationTrace {
     return outputs[network.requireIndexOf(layerName)];
   }
 
-  /** The input that layer {@code index} received. */
+  /**
+   * The input that layer {@code index} received.
+   *
+   * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
+   */
   public Tensor inputOf(int index) {
-    return index == 0 ? input : outputs[index - 1];
+    return requireLayer(index) == 0 ? input : outputs[index - 1];
+  }
+
+  private int requireLayer(int index) {
+    if (index < 0 || index >= outputs.length) {
+      throw new IndexOutOfBoundsException(
+          "layer "
+              + index
+              + " does not exist: network '"
+              + network.name()
+              + "' has layers 0 to "
+              + (outputs.length - 1));
+    }
+    return index;
   }
 
   /** The network's output; for a classifier, the class probabilities. */
@@ -107,8 +128,16 @@ public final class ActivationTrace {
     return topK(1).get(0);
   }
 
-  /** The {@code k} most probable classes, most probable first (ties: lower index first). */
+  /**
+   * The {@code k} most probable classes, most probable first (ties: lower index first); all classes
+   * when {@code k} is larger than their number.
+   *
+   * @throws IllegalArgumentException if {@code k} is negative
+   */
   public List<ClassScore> topK(int k) {
+    if (k < 0) {
+      throw new IllegalArgumentException("k must be 0 or more, was " + k);
+    }
     Tensor p = probabilities();
     List<ClassScore> scores = new ArrayList<>(p.size());
     for (int i = 0; i < p.size(); i++) {
@@ -117,6 +146,6 @@ public final class ActivationTrace {
     scores.sort(
         Comparator.comparingDouble((ClassScore s) -> -s.probability())
             .thenComparingInt(ClassScore::index));
-    return List.copyOf(scores.subList(0, Math.min(Math.max(k, 0), scores.size())));
+    return List.copyOf(scores.subList(0, Math.min(k, scores.size())));
   }
 }

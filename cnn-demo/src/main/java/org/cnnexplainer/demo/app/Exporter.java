@@ -1,6 +1,5 @@
 package org.cnnexplainer.demo.app;
 
-import com.google.gson.stream.JsonWriter;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -12,16 +11,16 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.TraceJson;
 import org.cnnexplainer.demo.cli.Limits;
 import org.cnnexplainer.demo.cli.OutputFile;
-import org.cnnexplainer.demo.cli.TraceCommand;
 
 /**
  * Writes the current view as PNG (at twice the screen size, so it stays sharp when printed) or SVG
- * (vector, through {@link SvgGraphics}), and the current trace as JSON in the {@code trace}
- * command's format. Call on the event thread; the component paints itself as it does on screen.
- * Files are written by {@link OutputFile}: whole or not at all, never onto a device, folder or
- * other non-regular file.
+ * (vector, through {@link SvgGraphics}), and the current trace as JSON ({@link TraceJson}, the
+ * {@code trace} command's format). Call on the event thread; the component paints itself as it does
+ * on screen. Files are written by {@link OutputFile}: whole or not at all, never onto a device,
+ * folder or other non-regular file.
  */
 final class Exporter {
   static final int PNG_SCALE = 2;
@@ -77,7 +76,7 @@ final class Exporter {
         .write(
             out -> {
               Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-              TraceCommand.write(trace, imageName, new JsonWriter(writer));
+              TraceJson.write(trace, imageName, writer);
               writer.close();
             });
   }
