@@ -1,8 +1,10 @@
 package org.cnnexplainer.viz;
 
+import java.awt.Component;
 import java.awt.GraphicsEnvironment;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
+import javax.swing.JComponent;
 import javax.swing.Timer;
 
 /**
@@ -10,14 +12,22 @@ import javax.swing.Timer;
  * event thread, about 60 times a second. Views paint a pure function of the fraction.
  *
  * <p>When animation is off — system property {@value #PROPERTY} set to {@code off} (for reduced
- * motion and deterministic tests), or a headless environment — {@link #start()} calls back once
- * with 1 (the final frame).
+ * motion and deterministic tests), a headless environment, or, for an animator owned by a
+ * component, {@link #setAnimated setAnimated(component, false)} on that component or a container
+ * around it — {@link #start()} calls back once with 1 (the final frame).
  */
 public final class Animator {
   /** System property that turns all animations off when set to {@code off}. */
   public static final String PROPERTY = "cnnexplainer.animation";
 
+  /**
+   * Client property ({@link Boolean}) switching the animations of a component and everything inside
+   * it on or off; the nearest component that has it decides. See {@link #setAnimated}.
+   */
+  public static final String ANIMATED_CLIENT_PROPERTY = "CnnViz.animated";
+
   private final int durationMillis;
+  private final Component owner;
   private final DoubleConsumer onFrame;
   private Timer timer;
   private long startNanos;
@@ -26,10 +36,19 @@ public final class Animator {
    * An animation of {@code durationMillis} that reports each frame's fraction to {@code onFrame}.
    */
   public Animator(int durationMillis, DoubleConsumer onFrame) {
+    this(durationMillis, null, onFrame);
+  }
+
+  /**
+   * An animation of {@code durationMillis} for {@code owner}, which plays only while {@link
+   * #isEnabled(Component) isEnabled(owner)}; {@code owner} null: only the JVM-wide switch applies.
+   */
+  public Animator(int durationMillis, Component owner, DoubleConsumer onFrame) {
     if (durationMillis <= 0) {
       throw new IllegalArgumentException("duration must be positive, got " + durationMillis);
     }
     this.durationMillis = durationMillis;
+    this.owner = owner;
     this.onFrame = Objects.requireNonNull(onFrame, "onFrame");
   }
 
@@ -39,10 +58,39 @@ public final class Animator {
         && !GraphicsEnvironment.isHeadless();
   }
 
+  /**
+   * Whether the animations of {@code component} run: {@link #isEnabled()}, and not switched off by
+   * {@link #setAnimated} on the component or the nearest container around it that says.
+   */
+  public static boolean isEnabled(Component component) {
+    return isEnabled() && isAnimated(component);
+  }
+
+  /**
+   * Switches the animations of {@code component} and of the components inside it on or off (off:
+   * every animation shows its final frame at once, stepping views do not step by themselves). The
+   * JVM-wide switch {@value #PROPERTY} still turns everything off. Call on the event thread; it
+   * applies to animations started afterwards.
+   */
+  public static void setAnimated(JComponent component, boolean animated) {
+    component.putClientProperty(ANIMATED_CLIENT_PROPERTY, animated);
+  }
+
+  /** The per-component part of {@link #isEnabled(Component)}: the nearest setting, else on. */
+  static boolean isAnimated(Component component) {
+    for (Component c = component; c != null; c = c.getParent()) {
+      if (c instanceof JComponent j
+          && j.getClientProperty(ANIMATED_CLIENT_PROPERTY) instanceof Boolean animated) {
+        return animated;
+      }
+    }
+    return true;
+  }
+
   /** (Re)starts from fraction 0; with animation off, jumps to 1. */
   public void start() {
     stop();
-    if (!isEnabled()) {
+    if (owner == null ? !isEnabled() : !isEnabled(owner)) {
       onFrame.accept(1);
       return;
     }

@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.ActivationTrace;
@@ -24,14 +27,25 @@ import org.cnnexplainer.viz.internal.LatestOnly;
  *
  * <p>Threading: read and change it on the Swing event dispatch thread only; mutators throw {@link
  * IllegalStateException} elsewhere. {@link #setInput(Tensor)} computes the trace on a background
- * thread and installs it on the event thread, dropping results of older requests. Every mutator
- * that changes something fires one {@link StateEvent}; inside {@link #batch(Runnable)} the changes
- * are collected and fired as one event at the end.
+ * thread and installs it on the event thread, dropping results of older requests; its future says
+ * when (and with which trace). Every mutator that changes something fires one {@link StateEvent};
+ * inside {@link #batch(Runnable)} the changes are collected and fired as one event at the end.
+ *
+ * <p>A state made with {@link #ExplainerState()} owns a background thread: {@link #close()} it when
+ * done (a state made with an executor leaves the executor to its owner).
  */
-public final class ExplainerState {
+public final class ExplainerState implements AutoCloseable {
   private final ChangeBatcher<StateProperty> changes = new ChangeBatcher<>(StateProperty.class);
   private final Map<StateListener, Consumer<Set<StateProperty>>> adapters = new IdentityHashMap<>();
   private final LatestOnly<ActivationTrace> traces;
+
+  /** The executor this state created and so shuts down on close; null when it was given one. */
+  private final ExecutorService ownExecutor;
+
+  private volatile boolean closed;
+
+  /** The future of the trace being computed, completed or cancelled when it is installed or not. */
+  private volatile CompletableFuture<ActivationTrace> pending;
 
   private Network network;
   private Tensor input;
@@ -45,7 +59,7 @@ public final class ExplainerState {
   private boolean detail = true;
   private LayerRanges ranges;
 
-  /** A state that computes traces on a single daemon thread. */
+  /** A state that computes traces on its own daemon thread, ended by {@link #close()}. */
   public ExplainerState() {
     this(
         Executors.newSingleThreadExecutor(
@@ -53,12 +67,41 @@ public final class ExplainerState {
               Thread t = new Thread(r, "cnn-viz-trace");
               t.setDaemon(true);
               return t;
-            }));
+            }),
+        true);
   }
 
-  /** A state that computes traces on {@code background}. */
+  /**
+   * A state that computes traces on {@code background}, which stays the caller's: {@link #close()}
+   * does not shut it down.
+   */
   public ExplainerState(Executor background) {
+    this(background, false);
+  }
+
+  private ExplainerState(Executor background, boolean owned) {
     this.traces = new LatestOnly<>(background, SwingUtilities::invokeLater);
+    this.ownExecutor = owned ? (ExecutorService) background : null;
+  }
+
+  /**
+   * Ends this state's background work: traces being computed are discarded (their futures
+   * cancelled) and the state's own thread, if it has one, ends. Later calls to {@link #setInput}
+   * throw; the rest of the state stays readable. May be called from any thread, more than once.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    traces.cancel();
+    supersedePending();
+    if (ownExecutor != null) {
+      ownExecutor.shutdownNow();
+    }
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
   }
 
   /** Registers {@code listener} (see {@link StateListener} for the contract). */
@@ -97,6 +140,7 @@ public final class ExplainerState {
   public void setNetwork(Network network) {
     requireEventThread();
     traces.cancel();
+    supersedePending();
     batch(
         () -> {
           this.network = network;
@@ -131,11 +175,19 @@ public final class ExplainerState {
    * Sets a new input image and computes its trace in the background; until it arrives {@link
    * #trace()} still holds the previous trace (so views can animate the change).
    *
-   * @throws IllegalStateException if no network is set
+   * @return a future that completes, on the event thread, with the trace of this input once it is
+   *     the state's {@link #trace()} (listeners have been told); completes exceptionally with the
+   *     error when tracing fails (then {@link #traceError()} holds it too); is cancelled when a
+   *     later {@code setInput}, {@link #setTrace}, {@link #setNetwork} or {@link #close()}
+   *     supersedes it. Cancelling it does not stop the trace.
+   * @throws IllegalStateException if no network is set or the state is closed
    * @throws IllegalArgumentException if the shape differs from the network's input shape
    */
-  public void setInput(Tensor input) {
+  public CompletableFuture<ActivationTrace> setInput(Tensor input) {
     requireEventThread();
+    if (closed) {
+      throw new IllegalStateException("this ExplainerState is closed");
+    }
     Network net = requireNetwork();
     if (!input.shape().equals(net.inputShape())) {
       throw new IllegalArgumentException(
@@ -146,11 +198,43 @@ public final class ExplainerState {
               + ", got "
               + input.shape());
     }
-    traces.submit(
-        () -> net.trace(input),
-        result -> batch(() -> changeInput(input, result, null, false)),
-        error -> batch(() -> changeInput(input, null, error, false)));
+    supersedePending();
+    CompletableFuture<ActivationTrace> future = new CompletableFuture<>();
+    pending = future;
+    try {
+      traces.submit(
+          () -> net.trace(input),
+          result -> {
+            batch(() -> changeInput(input, result, null, false));
+            settle(future).complete(result);
+          },
+          error -> {
+            batch(() -> changeInput(input, null, error, false));
+            settle(future).completeExceptionally(error);
+          });
+    } catch (RejectedExecutionException e) {
+      pending = null;
+      throw new IllegalStateException("this ExplainerState is closed", e);
+    }
     batch(() -> changeInput(input, trace, null, true));
+    return future;
+  }
+
+  /** Forgets {@code future} as the pending one (it is being completed). */
+  private CompletableFuture<ActivationTrace> settle(CompletableFuture<ActivationTrace> future) {
+    if (pending == future) {
+      pending = null;
+    }
+    return future;
+  }
+
+  /** Cancels the future of a trace that will now never be installed. */
+  private void supersedePending() {
+    CompletableFuture<ActivationTrace> superseded = pending;
+    pending = null;
+    if (superseded != null) {
+      superseded.cancel(false);
+    }
   }
 
   /**
@@ -164,6 +248,7 @@ public final class ExplainerState {
       throw new IllegalArgumentException("the trace was computed by another network");
     }
     traces.cancel();
+    supersedePending();
     batch(() -> changeInput(trace.input(), trace, null, false));
   }
 
