@@ -24,17 +24,29 @@ public final class ActivationTrace {
     this.logits = logits;
   }
 
-  /** The network that computed this trace. */
+  /**
+   * The network that computed this trace.
+   *
+   * @return the network
+   */
   public Network network() {
     return network;
   }
 
-  /** The input tensor. */
+  /**
+   * The input tensor.
+   *
+   * @return the input, shaped like the network's input
+   */
   public Tensor input() {
     return input;
   }
 
-  /** Number of layer outputs (one per layer). */
+  /**
+   * Number of layer outputs (one per layer).
+   *
+   * @return the number of layers
+   */
   public int size() {
     return outputs.length;
   }
@@ -42,6 +54,8 @@ public final class ActivationTrace {
   /**
    * The output of layer {@code index}.
    *
+   * @param index the layer, 0 for the first
+   * @return its output
    * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
    */
   public Tensor output(int index) {
@@ -51,6 +65,8 @@ public final class ActivationTrace {
   /**
    * The output of the layer called {@code layerName}.
    *
+   * @param layerName the layer's name in the model file, such as {@code conv_1_1}
+   * @return its output
    * @throws IllegalArgumentException if the network has no such layer
    */
   public Tensor output(String layerName) {
@@ -60,6 +76,8 @@ public final class ActivationTrace {
   /**
    * The input that layer {@code index} received.
    *
+   * @param index the layer, 0 for the first
+   * @return the trace's input for layer 0, else the previous layer's output
    * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
    */
   public Tensor inputOf(int index) {
@@ -79,7 +97,11 @@ public final class ActivationTrace {
     return index;
   }
 
-  /** The network's output; for a classifier, the class probabilities. */
+  /**
+   * The network's output; for a classifier, the class probabilities.
+   *
+   * @return the last layer's output
+   */
   public Tensor probabilities() {
     return outputs[outputs.length - 1];
   }
@@ -87,6 +109,8 @@ public final class ActivationTrace {
   /**
    * The values fed into the final softmax (fused into the last Dense layer or a separate Activation
    * layer), or empty when the network does not end in a softmax.
+   *
+   * @return the logits, or empty
    */
   public Optional<Tensor> logits() {
     return Optional.ofNullable(logits);
@@ -96,6 +120,8 @@ public final class ActivationTrace {
    * The first layer whose output holds a NaN or infinite value, or empty when every output is
    * finite. Finite weights can still overflow the float range (or divide zero by zero in a
    * softmax); the probabilities of such a trace mean nothing.
+   *
+   * @return the index of that layer, or empty
    */
   public OptionalInt firstNonFiniteLayer() {
     for (int i = 0; i < outputs.length; i++) {
@@ -116,6 +142,8 @@ public final class ActivationTrace {
    * to the input, every layer's output and every parameter. Thread-safe: concurrent calls share
    * nothing but this trace and the network, which are immutable.
    *
+   * @param target the scalar to differentiate, such as a class's logit
+   * @return the gradients
    * @throws IllegalArgumentException if the target does not fit the network (a class or index out
    *     of range, an unknown layer, logits of a network without a final softmax)
    */
@@ -123,7 +151,11 @@ public final class ActivationTrace {
     return GradientTrace.of(this, Objects.requireNonNull(target, "target"));
   }
 
-  /** The most probable class. */
+  /**
+   * The most probable class.
+   *
+   * @return the class with the highest probability (the lowest index on ties)
+   */
   public ClassScore predicted() {
     return topK(1).get(0);
   }
@@ -132,6 +164,8 @@ public final class ActivationTrace {
    * The {@code k} most probable classes, most probable first (ties: lower index first); all classes
    * when {@code k} is larger than their number.
    *
+   * @param k how many classes
+   * @return at most {@code k} classes
    * @throws IllegalArgumentException if {@code k} is negative
    */
   public List<ClassScore> topK(int k) {

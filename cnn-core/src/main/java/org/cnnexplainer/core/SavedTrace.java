@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param trace the trace, on the network it was read against
  */
 public record SavedTrace(String inputName, ActivationTrace trace) {
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param inputName the input's name as written
+   * @param trace the trace
+   */
   public SavedTrace {
     Objects.requireNonNull(inputName, "inputName");
     Objects.requireNonNull(trace, "trace");

@@ -34,6 +34,9 @@ public final class Animator {
 
   /**
    * An animation of {@code durationMillis} that reports each frame's fraction to {@code onFrame}.
+   *
+   * @param durationMillis how long from 0 to 1, positive
+   * @param onFrame called with each frame's fraction on the event thread
    */
   public Animator(int durationMillis, DoubleConsumer onFrame) {
     this(durationMillis, null, onFrame);
@@ -42,6 +45,10 @@ public final class Animator {
   /**
    * An animation of {@code durationMillis} for {@code owner}, which plays only while {@link
    * #isEnabled(Component) isEnabled(owner)}; {@code owner} null: only the JVM-wide switch applies.
+   *
+   * @param durationMillis how long from 0 to 1, positive
+   * @param owner the component whose switch applies, or null
+   * @param onFrame called with each frame's fraction on the event thread
    */
   public Animator(int durationMillis, Component owner, DoubleConsumer onFrame) {
     if (durationMillis <= 0) {
@@ -52,7 +59,11 @@ public final class Animator {
     this.onFrame = Objects.requireNonNull(onFrame, "onFrame");
   }
 
-  /** Whether animations run (not switched off by {@value #PROPERTY}, not headless). */
+  /**
+   * Whether animations run (not switched off by {@value #PROPERTY}, not headless).
+   *
+   * @return true when animations run in this JVM
+   */
   public static boolean isEnabled() {
     return !"off".equalsIgnoreCase(System.getProperty(PROPERTY, "on"))
         && !GraphicsEnvironment.isHeadless();
@@ -61,6 +72,9 @@ public final class Animator {
   /**
    * Whether the animations of {@code component} run: {@link #isEnabled()}, and not switched off by
    * {@link #setAnimated} on the component or the nearest container around it that says.
+   *
+   * @param component the component
+   * @return true when its animations run
    */
   public static boolean isEnabled(Component component) {
     return isEnabled() && isAnimated(component);
@@ -71,6 +85,10 @@ public final class Animator {
    * every animation shows its final frame at once, stepping views do not step by themselves). The
    * JVM-wide switch {@value #PROPERTY} still turns everything off. Call on the event thread; it
    * applies to animations started afterwards.
+   *
+   * @param component the component (and what is inside it)
+   * @param animated false to switch animations off, true to switch them on again inside a container
+   *     that has them off
    */
   public static void setAnimated(JComponent component, boolean animated) {
     component.putClientProperty(ANIMATED_CLIENT_PROPERTY, animated);
@@ -109,7 +127,11 @@ public final class Animator {
     }
   }
 
-  /** Whether the animation is running. */
+  /**
+   * Whether the animation is running.
+   *
+   * @return true between {@link #start()} and the final frame or {@link #stop()}
+   */
   public boolean isRunning() {
     return timer != null;
   }

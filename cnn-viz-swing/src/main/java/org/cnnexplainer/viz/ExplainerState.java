@@ -74,6 +74,8 @@ public final class ExplainerState implements AutoCloseable {
   /**
    * A state that computes traces on {@code background}, which stays the caller's: {@link #close()}
    * does not shut it down.
+   *
+   * @param background runs the traces
    */
   public ExplainerState(Executor background) {
     this(background, false);
@@ -99,12 +101,20 @@ public final class ExplainerState implements AutoCloseable {
     }
   }
 
-  /** Whether {@link #close()} was called. */
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return true after {@link #close()}
+   */
   public boolean isClosed() {
     return closed;
   }
 
-  /** Registers {@code listener} (see {@link StateListener} for the contract). */
+  /**
+   * Registers {@code listener} (see {@link StateListener} for the contract).
+   *
+   * @param listener the listener; added once however often this is called
+   */
   public void addListener(StateListener listener) {
     Objects.requireNonNull(listener, "listener");
     Consumer<Set<StateProperty>> adapter =
@@ -114,7 +124,11 @@ public final class ExplainerState implements AutoCloseable {
     }
   }
 
-  /** Removes {@code listener}; no effect if it was not registered. */
+  /**
+   * Removes {@code listener}; no effect if it was not registered.
+   *
+   * @param listener the listener
+   */
   public void removeListener(StateListener listener) {
     Consumer<Set<StateProperty>> adapter = adapters.remove(listener);
     if (adapter != null) {
@@ -122,13 +136,21 @@ public final class ExplainerState implements AutoCloseable {
     }
   }
 
-  /** Runs {@code changes} and then fires at most one event for all of them (batches nest). */
+  /**
+   * Runs {@code batch} and then fires at most one event for all of them (batches nest).
+   *
+   * @param batch the changes to make
+   */
   public void batch(Runnable batch) {
     requireEventThread();
     changes.batch(batch);
   }
 
-  /** The network, or {@code null} before one is set. */
+  /**
+   * The network, or {@code null} before one is set.
+   *
+   * @return the network, or {@code null}
+   */
   public Network network() {
     return network;
   }
@@ -136,6 +158,8 @@ public final class ExplainerState implements AutoCloseable {
   /**
    * Shows {@code network} with nothing loaded: clears input, trace, selection and hover, and
    * discards traces still being computed.
+   *
+   * @param network the network to show, or {@code null} for none
    */
   public void setNetwork(Network network) {
     requireEventThread();
@@ -151,22 +175,38 @@ public final class ExplainerState implements AutoCloseable {
         });
   }
 
-  /** The current input image tensor, or {@code null}. */
+  /**
+   * The current input image tensor, or {@code null}.
+   *
+   * @return the input, or {@code null}
+   */
   public Tensor input() {
     return input;
   }
 
-  /** The trace of {@link #input()}, or {@code null} while none is available. */
+  /**
+   * The trace of {@link #input()}, or {@code null} while none is available.
+   *
+   * @return the trace, or {@code null}
+   */
   public ActivationTrace trace() {
     return trace;
   }
 
-  /** Why the last trace failed, if it did. */
+  /**
+   * Why the last trace failed, if it did.
+   *
+   * @return the error of the last trace, or empty
+   */
   public Optional<Exception> traceError() {
     return Optional.ofNullable(traceError);
   }
 
-  /** Whether a trace for {@link #input()} is being computed. */
+  /**
+   * Whether a trace for {@link #input()} is being computed.
+   *
+   * @return true while a trace is being computed
+   */
   public boolean isTracing() {
     return tracing;
   }
@@ -175,6 +215,7 @@ public final class ExplainerState implements AutoCloseable {
    * Sets a new input image and computes its trace in the background; until it arrives {@link
    * #trace()} still holds the previous trace (so views can animate the change).
    *
+   * @param input the input, shaped like the network's input
    * @return a future that completes, on the event thread, with the trace of this input once it is
    *     the state's {@link #trace()} (listeners have been told); completes exceptionally with the
    *     error when tracing fails (then {@link #traceError()} holds it too); is cancelled when a
@@ -240,6 +281,7 @@ public final class ExplainerState implements AutoCloseable {
   /**
    * Installs a trace computed elsewhere (synchronously); its input becomes {@link #input()}.
    *
+   * @param trace a trace computed by {@link #network()}
    * @throws IllegalArgumentException if the trace was not computed by {@link #network()}
    */
   public void setTrace(ActivationTrace trace) {
@@ -266,12 +308,20 @@ public final class ExplainerState implements AutoCloseable {
     }
   }
 
-  /** The selected neuron, if any. */
+  /**
+   * The selected neuron, if any.
+   *
+   * @return the selection, or empty
+   */
   public Optional<Selection> selection() {
     return Optional.ofNullable(selection);
   }
 
-  /** Selects a neuron ({@code null} clears the selection). */
+  /**
+   * Selects a neuron ({@code null} clears the selection).
+   *
+   * @param selection the neuron (and cell) to select, or {@code null}
+   */
   public void setSelection(Selection selection) {
     requireEventThread();
     if (!Objects.equals(selection, this.selection)) {
@@ -280,12 +330,20 @@ public final class ExplainerState implements AutoCloseable {
     }
   }
 
-  /** The neuron under the pointer, if any. */
+  /**
+   * The neuron under the pointer, if any.
+   *
+   * @return the hovered neuron, or empty
+   */
   public Optional<Selection> hover() {
     return Optional.ofNullable(hover);
   }
 
-  /** Sets the hovered neuron ({@code null}: nothing hovered). */
+  /**
+   * Sets the hovered neuron ({@code null}: nothing hovered).
+   *
+   * @param hover the hovered neuron (and cell), or {@code null}
+   */
   public void setHover(Selection hover) {
     requireEventThread();
     if (!Objects.equals(hover, this.hover)) {
@@ -294,17 +352,29 @@ public final class ExplainerState implements AutoCloseable {
     }
   }
 
-  /** A one-line description of the hovered neuron with its values, or empty. */
+  /**
+   * A one-line description of the hovered neuron with its values, or empty.
+   *
+   * @return the description, or empty when nothing is hovered
+   */
   public Optional<String> hoverText() {
     return hover().map(h -> NeuronInfo.describe(network, trace, h));
   }
 
-  /** The colour-range mode (default {@link RangeMode#UNIT}). */
+  /**
+   * The colour-range mode (default {@link RangeMode#UNIT}).
+   *
+   * @return the mode
+   */
   public RangeMode rangeMode() {
     return rangeMode;
   }
 
-  /** Changes the colour-range mode; every layer is recoloured. */
+  /**
+   * Changes the colour-range mode; every layer is recoloured.
+   *
+   * @param mode the new mode
+   */
   public void setRangeMode(RangeMode mode) {
     requireEventThread();
     if (Objects.requireNonNull(mode, "mode") != rangeMode) {
@@ -314,7 +384,11 @@ public final class ExplainerState implements AutoCloseable {
     }
   }
 
-  /** The ranges of the current trace under the current mode, or {@code null} without a trace. */
+  /**
+   * The ranges of the current trace under the current mode, or {@code null} without a trace.
+   *
+   * @return the ranges, or {@code null}
+   */
   public LayerRanges ranges() {
     if (ranges == null && trace != null) {
       ranges = LayerRanges.of(trace, rangeMode);
@@ -322,12 +396,20 @@ public final class ExplainerState implements AutoCloseable {
     return ranges;
   }
 
-  /** The colour palette (default {@link Palette#CLASSIC}). */
+  /**
+   * The colour palette (default {@link Palette#CLASSIC}).
+   *
+   * @return the palette
+   */
   public Palette palette() {
     return palette;
   }
 
-  /** Changes the colour palette. */
+  /**
+   * Changes the colour palette.
+   *
+   * @param palette the new palette
+   */
   public void setPalette(Palette palette) {
     requireEventThread();
     if (Objects.requireNonNull(palette, "palette") != this.palette) {
@@ -336,12 +418,20 @@ public final class ExplainerState implements AutoCloseable {
     }
   }
 
-  /** Whether details (long labels with shapes, legends) are shown; on by default. */
+  /**
+   * Whether details (long labels with shapes, legends) are shown; on by default.
+   *
+   * @return true when details are shown
+   */
   public boolean isDetail() {
     return detail;
   }
 
-  /** Shows or hides details. */
+  /**
+   * Shows or hides details.
+   *
+   * @param detail true to show details
+   */
   public void setDetail(boolean detail) {
     requireEventThread();
     if (detail != this.detail) {
