@@ -93,7 +93,7 @@ class ConsumerProjectIT {
         "state traced: " + top.label(),
         "clicked: " + network.layer(0).name() + " #2, selection Optional.empty",
         "view: ConvolutionElasticView",
-        "attached after the switch: false",
+        "attached with the same layers/other layers: true/false",
         "done");
   }
 

@@ -21,8 +21,10 @@ import org.cnnexplainer.viz.NeuronRef;
  *   <li>anything else (input channels, Flatten, hidden Dense layers): none.
  * </ul>
  *
- * The view shows the state's current trace and goes blank once the state switches to another
- * network (see {@link StateView#isAttached()} and {@link SteppingView#isAttached()}).
+ * The view shows the state's current trace, also of a network with the same layers (such as the
+ * same model with edited weights or other class labels), and goes blank once the state switches to
+ * a network with other layers (see {@link StateView#isAttached()} and {@link
+ * SteppingView#isAttached()}).
  */
 public final class NeuronViews {
   private NeuronViews() {}
@@ -65,5 +67,27 @@ public final class NeuronViews {
           default -> null;
         };
     return Optional.ofNullable(view);
+  }
+
+  /**
+   * Whether a view made for {@code made} can show {@code now}: the same network, or one with the
+   * same input shape and, layer by layer, the same kind of layer with the same output shape.
+   */
+  static boolean sameLayers(Network made, Network now) {
+    if (made == now) {
+      return true;
+    }
+    if (now == null
+        || !made.inputShape().equals(now.inputShape())
+        || made.layers().size() != now.layers().size()) {
+      return false;
+    }
+    for (int i = 0; i < made.layers().size(); i++) {
+      if (made.layer(i).getClass() != now.layer(i).getClass()
+          || !made.outputShape(i).equals(now.outputShape(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -27,9 +27,10 @@ import org.cnnexplainer.viz.overview.Unfolding;
  * its unfolding opened ({@link UnfoldGeometry}); then they take the pointer only where they painted
  * something, so everything else reaches the overview below.
  *
- * <p>A view explains a neuron of the network the state had when the view was made; once the state
- * shows another network, the view is {@linkplain #isAttached() detached}: it paints blank and takes
- * no pointer input, and its container should remove it.
+ * <p>A view explains a neuron of the network the state had when the view was made. It keeps
+ * following the state while the state's network has the same layers (edited weights, other labels);
+ * once the state shows a network with other layers, the view is {@linkplain #isAttached()
+ * detached}: it paints blank and takes no pointer input, and its container should remove it.
  */
 public abstract sealed class StateView extends JComponent implements Explainable
     permits ConvolutionElasticView, FlattenView, SoftmaxView {
@@ -55,12 +56,13 @@ public abstract sealed class StateView extends JComponent implements Explainable
   }
 
   /**
-   * Whether the state still shows the network this view was made for (see the class comment).
+   * Whether the state's network still has the layers of the one this view was made for (see the
+   * class comment).
    *
-   * @return false once the state switched to another network
+   * @return false once the state switched to a network with other layers
    */
   public boolean isAttached() {
-    return state.network() == network;
+    return NeuronViews.sameLayers(network, state.network());
   }
 
   /** Whether there is something to paint: attached, and the state has a trace. */

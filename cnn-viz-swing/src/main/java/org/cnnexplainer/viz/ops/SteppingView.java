@@ -31,8 +31,9 @@ import org.cnnexplainer.viz.internal.TextLog;
  * #cardSize}'s smallest answer.
  *
  * <p>Subclasses paint one position from the state's current trace; they read everything from
- * cnn-core's explanation objects. Once the state shows another network than the one the card was
- * made for, the card is {@linkplain #isAttached() detached}: blank, it no longer steps or moves.
+ * cnn-core's explanation objects. Once the state shows a network with other layers than the one the
+ * card was made for, the card is {@linkplain #isAttached() detached}: blank, it no longer steps or
+ * moves.
  */
 public abstract sealed class SteppingView extends JComponent implements Explainable
     permits ConvolutionFormulaView, ActivationFormulaView, PoolingFormulaView {
@@ -214,12 +215,13 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   }
 
   /**
-   * Whether the state still shows the network this card was made for (see the class comment).
+   * Whether the state's network still has the layers of the one this card was made for (see the
+   * class comment).
    *
-   * @return false once the state switched to another network
+   * @return false once the state switched to a network with other layers
    */
   public boolean isAttached() {
-    return state.network() == network;
+    return NeuronViews.sameLayers(network, state.network());
   }
 
   private boolean hasTrace() {

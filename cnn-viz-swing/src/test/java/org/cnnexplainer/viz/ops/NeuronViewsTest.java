@@ -88,4 +88,20 @@ class NeuronViewsTest {
           pool.setPosition(0, 0);
         });
   }
+
+  @Test
+  void viewsFollowANetworkWithTheSameLayers() {
+    runOnEdt(
+        () -> {
+          Network network = SmallNetwork.create();
+          ExplainerState state = stateWith(network);
+          StateView conv = (StateView) view(state, SmallNetwork.CONV_B, 1);
+          Network relabelled = network.withClassLabels(java.util.List.of("x", "y", "z"));
+          state.setNetwork(relabelled);
+          state.setTrace(relabelled.trace(TestNetworks.image(relabelled.inputShape(), 6)));
+          Headless.paint(conv, 900, 600);
+          assertTrue(conv.isAttached(), "same layers, other labels: still its neuron");
+          assertFalse(conv.hits().regions().isEmpty(), "and painted");
+        });
+  }
 }

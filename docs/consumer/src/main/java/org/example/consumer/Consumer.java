@@ -21,6 +21,7 @@ import org.cnnexplainer.core.SavedTrace;
 import org.cnnexplainer.core.TraceJson;
 import org.cnnexplainer.core.image.ImageClassifier;
 import org.cnnexplainer.core.image.ImageInput;
+import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.models.BundledModels;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
@@ -94,15 +95,20 @@ public final class Consumer {
       System.out.println("clicked: " + clicked.get() + ", selection " + onEdt(state::selection));
       System.out.println("view: " + view.getClass().getSimpleName());
 
-      // Another network in the state: the view made for the first one goes blank.
-      boolean attached =
+      // The same layers (here with other labels) keep the view; other layers detach it: blank.
+      String attached =
           onEdt(
               () -> {
+                StateView v = (StateView) view;
                 state.setNetwork(network.withClassLabels(network.classLabels()));
-                paint(view, 900, 600);
-                return ((StateView) view).isAttached();
+                paint(v, 900, 600);
+                boolean sameLayers = v.isAttached();
+                state.setNetwork(
+                    new Network("flat", network.inputShape(), List.of(new Flatten("f")), null));
+                paint(v, 900, 600);
+                return sameLayers + "/" + v.isAttached();
               });
-      System.out.println("attached after the switch: " + attached);
+      System.out.println("attached with the same layers/other layers: " + attached);
     }
     System.out.println("done");
   }
