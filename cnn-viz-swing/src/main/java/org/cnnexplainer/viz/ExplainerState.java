@@ -89,7 +89,8 @@ public final class ExplainerState implements AutoCloseable {
   /**
    * Ends this state's background work: traces being computed are discarded (their futures
    * cancelled) and the state's own thread, if it has one, ends. Later calls to {@link #setInput}
-   * throw; the rest of the state stays readable. May be called from any thread, more than once.
+   * throw; the rest of the state stays readable. May be called from any thread, more than once (the
+   * pending future's dependents then run on that thread, as for any cancelled future).
    */
   @Override
   public void close() {
