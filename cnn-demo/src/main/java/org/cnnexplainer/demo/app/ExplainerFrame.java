@@ -185,7 +185,9 @@ final class ExplainerFrame extends JFrame {
     if (event.has(StateProperty.INPUT)) {
       strip.showInput(state.input());
     }
-    dump();
+    // Later, not now: listeners added after this one (the status bar's) have not seen the event
+    // yet, and a dump now would pair the new trace with the old prediction text.
+    SwingUtilities.invokeLater(this::dump);
   }
 
   private void painted() {
