@@ -14,16 +14,20 @@ import org.cnnexplainer.core.layer.Layer;
  * {@code gradients[i]} holds {@code dS/d values[i]} in the same layout. {@code gradients[0]} may be
  * null when the input gradient is not needed, and {@code accumulators[i]} when layer {@code i}'s
  * parameter gradients are not (else they are sized by the layer and added to).
+ *
+ * <p>Not thread-safe: each training thread has its own, with its own buffers.
  */
 public final class LayerPasses {
   private final Layer[] layers;
-  private final Pass[] passes;
   private final ModuleAccess.Layers hooks = ModuleAccess.layers();
-  // The passes of the last forward pass, which its backward pass reuses: in training one set per
-  // sample, instead of one per layer call.
-  private Pass[] current;
-  private long currentSeed;
-  private boolean currentLogits;
+  private final Pass[] inference;
+  // In training only layers that draw random numbers (dropout) need a pass per sample, for their
+  // seed; the others' passes are made once, and so are the last one's "before softmax" variants.
+  private final Pass[] training;
+  private final boolean[] seeded;
+  private final Pass lastInferenceBeforeSoftmax;
+  private final Pass lastTrainingBeforeSoftmax;
+  private final Pass[] run;
 
   /**
    * Passes over {@code layers} with their parameters {@code params[i]} (in each layer's own layout)
@@ -37,12 +41,20 @@ public final class LayerPasses {
       float[][] gradients,
       float[][][] accumulators) {
     this.layers = layers.toArray(new Layer[0]);
-    this.passes = new Pass[this.layers.length];
-    for (int i = 0; i < passes.length; i++) {
-      passes[i] =
+    int n = this.layers.length;
+    inference = new Pass[n];
+    training = new Pass[n];
+    seeded = new boolean[n];
+    run = new Pass[n];
+    for (int i = 0; i < n; i++) {
+      inference[i] =
           Pass.of(params[i], values[i], shapes[i], values[i + 1], shapes[i + 1])
               .withGradients(gradients[i + 1], gradients[i], accumulators[i]);
+      training[i] = inference[i].training(0);
+      seeded[i] = hooks.usesTrainingSeed(this.layers[i]);
     }
+    lastInferenceBeforeSoftmax = inference[n - 1].beforeSoftmax();
+    lastTrainingBeforeSoftmax = training[n - 1].beforeSoftmax();
   }
 
   /**
@@ -50,9 +62,9 @@ public final class LayerPasses {
    * logits}: the last layer leaves out its softmax, so its output holds the logits.
    */
   public void forward(long seed, boolean logits) {
-    Pass[] run = passes(seed, logits);
-    for (int i = 0; i < run.length; i++) {
-      hooks.forward(layers[i], run[i]);
+    Pass[] passes = passes(seed, logits);
+    for (int i = 0; i < passes.length; i++) {
+      hooks.forward(layers[i], passes[i]);
     }
   }
 
@@ -62,29 +74,25 @@ public final class LayerPasses {
    * is the gradient at the logits).
    */
   public void backward(int top, long seed, boolean logits) {
-    Pass[] run = passes(seed, logits);
+    Pass[] passes = passes(seed, logits);
     for (int i = top; i >= 0; i--) {
-      hooks.backward(layers[i], run[i]);
+      hooks.backward(layers[i], passes[i]);
     }
   }
 
   /** The passes in this mode: each layer's own dropout seed, the last one before its softmax. */
   private Pass[] passes(long seed, boolean logits) {
-    if (current != null && currentSeed == seed && currentLogits == logits) {
-      return current;
+    boolean train = seed >= 0;
+    System.arraycopy(train ? training : inference, 0, run, 0, run.length);
+    int last = run.length - 1;
+    if (logits) {
+      run[last] = train ? lastTrainingBeforeSoftmax : lastInferenceBeforeSoftmax;
     }
-    Pass[] run = passes.clone();
-    for (int i = 0; i < run.length; i++) {
-      if (seed >= 0) {
+    for (int i = 0; train && i <= last; i++) {
+      if (seeded[i]) {
         run[i] = run[i].training((seed * 31 + i) & Long.MAX_VALUE);
       }
     }
-    if (logits) {
-      run[run.length - 1] = run[run.length - 1].beforeSoftmax();
-    }
-    current = run;
-    currentSeed = seed;
-    currentLogits = logits;
     return run;
   }
 }

@@ -39,6 +39,8 @@ public final class ModuleAccess {
     int[] gradientSizes(Layer layer, Shape input);
 
     void reduceGradients(Layer layer, Shape input, float[][] buffers, float[][] into);
+
+    boolean usesTrainingSeed(Layer layer);
   }
 
   private static volatile Tensors tensors;

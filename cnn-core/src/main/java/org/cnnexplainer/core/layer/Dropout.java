@@ -35,6 +35,11 @@ public final class Dropout extends Layer {
     return input;
   }
 
+  @Override
+  boolean usesTrainingSeed() {
+    return true;
+  }
+
   /**
    * The mask is a pure function of the pass's seed and the index, so the backward pass recomputes
    * it instead of storing it.

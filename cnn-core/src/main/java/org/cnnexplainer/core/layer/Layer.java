@@ -102,6 +102,11 @@ public abstract sealed class Layer
    */
   abstract void backward(Pass pass);
 
+  /** Whether the training pass draws random numbers from the pass's seed (dropout does). */
+  boolean usesTrainingSeed() {
+    return false;
+  }
+
   /** Throws unless {@code input} is a (channels, height, width) image. */
   final void requireImage(Shape input) {
     if (!input.isImage()) {
@@ -220,6 +225,11 @@ public abstract sealed class Layer
     @Override
     public void reduceGradients(Layer layer, Shape input, float[][] buffers, float[][] into) {
       layer.reduceGradients(input, buffers, into);
+    }
+
+    @Override
+    public boolean usesTrainingSeed(Layer layer) {
+      return layer.usesTrainingSeed();
     }
   }
 }

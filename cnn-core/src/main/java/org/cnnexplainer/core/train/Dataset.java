@@ -162,8 +162,12 @@ public final class Dataset {
     return List.copyOf(list);
   }
 
-  /** A Fisher-Yates permutation of {@code 0 .. n-1}. */
-  static int[] permutation(int n, SplittableRandom random) {
+  /**
+   * A Fisher-Yates permutation of {@code 0 .. n-1}: the order {@link #shuffled} and {@link #split}
+   * use for the same seed ({@code new SplittableRandom(seed)}), so callers can tell which original
+   * images went where.
+   */
+  public static int[] permutation(int n, SplittableRandom random) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 
@@ -18,11 +19,22 @@ public final class Evaluation {
   private final List<String> classLabels;
   private final int[][] confusion;
   private final int count;
+  private final int[] labels;
+  private final int[] predicted;
+  private final float[] probabilities;
 
-  private Evaluation(List<String> classLabels, int[][] confusion, int count) {
+  private Evaluation(
+      List<String> classLabels,
+      int[][] confusion,
+      int[] labels,
+      int[] predicted,
+      float[] probabilities) {
     this.classLabels = classLabels;
     this.confusion = confusion;
-    this.count = count;
+    this.count = labels.length;
+    this.labels = labels;
+    this.predicted = predicted;
+    this.probabilities = probabilities;
   }
 
   /**
@@ -56,6 +68,7 @@ public final class Evaluation {
     }
     int n = data.size();
     int[] predicted = new int[n];
+    float[] probabilities = new float[n];
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> parts = new ArrayList<>();
@@ -71,6 +84,7 @@ public final class Evaluation {
                       throw nonFinite(network, data, i);
                     }
                     predicted[i] = output.argmax();
+                    probabilities[i] = output.at(predicted[i]);
                   }
                 }));
       }
@@ -89,10 +103,12 @@ public final class Evaluation {
       pool.shutdownNow();
     }
     int[][] confusion = new int[classes][classes];
+    int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
-      confusion[data.label(i)][predicted[i]]++;
+      labels[i] = data.label(i);
+      confusion[labels[i]][predicted[i]]++;
     }
-    return new Evaluation(data.classLabels(), confusion, n);
+    return new Evaluation(data.classLabels(), confusion, labels, predicted, probabilities);
   }
 
   /** Names the layer where image {@code index} first becomes NaN or infinite. */
@@ -139,6 +155,29 @@ public final class Evaluation {
       result[c] = total == 0 ? Double.NaN : (double) confusion[c][c] / total;
     }
     return result;
+  }
+
+  /** The class the network predicted for image {@code index} of the evaluated data. */
+  public int predicted(int index) {
+    return predicted[index];
+  }
+
+  /** The probability the network gave its prediction for image {@code index}. */
+  public float probability(int index) {
+    return probabilities[index];
+  }
+
+  /**
+   * The indices of the images of class {@code actual} predicted as {@code predicted} (one cell of
+   * the confusion matrix), most confident prediction first.
+   */
+  public int[] imagesOf(int actual, int predicted) {
+    return IntStream.range(0, count)
+        .filter(i -> labels[i] == actual && this.predicted[i] == predicted)
+        .boxed()
+        .sorted((a, b) -> Float.compare(probabilities[b], probabilities[a]))
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   /** {@code confusion()[actual][predicted]} = number of images (a copy). */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -31,14 +33,49 @@ public final class ImageFolderDataset {
    *     not fit in memory
    */
   public static Dataset read(Path directory, Shape shape) throws IOException {
-    List<Path> classDirs = classFolders(directory, shape);
+    List<Path> classDirs = classFolders(directory, shape, false);
     List<String> labels = new ArrayList<>();
     int[] classOfFolder = new int[classDirs.size()];
     for (int i = 0; i < classDirs.size(); i++) {
       classOfFolder[i] = i;
       labels.add(classDirs.get(i).getFileName().toString());
     }
-    return read(classDirs, classOfFolder, labels, shape);
+    return scan(classDirs, classOfFolder, labels, shape, false).dataset();
+  }
+
+  /**
+   * What {@link #readSkipping} found: the images, the file each came from (by image index), and
+   * what it left out.
+   */
+  public record Contents(Dataset dataset, List<Path> files, List<Skipped> skipped) {
+    /** Copies the lists. */
+    public Contents {
+      files = List.copyOf(files);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  /** A file or class folder left out, and why. */
+  public record Skipped(Path path, String reason) {}
+
+  /**
+   * Reads every image under {@code directory} like {@link #read(Path, Shape)}, but skips (and
+   * lists) what it cannot use instead of failing: files that are not readable PNG or JPEG images,
+   * and class folders without any. Hidden files and folders (names starting with a dot) are
+   * ignored.
+   *
+   * @throws InvalidDatasetException when the folder is missing, no class has a readable image, or
+   *     the images would not fit in memory
+   */
+  public static Contents readSkipping(Path directory, Shape shape) throws IOException {
+    List<Path> classDirs = classFolders(directory, shape, true);
+    List<String> labels = new ArrayList<>();
+    int[] classOfFolder = new int[classDirs.size()];
+    for (int i = 0; i < classDirs.size(); i++) {
+      classOfFolder[i] = i;
+      labels.add(classDirs.get(i).getFileName().toString());
+    }
+    return scan(classDirs, classOfFolder, labels, shape, true);
   }
 
   /**
@@ -53,7 +90,7 @@ public final class ImageFolderDataset {
    */
   public static Dataset read(Path directory, Shape shape, List<String> classLabels)
       throws IOException {
-    List<Path> classDirs = classFolders(directory, shape);
+    List<Path> classDirs = classFolders(directory, shape, false);
     int[] classOfFolder = new int[classDirs.size()];
     for (int i = 0; i < classDirs.size(); i++) {
       String name = classDirs.get(i).getFileName().toString();
@@ -75,7 +112,7 @@ public final class ImageFolderDataset {
       }
       classOfFolder[i] = matches.get(0);
     }
-    return read(classDirs, classOfFolder, classLabels, shape);
+    return scan(classDirs, classOfFolder, classLabels, shape, false).dataset();
   }
 
   /** Lower case, every run of other characters than letters and digits one space. */
@@ -88,7 +125,9 @@ public final class ImageFolderDataset {
     return shown.stream().map(l -> "'" + l + "'").toList() + (shown == labels ? "" : " ...");
   }
 
-  private static List<Path> classFolders(Path directory, Shape shape) throws IOException {
+  /** The class sub-folders in sorted order; hidden ones left out when {@code skipping}. */
+  private static List<Path> classFolders(Path directory, Shape shape, boolean skipping)
+      throws IOException {
     if (!shape.isImage() || (shape.channels() != 1 && shape.channels() != 3)) {
       throw new IllegalArgumentException("image shape must be (1 or 3, h, w), got " + shape);
     }
@@ -97,7 +136,8 @@ public final class ImageFolderDataset {
     }
     List<Path> classDirs;
     try (Stream<Path> list = Files.list(directory)) {
-      classDirs = list.filter(Files::isDirectory).sorted().toList();
+      classDirs =
+          list.filter(Files::isDirectory).filter(p -> !skipping || !isHidden(p)).sorted().toList();
     }
     if (classDirs.isEmpty()) {
       throw new InvalidDatasetException(
@@ -106,24 +146,36 @@ public final class ImageFolderDataset {
     return classDirs;
   }
 
-  private static Dataset read(
-      List<Path> classDirs, int[] classOfFolder, List<String> labels, Shape shape)
+  /**
+   * Lists the images of every class folder, checks that they fit in memory before decoding any,
+   * then decodes them. Strict ({@code skipping == false}): the first unusable file or empty class
+   * folder fails the read. Skipping: those are listed in {@link Contents#skipped} and left out, and
+   * a class that keeps no image is dropped (the remaining classes renumbered).
+   */
+  private static Contents scan(
+      List<Path> classDirs, int[] classOfFolder, List<String> labels, Shape shape, boolean skipping)
       throws IOException {
     List<Path> files = new ArrayList<>();
-    List<Integer> classes = new ArrayList<>();
+    List<Integer> folders = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
     for (int f = 0; f < classDirs.size(); f++) {
       Path classDir = classDirs.get(f);
-      List<Path> images;
+      List<Path> entries;
       try (Stream<Path> list = Files.list(classDir)) {
-        images = list.filter(ImageFolderDataset::isImageFile).sorted().toList();
+        entries = list.filter(p -> !skipping || !isHidden(p)).sorted().toList();
       }
-      if (images.isEmpty()) {
+      int before = files.size();
+      for (Path entry : entries) {
+        if (isImageFile(entry)) {
+          files.add(entry);
+          folders.add(f);
+        } else if (skipping && Files.isRegularFile(entry)) {
+          skipped.add(new Skipped(entry, "not a .png, .jpg or .jpeg file"));
+        }
+      }
+      if (files.size() == before && !skipping) {
         throw new InvalidDatasetException(
             "class folder " + classDir + " holds no .png, .jpg or .jpeg files");
-      }
-      for (Path image : images) {
-        files.add(image);
-        classes.add(classOfFolder[f]);
       }
     }
     // Counted before any image is decoded: the pixels, and the copy the dataset keeps.
@@ -141,13 +193,73 @@ public final class ImageFolderDataset {
               + " or start java with a larger -Xmx)");
     }
     byte[] pixels = new byte[(int) bytes];
-    int[] labelArray = new int[files.size()];
+    List<Path> kept = new ArrayList<>();
+    int[] keptPerFolder = new int[classDirs.size()];
+    int[] folderOfImage = new int[files.size()];
     for (int i = 0; i < files.size(); i++) {
-      byte[] image = convert(files.get(i), shape);
-      System.arraycopy(image, 0, pixels, i * shape.size(), shape.size());
-      labelArray[i] = classes.get(i);
+      Path file = files.get(i);
+      byte[] image;
+      try {
+        image = convert(file, shape);
+      } catch (IOException | RuntimeException e) {
+        if (!skipping) {
+          throw e;
+        }
+        skipped.add(new Skipped(file, reason(file, e)));
+        continue;
+      }
+      System.arraycopy(image, 0, pixels, kept.size() * shape.size(), shape.size());
+      folderOfImage[kept.size()] = folders.get(i);
+      keptPerFolder[folders.get(i)]++;
+      kept.add(file);
     }
-    return Dataset.of(shape, labels, pixels, labelArray);
+    if (!skipping) {
+      int[] labelArray = new int[kept.size()];
+      for (int i = 0; i < labelArray.length; i++) {
+        labelArray[i] = classOfFolder[folderOfImage[i]];
+      }
+      return new Contents(Dataset.of(shape, labels, pixels, labelArray), kept, skipped);
+    }
+    // Skipping: a class folder without a readable image is no class; the others are renumbered.
+    List<String> keptLabels = new ArrayList<>();
+    int[] newClass = new int[classDirs.size()];
+    for (int f = 0; f < classDirs.size(); f++) {
+      if (keptPerFolder[f] == 0) {
+        skipped.add(
+            new Skipped(classDirs.get(f), "no readable .png, .jpg or .jpeg image; not a class"));
+      } else {
+        newClass[f] = keptLabels.size();
+        keptLabels.add(labels.get(classOfFolder[f]));
+      }
+    }
+    if (keptLabels.isEmpty()) {
+      throw new InvalidDatasetException(
+          "no class folder of "
+              + classDirs.get(0).getParent()
+              + " holds a readable .png, .jpg or .jpeg image");
+    }
+    int[] labelArray = new int[kept.size()];
+    for (int i = 0; i < labelArray.length; i++) {
+      labelArray[i] = newClass[folderOfImage[i]];
+    }
+    if (kept.size() < files.size()) {
+      pixels = Arrays.copyOf(pixels, kept.size() * shape.size());
+    }
+    skipped.sort(Comparator.comparing(Skipped::path)); // in folder order, as a file manager lists
+    return new Contents(Dataset.of(shape, keptLabels, pixels, labelArray), kept, skipped);
+  }
+
+  /** Why {@code file} could not be read, without repeating its name. */
+  private static String reason(Path file, Exception e) {
+    Throwable cause =
+        e instanceof InvalidDatasetException && e.getCause() != null ? e.getCause() : e;
+    String message = String.valueOf(cause.getMessage());
+    String prefix = file + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+  }
+
+  private static boolean isHidden(Path path) {
+    return path.getFileName().toString().startsWith(".");
   }
 
   private static boolean isImageFile(Path file) {

@@ -17,8 +17,9 @@ import org.cnnexplainer.core.train.TrainingListener.TrainingPlan;
  * gradients in order and the slices are then added in thread order. With the same settings (seed,
  * threads), data and starting network, the trained weights are therefore bit-for-bit identical.
  *
- * <p>Interrupting the calling thread stops training after the current batch; {@code train} then
- * returns the best weights so far with {@link TrainingResult#interrupted()} set.
+ * <p>Interrupting the calling thread, or {@link TrainingControl#stop}, stops training after the
+ * current batch; {@code train} then returns the best weights so far with {@link
+ * TrainingResult#interrupted()} set. A {@link TrainingControl} also pauses and single-steps a run.
  */
 public final class Trainer {
   private final TrainerSettings settings;
@@ -41,6 +42,23 @@ public final class Trainer {
    */
   public TrainingResult train(
       Network initial, Dataset training, Dataset validation, TrainingListener listener) {
+    return train(initial, training, validation, listener, new TrainingControl());
+  }
+
+  /**
+   * Trains a copy of {@code initial}, checking {@code control} before every batch (pause, step,
+   * stop) and after it (weights requested).
+   *
+   * @param validation images for early stopping and best-weight restore, or {@code null}
+   * @throws IllegalArgumentException if the network cannot be trained or the data does not fit it
+   */
+  public TrainingResult train(
+      Network initial,
+      Dataset training,
+      Dataset validation,
+      TrainingListener listener,
+      TrainingControl control) {
+    Objects.requireNonNull(control, "control");
     TrainableNetwork net = new TrainableNetwork(initial);
     requireFits(initial, training, "training");
     if (validation != null) {
@@ -50,7 +68,7 @@ public final class Trainer {
       throw new IllegalArgumentException("the training set is empty");
     }
     try (Workers workers = new Workers(net, settings.threads())) {
-      return new Run(net, workers, training, validation, listener).execute();
+      return new Run(net, workers, training, validation, listener, control).execute();
     }
   }
 
@@ -83,20 +101,24 @@ public final class Trainer {
     private final Dataset training;
     private final Dataset validation;
     private final TrainingListener listener;
+    private final TrainingControl control;
     private final OptimizerState optimizer;
     private final List<EpochResult> history = new ArrayList<>();
     private float[][][] bestParams;
     private int bestEpoch;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private boolean interrupted;
+    private boolean stopRequested;
 
     Run(
         TrainableNetwork net,
         Workers workers,
         Dataset training,
         Dataset validation,
-        TrainingListener listener) {
+        TrainingListener listener,
+        TrainingControl control) {
       this.net = net;
+      this.control = control;
       this.workers = workers;
       this.training = training;
       this.validation = validation;
@@ -128,6 +150,20 @@ public final class Trainer {
             interrupted = true;
             break;
           }
+          long held = System.nanoTime();
+          try {
+            boolean go = control.awaitTurn();
+            // Time spent paused is not training time: the epoch's clock skips it.
+            start += System.nanoTime() - held;
+            if (!go) {
+              stopRequested = true;
+              interrupted = true;
+              break;
+            }
+          } catch (InterruptedException e) {
+            interrupted = true;
+            break;
+          }
           int from = b * batch;
           int to = Math.min(n, from + batch);
           double progress = (epoch - 1 + (double) b / batches) / epochs;
@@ -144,7 +180,7 @@ public final class Trainer {
           correct += totals.correct();
           seen += to - from;
           double seconds = (System.nanoTime() - start) / 1e9;
-          listener.batchFinished(
+          BatchProgress done =
               new BatchProgress(
                   epoch,
                   epochs,
@@ -153,7 +189,11 @@ public final class Trainer {
                   lossSum / seen,
                   (double) correct / seen,
                   seen / seconds,
-                  lr));
+                  lr);
+          listener.batchFinished(done);
+          if (control.takeWeightsRequest()) {
+            listener.weights(net.snapshot(), done);
+          }
         }
         if (interrupted) {
           break;
@@ -212,8 +252,8 @@ public final class Trainer {
       TrainingResult result =
           new TrainingResult(best, last, history, bestEpoch, stoppedEarly, interrupted);
       listener.trainingFinished(result);
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      if (interrupted && !stopRequested) {
+        Thread.currentThread().interrupt(); // keep the caller's interruption visible
       }
       return result;
     }

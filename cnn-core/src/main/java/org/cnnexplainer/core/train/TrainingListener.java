@@ -6,11 +6,12 @@ import org.cnnexplainer.core.Network;
  * Follows a training run. Every method has a no-op default.
  *
  * <p>Thread contract: all methods are called on the thread that called {@link Trainer#train}, one
- * at a time, in the order begin, (epoch start, batches..., epoch end, [checkpoint])..., end. They
- * run between batches while the worker threads wait, so they must return quickly (a GUI must hand
- * the values to its event thread, e.g. with {@code SwingUtilities.invokeLater}, and never block on
- * it). They must not call back into the trainer. The objects passed are immutable and may be kept.
- * An exception thrown by a listener ends the training run and propagates from {@code train}.
+ * at a time, in the order begin, (epoch start, (batch, [weights])..., epoch end, [checkpoint])...,
+ * end. They run between batches while the worker threads wait, so they must return quickly (a GUI
+ * must hand the values to its event thread, e.g. with {@code SwingUtilities.invokeLater}, and never
+ * block on it). They must not call back into the trainer. The objects passed are immutable and may
+ * be kept. An exception thrown by a listener ends the training run and propagates from {@code
+ * train}.
  */
 public interface TrainingListener {
   /** A listener that does nothing. */
@@ -24,6 +25,13 @@ public interface TrainingListener {
 
   /** After each mini-batch's weight update. */
   default void batchFinished(BatchProgress progress) {}
+
+  /**
+   * A copy of the weights right after the batch {@code progress} describes, when a {@link
+   * TrainingControl} asked for it ({@link TrainingControl#requestWeights}, or a single step).
+   * Called right after {@link #batchFinished}.
+   */
+  default void weights(Network current, BatchProgress progress) {}
 
   /** After each epoch and its validation. */
   default void epochFinished(EpochResult result) {}

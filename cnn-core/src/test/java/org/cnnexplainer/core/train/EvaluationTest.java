@@ -15,7 +15,10 @@ import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
 import org.junit.jupiter.api.Test;
 
-/** Evaluation never reports an accuracy it did not measure. */
+/**
+ * Evaluation never reports an accuracy it did not measure; it keeps each image's prediction and
+ * probability for the confusion cells.
+ */
 class EvaluationTest {
   /** Flatten, then a dense layer whose weights are all {@code weight}. */
   private static Network network(float weight) {
@@ -90,5 +93,35 @@ class EvaluationTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> Architectures.tinyVgg(Shape.image(1, 28, 28), SyntheticData.LABELS, 100_000, 1));
+  }
+
+  @Test
+  void eachImageKeepsItsPredictionAndProbabilityAndCellsListThem() {
+    Dataset data = SyntheticData.bars(45, 16, 4);
+    Network network = Architectures.tinyVgg(Shape.image(1, 16, 16), SyntheticData.LABELS, 3, 9);
+    Evaluation e = Evaluation.of(network, data, 2);
+    int[][] confusion = e.confusion();
+    int listed = 0;
+    for (int actual = 0; actual < 3; actual++) {
+      for (int predicted = 0; predicted < 3; predicted++) {
+        int[] cell = e.imagesOf(actual, predicted);
+        assertEquals(confusion[actual][predicted], cell.length);
+        listed += cell.length;
+        for (int k = 0; k < cell.length; k++) {
+          int i = cell[k];
+          assertEquals(actual, data.label(i));
+          assertEquals(predicted, e.predicted(i));
+          if (k > 0) {
+            assertTrue(e.probability(cell[k - 1]) >= e.probability(i), "most confident first");
+          }
+        }
+      }
+    }
+    assertEquals(data.size(), listed);
+    for (int i = 0; i < data.size(); i++) {
+      Tensor output = network.predict(data.image(i));
+      assertEquals(output.argmax(), e.predicted(i));
+      assertEquals(output.at(output.argmax()), e.probability(i), 0f);
+    }
   }
 }

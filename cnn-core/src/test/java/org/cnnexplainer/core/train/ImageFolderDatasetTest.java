@@ -81,6 +81,53 @@ class ImageFolderDatasetTest {
   }
 
   @Test
+  void readSkippingListsWhatItLeftOutAndKeepsTheRest() throws IOException {
+    image("cat", "1.png", Color.RED, 8, 8);
+    image("cat", "2.jpg", Color.RED, 8, 8);
+    image("dog", "1.png", Color.BLUE, 8, 8);
+    Files.writeString(dir.resolve("cat").resolve("broken.png"), "not a png");
+    Files.writeString(dir.resolve("dog").resolve("notes.txt"), "hello");
+    Files.writeString(dir.resolve("dog").resolve(".DS_Store"), "hidden");
+    Files.createDirectories(dir.resolve("empty"));
+    Files.createDirectories(dir.resolve(".git"));
+    ImageFolderDataset.Contents contents =
+        ImageFolderDataset.readSkipping(dir, Shape.image(3, 8, 8));
+    assertEquals(List.of("cat", "dog"), contents.dataset().classLabels());
+    assertEquals(3, contents.dataset().size());
+    assertEquals(
+        List.of(
+            dir.resolve("cat").resolve("1.png"),
+            dir.resolve("cat").resolve("2.jpg"),
+            dir.resolve("dog").resolve("1.png")),
+        contents.files());
+    List<Path> skipped = contents.skipped().stream().map(ImageFolderDataset.Skipped::path).toList();
+    assertEquals(
+        List.of(
+            dir.resolve("cat").resolve("broken.png"),
+            dir.resolve("dog").resolve("notes.txt"),
+            dir.resolve("empty")),
+        skipped);
+    assertTrue(
+        contents.skipped().get(0).reason().startsWith("not an image"),
+        contents.skipped().get(0).reason());
+    assertTrue(contents.skipped().get(2).reason().contains("not a class"));
+    // The strict reader still refuses the same folder.
+    assertThrows(
+        InvalidDatasetException.class, () -> ImageFolderDataset.read(dir, Shape.image(3, 8, 8)));
+  }
+
+  @Test
+  void readSkippingFailsWhenNothingIsReadable() throws IOException {
+    Files.createDirectories(dir.resolve("a"));
+    Files.writeString(dir.resolve("a").resolve("x.png"), "not a png");
+    InvalidDatasetException e =
+        assertThrows(
+            InvalidDatasetException.class,
+            () -> ImageFolderDataset.readSkipping(dir, Shape.image(1, 8, 8)));
+    assertTrue(e.getMessage().contains("no class folder"), e.getMessage());
+  }
+
+  @Test
   void foldersNamedAfterTheModelsClassesGetTheirIndexWhateverTheOrder() throws IOException {
     // Sorted folder order (ankle_boot, t-SHIRT_top) is not the model's class order.
     image("t-SHIRT_top", "1.png", Color.WHITE, 8, 8);

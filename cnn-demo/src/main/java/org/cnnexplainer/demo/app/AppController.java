@@ -29,6 +29,7 @@ final class AppController {
             return t;
           });
   private ModelSource model;
+  private String inMemoryModel;
   private Example image;
   private EarlyNetwork early;
 
@@ -85,6 +86,7 @@ final class AppController {
         loaded -> {
           PaintTimer.mark("model and examples loaded");
           model = loaded.source();
+          inMemoryModel = null;
           image = null;
           if (frame.state.network() != loaded.network()) {
             frame.state.setNetwork(loaded.network());
@@ -117,6 +119,25 @@ final class AppController {
 
   void open(ModelSource source) {
     open(source, null);
+  }
+
+  /**
+   * Shows a network that is not in a file (one the Learning Lab just trained) with {@code images}
+   * in the strip and {@code selected} chosen.
+   */
+  void showInMemory(String name, Network network, List<Example> images, int selected) {
+    model = null;
+    inMemoryModel = name;
+    frame.state.setNetwork(network);
+    frame.strip.setExamples(images);
+    frame.strip.showInput(null);
+    frame.setTitle("CNN Explainer — " + name);
+    if (!images.isEmpty()) {
+      int chosen = Math.max(0, Math.min(selected, images.size() - 1));
+      frame.strip.showSelected(chosen);
+      chooseImage(images.get(chosen));
+    }
+    frame.dump();
   }
 
   /** Waits briefly for the first model's network, so the window's first frame shows it. */
@@ -210,7 +231,7 @@ final class AppController {
   }
 
   String modelName() {
-    return model == null ? null : model.name();
+    return model == null ? inMemoryModel : model.name();
   }
 
   String imageName() {

@@ -26,6 +26,8 @@ final class AppMenuBar extends JMenuBar {
     file.add(item("Add image…", KeyEvent.VK_O, e -> controller.addImageFromChooser()));
     file.add(item("Paste image", KeyEvent.VK_V, e -> controller.pasteImage()));
     file.addSeparator();
+    file.add(item("Learning Lab: train your own…", KeyEvent.VK_L, e -> frame.openLab(null)));
+    file.addSeparator();
     file.add(item("Export view as PNG…", KeyEvent.VK_E, e -> export("png")));
     file.add(item("Export view as SVG…", 0, e -> export("svg")));
     file.add(item("Export trace as JSON…", 0, e -> export("json")));

@@ -36,6 +36,15 @@ public final class ExplainerApp {
    * image} (or the first example when {@code null}) and blocks until the window is closed.
    */
   public static void runUntilClosed(Path model, Path image) throws InterruptedException {
+    runUntilClosed(model, image, null);
+  }
+
+  /**
+   * As {@link #runUntilClosed(Path, Path)}, and opens the Learning Lab too when {@code lab} is not
+   * {@code null} (on that data when it is not empty).
+   */
+  public static void runUntilClosed(Path model, Path image, String lab)
+      throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
     PaintTimer.mark("application starting");
     AppPreferences prefs = AppPreferences.forUser();
@@ -65,6 +74,9 @@ public final class ExplainerApp {
             PaintTimer.mark("network installed");
             frame.setVisible(true);
             PaintTimer.mark("window shown");
+            if (lab != null) {
+              frame.openLab(lab);
+            }
           });
     } catch (InvocationTargetException e) {
       // A bug, not a user error: keep the trace for the report.

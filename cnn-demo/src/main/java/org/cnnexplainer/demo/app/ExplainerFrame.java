@@ -16,6 +16,7 @@ import javax.swing.JSplitPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
+import org.cnnexplainer.demo.lab.LabWindow;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateProperty;
@@ -43,6 +44,7 @@ final class ExplainerFrame extends JFrame {
   final PaintTimer timer = new PaintTimer(state);
   private final StateDump dump = StateDump.fromSystemProperty();
   private final JSplitPane sideSplit;
+  private LabWindow lab;
 
   ExplainerFrame(AppPreferences prefs) {
     super("CNN Explainer");
@@ -87,7 +89,7 @@ final class ExplainerFrame extends JFrame {
     state.addListener(this::stateChanged);
     explainer.viewStack().addListener(t -> SwingUtilities.invokeLater(this::viewsChanged));
     explainer.addPropertyChangeListener(Explainable.PLAYING_PROPERTY, e -> playingChanged());
-    timer.install(this::painted);
+    timer.install(this, this::painted);
     placeWindow();
     addWindowListener(
         new WindowAdapter() {
@@ -227,6 +229,14 @@ final class ExplainerFrame extends JFrame {
   /** Remembers the window bounds (on close and quit). */
   void rememberBounds() {
     prefs.setWindowBounds(getBounds());
+  }
+
+  /** Opens the Learning Lab (one per window), reading {@code data} when given. */
+  void openLab(String data) {
+    if (lab == null) {
+      lab = new LabWindow(new LabBridge(this));
+    }
+    lab.open(data);
   }
 
   /**

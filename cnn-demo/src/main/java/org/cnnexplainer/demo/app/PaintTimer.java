@@ -1,7 +1,11 @@
 package org.cnnexplainer.demo.app;
 
+import java.awt.Window;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.swing.JComponent;
 import javax.swing.RepaintManager;
+import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.viz.ExplainerState;
 
@@ -25,16 +29,42 @@ final class PaintTimer {
   }
 
   /**
-   * Calls {@code afterPaint} after every Swing paint pass (a repaint manager hook, so it works for
-   * components the application does not own, such as the overview inside the explainer panel).
+   * Calls {@code afterPaint} after every Swing paint pass that painted in {@code window} (a repaint
+   * manager hook, so it works for components the application does not own, such as the overview
+   * inside the explainer panel).
    */
-  void install(Runnable afterPaint) {
+  void install(Window window, Runnable afterPaint) {
     RepaintManager.setCurrentManager(
         new RepaintManager() {
+          // Set by repaint() calls, which may come from any thread.
+          private final AtomicBoolean windowDirty = new AtomicBoolean();
+
+          @Override
+          public void addDirtyRegion(JComponent c, int x, int y, int w, int h) {
+            // Only paints of this window matter (not those of other windows, e.g. the Lab's).
+            if (SwingUtilities.getWindowAncestor(c) == window) {
+              windowDirty.set(true);
+            }
+            super.addDirtyRegion(c, x, y, w, h);
+          }
+
+          @Override
+          public void addDirtyRegion(Window w, int x, int y, int width, int height) {
+            if (w == window) {
+              windowDirty.set(true);
+            }
+            super.addDirtyRegion(w, x, y, width, height);
+          }
+
           @Override
           public void paintDirtyRegions() {
+            // Cleared before painting: a region added while this pass paints gets its own
+            // afterPaint after the next pass, so the last paint is never left unreported.
+            boolean dirty = windowDirty.getAndSet(false);
             super.paintDirtyRegions();
-            afterPaint.run();
+            if (dirty) {
+              afterPaint.run();
+            }
           }
         });
   }

@@ -1,5 +1,6 @@
 package org.cnnexplainer.demo.app;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -7,14 +8,13 @@ import java.awt.Point;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Supplier;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.demo.cli.OutputFile;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.overview.NetworkOverview;
@@ -28,6 +28,7 @@ import org.cnnexplainer.viz.overview.NetworkOverview;
  */
 final class StateDump {
   static final String PROPERTY = "cnnexplainer.stateDump";
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
   private final Path file;
 
   private StateDump(Path file) {
@@ -102,13 +103,9 @@ final class StateDump {
       }
     }
     try {
-      Path partial = file.resolveSibling(file.getFileName() + ".part");
-      Files.writeString(
-          partial,
-          new GsonBuilder().setPrettyPrinting().create().toJson(json),
-          StandardCharsets.UTF_8);
-      Files.move(
-          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      // Whole or not at all (a temporary file renamed over it): a polling test never reads half.
+      OutputFile.of(file)
+          .write(out -> out.write(GSON.toJson(json).getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       System.err.println(
           "cnn-explainer: cannot write the state dump " + file + ": " + e.getMessage());

@@ -1,10 +1,7 @@
 package org.cnnexplainer.demo.cli;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,7 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,24 +25,39 @@ import org.cnnexplainer.demo.cli.OutputFile.UnusableOutputException;
  * to a temporary sibling folder first, which then replaces {@code out} by renaming.
  *
  * <p>{@code out} is checked before training starts ({@link #open}): it may be a new folder, an
- * empty one, or one that {@code train} wrote before (its {@code model.json}, weights, {@code
- * labels.json} and the training record {@code training.json}, nothing else). Anything else, a file,
- * the {@code --data} folder or the current folder is refused, since replacing it would delete the
- * user's files.
+ * empty one, or one that {@code train} or the Learning Lab wrote before (its {@code model.json},
+ * weights, {@code labels.json}, the training record {@code training.json} and the files that record
+ * lists as written with it, nothing else). Anything else, a file, the training data's folder or the
+ * current folder is refused, since replacing it would delete the user's files. {@code train --out}
+ * and the Lab's "Save model" both go through here.
  */
-final class CheckpointWriter {
-  /** The training record that marks a folder as written by {@code train}. */
-  static final String RECORD = "training.json";
-
-  /** The record's {@code command} starts with this. */
-  static final String RECORD_COMMAND = "cnn-explainer train";
+public final class CheckpointWriter {
+  /** The training record that marks a folder as written by {@code train} or the Lab. */
+  static final String RECORD = TrainingRecord.FILE;
 
   /** The files a checkpoint holds: the TF.js writer's, plus the record. */
   private static final Pattern CHECKPOINT_FILE =
       Pattern.compile("model\\.json|labels\\.json|training\\.json|group\\d+-shard\\d+of\\d+\\.bin");
 
+  /** Who writes, as the refusals name it and its training data's folder. */
+  public enum Caller {
+    /** The {@code train} command. */
+    TRAIN("train", "the --data folder"),
+    /** The Learning Lab's "Save model". */
+    LAB("the Learning Lab", "the image folder being trained on");
+
+    private final String name;
+    private final String dataFolder;
+
+    Caller(String name, String dataFolder) {
+      this.name = name;
+      this.dataFolder = dataFolder;
+    }
+  }
+
   /** Writes a model's files into a folder. */
-  interface Format {
+  public interface Format {
+    /** Writes {@code network}'s files into {@code directory}. */
     void write(Network network, Path directory) throws IOException;
   }
 
@@ -60,33 +75,38 @@ final class CheckpointWriter {
    *
    * @param dataFolder the training images' folder, which {@code out} must neither be, contain, nor
    *     lie inside; null for a built-in data set
+   * @param caller who writes, for the messages
    * @throws UnusableOutputException naming the folder and the reason when it cannot be used
    */
-  static CheckpointWriter open(Path out, Path dataFolder, Format format) throws IOException {
+  public static CheckpointWriter open(Path out, Path dataFolder, Caller caller, Format format)
+      throws IOException {
     Path target = resolve(out);
     if (target.getFileName() == null) {
       throw refuse(out, "is the root folder");
     }
     requireNotAround(out, target, Path.of("").toAbsolutePath(), "the current folder");
     if (dataFolder != null) {
-      requireNotAround(out, target, dataFolder.toAbsolutePath(), "the --data folder");
+      requireNotAround(out, target, dataFolder.toAbsolutePath(), caller.dataFolder);
       Path data = realOrAbsolute(dataFolder);
       if (target.startsWith(data)) {
-        throw refuse(out, "is inside the --data folder, where it would become a class");
+        throw refuse(out, "is inside " + caller.dataFolder + ", where it would become a class");
       }
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
         throw refuse(out, "is a file, not a model folder; name a new folder");
       }
-      String foreign = foreignContent(target);
+      String foreign = foreignContent(target, caller);
       if (foreign != null) {
         throw refuse(
             out,
             "holds "
                 + foreign
-                + ", which train did not write; name a new or empty folder, or one an earlier"
-                + " train run wrote");
+                + ", which "
+                + caller.name
+                + " did not write; name a new or empty folder, or one an earlier "
+                + (caller == Caller.TRAIN ? "train run" : "save")
+                + " wrote");
       }
     }
     Path parent = target.getParent();
@@ -139,55 +159,87 @@ final class CheckpointWriter {
 
   /**
    * Null when {@code folder} is empty or a checkpoint of ours; else a description of the first
-   * thing in it that is not.
+   * thing in it that is not. Files other than a checkpoint's own are ours only when our record in
+   * the folder lists them (the Lab's model card and example images).
    */
-  private static String foreignContent(Path folder) throws IOException {
+  private static String foreignContent(Path folder, Caller caller) throws IOException {
     List<String> names = new ArrayList<>();
+    List<Path> others = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (!CHECKPOINT_FILE.matcher(name).matches()
-            || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-          return "'" + TerminalText.escape(name) + "'";
+        boolean file = Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+        if (file && CHECKPOINT_FILE.matcher(name).matches()) {
+          names.add(name);
+        } else if (file || Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          others.add(entry);
+        } else {
+          return quoted(name);
         }
-        names.add(name);
       }
     }
-    if (names.isEmpty()) {
+    if (names.isEmpty() && others.isEmpty()) {
       return null;
     }
-    if (!names.contains("model.json") || !names.contains(RECORD)) {
-      return "a model without train's record " + RECORD;
+    Optional<TrainingRecord> record = names.contains(RECORD) ? ours(folder) : Optional.empty();
+    Set<String> listed = new HashSet<>(record.map(TrainingRecord::files).orElse(List.of()));
+    for (Path other : others) {
+      String foreign = unlisted(folder, other, listed);
+      if (foreign != null) {
+        return quoted(foreign);
+      }
     }
-    return isRecord(folder.resolve(RECORD)) ? null : "a " + RECORD + " that train did not write";
+    if (!names.contains("model.json") || !names.contains(RECORD)) {
+      return "a model without " + caller.name + "'s record " + RECORD;
+    }
+    return record.isPresent() ? null : "a " + RECORD + " that " + caller.name + " did not write";
   }
 
-  /** True when {@code file} is a training record: JSON whose command is {@code train}'s. */
-  private static boolean isRecord(Path file) {
+  /** The folder's record, if it is one that {@code train} or the Lab wrote. */
+  private static Optional<TrainingRecord> ours(Path folder) {
     try {
-      if (Files.size(file) > 16 << 20) {
-        return false;
-      }
-      JsonElement json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-      return json.isJsonObject()
-          && json.getAsJsonObject().has("command")
-          && json.getAsJsonObject().get("command").isJsonPrimitive()
-          && json.getAsJsonObject().get("command").getAsString().startsWith(RECORD_COMMAND);
-    } catch (IOException | RuntimeException e) {
-      return false;
+      return TrainingRecord.read(folder).filter(TrainingRecord::isOurs);
+    } catch (IOException e) {
+      return Optional.empty();
     }
+  }
+
+  /**
+   * Null when {@code entry} is a file the record lists, or a folder holding only such files (at
+   * least one); else the first path (relative to {@code folder}) that is not.
+   */
+  private static String unlisted(Path folder, Path entry, Set<String> listed) throws IOException {
+    boolean any = false;
+    try (Stream<Path> walk = Files.walk(entry)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        String name = TrainingRecord.relativeName(folder, p);
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || !listed.contains(name)) {
+          return name;
+        }
+        any = true;
+      }
+    }
+    return any ? null : TrainingRecord.relativeName(folder, entry);
+  }
+
+  private static String quoted(String name) {
+    return "'" + TerminalText.escape(name) + "'";
   }
 
   private static UnusableOutputException refuse(Path out, String reason) {
     return new UnusableOutputException(TerminalText.escape(out) + ": " + reason);
   }
 
-  Path out() {
+  /** The folder written (absolute, links resolved). */
+  public Path out() {
     return out;
   }
 
   /** Replaces {@code out} by a folder holding {@code network} plus {@code extras}. */
-  void write(Network network, Extra... extras) throws IOException {
+  public void write(Network network, Extra... extras) throws IOException {
     Path parent = out.getParent();
     Files.createDirectories(parent);
     // Created with the default attributes: the process umask decides who may read the model.
@@ -215,7 +267,7 @@ final class CheckpointWriter {
   }
 
   /** A text file written beside the model. */
-  record Extra(String fileName, String content) {}
+  public record Extra(String fileName, String content) {}
 
   /**
    * {@code .NAME<kind>PID-RANDOM} beside {@code out}: hidden, and marked with this process so that

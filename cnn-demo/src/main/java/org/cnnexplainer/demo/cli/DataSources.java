@@ -12,11 +12,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Resolves a {@code --data} value: {@code fashion-mnist} or a folder with one sub-folder per class.
  */
-final class DataSources {
+public final class DataSources {
   static final String FASHION_MNIST = "fashion-mnist";
 
-  /** The Fashion-MNIST folder: the given one, else $CNN_FASHION_MNIST_DIR, else Debian's. */
-  static Path fashionMnistDirectory(Path given) {
+  /**
+   * The Fashion-MNIST folder: the given one, else $CNN_FASHION_MNIST_DIR, else Debian's (also the
+   * Learning Lab's, with {@code null}).
+   */
+  public static Path fashionMnistDirectory(Path given) {
     if (given != null) {
       return given;
     }

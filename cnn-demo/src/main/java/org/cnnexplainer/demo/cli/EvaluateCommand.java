@@ -56,20 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     int workers = OptionChecks.threads(spec, threads);
     DataSources.requireDataArgument(spec, data);
-    Network network = model.loadForImages();
-    Dataset test = DataSources.test(data, fashionDir, network.inputShape(), network.classLabels());
-    Evaluation e;
-    try {
-      e = Evaluation.of(network, test, workers);
-    } catch (ArithmeticException nonFinite) {
-      throw new InvalidModelException(
-          TerminalText.escape(model.path()) + ": " + nonFinite.getMessage(), nonFinite);
-    } catch (IllegalArgumentException misfit) {
-      // The data's image shape or class count does not fit the model.
-      throw new InvalidDatasetException(
-          TerminalText.escape(data) + ": " + misfit.getMessage() + " (" + model.path() + ")",
-          misfit);
-    }
+    Evaluation e = evaluate(model, data, fashionDir, workers);
     if (json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("accuracy", e.accuracy());
@@ -86,5 +73,29 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     System.out.print(EvaluationReport.text(e));
     return 0;
+  }
+
+  /**
+   * {@code model} run on every test image of {@code data} with {@code workers} threads; shared with
+   * {@code render --view confusion}.
+   *
+   * @throws InvalidModelException when the model cannot take images or computes non-finite values
+   * @throws InvalidDatasetException when the data does not fit the model
+   */
+  static Evaluation evaluate(ModelOption model, String data, Path fashionDir, int workers)
+      throws IOException {
+    Network network = model.loadForImages();
+    Dataset test = DataSources.test(data, fashionDir, network.inputShape(), network.classLabels());
+    try {
+      return Evaluation.of(network, test, workers);
+    } catch (ArithmeticException nonFinite) {
+      throw new InvalidModelException(
+          TerminalText.escape(model.path()) + ": " + nonFinite.getMessage(), nonFinite);
+    } catch (IllegalArgumentException misfit) {
+      // The data's image shape or class count does not fit the model.
+      throw new InvalidDatasetException(
+          TerminalText.escape(data) + ": " + misfit.getMessage() + " (" + model.path() + ")",
+          misfit);
+    }
   }
 }

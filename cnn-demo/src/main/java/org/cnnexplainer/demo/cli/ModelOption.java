@@ -62,13 +62,16 @@ public final class ModelOption {
   }
 
   /**
-   * The files the model is read from, as far as they exist: {@code model.json}, {@code labels.json}
-   * and the {@code .bin} files beside them. An output must not replace one.
+   * The files the model is read from, as far as they exist: {@code model.json}, {@code
+   * labels.json}, the {@code .bin} files beside them and its training record. An output must not
+   * replace one.
    */
   public List<Path> files() {
     Path json = Files.isDirectory(model) ? model.resolve("model.json") : model;
     Path folder = json.toAbsolutePath().getParent();
-    List<Path> files = new ArrayList<>(List.of(json, folder.resolve("labels.json")));
+    List<Path> files =
+        new ArrayList<>(
+            List.of(json, folder.resolve("labels.json"), folder.resolve(TrainingRecord.FILE)));
     try (DirectoryStream<Path> weights = Files.newDirectoryStream(folder, "*.bin")) {
       weights.forEach(files::add);
     } catch (IOException | RuntimeException e) {

@@ -140,7 +140,8 @@ final class OperationViewRender {
               new NeuronRef(layer(network, r.layer(), ActivationLayer.class), neuron);
           case pool -> new NeuronRef(layer(network, r.layer(), Pooling2D.class), neuron);
           case flatten, softmax -> new NeuronRef(network.layers().size() - 1, classIndex(state, r));
-          case hyperparameters -> throw new IllegalStateException("not a panel view");
+          case hyperparameters, curves, confusion ->
+              throw new IllegalStateException("not a panel view");
         };
     if (target == null) {
       return;

@@ -4,13 +4,10 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
-import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
@@ -42,7 +39,9 @@ public final class RenderCommand implements Callable<Integer> {
     pool,
     flatten,
     softmax,
-    hyperparameters;
+    hyperparameters,
+    curves,
+    confusion;
 
     /** The option spelling, e.g. {@code conv-formula}. */
     String optionName() {
@@ -72,10 +71,25 @@ public final class RenderCommand implements Callable<Integer> {
       paramLabel = "VIEW",
       converter = ViewConverter.class,
       description =
-          "What to paint: overview, conv, conv-formula, activation, pool, flatten, softmax or"
-              + " hyperparameters (default: ${DEFAULT-VALUE}). All but overview and"
-              + " hyperparameters need --image.")
+          "What to paint: overview, conv, conv-formula, activation, pool, flatten, softmax,"
+              + " hyperparameters, curves (a trained model's training curves, from its"
+              + " training.json) or confusion (its confusion matrix on --data) (default:"
+              + " ${DEFAULT-VALUE}). conv to softmax need --image.")
   View view;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DATA",
+      description =
+          "For --view confusion: fashion-mnist (its 10,000 test images) or a folder with one"
+              + " sub-folder of images per class.")
+  String data;
+
+  @Option(
+      names = "--fashion-mnist-dir",
+      paramLabel = "DIR",
+      description = "Fashion-MNIST folder (default: $CNN_FASHION_MNIST_DIR or Debian's).")
+  Path fashionDir;
 
   @Option(
       names = "--layer",
@@ -188,21 +202,28 @@ public final class RenderCommand implements Callable<Integer> {
     RangeMode mode = parseRange();
     System.setProperty("java.awt.headless", "true");
     OperationViewRender.Request request = request();
-    if (view != View.overview && view != View.hyperparameters && image == null) {
+    boolean training = view == View.curves || view == View.confusion;
+    if (!training && view != View.overview && view != View.hyperparameters && image == null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--view " + view.optionName() + " needs --image");
     }
     OutputFile target = OptionChecks.output(spec, "--out", out);
     OptionChecks.notAnInput(spec, target, model, image);
-    Network network = image == null ? model.load() : model.loadForImages();
-    ActivationTrace trace =
-        image == null ? null : CheckedTraces.ofImage(network, model.path(), image);
     BufferedImage picture;
-    try {
-      picture = paint(network, trace, mode, wh[0], wh[1]);
-    } catch (IllegalArgumentException e) {
-      // A layer, neuron, channel or position that does not exist in this model.
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    if (training) {
+      picture =
+          TrainingViewRender.paint(
+              spec, view == View.curves, model, data, fashionDir, target, theme == Theme.dark, wh);
+    } else {
+      Network network = image == null ? model.load() : model.loadForImages();
+      ActivationTrace trace =
+          image == null ? null : CheckedTraces.ofImage(network, model.path(), image);
+      try {
+        picture = paint(network, trace, mode, wh[0], wh[1]);
+      } catch (IllegalArgumentException e) {
+        // A layer, neuron, channel or position that does not exist in this model.
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
     }
     target.write(
         stream -> {
@@ -226,29 +247,8 @@ public final class RenderCommand implements Callable<Integer> {
 
   private BufferedImage paint(
       Network network, ActivationTrace trace, RangeMode mode, int width, int height) {
-    AtomicReference<BufferedImage> result = new AtomicReference<>();
-    try {
-      SwingUtilities.invokeAndWait(
-          () -> {
-            Object oldBackground = UIManager.get(OverviewKeys.BACKGROUND);
-            Object oldForeground = UIManager.get(OverviewKeys.FOREGROUND);
-            applyTheme();
-            try {
-              result.set(paintOnEdt(network, trace, mode, width, height));
-            } finally {
-              UIManager.put(OverviewKeys.BACKGROUND, oldBackground);
-              UIManager.put(OverviewKeys.FOREGROUND, oldForeground);
-            }
-          });
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while rendering", e);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof RuntimeException re
-          ? re
-          : new IllegalStateException(e.getCause());
-    }
-    return result.get();
+    return TrainingViewRender.onEdt(
+        theme == Theme.dark, () -> paintOnEdt(network, trace, mode, width, height));
   }
 
   private BufferedImage paintOnEdt(
@@ -268,8 +268,7 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   /** The original's white page for light; a dark grey page with light text for dark. */
-  private void applyTheme() {
-    boolean dark = theme == Theme.dark;
+  static void applyTheme(boolean dark) {
     UIManager.put(OverviewKeys.BACKGROUND, dark ? new Color(0x1e1f22) : Color.WHITE);
     UIManager.put(OverviewKeys.FOREGROUND, dark ? new Color(0xdfe1e5) : new Color(0x1e1e1e));
   }

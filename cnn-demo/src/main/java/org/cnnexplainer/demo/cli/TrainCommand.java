@@ -1,16 +1,12 @@
 package org.cnnexplainer.demo.cli;
 
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
@@ -134,7 +130,9 @@ public final class TrainCommand implements Callable<Integer> {
     // a run must not train for hours and then fail to save, or replace the wrong folder.
     CheckpointWriter writer;
     try {
-      writer = CheckpointWriter.open(out, DataSources.folder(data), ModelFormats.writer());
+      writer =
+          CheckpointWriter.open(
+              out, DataSources.folder(data), CheckpointWriter.Caller.TRAIN, ModelFormats.writer());
     } catch (OutputFile.UnusableOutputException e) {
       throw new ParameterException(spec.commandLine(), "--out " + e.getMessage());
     }
@@ -353,24 +351,12 @@ public final class TrainCommand implements Callable<Integer> {
   /** {@code training.json}: how the checkpoint was made. */
   private CheckpointWriter.Extra record(
       List<EpochResult> history, long start, int epoch, TrainerSettings settings) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put(
-        "command",
-        "cnn-explainer " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-    json.put("epoch", epoch);
-    json.put("secondsSoFar", (System.nanoTime() - start) / 1e9);
-    json.put("savedAt", Instant.now().toString());
-    json.put("threads", settings.threads());
-    json.put("java", System.getProperty("java.version"));
-    json.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    json.put("cores", Runtime.getRuntime().availableProcessors());
-    json.put("history", history);
-    return new CheckpointWriter.Extra(
-        "training.json",
-        new GsonBuilder()
-            .serializeSpecialFloatingPointValues()
-            .setPrettyPrinting()
-            .create()
-            .toJson(json));
+    return TrainingRecord.of(
+            "cnn-explainer " + String.join(" ", spec.commandLine().getParseResult().originalArgs()))
+        .put("epoch", epoch)
+        .put("secondsSoFar", (System.nanoTime() - start) / 1e9)
+        .put("threads", settings.threads())
+        .history(history)
+        .extra();
   }
 }

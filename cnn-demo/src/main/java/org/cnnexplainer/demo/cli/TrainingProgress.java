@@ -9,7 +9,7 @@ import org.cnnexplainer.core.train.TrainingListener;
  * Prints a live progress bar (to {@code bar}, redrawn in place with a carriage return, at most 5
  * times a second) and one summary line per epoch (to {@code lines}).
  */
-class TrainingProgress implements TrainingListener {
+public class TrainingProgress implements TrainingListener {
   private static final int BAR_WIDTH = 24;
   private final PrintStream bar;
   private final PrintStream lines;
@@ -112,7 +112,8 @@ class TrainingProgress implements TrainingListener {
     return batchesPerEpoch;
   }
 
-  static String duration(double seconds) {
+  /** {@code seconds} as {@code m:ss} or {@code h:mm:ss} (also the Learning Lab's time left). */
+  public static String duration(double seconds) {
     long s = Math.round(seconds);
     return s >= 3600
         ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)

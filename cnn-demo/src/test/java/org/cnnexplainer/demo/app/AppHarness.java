@@ -171,7 +171,12 @@ final class AppHarness {
 
   /** The last complete state dump, or {@code null} (none yet, or being replaced). */
   JsonObject state() {
-    Path file = work.resolve("state.json");
+    return dump("state.json");
+  }
+
+  /** The last complete dump {@code name} (state.json, lab-state.json), or {@code null}. */
+  JsonObject dump(String name) {
+    Path file = work.resolve(name);
     try {
       JsonElement parsed = JsonParser.parseString(Files.readString(file));
       return parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
@@ -182,11 +187,18 @@ final class AppHarness {
 
   /** Waits until the state dump satisfies {@code ready}; fails with the last state otherwise. */
   JsonObject awaitState(String what, Predicate<JsonObject> ready) throws Exception {
+    return awaitDump("state.json", what, ready);
+  }
+
+  /**
+   * Waits until the dump {@code name} satisfies {@code ready}; fails with the last one otherwise.
+   */
+  JsonObject awaitDump(String name, String what, Predicate<JsonObject> ready) throws Exception {
     long deadline = System.currentTimeMillis() + TIMEOUT_MS;
     JsonObject last = null;
     while (System.currentTimeMillis() < deadline) {
       requireAlive();
-      JsonObject state = state();
+      JsonObject state = dump(name);
       if (state != null) {
         last = state;
         if (ready.test(state)) {

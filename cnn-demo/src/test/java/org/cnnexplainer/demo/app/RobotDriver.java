@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
  * by its {@code DISPLAY}, for the end-to-end test (whose own JVM stays headless). Reads one command
  * per line from standard input and answers {@code ok} or {@code error: ...}:
  *
- * <pre>click X Y | move X Y | key NAME | delay MS | shot FILE | quit</pre>
+ * <pre>click X Y | move X Y | key NAME | type TEXT | delay MS | shot FILE | quit</pre>
  *
  * <p>({@code delay} sets the pause after each generated event, 40 ms at first.)
  */
@@ -45,6 +45,13 @@ public final class RobotDriver {
             int code = KeyEvent.class.getField("VK_" + words[1]).getInt(null);
             robot.keyPress(code);
             robot.keyRelease(code);
+          }
+          case "type" -> {
+            for (char c : words[1].toCharArray()) {
+              int code = KeyEvent.getExtendedKeyCodeForChar(c);
+              robot.keyPress(code);
+              robot.keyRelease(code);
+            }
           }
           case "shot" -> {
             Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());

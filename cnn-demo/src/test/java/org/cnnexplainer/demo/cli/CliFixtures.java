@@ -33,7 +33,7 @@ import org.cnnexplainer.core.tfjs.TfjsModel;
  * Files for command-line tests: a small valid model, images and image folders, and the hostile ones
  * a user could hand the command line (models, images, IDX files, device nodes).
  */
-final class CliFixtures {
+public final class CliFixtures {
   /** The classes of {@link #smallNetwork}. */
   static final List<String> LABELS = List.of("cat", "dog", "cow", "hen");
 
@@ -68,7 +68,7 @@ final class CliFixtures {
    * A quick {@code train} run: one epoch of 16x16 gray images, 2 filters, batch 4, a quarter for
    * validation, one thread; {@code extra} options are appended.
    */
-  static String[] trainArgs(Path data, Path out, String... extra) {
+  public static String[] trainArgs(Path data, Path out, String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(

@@ -291,6 +291,7 @@ class HostileInputsPropertyTest {
     final boolean scratch;
     final Path goodModel;
     final Path grayModel;
+    final Path trainedModel;
     final Path goodImage;
     final Path brightImage;
     final Path dataFolder;
@@ -299,6 +300,7 @@ class HostileInputsPropertyTest {
     final Path nullDevice;
     final Map<String, Path> models = new LinkedHashMap<>();
     final Map<String, Path> images = new LinkedHashMap<>();
+    final Map<String, Path> records = new LinkedHashMap<>();
 
     Sandbox(Path root, boolean scratch) throws IOException {
       this.root = Files.createDirectories(root);
@@ -396,6 +398,46 @@ class HostileInputsPropertyTest {
       if (ours.code() != 0) {
         throw new IllegalStateException("cannot make the earlier run's folder: " + ours);
       }
+      // A trained model with its record, for render --view curves|confusion, and damaged records.
+      trainedModel = m.resolve("trained");
+      CommandRun trained = CommandRun.of(CliFixtures.trainArgs(dataFolder, trainedModel));
+      if (trained.code() != 0) {
+        throw new IllegalStateException("cannot train the model with a record: " + trained);
+      }
+      records.put("record-not-json", record(m.resolve("r-text"), "{\"history\": ["));
+      records.put("record-no-history", record(m.resolve("r-none"), "{\"command\": \"x\"}"));
+      records.put(
+          "record-wrong-types",
+          record(m.resolve("r-types"), "{\"history\": [{\"epoch\": \"one\"}, null]}"));
+      records.put(
+          "record-bad-curve",
+          record(m.resolve("r-curve"), "{\"history\": [], \"batchCurve\": [[1], \"x\"]}"));
+      records.put(
+          "record-ragged-confusion",
+          record(
+              m.resolve("r-ragged"),
+              "{\"history\": [], \"evaluation\": {\"classes\": [\"a\", \"b\"], \"accuracy\": 1,"
+                  + " \"perClassAccuracy\": [1, 1], \"confusion\": [[1, 0], [0]], \"count\": 2}}"));
+      records.put(
+          "record-many-epochs",
+          record(
+              m.resolve("r-many"),
+              java.util.stream.IntStream.rangeClosed(1, 50_000)
+                  .mapToObj(e -> "{\"epoch\": " + e + ", \"trainingLoss\": 0.5}")
+                  .collect(java.util.stream.Collectors.joining(",", "{\"history\": [", "]}"))));
+      if (nullDevice != null) {
+        Path deviceRecord = Files.createDirectories(m.resolve("r-device"));
+        CliFixtures.smallModel(deviceRecord);
+        Files.createSymbolicLink(deviceRecord.resolve("training.json"), nullDevice);
+        records.put("record-device", deviceRecord);
+      }
+    }
+
+    /** The small model with {@code json} as its training record. */
+    private static Path record(Path dir, String json) throws IOException {
+      CliFixtures.smallModel(dir);
+      Files.writeString(dir.resolve("training.json"), json);
+      return dir;
     }
 
     private static Path forged(Path dir) throws IOException {
@@ -570,11 +612,38 @@ class HostileInputsPropertyTest {
               new Slot("-o", outputFiles("r.png")),
               new Slot("--size", list("200x150", "16384x16384", "0x0", "99999x1", "wide")),
               new Slot("--view", list("overview", "conv", "softmax", "flatten", "bogus"))));
+      List<Value> trainedModels = prepend(trainedModel.toString(), allModels);
+      c.put(
+          "render --view curves",
+          List.of(
+              new Slot("-m", values(trainedModel, records)),
+              new Slot("-o", outputFiles("curves.png")),
+              new Slot("--size", list("300x200", "0x0", "16384x16384")),
+              new Slot("--theme", list("light", "dark", "bogus"))));
+      c.put(
+          "render --view confusion",
+          List.of(
+              new Slot("-m", trainedModels),
+              new Slot("--data", data()),
+              new Slot("--fashion-mnist-dir", fashionDirs()),
+              new Slot("-o", outputFiles("confusion.png")),
+              new Slot("--size", list("300x300", "99999x1"))));
       c.put(
           "app",
           List.of(
               new Slot("--model", prepend("", allModels)),
-              new Slot("IMAGE", prepend("", allImages))));
+              new Slot("IMAGE", prepend("", allImages)),
+              new Slot(
+                  "--lab",
+                  list(
+                      "",
+                      "--lab",
+                      "fashion-mnist",
+                      dataFolder,
+                      dataFolder.getParent().resolve("missing"),
+                      goodImage,
+                      "a\nb\u001b[31m",
+                      "@" + goodImage))));
       c.put(
           "(none)",
           List.of(
@@ -595,7 +664,7 @@ class HostileInputsPropertyTest {
     Case toCase(String command, List<Slot> slots, int[] choice) {
       List<String> args = new ArrayList<>();
       if (!command.equals("(none)")) {
-        args.add(command);
+        args.addAll(List.of(command.split(" "))); // "render --view curves": a command and a view
       }
       List<Path> outputs = new ArrayList<>();
       boolean mustRefuse = false;
@@ -628,7 +697,9 @@ class HostileInputsPropertyTest {
         // Never the real Fashion-MNIST: 60,000 images would make this test take minutes.
         args.addAll(List.of("--fashion-mnist-dir", fashionGood.toString()));
       }
-      if (command.equals("evaluate") && fashion && !args.contains("--fashion-mnist-dir")) {
+      if ((command.equals("evaluate") || command.startsWith("render"))
+          && fashion
+          && !args.contains("--fashion-mnist-dir")) {
         args.addAll(List.of("--fashion-mnist-dir", fashionGood.toString()));
       }
       return new Case(command, args, outputs, mustRefuse);

@@ -99,7 +99,9 @@ class OutputSafetyTest {
 
   @Test
   void theOutputMustNotBeAFileOfTheModel() throws IOException {
-    for (String name : List.of("model.json", "labels.json", "group1-shard1of1.bin")) {
+    Files.writeString(model.resolve("training.json"), "{\"history\": []}");
+    for (String name :
+        List.of("model.json", "labels.json", "group1-shard1of1.bin", "training.json")) {
       Path file = model.resolve(name);
       byte[] before = Files.readAllBytes(file);
       assertRefused(trace(file), file, "is a file of the model");

@@ -22,8 +22,8 @@ public final class Surface {
     if (panel == null) {
       return Color.WHITE;
     }
-    double luminance =
-        (0.2126 * panel.getRed() + 0.7152 * panel.getGreen() + 0.0722 * panel.getBlue()) / 255;
-    return luminance > 0.5 ? Color.WHITE : new Color(panel.getRGB() & 0xffffff);
+    return StyleDefaults.luminance(panel) > 0.5
+        ? Color.WHITE
+        : new Color(panel.getRGB() & 0xffffff);
   }
 }

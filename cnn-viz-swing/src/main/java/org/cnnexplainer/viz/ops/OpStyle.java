@@ -2,7 +2,7 @@ package org.cnnexplainer.viz.ops;
 
 import java.awt.Color;
 import java.awt.Font;
-import javax.swing.UIManager;
+import org.cnnexplainer.viz.internal.StyleDefaults;
 import org.cnnexplainer.viz.internal.Surface;
 import org.cnnexplainer.viz.overview.OverviewKeys;
 
@@ -22,13 +22,7 @@ record OpStyle(
   static OpStyle fromUIManager() {
     Color bg = Surface.background();
     Color fg = color(OverviewKeys.FOREGROUND, color("Label.foreground", Color.BLACK));
-    Font base = UIManager.getFont(OverviewKeys.FONT);
-    if (base == null) {
-      base = UIManager.getFont("Label.font");
-    }
-    if (base == null) {
-      base = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    }
+    Font base = StyleDefaults.font();
     return new OpStyle(
         bg,
         fg,
@@ -51,23 +45,19 @@ record OpStyle(
 
   /** Black or white, whichever reads better on {@code fill}. */
   static Color textOn(Color fill) {
-    return luminance(fill) < 0.45 ? Color.WHITE : Color.BLACK;
+    return StyleDefaults.textOn(fill);
   }
 
   static double luminance(Color c) {
-    return (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255.0;
+    return StyleDefaults.luminance(c);
   }
 
   /** {@code a} blended towards {@code b} by {@code amount} (opaque result). */
   static Color mix(Color a, Color b, double amount) {
-    return new Color(
-        (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * amount),
-        (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * amount),
-        (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * amount));
+    return StyleDefaults.mix(a, b, amount);
   }
 
   private static Color color(String key, Color fallback) {
-    Color c = UIManager.getColor(key);
-    return c == null ? fallback : new Color(c.getRGB() & 0xffffff);
+    return StyleDefaults.color(key, fallback);
   }
 }

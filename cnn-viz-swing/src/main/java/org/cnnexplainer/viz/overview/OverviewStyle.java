@@ -3,6 +3,7 @@ package org.cnnexplainer.viz.overview;
 import java.awt.Color;
 import java.awt.Font;
 import javax.swing.UIManager;
+import org.cnnexplainer.viz.internal.StyleDefaults;
 import org.cnnexplainer.viz.internal.Surface;
 
 /** Colours, fonts and sizes of one paint, resolved from {@link OverviewKeys} with defaults. */
@@ -24,13 +25,7 @@ record OverviewStyle(
   static OverviewStyle fromUIManager() {
     Color bg = Surface.background();
     Color fg = color(OverviewKeys.FOREGROUND, color("Label.foreground", Color.BLACK));
-    Font base = UIManager.getFont(OverviewKeys.FONT);
-    if (base == null) {
-      base = UIManager.getFont("Label.font");
-    }
-    if (base == null) {
-      base = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    }
+    Font base = StyleDefaults.font();
     return new OverviewStyle(
         bg,
         fg,
@@ -67,16 +62,11 @@ record OverviewStyle(
 
   /** {@code a} blended towards {@code b} by {@code amount} (opaque result). */
   static Color mix(Color a, Color b, double amount) {
-    return new Color(
-        (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * amount),
-        (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * amount),
-        (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * amount));
+    return StyleDefaults.mix(a, b, amount);
   }
 
   private static Color color(String key, Color fallback) {
-    Color c = UIManager.getColor(key);
-    // Plain colours: UIResource subclasses of some look and feels are fine, but alpha is dropped.
-    return c == null ? fallback : new Color(c.getRGB() & 0xffffff);
+    return StyleDefaults.color(key, fallback);
   }
 
   private static float number(String key, float fallback) {
