@@ -97,7 +97,10 @@ class ConsumerProjectIT {
         "done");
   }
 
-  /** The libraries as built by this reactor, and Gson from the test's own class path. */
+  /**
+   * The libraries as built by this reactor, and their dependencies (Gson; JFreeChart, which
+   * cnn-viz-swing's training views use) from the test's own class path.
+   */
   private static String libraries() throws Exception {
     List<String> jars = new ArrayList<>();
     // artifact -> folder: cnn-models lives in models/, next to the model folders it packages
@@ -111,14 +114,12 @@ class ConsumerProjectIT {
       assertTrue(Files.isRegularFile(jar), "missing " + jar + ": run mvn package first");
       jars.add(jar.toString());
     }
-    jars.add(
-        Path.of(
-                com.google.gson.Gson.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI())
-            .toString());
+    for (Class<?> dependency :
+        List.of(com.google.gson.Gson.class, org.jfree.chart.JFreeChart.class)) {
+      jars.add(
+          Path.of(dependency.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString());
+    }
     return String.join(File.pathSeparator, jars);
   }
 
