@@ -24,41 +24,84 @@ public final class ActivationTrace {
     this.logits = logits;
   }
 
-  /** The network that computed this trace. */
+  /**
+   * The network that computed this trace.
+   *
+   * @return the network
+   */
   public Network network() {
     return network;
   }
 
-  /** The input tensor. */
+  /**
+   * The input tensor.
+   *
+   * @return the input, shaped like the network's input
+   */
   public Tensor input() {
     return input;
   }
 
-  /** Number of layer outputs (one per layer). */
+  /**
+   * Number of layer outputs (one per layer).
+   *
+   * @return the number of layers
+   */
   public int size() {
     return outputs.length;
   }
 
-  /** The output of layer {@code index}. */
+  /**
+   * The output of layer {@code index}.
+   *
+   * @param index the layer, 0 for the first
+   * @return its output
+   * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
+   */
   public Tensor output(int index) {
-    return outputs[index];
+    return outputs[requireLayer(index)];
   }
 
   /**
    * The output of the layer called {@code layerName}.
    *
+   * @param layerName the layer's name in the model file, such as {@code conv_1_1}
+   * @return its output
    * @throws IllegalArgumentException if the network has no such layer
    */
   public Tensor output(String layerName) {
     return outputs[network.requireIndexOf(layerName)];
   }
 
-  /** The input that layer {@code index} received. */
+  /**
+   * The input that layer {@code index} received.
+   *
+   * @param index the layer, 0 for the first
+   * @return the trace's input for layer 0, else the previous layer's output
+   * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
+   */
   public Tensor inputOf(int index) {
-    return index == 0 ? input : outputs[index - 1];
+    return requireLayer(index) == 0 ? input : outputs[index - 1];
   }
 
-  /** The network's output; for a classifier, the class probabilities. */
+  private int requireLayer(int index) {
+    if (index < 0 || index >= outputs.length) {
+      throw new IndexOutOfBoundsException(
+          "layer "
+              + index
+              + " does not exist: network '"
+              + network.name()
+              + "' has layers 0 to "
+              + (outputs.length - 1));
+    }
+    return index;
+  }
+
+  /**
+   * The network's output; for a classifier, the class probabilities.
+   *
+   * @return the last layer's output
+   */
   public Tensor probabilities() {
     return outputs[outputs.length - 1];
   }
@@ -66,6 +109,8 @@ public final class ActivationTrace {
   /**
    * The values fed into the final softmax (fused into the last Dense layer or a separate Activation
    * layer), or empty when the network does not end in a softmax.
+   *
+   * @return the logits, or empty
    */
   public Optional<Tensor> logits() {
     return Optional.ofNullable(logits);
@@ -75,6 +120,8 @@ public final class ActivationTrace {
    * The first layer whose output holds a NaN or infinite value, or empty when every output is
    * finite. Finite weights can still overflow the float range (or divide zero by zero in a
    * softmax); the probabilities of such a trace mean nothing.
+   *
+   * @return the index of that layer, or empty
    */
   public OptionalInt firstNonFiniteLayer() {
     for (int i = 0; i < outputs.length; i++) {
@@ -95,6 +142,8 @@ public final class ActivationTrace {
    * to the input, every layer's output and every parameter. Thread-safe: concurrent calls share
    * nothing but this trace and the network, which are immutable.
    *
+   * @param target the scalar to differentiate, such as a class's logit
+   * @return the gradients
    * @throws IllegalArgumentException if the target does not fit the network (a class or index out
    *     of range, an unknown layer, logits of a network without a final softmax)
    */
@@ -102,13 +151,27 @@ public final class ActivationTrace {
     return GradientTrace.of(this, Objects.requireNonNull(target, "target"));
   }
 
-  /** The most probable class. */
+  /**
+   * The most probable class.
+   *
+   * @return the class with the highest probability (the lowest index on ties)
+   */
   public ClassScore predicted() {
     return topK(1).get(0);
   }
 
-  /** The {@code k} most probable classes, most probable first (ties: lower index first). */
+  /**
+   * The {@code k} most probable classes, most probable first (ties: lower index first); all classes
+   * when {@code k} is larger than their number.
+   *
+   * @param k how many classes
+   * @return at most {@code k} classes
+   * @throws IllegalArgumentException if {@code k} is negative
+   */
   public List<ClassScore> topK(int k) {
+    if (k < 0) {
+      throw new IllegalArgumentException("k must be 0 or more, was " + k);
+    }
     Tensor p = probabilities();
     List<ClassScore> scores = new ArrayList<>(p.size());
     for (int i = 0; i < p.size(); i++) {
@@ -117,6 +180,6 @@ public final class ActivationTrace {
     scores.sort(
         Comparator.comparingDouble((ClassScore s) -> -s.probability())
             .thenComparingInt(ClassScore::index));
-    return List.copyOf(scores.subList(0, Math.min(Math.max(k, 0), scores.size())));
+    return List.copyOf(scores.subList(0, Math.min(k, scores.size())));
   }
 }

@@ -159,5 +159,28 @@ class NetworkTest {
     assertEquals(top.get(0), trace.predicted());
     assertEquals(4, trace.topK(10).size());
     assertEquals(0, trace.topK(0).size());
+    IllegalArgumentException negative =
+        assertThrows(IllegalArgumentException.class, () -> trace.topK(-1));
+    assertEquals("k must be 0 or more, was -1", negative.getMessage());
+  }
+
+  @Test
+  void aLayerOutsideTheTraceIsRefusedWithTheRange() {
+    Network network = TestNetworks.tinyVgg(1, 16, 2, 3, 4);
+    ActivationTrace trace = network.trace(TestNetworks.randomInput(network, 1));
+    assertSame(trace.input(), trace.inputOf(0));
+    for (int bad : new int[] {-1, trace.size()}) {
+      IndexOutOfBoundsException e =
+          assertThrows(IndexOutOfBoundsException.class, () -> trace.output(bad));
+      assertEquals(
+          "layer "
+              + bad
+              + " does not exist: network '"
+              + network.name()
+              + "' has layers 0 to "
+              + (trace.size() - 1),
+          e.getMessage());
+      assertThrows(IndexOutOfBoundsException.class, () -> trace.inputOf(bad));
+    }
   }
 }

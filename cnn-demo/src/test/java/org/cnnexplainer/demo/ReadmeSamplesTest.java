@@ -4,22 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.EditList;
 import org.cnnexplainer.core.GradientTarget;
@@ -32,7 +23,6 @@ import org.cnnexplainer.core.attribution.IntegratedGradients;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.demo.app.TestModels;
-import org.cnnexplainer.models.BundledModels;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.ops.ExplainerPanel;
 import org.junit.jupiter.api.Test;
@@ -44,27 +34,20 @@ import org.junit.jupiter.api.io.TempDir;
  * from the API.
  */
 class ReadmeSamplesTest {
-  private static final Pattern SAMPLE =
-      Pattern.compile("<!-- sample: (\\w+) -->\\s*```java\\n(.*?)```", Pattern.DOTALL);
-
   @Test
   void samplesCompileAndRun(@TempDir Path dir) throws Exception {
-    Path readme = Path.of("..", "README.md");
-    String text = Files.readString(readme);
-    Matcher m = SAMPLE.matcher(text);
-    Path src = Files.createDirectories(dir.resolve("src"));
-    Path out = Files.createDirectories(dir.resolve("classes"));
-    int samples = 0;
-    while (m.find()) {
-      Files.writeString(src.resolve(m.group(1) + ".java"), m.group(2));
-      samples++;
-    }
+    Path src = dir.resolve("src");
+    Path out = dir.resolve("classes");
     assertEquals(
-        6,
-        samples,
-        "README samples ClassifyImage, WhyThisClass, WhatIf, Attributions, BundledModel and"
-            + " EmbedExplainer");
-    compile(src, out);
+        List.of(
+            "BundledModel",
+            "ClassifyImage",
+            "WhyThisClass",
+            "WhatIf",
+            "Attributions",
+            "EmbedExplainer"),
+        JavaSamples.extract(Path.of("..", "README.md"), src));
+    JavaSamples.compile(src, out);
 
     Path modelJson = TestModels.saveSeeded(dir.resolve("model"), 21);
     Path image = TestModels.writeImage(dir.resolve("shoe.png"), 5);
@@ -157,45 +140,9 @@ class ReadmeSamplesTest {
     }
   }
 
-  private static void compile(Path src, Path out) throws Exception {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    String classpath =
-        String.join(
-            File.pathSeparator,
-            location(Network.class),
-            location(ExplainerState.class),
-            location(BundledModels.class),
-            location(com.google.gson.Gson.class));
-    List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp", classpath));
-    try (var files = Files.list(src)) {
-      files.forEach(f -> args.add(f.toString()));
-    }
-    ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    int code = javac.run(null, null, errors, args.toArray(String[]::new));
-    assertEquals(
-        0, code, "README samples do not compile:\n" + errors.toString(StandardCharsets.UTF_8));
-  }
-
-  private static String location(Class<?> type) throws Exception {
-    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-  }
-
   private static String runMain(Class<?> sample, Path model, Path image) throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      sample
-          .getMethod("main", String[].class)
-          .invoke(
-              null,
-              (Object)
-                  (model == null
-                      ? new String[0]
-                      : new String[] {model.toString(), image.toString()}));
-    } finally {
-      System.setOut(old);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
+    return model == null
+        ? JavaSamples.runMain(sample)
+        : JavaSamples.runMain(sample, model.toString(), image.toString());
   }
 }

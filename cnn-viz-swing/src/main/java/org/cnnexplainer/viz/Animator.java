@@ -1,8 +1,10 @@
 package org.cnnexplainer.viz;
 
+import java.awt.Component;
 import java.awt.GraphicsEnvironment;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
+import javax.swing.JComponent;
 import javax.swing.Timer;
 
 /**
@@ -10,39 +12,103 @@ import javax.swing.Timer;
  * event thread, about 60 times a second. Views paint a pure function of the fraction.
  *
  * <p>When animation is off — system property {@value #PROPERTY} set to {@code off} (for reduced
- * motion and deterministic tests), or a headless environment — {@link #start()} calls back once
- * with 1 (the final frame).
+ * motion and deterministic tests), a headless environment, or, for an animator owned by a
+ * component, {@link #setAnimated setAnimated(component, false)} on that component or a container
+ * around it — {@link #start()} calls back once with 1 (the final frame).
  */
 public final class Animator {
   /** System property that turns all animations off when set to {@code off}. */
   public static final String PROPERTY = "cnnexplainer.animation";
 
+  /**
+   * Client property ({@link Boolean}) switching the animations of a component and everything inside
+   * it on or off; the nearest component that has it decides. See {@link #setAnimated}.
+   */
+  public static final String ANIMATED_CLIENT_PROPERTY = "CnnViz.animated";
+
   private final int durationMillis;
+  private final Component owner;
   private final DoubleConsumer onFrame;
   private Timer timer;
   private long startNanos;
 
   /**
    * An animation of {@code durationMillis} that reports each frame's fraction to {@code onFrame}.
+   *
+   * @param durationMillis how long from 0 to 1, positive
+   * @param onFrame called with each frame's fraction on the event thread
    */
   public Animator(int durationMillis, DoubleConsumer onFrame) {
+    this(durationMillis, null, onFrame);
+  }
+
+  /**
+   * An animation of {@code durationMillis} for {@code owner}, which plays only while {@link
+   * #isEnabled(Component) isEnabled(owner)}; {@code owner} null: only the JVM-wide switch applies.
+   *
+   * @param durationMillis how long from 0 to 1, positive
+   * @param owner the component whose switch applies, or null
+   * @param onFrame called with each frame's fraction on the event thread
+   */
+  public Animator(int durationMillis, Component owner, DoubleConsumer onFrame) {
     if (durationMillis <= 0) {
       throw new IllegalArgumentException("duration must be positive, got " + durationMillis);
     }
     this.durationMillis = durationMillis;
+    this.owner = owner;
     this.onFrame = Objects.requireNonNull(onFrame, "onFrame");
   }
 
-  /** Whether animations run (not switched off by {@value #PROPERTY}, not headless). */
+  /**
+   * Whether animations run (not switched off by {@value #PROPERTY}, not headless).
+   *
+   * @return true when animations run in this JVM
+   */
   public static boolean isEnabled() {
     return !"off".equalsIgnoreCase(System.getProperty(PROPERTY, "on"))
         && !GraphicsEnvironment.isHeadless();
   }
 
+  /**
+   * Whether the animations of {@code component} run: {@link #isEnabled()}, and not switched off by
+   * {@link #setAnimated} on the component or the nearest container around it that says.
+   *
+   * @param component the component
+   * @return true when its animations run
+   */
+  public static boolean isEnabled(Component component) {
+    return isEnabled() && isAnimated(component);
+  }
+
+  /**
+   * Switches the animations of {@code component} and of the components inside it on or off (off:
+   * every animation shows its final frame at once, stepping views do not step by themselves). The
+   * JVM-wide switch {@value #PROPERTY} still turns everything off. Call on the event thread; it
+   * applies to animations started afterwards.
+   *
+   * @param component the component (and what is inside it)
+   * @param animated false to switch animations off, true to switch them on again inside a container
+   *     that has them off
+   */
+  public static void setAnimated(JComponent component, boolean animated) {
+    component.putClientProperty(ANIMATED_CLIENT_PROPERTY, animated);
+  }
+
+  /** The per-component part of {@link #isEnabled(Component)}: the nearest setting, else on. */
+  static boolean isAnimated(Component component) {
+    for (Component c = component; c != null; c = c.getParent()) {
+      if (c instanceof JComponent j
+          && j.getClientProperty(ANIMATED_CLIENT_PROPERTY) instanceof Boolean animated) {
+        return animated;
+      }
+    }
+    return true;
+  }
+
   /** (Re)starts from fraction 0; with animation off, jumps to 1. */
   public void start() {
     stop();
-    if (!isEnabled()) {
+    if (owner == null ? !isEnabled() : !isEnabled(owner)) {
       onFrame.accept(1);
       return;
     }
@@ -61,7 +127,11 @@ public final class Animator {
     }
   }
 
-  /** Whether the animation is running. */
+  /**
+   * Whether the animation is running.
+   *
+   * @return true between {@link #start()} and the final frame or {@link #stop()}
+   */
   public boolean isRunning() {
     return timer != null;
   }

@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.ActivationTrace;
@@ -24,14 +27,25 @@ import org.cnnexplainer.viz.internal.LatestOnly;
  *
  * <p>Threading: read and change it on the Swing event dispatch thread only; mutators throw {@link
  * IllegalStateException} elsewhere. {@link #setInput(Tensor)} computes the trace on a background
- * thread and installs it on the event thread, dropping results of older requests. Every mutator
- * that changes something fires one {@link StateEvent}; inside {@link #batch(Runnable)} the changes
- * are collected and fired as one event at the end.
+ * thread and installs it on the event thread, dropping results of older requests; its future says
+ * when (and with which trace). Every mutator that changes something fires one {@link StateEvent};
+ * inside {@link #batch(Runnable)} the changes are collected and fired as one event at the end.
+ *
+ * <p>A state made with {@link #ExplainerState()} owns a background thread: {@link #close()} it when
+ * done (a state made with an executor leaves the executor to its owner).
  */
-public final class ExplainerState {
+public final class ExplainerState implements AutoCloseable {
   private final ChangeBatcher<StateProperty> changes = new ChangeBatcher<>(StateProperty.class);
   private final Map<StateListener, Consumer<Set<StateProperty>>> adapters = new IdentityHashMap<>();
   private final LatestOnly<ActivationTrace> traces;
+
+  /** The executor this state created and so shuts down on close; null when it was given one. */
+  private final ExecutorService ownExecutor;
+
+  private volatile boolean closed;
+
+  /** The future of the trace being computed, completed or cancelled when it is installed or not. */
+  private volatile CompletableFuture<ActivationTrace> pending;
 
   private Network network;
   private Tensor input;
@@ -46,7 +60,7 @@ public final class ExplainerState {
   private boolean detail = true;
   private LayerRanges ranges;
 
-  /** A state that computes traces on a single daemon thread. */
+  /** A state that computes traces on its own daemon thread, ended by {@link #close()}. */
   public ExplainerState() {
     this(
         Executors.newSingleThreadExecutor(
@@ -54,15 +68,55 @@ public final class ExplainerState {
               Thread t = new Thread(r, "cnn-viz-trace");
               t.setDaemon(true);
               return t;
-            }));
+            }),
+        true);
   }
 
-  /** A state that computes traces on {@code background}. */
+  /**
+   * A state that computes traces on {@code background}, which stays the caller's: {@link #close()}
+   * does not shut it down.
+   *
+   * @param background runs the traces
+   */
   public ExplainerState(Executor background) {
-    this.traces = new LatestOnly<>(background, SwingUtilities::invokeLater);
+    this(background, false);
   }
 
-  /** Registers {@code listener} (see {@link StateListener} for the contract). */
+  private ExplainerState(Executor background, boolean owned) {
+    this.traces = new LatestOnly<>(background, SwingUtilities::invokeLater);
+    this.ownExecutor = owned ? (ExecutorService) background : null;
+  }
+
+  /**
+   * Ends this state's background work: traces being computed are discarded (their futures
+   * cancelled) and the state's own thread, if it has one, ends. Later calls to {@link #setInput}
+   * throw; the rest of the state stays readable. May be called from any thread, more than once (the
+   * pending future's dependents then run on that thread, as for any cancelled future).
+   */
+  @Override
+  public void close() {
+    closed = true;
+    traces.cancel();
+    supersedePending();
+    if (ownExecutor != null) {
+      ownExecutor.shutdownNow();
+    }
+  }
+
+  /**
+   * Whether {@link #close()} was called.
+   *
+   * @return true after {@link #close()}
+   */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Registers {@code listener} (see {@link StateListener} for the contract).
+   *
+   * @param listener the listener; added once however often this is called
+   */
   public void addListener(StateListener listener) {
     Objects.requireNonNull(listener, "listener");
     Consumer<Set<StateProperty>> adapter =
@@ -72,7 +126,11 @@ public final class ExplainerState {
     }
   }
 
-  /** Removes {@code listener}; no effect if it was not registered. */
+  /**
+   * Removes {@code listener}; no effect if it was not registered.
+   *
+   * @param listener the listener
+   */
   public void removeListener(StateListener listener) {
     Consumer<Set<StateProperty>> adapter = adapters.remove(listener);
     if (adapter != null) {
@@ -80,13 +138,21 @@ public final class ExplainerState {
     }
   }
 
-  /** Runs {@code changes} and then fires at most one event for all of them (batches nest). */
+  /**
+   * Runs {@code batch} and then fires at most one event for all of them (batches nest).
+   *
+   * @param batch the changes to make
+   */
   public void batch(Runnable batch) {
     requireEventThread();
     changes.batch(batch);
   }
 
-  /** The network, or {@code null} before one is set. */
+  /**
+   * The network, or {@code null} before one is set.
+   *
+   * @return the network, or {@code null}
+   */
   public Network network() {
     return network;
   }
@@ -94,10 +160,13 @@ public final class ExplainerState {
   /**
    * Shows {@code network} with nothing loaded: clears input, trace, selection and hover, and
    * discards traces still being computed.
+   *
+   * @param network the network to show, or {@code null} for none
    */
   public void setNetwork(Network network) {
     requireEventThread();
     traces.cancel();
+    supersedePending();
     batch(
         () -> {
           this.network = network;
@@ -109,22 +178,38 @@ public final class ExplainerState {
         });
   }
 
-  /** The current input image tensor, or {@code null}. */
+  /**
+   * The current input image tensor, or {@code null}.
+   *
+   * @return the input, or {@code null}
+   */
   public Tensor input() {
     return input;
   }
 
-  /** The trace of {@link #input()}, or {@code null} while none is available. */
+  /**
+   * The trace of {@link #input()}, or {@code null} while none is available.
+   *
+   * @return the trace, or {@code null}
+   */
   public ActivationTrace trace() {
     return trace;
   }
 
-  /** Why the last trace failed, if it did. */
+  /**
+   * Why the last trace failed, if it did.
+   *
+   * @return the error of the last trace, or empty
+   */
   public Optional<Exception> traceError() {
     return Optional.ofNullable(traceError);
   }
 
-  /** Whether a trace for {@link #input()} is being computed. */
+  /**
+   * Whether a trace for {@link #input()} is being computed.
+   *
+   * @return true while a trace is being computed
+   */
   public boolean isTracing() {
     return tracing;
   }
@@ -133,11 +218,20 @@ public final class ExplainerState {
    * Sets a new input image and computes its trace in the background; until it arrives {@link
    * #trace()} still holds the previous trace (so views can animate the change).
    *
-   * @throws IllegalStateException if no network is set
+   * @param input the input, shaped like the network's input
+   * @return a future that completes, on the event thread, with the trace of this input once it is
+   *     the state's {@link #trace()} (listeners have been told); completes exceptionally with the
+   *     error when tracing fails (then {@link #traceError()} holds it too); is cancelled when a
+   *     later {@code setInput}, {@link #setTrace}, {@link #setNetwork} or {@link #close()}
+   *     supersedes it. Cancelling it does not stop the trace.
+   * @throws IllegalStateException if no network is set or the state is closed
    * @throws IllegalArgumentException if the shape differs from the network's input shape
    */
-  public void setInput(Tensor input) {
+  public CompletableFuture<ActivationTrace> setInput(Tensor input) {
     requireEventThread();
+    if (closed) {
+      throw new IllegalStateException("this ExplainerState is closed");
+    }
     Network net = requireNetwork();
     if (!input.shape().equals(net.inputShape())) {
       throw new IllegalArgumentException(
@@ -148,15 +242,48 @@ public final class ExplainerState {
               + ", got "
               + input.shape());
     }
-    traceInBackground(net, input);
+    return traceInBackground(net, input);
   }
 
-  private void traceInBackground(Network net, Tensor in) {
-    traces.submit(
-        () -> net.trace(in),
-        result -> batch(() -> changeInput(in, result, null, false)),
-        error -> batch(() -> changeInput(in, null, error, false)));
+  /** Traces {@code in} on {@code net} in the background; see {@link #setInput}. */
+  private CompletableFuture<ActivationTrace> traceInBackground(Network net, Tensor in) {
+    supersedePending();
+    CompletableFuture<ActivationTrace> future = new CompletableFuture<>();
+    pending = future;
+    try {
+      traces.submit(
+          () -> net.trace(in),
+          result -> {
+            batch(() -> changeInput(in, result, null, false));
+            settle(future).complete(result);
+          },
+          error -> {
+            batch(() -> changeInput(in, null, error, false));
+            settle(future).completeExceptionally(error);
+          });
+    } catch (RejectedExecutionException e) {
+      pending = null;
+      throw new IllegalStateException("this ExplainerState is closed", e);
+    }
     batch(() -> changeInput(in, trace, null, true));
+    return future;
+  }
+
+  /** Forgets {@code future} as the pending one (it is being completed). */
+  private CompletableFuture<ActivationTrace> settle(CompletableFuture<ActivationTrace> future) {
+    if (pending == future) {
+      pending = null;
+    }
+    return future;
+  }
+
+  /** Cancels the future of a trace that will now never be installed. */
+  private void supersedePending() {
+    CompletableFuture<ActivationTrace> superseded = pending;
+    pending = null;
+    if (superseded != null) {
+      superseded.cancel(false);
+    }
   }
 
   /**
@@ -236,6 +363,7 @@ public final class ExplainerState {
   /**
    * Installs a trace computed elsewhere (synchronously); its input becomes {@link #input()}.
    *
+   * @param trace a trace computed by {@link #network()}
    * @throws IllegalArgumentException if the trace was not computed by {@link #network()}
    */
   public void setTrace(ActivationTrace trace) {
@@ -244,6 +372,7 @@ public final class ExplainerState {
       throw new IllegalArgumentException("the trace was computed by another network");
     }
     traces.cancel();
+    supersedePending();
     batch(() -> changeInput(trace.input(), trace, null, false));
   }
 
@@ -261,12 +390,20 @@ public final class ExplainerState {
     }
   }
 
-  /** The selected neuron, if any. */
+  /**
+   * The selected neuron, if any.
+   *
+   * @return the selection, or empty
+   */
   public Optional<Selection> selection() {
     return Optional.ofNullable(selection);
   }
 
-  /** Selects a neuron ({@code null} clears the selection). */
+  /**
+   * Selects a neuron ({@code null} clears the selection).
+   *
+   * @param selection the neuron (and cell) to select, or {@code null}
+   */
   public void setSelection(Selection selection) {
     requireEventThread();
     if (!Objects.equals(selection, this.selection)) {
@@ -275,12 +412,20 @@ public final class ExplainerState {
     }
   }
 
-  /** The neuron under the pointer, if any. */
+  /**
+   * The neuron under the pointer, if any.
+   *
+   * @return the hovered neuron, or empty
+   */
   public Optional<Selection> hover() {
     return Optional.ofNullable(hover);
   }
 
-  /** Sets the hovered neuron ({@code null}: nothing hovered). */
+  /**
+   * Sets the hovered neuron ({@code null}: nothing hovered).
+   *
+   * @param hover the hovered neuron (and cell), or {@code null}
+   */
   public void setHover(Selection hover) {
     requireEventThread();
     if (!Objects.equals(hover, this.hover)) {
@@ -289,17 +434,29 @@ public final class ExplainerState {
     }
   }
 
-  /** A one-line description of the hovered neuron with its values, or empty. */
+  /**
+   * A one-line description of the hovered neuron with its values, or empty.
+   *
+   * @return the description, or empty when nothing is hovered
+   */
   public Optional<String> hoverText() {
     return hover().map(h -> NeuronInfo.describe(network, trace, h));
   }
 
-  /** The colour-range mode (default {@link RangeMode#UNIT}). */
+  /**
+   * The colour-range mode (default {@link RangeMode#UNIT}).
+   *
+   * @return the mode
+   */
   public RangeMode rangeMode() {
     return rangeMode;
   }
 
-  /** Changes the colour-range mode; every layer is recoloured. */
+  /**
+   * Changes the colour-range mode; every layer is recoloured.
+   *
+   * @param mode the new mode
+   */
   public void setRangeMode(RangeMode mode) {
     requireEventThread();
     if (Objects.requireNonNull(mode, "mode") != rangeMode) {
@@ -309,7 +466,11 @@ public final class ExplainerState {
     }
   }
 
-  /** The ranges of the current trace under the current mode, or {@code null} without a trace. */
+  /**
+   * The ranges of the current trace under the current mode, or {@code null} without a trace.
+   *
+   * @return the ranges, or {@code null}
+   */
   public LayerRanges ranges() {
     if (ranges == null && trace != null) {
       ranges = LayerRanges.of(trace, rangeMode);
@@ -317,12 +478,20 @@ public final class ExplainerState {
     return ranges;
   }
 
-  /** The colour palette (default {@link Palette#CLASSIC}). */
+  /**
+   * The colour palette (default {@link Palette#CLASSIC}).
+   *
+   * @return the palette
+   */
   public Palette palette() {
     return palette;
   }
 
-  /** Changes the colour palette. */
+  /**
+   * Changes the colour palette.
+   *
+   * @param palette the new palette
+   */
   public void setPalette(Palette palette) {
     requireEventThread();
     if (Objects.requireNonNull(palette, "palette") != this.palette) {
@@ -331,12 +500,20 @@ public final class ExplainerState {
     }
   }
 
-  /** Whether details (long labels with shapes, legends) are shown; on by default. */
+  /**
+   * Whether details (long labels with shapes, legends) are shown; on by default.
+   *
+   * @return true when details are shown
+   */
   public boolean isDetail() {
     return detail;
   }
 
-  /** Shows or hides details. */
+  /**
+   * Shows or hides details.
+   *
+   * @param detail true to show details
+   */
   public void setDetail(boolean detail) {
     requireEventThread();
     if (detail != this.detail) {

@@ -11,7 +11,12 @@ public record NeuronRef(int layer, int neuron) {
   /** The {@link #layer()} value of the input image's channels. */
   public static final int INPUT = -1;
 
-  /** Validates the indices. */
+  /**
+   * Validates the indices.
+   *
+   * @param layer the layer index, or {@link #INPUT}
+   * @param neuron the channel or unit index
+   */
   public NeuronRef {
     if (layer < INPUT) {
       throw new IllegalArgumentException("layer must be >= -1 (input), got " + layer);
@@ -21,12 +26,21 @@ public record NeuronRef(int layer, int neuron) {
     }
   }
 
-  /** Channel {@code channel} of the input image. */
+  /**
+   * Channel {@code channel} of the input image.
+   *
+   * @param channel the channel, 0 for red or gray
+   * @return the neuron
+   */
   public static NeuronRef input(int channel) {
     return new NeuronRef(INPUT, channel);
   }
 
-  /** Whether this is an input channel. */
+  /**
+   * Whether this is an input channel.
+   *
+   * @return true for the input image's channels
+   */
   public boolean isInput() {
     return layer == INPUT;
   }

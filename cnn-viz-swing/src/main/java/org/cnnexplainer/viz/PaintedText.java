@@ -13,18 +13,34 @@ import java.util.Objects;
  * @param bounds where it was drawn
  */
 public record PaintedText(String text, Rectangle2D bounds) {
-  /** Copies the bounds, so the record stays unchanged. */
+  /**
+   * Copies the bounds, so the record stays unchanged.
+   *
+   * @param text the text as drawn
+   * @param bounds where it was drawn
+   */
   public PaintedText {
     Objects.requireNonNull(text, "text");
     bounds = (Rectangle2D) Objects.requireNonNull(bounds, "bounds").clone();
   }
 
+  /**
+   * Where the text was drawn.
+   *
+   * @return a copy of the bounds
+   */
   @Override
   public Rectangle2D bounds() {
     return (Rectangle2D) bounds.clone();
   }
 
-  /** This text moved by {@code (dx, dy)} (into a parent's coordinates). */
+  /**
+   * This text moved by {@code (dx, dy)} (into a parent's coordinates).
+   *
+   * @param dx the horizontal move
+   * @param dy the vertical move
+   * @return the moved text
+   */
   public PaintedText translated(double dx, double dy) {
     return new PaintedText(
         text,
@@ -35,6 +51,10 @@ public record PaintedText(String text, Rectangle2D bounds) {
   /**
    * Whether this text overlaps {@code other} by more than {@code slack} pixels in each direction
    * (antialiasing makes touching boxes share a fraction of a pixel).
+   *
+   * @param other another text
+   * @param slack the overlap allowed, in pixels
+   * @return true if they overlap by more
    */
   public boolean overlaps(PaintedText other, double slack) {
     Rectangle2D a = bounds;
@@ -44,7 +64,13 @@ public record PaintedText(String text, Rectangle2D bounds) {
     return w > slack && h > slack;
   }
 
-  /** The first pair of texts in {@code texts} that overlap, as a readable line, or empty. */
+  /**
+   * The first pair of texts in {@code texts} that overlap, as a readable line, or empty.
+   *
+   * @param texts the texts
+   * @param slack the overlap allowed, in pixels
+   * @return a description of the first overlapping pair, or empty
+   */
   public static java.util.Optional<String> firstOverlap(List<PaintedText> texts, double slack) {
     for (int i = 0; i < texts.size(); i++) {
       for (int j = i + 1; j < texts.size(); j++) {

@@ -12,7 +12,12 @@ import java.util.Set;
  * @param changed the changed properties, never empty, unmodifiable
  */
 public record StateEvent(ExplainerState source, Set<StateProperty> changed) {
-  /** Copies {@code changed}. */
+  /**
+   * Copies {@code changed}.
+   *
+   * @param source the state that changed
+   * @param changed the changed properties, not empty
+   */
   public StateEvent {
     Objects.requireNonNull(source, "source");
     if (changed.isEmpty()) {
@@ -21,7 +26,12 @@ public record StateEvent(ExplainerState source, Set<StateProperty> changed) {
     changed = Set.copyOf(EnumSet.copyOf(changed));
   }
 
-  /** Whether {@code property} changed. */
+  /**
+   * Whether {@code property} changed.
+   *
+   * @param property a property
+   * @return true if it changed
+   */
   public boolean has(StateProperty property) {
     return changed.contains(property);
   }

@@ -9,6 +9,10 @@ package org.cnnexplainer.viz;
  */
 @FunctionalInterface
 public interface StateListener {
-  /** Something changed; {@code event.changed()} says what. */
+  /**
+   * Something changed; {@code event.changed()} says what.
+   *
+   * @param event the state and the changed properties
+   */
   void stateChanged(StateEvent event);
 }

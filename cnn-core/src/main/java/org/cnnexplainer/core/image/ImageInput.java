@@ -70,6 +70,8 @@ public final class ImageInput {
   /**
    * Reads an image file and converts it for a network with input shape {@code inputShape}.
    *
+   * @param file the image file
+   * @return the input tensor, shaped {@code inputShape}, values in [0, 1]
    * @param inputShape {@code (channels, height, width)} with 1 or 3 channels
    * @throws InvalidImageException if the file is missing, not a readable image, or too large
    * @throws IOException if reading fails otherwise
@@ -91,6 +93,8 @@ public final class ImageInput {
    * megapixels, subsampled above 16 megapixels, damaged pixel data refused), without converting it:
    * for thumbnails of the images a network is shown.
    *
+   * @param file the image file
+   * @return the decoded image
    * @throws InvalidImageException if the file is missing, not a readable image, or too large
    * @throws IOException if reading fails otherwise
    */
@@ -267,6 +271,8 @@ public final class ImageInput {
    * Converts an image for a network with input shape {@code inputShape} (see the class
    * documentation for the rules).
    *
+   * @param image the image, of any size
+   * @return the input tensor, shaped {@code inputShape}, values in [0, 1]
    * @param inputShape {@code (channels, height, width)} with 1 or 3 channels
    */
   public static Tensor fromImage(BufferedImage image, Shape inputShape) {
@@ -303,6 +309,7 @@ public final class ImageInput {
    * What the network sees, as an RGB image: each value is clamped to [0, 1] and scaled to 0..255
    * (rounded); a one-channel input is shown as gray.
    *
+   * @return a new RGB image of the input's width and height
    * @param input a {@code (channels, height, width)} tensor with 1 or 3 channels
    */
   public static BufferedImage toImage(Tensor input) {

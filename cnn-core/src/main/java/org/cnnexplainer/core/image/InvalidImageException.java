@@ -9,12 +9,21 @@ import java.io.IOException;
 public final class InvalidImageException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** An exception with a complete, user-readable message. */
+  /**
+   * An exception with a complete, user-readable message.
+   *
+   * @param message what is wrong, where, and what to do
+   */
   public InvalidImageException(String message) {
     super(message);
   }
 
-  /** An exception with a complete, user-readable message and the underlying cause. */
+  /**
+   * An exception with a complete, user-readable message and the underlying cause.
+   *
+   * @param message what is wrong, where, and what to do
+   * @param cause the underlying exception
+   */
   public InvalidImageException(String message, Throwable cause) {
     super(message, cause);
   }

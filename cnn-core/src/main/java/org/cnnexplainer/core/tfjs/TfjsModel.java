@@ -104,6 +104,8 @@ public final class TfjsModel {
    * a folder, the {@code model.json} inside it); weight files and {@code labels.json} are read from
    * the same folder.
    *
+   * @param modelJson the {@code model.json} file or its folder
+   * @return the network, with its class labels
    * @throws InvalidModelException if the files are not a supported, consistent model
    * @throws IOException if a file cannot be read
    */
@@ -119,6 +121,8 @@ public final class TfjsModel {
    * Loads a model through a URL, e.g. from {@code getClass().getResource("/models/x/model.json")}
    * inside a jar; weight paths and {@code labels.json} are resolved relative to that URL.
    *
+   * @param modelJson the URL of the {@code model.json}
+   * @return the network, with its class labels
    * @throws InvalidModelException if the files are not a supported, consistent model
    * @throws IOException if a file cannot be read
    */
@@ -132,6 +136,8 @@ public final class TfjsModel {
    * InputLayer}), one weight file {@code group1-shard1of1.bin}, and {@code labels.json}. Existing
    * files of these names are replaced. {@link #load(Path)} reads the result back unchanged.
    *
+   * @param network the network to write
+   * @param directory the folder to write into
    * @throws IOException if the files cannot be written
    */
   public static void save(Network network, Path directory) throws IOException {

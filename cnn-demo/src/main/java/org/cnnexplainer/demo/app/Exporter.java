@@ -1,6 +1,5 @@
 package org.cnnexplainer.demo.app;
 
-import com.google.gson.stream.JsonWriter;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -12,16 +11,16 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.TraceJson;
 import org.cnnexplainer.demo.cli.Limits;
 import org.cnnexplainer.demo.cli.OutputFile;
-import org.cnnexplainer.demo.cli.TraceCommand;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Writes the current view as PNG (at twice the screen size, so it stays sharp when printed) or SVG
- * (vector, through JFreeSVG), and the current trace as JSON in the {@code trace} command's format.
- * Call on the event thread; the component paints itself as it does on screen. Files are written by
- * {@link OutputFile}: whole or not at all, never onto a device, folder or other non-regular file.
+ * (vector, through {@link SvgGraphics}), and the current trace as JSON ({@link TraceJson}, the
+ * {@code trace} command's format). Call on the event thread; the component paints itself as it does
+ * on screen. Files are written by {@link OutputFile}: whole or not at all, never onto a device,
+ * folder or other non-regular file.
  */
 final class Exporter {
   static final int PNG_SCALE = 2;
@@ -62,14 +61,13 @@ final class Exporter {
 
   static void svg(JComponent view, Path file) throws IOException {
     OutputFile target = OutputFile.of(file);
-    SVGGraphics2D g =
-        new SVGGraphics2D(Math.max(1, view.getWidth()), Math.max(1, view.getHeight()));
+    SvgGraphics g = new SvgGraphics(Math.max(1, view.getWidth()), Math.max(1, view.getHeight()));
     // The overview caches edges and labels as a bitmap for screen speed, but draws them directly
     // under a non-scaling transform (as when printing); a negligible shear keeps them vector here.
     // TODO(viz): replace with an explicit "vector output" hint once cnn-viz-swing offers one.
     g.shear(1e-9, 0);
     view.printAll(g);
-    String document = g.getSVGDocument();
+    String document = g.svgDocument();
     target.write(out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -78,7 +76,7 @@ final class Exporter {
         .write(
             out -> {
               Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-              TraceCommand.write(trace, imageName, new JsonWriter(writer));
+              TraceJson.write(trace, imageName, writer);
               writer.close();
             });
   }

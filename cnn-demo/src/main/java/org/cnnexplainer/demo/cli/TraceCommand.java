@@ -1,6 +1,5 @@
 package org.cnnexplainer.demo.cli;
 
-import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -10,14 +9,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.TraceJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code trace}: writes every layer's output for one image as JSON. */
+/** {@code trace}: writes every layer's output for one image as JSON ({@link TraceJson}). */
 @Command(
     name = "trace",
     mixinStandardHelpOptions = true,
@@ -54,7 +53,7 @@ public final class TraceCommand implements Callable<Integer> {
     target.write(
         stream -> {
           Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-          write(trace, image.toString(), new JsonWriter(writer));
+          TraceJson.write(trace, image.toString(), writer);
           writer.close();
         });
     // With --out - the JSON owns standard output; the summary goes to standard error.
@@ -68,58 +67,5 @@ public final class TraceCommand implements Callable<Integer> {
             + TerminalText.escape(trace.predicted().label())
             + ")");
     return 0;
-  }
-
-  /** The trace JSON format, shared with the application's export. */
-  public static void write(ActivationTrace trace, String imageName, JsonWriter writer)
-      throws IOException {
-    Network network = trace.network();
-    writer.beginObject();
-    writer.name("model").value(network.name());
-    writer.name("image").value(imageName);
-    writer.name("layout").value("TF.js order: images [height, width, channels], row-major");
-    writer.name("input");
-    tensor(writer, trace.input());
-    writer.name("layers").beginArray();
-    for (int i = 0; i < trace.size(); i++) {
-      writer.beginObject();
-      writer.name("index").value(i);
-      writer.name("name").value(network.layer(i).name());
-      writer.name("kind").value(network.layer(i).kind());
-      writeTensorFields(writer, trace.output(i));
-      writer.endObject();
-    }
-    writer.endArray();
-    writer.name("labels").beginArray();
-    for (String label : network.classLabels()) {
-      writer.value(label);
-    }
-    writer.endArray();
-    writer.name("probabilities");
-    JsonOutput.floats(writer, trace.probabilities().toArray());
-    if (trace.logits().isPresent()) {
-      writer.name("logits");
-      JsonOutput.floats(writer, trace.logits().get().toArray());
-    }
-    writer.name("predicted").beginObject();
-    writer.name("index").value(trace.predicted().index());
-    writer.name("label").value(trace.predicted().label());
-    writer.name("probability").value(trace.predicted().probability());
-    writer.endObject();
-    writer.endObject();
-    writer.flush();
-  }
-
-  private static void tensor(JsonWriter writer, Tensor tensor) throws IOException {
-    writer.beginObject();
-    writeTensorFields(writer, tensor);
-    writer.endObject();
-  }
-
-  private static void writeTensorFields(JsonWriter writer, Tensor tensor) throws IOException {
-    writer.name("shape");
-    JsonOutput.ints(writer, tensor.shape().toTfjsOrder());
-    writer.name("data");
-    JsonOutput.floats(writer, tensor.toHwcArray());
   }
 }

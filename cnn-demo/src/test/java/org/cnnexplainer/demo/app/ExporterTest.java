@@ -1,5 +1,6 @@
 package org.cnnexplainer.demo.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,8 @@ import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.SavedTrace;
+import org.cnnexplainer.core.TraceJson;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.overview.NetworkOverview;
@@ -52,6 +55,13 @@ class ExporterTest {
     assertEquals(600 * Exporter.PNG_SCALE, image.getHeight());
     String svgText = Files.readString(svg);
     assertTrue(svgText.startsWith("<svg") || svgText.contains("<svg "), "an SVG document");
+    // well-formed XML: the JDK's parser reads it, and the layer labels are text elements
+    org.w3c.dom.Document parsed = SvgGraphicsTest.parse(svgText);
+    assertEquals("svg", parsed.getDocumentElement().getLocalName());
+    assertTrue(
+        SvgGraphicsTest.elements(parsed, "text").stream()
+            .anyMatch(t -> t.getTextContent().startsWith("conv")),
+        "a layer label as <text>");
     assertTrue(svgText.contains(">conv"), "layer labels are SVG text, not a bitmap");
     assertTrue(svgText.contains("<path") || svgText.contains("<line"), "edges are vector shapes");
     JsonObject written = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
@@ -59,6 +69,15 @@ class ExporterTest {
     assertEquals(network.layers().size(), written.getAsJsonArray("layers").size());
     String label = trace.predicted().label();
     assertEquals(label, written.getAsJsonObject("predicted").get("label").getAsString());
+    // the app's export reads back through the core's format class, value for value
+    SavedTrace back;
+    try (java.io.Reader in = Files.newBufferedReader(json)) {
+      back = TraceJson.read(in, network);
+    }
+    assertEquals("blob.png", back.inputName());
+    for (int i = 0; i < trace.size(); i++) {
+      assertArrayEquals(trace.output(i).toArray(), back.trace().output(i).toArray(), "layer " + i);
+    }
     assertTrue(prediction[0].startsWith("Prediction: " + label + " ("), prediction[0]);
   }
 }

@@ -104,6 +104,12 @@ class CommandLineTest {
     }
     assertEquals("[8,10,3]", layers.get(0).getAsJsonObject().get("shape").toString());
     assertTrue(json.has("logits"), "the network ends in a fused softmax");
+    // the command writes the core's format: it reads back as the same trace
+    try (java.io.Reader in = Files.newBufferedReader(out)) {
+      org.cnnexplainer.core.SavedTrace back = org.cnnexplainer.core.TraceJson.read(in, network);
+      assertEquals(image.toString(), back.inputName());
+      assertEquals(trace.topK(3), back.trace().topK(3));
+    }
   }
 
   @Test

@@ -52,6 +52,9 @@ public final class ColorMap {
   /**
    * A B-spline colour map through {@code hexStops} (e.g. {@code "67001f"}), first at t = 0.
    *
+   * @param name the name, e.g. {@code RdBu}
+   * @param hexStops two or more colours as 6 hex digits
+   * @return the map
    * @throws IllegalArgumentException with fewer than two stops or a stop that is not 6 hex digits
    */
   public static ColorMap spline(String name, String... hexStops) {
@@ -75,7 +78,11 @@ public final class ColorMap {
     return new ColorMap(name, stops);
   }
 
-  /** The same stops in reverse order ({@code t -> 1 - t}). */
+  /**
+   * The same stops in reverse order ({@code t -> 1 - t}).
+   *
+   * @return the reversed map
+   */
   public ColorMap reversed() {
     float[][] rev = new float[3][];
     for (int c = 0; c < 3; c++) {
@@ -89,12 +96,21 @@ public final class ColorMap {
     return new ColorMap(name + " (reversed)", rev);
   }
 
-  /** The map's name, e.g. {@code RdBu}. */
+  /**
+   * The map's name, e.g. {@code RdBu}.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** The exact colour at {@code t} as {@code 0xRRGGBB}; NaN counts as 0. */
+  /**
+   * The exact colour at {@code t} as {@code 0xRRGGBB}; NaN counts as 0.
+   *
+   * @param t the position, clamped to [0, 1]
+   * @return the colour, {@code 0xRRGGBB}
+   */
   public int rgb(double t) {
     double tc = t > 0 ? Math.min(t, 1) : 0;
     int i = tc >= 1 ? segments - 1 : (int) (tc * segments);
@@ -105,7 +121,12 @@ public final class ColorMap {
         | channel(coefficients[2], j, u);
   }
 
-  /** The exact colour at {@code t}. */
+  /**
+   * The exact colour at {@code t}.
+   *
+   * @param t the position, clamped to [0, 1]
+   * @return the colour
+   */
   public Color color(double t) {
     return new Color(rgb(t));
   }

@@ -33,22 +33,45 @@ public final class ColorScale {
     this.inverted = inverted;
   }
 
-  /** A diverging scale over {@code [-range/2, range/2]}. */
+  /**
+   * A diverging scale over {@code [-range/2, range/2]}.
+   *
+   * @param map the diverging map
+   * @param range the width {@code R} of the value range, positive
+   * @return the scale
+   */
   public static ColorScale diverging(ColorMap map, double range) {
     return new ColorScale(map, range, 0, false);
   }
 
-  /** A diverging scale that leaves a {@code gap} (e.g. 0.2) at both ends of the map. */
+  /**
+   * A diverging scale that leaves a {@code gap} (e.g. 0.2) at both ends of the map.
+   *
+   * @param map the diverging map
+   * @param range the width {@code R} of the value range, positive
+   * @param gap the part of the map left out at each end, in [0, 0.5)
+   * @return the scale
+   */
   public static ColorScale gapped(ColorMap map, double range, double gap) {
     return new ColorScale(map, range, gap, false);
   }
 
-  /** The input-pixel scale: {@code map(1 - v)}. */
+  /**
+   * The input-pixel scale: {@code map(1 - v)}.
+   *
+   * @param map a sequential map
+   * @return the scale for values in [0, 1]
+   */
   public static ColorScale input(ColorMap map) {
     return new ColorScale(map, 1, 0, true);
   }
 
-  /** The map position {@code t} of {@code value} (not clamped). */
+  /**
+   * The map position {@code t} of {@code value} (not clamped).
+   *
+   * @param value a value
+   * @return its position on the map, 0 to 1 for values in the range
+   */
   public double position(double value) {
     if (inverted) {
       return 1 - value;
@@ -56,17 +79,30 @@ public final class ColorScale {
     return ((value + range / 2) / range) * (1 - 2 * gap) + gap;
   }
 
-  /** The exact colour of {@code value} as {@code 0xRRGGBB}. */
+  /**
+   * The exact colour of {@code value} as {@code 0xRRGGBB}.
+   *
+   * @param value a value
+   * @return the colour, {@code 0xRRGGBB}
+   */
   public int rgb(double value) {
     return map.rgb(position(value));
   }
 
-  /** The range {@code R} (1 for input scales). */
+  /**
+   * The range {@code R} (1 for input scales).
+   *
+   * @return the range
+   */
   public double range() {
     return range;
   }
 
-  /** The colour map. */
+  /**
+   * The colour map.
+   *
+   * @return the map
+   */
   public ColorMap map() {
     return map;
   }

@@ -46,7 +46,13 @@ public final class LayerRanges {
     this.spans = spans;
   }
 
-  /** The ranges of {@code trace}'s layers under {@code mode}. */
+  /**
+   * The ranges of {@code trace}'s layers under {@code mode}.
+   *
+   * @param trace the trace
+   * @param mode how layers share ranges
+   * @return the ranges
+   */
   public static LayerRanges of(ActivationTrace trace, RangeMode mode) {
     Objects.requireNonNull(mode, "mode");
     Network network = trace.network();
@@ -144,24 +150,40 @@ public final class LayerRanges {
     return 2 * (0.1 + Math.round(maxAbs * 1000) / 1000.0);
   }
 
-  /** The mode these ranges were computed for. */
+  /**
+   * The mode these ranges were computed for.
+   *
+   * @return the mode
+   */
   public RangeMode mode() {
     return mode;
   }
 
-  /** The colour range {@code R} of layer {@code index} under {@link #mode()}; 1 if not hidden. */
+  /**
+   * The colour range {@code R} of layer {@code index} under {@link #mode()}; 1 if not hidden.
+   *
+   * @param index the layer
+   * @return the range
+   */
   public double range(int index) {
     return ranges[index];
   }
 
   /**
    * The {@link RangeMode#UNIT} range of layer {@code index}, whatever the mode; 1 if not hidden.
+   *
+   * @param index the layer
+   * @return the unit range
    */
   public double unitRange(int index) {
     return unitRanges[index];
   }
 
-  /** Runs of hidden layers sharing one range, in layer order: one legend each. */
+  /**
+   * Runs of hidden layers sharing one range, in layer order: one legend each.
+   *
+   * @return the spans
+   */
   public List<Span> spans() {
     return spans;
   }

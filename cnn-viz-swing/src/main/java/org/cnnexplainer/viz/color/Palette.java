@@ -12,7 +12,11 @@ package org.cnnexplainer.viz.color;
  * </ul>
  */
 public enum Palette {
+  /**
+   * The original's colours: RdBu, BrBG, Greys and Oranges (activations, weights, input, logits).
+   */
   CLASSIC(ColorMaps.RD_BU, ColorMaps.BR_BG, ColorMaps.GREYS, ColorMaps.ORANGES),
+  /** For viewers who confuse red and blue or brown and teal: PuOr, PuOr, Greys and YlGnBu. */
   COLOR_BLIND_SAFE(ColorMaps.OR_PU, ColorMaps.OR_PU, ColorMaps.GREYS, ColorMaps.YL_GN_BU);
 
   private final ColorMap activations;
@@ -27,22 +31,38 @@ public enum Palette {
     this.logits = logits;
   }
 
-  /** Diverging map for hidden-layer activations. */
+  /**
+   * Diverging map for hidden-layer activations.
+   *
+   * @return the map
+   */
   public ColorMap activations() {
     return activations;
   }
 
-  /** Diverging map for kernels, biases and dense weights. */
+  /**
+   * Diverging map for kernels, biases and dense weights.
+   *
+   * @return the map
+   */
   public ColorMap weights() {
     return weights;
   }
 
-  /** Sequential map for input channels (applied to {@code 1 - v}: 0 black, 1 white). */
+  /**
+   * Sequential map for input channels (applied to {@code 1 - v}: 0 black, 1 white).
+   *
+   * @return the map
+   */
   public ColorMap input() {
     return input;
   }
 
-  /** Sequential map for logits. */
+  /**
+   * Sequential map for logits.
+   *
+   * @return the map
+   */
   public ColorMap logits() {
     return logits;
   }

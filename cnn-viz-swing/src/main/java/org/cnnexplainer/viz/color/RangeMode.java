@@ -12,7 +12,10 @@ package org.cnnexplainer.viz.color;
  * </ul>
  */
 public enum RangeMode {
+  /** One range per layer with weights, shared by the activation and pooling layers after it. */
   UNIT,
+  /** One range per module (the layers up to and including a pooling layer). */
   MODULE,
+  /** One range for every hidden layer of the network. */
   GLOBAL
 }

@@ -83,7 +83,7 @@ public final class ConvolutionElasticView extends StateView {
     Shape out = state.network().outputShape(layerIndex);
     // About 10 s like the original, shorter for small maps; every real position is visited.
     int duration = (int) Math.min(10_000, Math.max(1500, out.height() * out.width() * 4L));
-    this.animator = new Animator(duration, this::animationFrame);
+    this.animator = new Animator(duration, this, this::animationFrame);
     MouseAdapter mouse =
         new MouseAdapter() {
           @Override
@@ -139,7 +139,7 @@ public final class ConvolutionElasticView extends StateView {
   /** "Kernel weights: […]" over a channel's glyph, "Bias: …" over the bias dot. */
   @Override
   public String getToolTipText(MouseEvent event) {
-    if (state().trace() == null) {
+    if (!hasTrace()) {
       return null;
     }
     return hits()

@@ -20,7 +20,6 @@ import javax.swing.JComponent;
 import javax.swing.JPanel;
 import javax.swing.KeyStroke;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.PaintedText;
@@ -300,39 +299,29 @@ public final class ExplainerPanel extends JPanel {
   }
 
   private void openOuter(ViewStack.State s) {
-    int layer = s.neuron().layer();
-    int neuron = s.neuron().neuron();
-    switch (s.outer()) {
-      case ELASTIC -> {
-        ConvolutionElasticView v = new ConvolutionElasticView(state, layer, neuron);
-        v.setChannelListener(stack::clickChannel);
-        showElastic(v, Unfolding.Kind.CONVOLUTION);
-      }
-      case FLATTEN -> {
-        FlattenView v = new FlattenView(state, neuron);
-        v.setSoftmaxListener(stack::clickSoftmax);
-        showElastic(v, Unfolding.Kind.FLATTEN);
-      }
-      default -> {
-        SteppingView v =
-            state.network().layer(layer) instanceof Pooling2D
-                ? new PoolingFormulaView(state, layer, neuron)
-                : new ActivationFormulaView(state, layer, neuron);
-        // Start where the learner clicked in the overview.
-        state
-            .selection()
-            .flatMap(Selection::cell)
-            .ifPresent(
-                p -> {
-                  var shape = state.network().outputShape(layer);
-                  if (p.y() < shape.height() && p.x() < shape.width()) {
-                    v.setPosition(p.y(), p.x());
-                  }
-                });
-        overview.setUnfolding(new Unfolding(Unfolding.Kind.PAIR, s.neuron()));
-        outer = v;
-        showCard(v);
-      }
+    JComponent view = NeuronViews.create(state, s.neuron()).orElseThrow();
+    if (view instanceof ConvolutionElasticView v) {
+      v.setChannelListener(stack::clickChannel);
+      showElastic(v, Unfolding.Kind.CONVOLUTION);
+    } else if (view instanceof FlattenView v) {
+      v.setSoftmaxListener(stack::clickSoftmax);
+      showElastic(v, Unfolding.Kind.FLATTEN);
+    } else if (view instanceof SteppingView v) {
+      int layer = s.neuron().layer();
+      // Start where the learner clicked in the overview.
+      state
+          .selection()
+          .flatMap(Selection::cell)
+          .ifPresent(
+              p -> {
+                var shape = state.network().outputShape(layer);
+                if (p.y() < shape.height() && p.x() < shape.width()) {
+                  v.setPosition(p.y(), p.x());
+                }
+              });
+      overview.setUnfolding(new Unfolding(Unfolding.Kind.PAIR, s.neuron()));
+      outer = v;
+      showCard(v);
     }
   }
 

@@ -202,7 +202,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
   }
 
   private void updateTimer() {
-    if (playing && geometry.isValid() && isDisplayable() && Animator.isEnabled()) {
+    if (playing && geometry.isValid() && isDisplayable() && Animator.isEnabled(this)) {
       timer.start();
     } else {
       timer.stop();

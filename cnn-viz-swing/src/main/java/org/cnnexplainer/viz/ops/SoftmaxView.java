@@ -38,7 +38,7 @@ public final class SoftmaxView extends StateView {
           "class " + classIndex + " out of range for " + classes + " classes");
     }
     this.classIndex = classIndex;
-    this.animator = new Animator(Math.max(1200, classes * 300), this::setFraction);
+    this.animator = new Animator(Math.max(1200, classes * 300), this, this::setFraction);
     MouseAdapter mouse =
         new MouseAdapter() {
           @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JComponent;
+import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.StateListener;
@@ -25,10 +26,16 @@ import org.cnnexplainer.viz.overview.Unfolding;
  * or — inside an {@link ExplainerPanel} — transparently over a {@link NetworkOverview}, in the room
  * its unfolding opened ({@link UnfoldGeometry}); then they take the pointer only where they painted
  * something, so everything else reaches the overview below.
+ *
+ * <p>A view explains a neuron of the network the state had when the view was made. It keeps
+ * following the state while the state's network has the same layers (edited weights, other labels);
+ * once the state shows a network with other layers, the view is {@linkplain #isAttached()
+ * detached}: it paints blank and takes no pointer input, and its container should remove it.
  */
 public abstract sealed class StateView extends JComponent implements Explainable
     permits ConvolutionElasticView, FlattenView, SoftmaxView {
   private final ExplainerState state;
+  private final Network network;
   private final StateListener listener = e -> stateChanged();
   private ViewHits hits = new ViewHits();
   private List<PaintedText> texts = List.of();
@@ -36,6 +43,7 @@ public abstract sealed class StateView extends JComponent implements Explainable
 
   StateView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
+    this.network = Objects.requireNonNull(state.network(), "the state has no network");
     setOpaque(true);
     addMouseListener(
         InfoButton.listener(
@@ -45,6 +53,21 @@ public abstract sealed class StateView extends JComponent implements Explainable
   /** The shared state. */
   public ExplainerState state() {
     return state;
+  }
+
+  /**
+   * Whether the state's network still has the layers of the one this view was made for (see the
+   * class comment).
+   *
+   * @return false once the state switched to a network with other layers
+   */
+  public boolean isAttached() {
+    return NeuronViews.sameLayers(network, state.network());
+  }
+
+  /** Whether there is something to paint: attached, and the state has a trace. */
+  boolean hasTrace() {
+    return isAttached() && state.trace() != null;
   }
 
   /** Regions and texts painted in the last paint. */
@@ -146,7 +169,7 @@ public abstract sealed class StateView extends JComponent implements Explainable
 
   @Override
   public Dimension getPreferredSize() {
-    return isPreferredSizeSet() || state.trace() == null ? super.getPreferredSize() : viewSize();
+    return isPreferredSizeSet() || !hasTrace() ? super.getPreferredSize() : viewSize();
   }
 
   @Override
@@ -157,7 +180,7 @@ public abstract sealed class StateView extends JComponent implements Explainable
       TextLog log = TextLog.install(g);
       OpStyle style = OpStyle.fromUIManager();
       ViewHits fresh = new ViewHits();
-      if (state.trace() != null) {
+      if (hasTrace()) {
         Rectangle2D content = paintFrame(g, style, fresh);
         paintView(g, style, fresh, content);
       } else if (isOpaque()) {

@@ -14,6 +14,7 @@ import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.KeyStroke;
 import javax.swing.Timer;
+import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.PaintedText;
@@ -25,12 +26,14 @@ import org.cnnexplainer.viz.internal.TextLog;
  * {@link #stepMillis()} (looping) while playing; hovering an input or output cell moves the window
  * there and pauses; the arrow keys move it one cell; space or the play/pause button plays and
  * pauses ({@link Explainable#PLAYING_PROPERTY} follows); the close button fires {@link
- * Explainable#CLOSE_PROPERTY}. With animation off ({@link Animator#isEnabled()}) it never
- * auto-steps. The card lays itself out for the size it is given, down to {@link #cardSize}'s
- * smallest answer.
+ * Explainable#CLOSE_PROPERTY}. With animation off ({@link Animator#isEnabled(java.awt.Component)})
+ * it never auto-steps. The card lays itself out for the size it is given, down to {@link
+ * #cardSize}'s smallest answer.
  *
  * <p>Subclasses paint one position from the state's current trace; they read everything from
- * cnn-core's explanation objects.
+ * cnn-core's explanation objects. Once the state shows a network with other layers than the one the
+ * card was made for, the card is {@linkplain #isAttached() detached}: blank, it no longer steps or
+ * moves.
  */
 public abstract sealed class SteppingView extends JComponent implements Explainable
     permits ConvolutionFormulaView, ActivationFormulaView, PoolingFormulaView {
@@ -38,6 +41,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   public static final int PLAY_BUTTON = 0;
 
   private final ExplainerState state;
+  private final Network network;
   private final StateListener listener = e -> repaint();
   private final Timer timer;
   private ViewHits hits = new ViewHits();
@@ -48,6 +52,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
 
   SteppingView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
+    this.network = Objects.requireNonNull(state.network(), "the state has no network");
     this.timer = new Timer(stepMillis(), e -> step());
     setOpaque(true);
     setFocusable(true);
@@ -103,6 +108,9 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
               @Override
               public void actionPerformed(ActionEvent e) {
                 setPlaying(false);
+                if (!hasTrace()) {
+                  return;
+                }
                 int[] size = outputSize();
                 setPosition(
                     Math.max(0, Math.min(size[0] - 1, row + dy)),
@@ -158,6 +166,9 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
 
   /** Moves the window to output {@code (row, column)}. */
   public void setPosition(int row, int column) {
+    if (!isAttached()) {
+      return; // the layer may not exist in the state's network
+    }
     int[] size = outputSize();
     if (row < 0 || column < 0 || row >= size[0] || column >= size[1]) {
       throw new IllegalArgumentException(
@@ -194,9 +205,27 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
 
   /** Advances one position in row-major order, wrapping to the start. */
   public void step() {
+    if (!isAttached()) {
+      timer.stop();
+      return;
+    }
     int[] size = outputSize();
     int next = (row * size[1] + column + 1) % (size[0] * size[1]);
     setPosition(next / size[1], next % size[1]);
+  }
+
+  /**
+   * Whether the state's network still has the layers of the one this card was made for (see the
+   * class comment).
+   *
+   * @return false once the state switched to a network with other layers
+   */
+  public boolean isAttached() {
+    return NeuronViews.sameLayers(network, state.network());
+  }
+
+  private boolean hasTrace() {
+    return isAttached() && state.trace() != null;
   }
 
   /** Regions painted in the last paint. */
@@ -222,7 +251,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   }
 
   private void updateTimer() {
-    boolean run = playing && isDisplayable() && Animator.isEnabled();
+    boolean run = playing && isDisplayable() && Animator.isEnabled(this);
     if (run && !timer.isRunning()) {
       timer.start();
     } else if (!run) {
@@ -234,6 +263,9 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   public void addNotify() {
     super.addNotify();
     state.addListener(listener);
+    if (playing && !Animator.isEnabled(this)) {
+      setPlaying(false); // switched off for this component: show the pause state, not "playing"
+    }
     updateTimer();
   }
 
@@ -247,7 +279,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   /** The card at its roomiest (what it takes when space is plenty). */
   @Override
   public Dimension getPreferredSize() {
-    return isPreferredSizeSet() || state.trace() == null
+    return isPreferredSizeSet() || !hasTrace()
         ? super.getPreferredSize()
         : cardSize(new Dimension(1000, 1000));
   }
@@ -265,7 +297,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
       TextLog log = TextLog.install(g);
       OpStyle style = OpStyle.fromUIManager();
       ViewHits fresh = new ViewHits();
-      if (state.trace() != null) {
+      if (hasTrace()) {
         int[] size = outputSize();
         row = Math.min(row, size[0] - 1);
         column = Math.min(column, size[1] - 1);

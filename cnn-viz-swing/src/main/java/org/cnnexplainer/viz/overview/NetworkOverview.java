@@ -89,10 +89,11 @@ public class NetworkOverview extends JComponent implements Scrollable {
   /** An overview of {@code state}. */
   public NetworkOverview(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
-    this.imageChange = new Animator(ImageChange.DURATION_MS, this::frame);
+    this.imageChange = new Animator(ImageChange.DURATION_MS, this, this::frame);
     this.hoverChange =
         new Animator(
             HoverFade.DURATION_MS,
+            this,
             f -> {
               hoverFraction = f;
               repaint();
@@ -228,7 +229,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
     }
     double from = unfold;
     int ms = (int) Math.max(1, Math.round(Math.abs(to - from) * UnfoldTiming.DURATION_MS));
-    unfoldAnimator = new Animator(ms, f -> stepUnfold(from + (to - from) * f));
+    unfoldAnimator = new Animator(ms, this, f -> stepUnfold(from + (to - from) * f));
     unfoldAnimator.start();
   }
 
@@ -448,6 +449,37 @@ public class NetworkOverview extends JComponent implements Scrollable {
     return a == null ? b == null : b != null && a.neuron().equals(b.neuron());
   }
 
+  /**
+   * Adds a listener told of the user's clicks on neurons (not of selection changes made by code).
+   *
+   * @param listener the listener
+   */
+  public void addNeuronClickListener(NeuronClickListener listener) {
+    listenerList.add(NeuronClickListener.class, Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Removes a listener added by {@link #addNeuronClickListener}; no effect if it was not added.
+   *
+   * @param listener the listener
+   */
+  public void removeNeuronClickListener(NeuronClickListener listener) {
+    listenerList.remove(NeuronClickListener.class, listener);
+  }
+
+  /** Tells the click listeners (the last added first, as Swing does); true if one consumed it. */
+  private boolean fireNeuronClicked(Selection target, MouseEvent e) {
+    NeuronClickListener[] listeners = listenerList.getListeners(NeuronClickListener.class);
+    if (listeners.length == 0) {
+      return false;
+    }
+    NeuronClickEvent event = new NeuronClickEvent(this, target, e);
+    for (NeuronClickListener listener : listeners) {
+      listener.neuronClicked(event);
+    }
+    return event.isConsumed();
+  }
+
   private final class Mouse extends MouseAdapter {
     @Override
     public void mouseMoved(MouseEvent e) {
@@ -470,6 +502,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
         return; // other buttons are the application's (e.g. a context menu)
       }
       Optional<Selection> hit = hits.selectionAt(e.getX(), e.getY()).map(this::pairTarget);
+      if (hit.isPresent() && fireNeuronClicked(hit.get(), e)) {
+        return; // a listener handles the click its own way
+      }
       Optional<Selection> current = state.selection();
       boolean sameNeuron =
           hit.isPresent()
