@@ -3,6 +3,8 @@ package org.cnnexplainer.demo.app;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.GraphicsEnvironment;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -94,6 +96,20 @@ final class ExplainerFrame extends JFrame {
     explainer.addPropertyChangeListener(Explainable.PLAYING_PROPERTY, e -> playingChanged());
     timer.install(this, this::painted);
     placeWindow();
+    // The screen positions in the dump follow the window: the system confirms a move or resize
+    // later than it was asked for, and there may be no paint after that.
+    addComponentListener(
+        new ComponentAdapter() {
+          @Override
+          public void componentMoved(ComponentEvent e) {
+            SwingUtilities.invokeLater(ExplainerFrame.this::dump);
+          }
+
+          @Override
+          public void componentResized(ComponentEvent e) {
+            SwingUtilities.invokeLater(ExplainerFrame.this::dump);
+          }
+        });
     addWindowListener(
         new WindowAdapter() {
           @Override

@@ -83,9 +83,26 @@ final class SoakActions {
     } else if (roll < 81) {
       int[] size = SIZES[random.nextInt(SIZES.length)];
       hooks.send("resize " + size[0] + " " + size[1]);
+      hooks.send("idle");
+      // The next action clicks screen positions from the dump: wait until they are the moved
+      // window's (the window goes to the screen's top-left corner).
+      harness.awaitState(
+          "the window at 0,0 " + size[0] + "x" + size[1],
+          s -> s.has("layout") && windowAt(s.getAsJsonObject("layout"), size[0], size[1]));
       return count("resize");
     }
     return control(state);
+  }
+
+  private static boolean windowAt(JsonObject layout, int width, int height) {
+    if (!layout.has("window")) {
+      return false;
+    }
+    JsonObject w = layout.getAsJsonObject("window");
+    return w.get("x").getAsDouble() == 0
+        && w.get("y").getAsDouble() == 0
+        && w.get("w").getAsDouble() == width
+        && w.get("h").getAsDouble() == height;
   }
 
   /** Clicks a random toolbar or tutorial control; a list is opened and a neighbour chosen. */
