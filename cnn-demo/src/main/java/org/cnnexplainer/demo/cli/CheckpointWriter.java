@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -204,8 +205,9 @@ public final class CheckpointWriter {
       return null;
     }
     String recordFile = caller.recordFile;
-    boolean ours = names.contains(recordFile) && isRecord(folder, caller);
-    Set<String> listed = new HashSet<>(ours ? listedFiles(folder, caller) : List.of());
+    Optional<List<String>> record =
+        names.contains(recordFile) ? ourRecord(folder, caller) : Optional.empty();
+    Set<String> listed = new HashSet<>(record.orElse(List.of()));
     for (Path other : others) {
       String foreign = unlisted(folder, other, listed);
       if (foreign != null) {
@@ -215,37 +217,35 @@ public final class CheckpointWriter {
     if (!names.contains("model.json") || !names.contains(recordFile)) {
       return "a model without " + caller.name + "'s record " + recordFile;
     }
-    return ours ? null : "a " + recordFile + " that " + caller.name + " did not write";
+    return record.isPresent()
+        ? null
+        : "a " + recordFile + " that " + caller.name + " did not write";
   }
 
-  /** True when the folder's record is one that {@code caller}'s kind of writer wrote. */
-  private static boolean isRecord(Path folder, Caller caller) {
+  /**
+   * The files the folder's record lists as written with it, when the record is one that {@code
+   * caller}'s kind of writer wrote (an edit's record lists none); empty when it is not.
+   */
+  private static Optional<List<String>> ourRecord(Path folder, Caller caller) {
     try {
       if (caller != Caller.EDIT) {
-        return TrainingRecord.read(folder).filter(TrainingRecord::isOurs).isPresent();
+        return TrainingRecord.read(folder)
+            .filter(TrainingRecord::isOurs)
+            .map(TrainingRecord::files);
       }
       Path file = folder.resolve(caller.recordFile);
       if (Files.size(file) > 16 << 20) {
-        return false;
+        return Optional.empty();
       }
       JsonElement json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-      return json.isJsonObject()
-          && json.getAsJsonObject().has("command")
-          && json.getAsJsonObject().get("command").isJsonPrimitive()
-          && json.getAsJsonObject().get("command").getAsString().startsWith(EDIT_COMMAND);
+      boolean ours =
+          json.isJsonObject()
+              && json.getAsJsonObject().has("command")
+              && json.getAsJsonObject().get("command").isJsonPrimitive()
+              && json.getAsJsonObject().get("command").getAsString().startsWith(EDIT_COMMAND);
+      return ours ? Optional.of(List.of()) : Optional.empty();
     } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
-  /** The files a training record lists as written with it (an edit's record lists none). */
-  private static List<String> listedFiles(Path folder, Caller caller) {
-    try {
-      return caller == Caller.EDIT
-          ? List.of()
-          : TrainingRecord.read(folder).map(TrainingRecord::files).orElse(List.of());
-    } catch (IOException e) {
-      return List.of();
+      return Optional.empty();
     }
   }
 
