@@ -270,7 +270,7 @@ class AppEndToEndIT {
     hooks.send("idle");
     awaitState(
         "the window at " + width + "x" + height,
-        s -> s.has("layout") && windowIs(s.getAsJsonObject("layout"), width, height));
+        s -> s.has("layout") && AppHarness.windowIs(s.getAsJsonObject("layout"), width, height));
     int conv = network.indexOf("conv_1_2");
     int relu = network.indexOf("relu_1_2");
     int pool = network.indexOf("max_pool_1");
@@ -373,12 +373,6 @@ class AppEndToEndIT {
       robot("key ESCAPE");
     }
     awaitState("every view closed", s -> !s.getAsJsonObject("targets").has("outerView"));
-  }
-
-  private static boolean windowIs(JsonObject layout, int width, int height) {
-    return layout.has("window")
-        && layout.getAsJsonObject("window").get("w").getAsInt() == width
-        && layout.getAsJsonObject("window").get("h").getAsInt() == height;
   }
 
   private static boolean hasNeuron(JsonObject state, int layer, int neuron) {

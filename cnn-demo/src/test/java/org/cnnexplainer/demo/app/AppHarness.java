@@ -125,6 +125,13 @@ final class AppHarness {
     return harness;
   }
 
+  /** Whether a dumped {@code layout} shows the window at {@code width x height}. */
+  static boolean windowIs(JsonObject layout, int width, int height) {
+    return layout.has("window")
+        && layout.getAsJsonObject("window").get("w").getAsInt() == width
+        && layout.getAsJsonObject("window").get("h").getAsInt() == height;
+  }
+
   static Path modelJson(Path work) {
     return work.resolve("model").resolve("model.json");
   }

@@ -95,14 +95,9 @@ final class SoakActions {
   }
 
   private static boolean windowAt(JsonObject layout, int width, int height) {
-    if (!layout.has("window")) {
-      return false;
-    }
-    JsonObject w = layout.getAsJsonObject("window");
-    return w.get("x").getAsDouble() == 0
-        && w.get("y").getAsDouble() == 0
-        && w.get("w").getAsDouble() == width
-        && w.get("h").getAsDouble() == height;
+    return AppHarness.windowIs(layout, width, height)
+        && layout.getAsJsonObject("window").get("x").getAsDouble() == 0
+        && layout.getAsJsonObject("window").get("y").getAsDouble() == 0;
   }
 
   /** Clicks a random toolbar or tutorial control; a list is opened and a neighbour chosen. */
