@@ -134,9 +134,16 @@ public final class GradientTrace {
     return outputs.length;
   }
 
-  /** {@code dS/dOutput} of layer {@code index}, shaped like its output. */
+  /**
+   * {@code dS/dOutput} of layer {@code index}, shaped like its output.
+   *
+   * @param index the layer's index, from 0 to {@link #size()} - 1
+   * @return the gradient of the target with respect to that layer's output
+   * @throws IndexOutOfBoundsException if the network has no layer {@code index}; the message says
+   *     which layers exist
+   */
   public Tensor output(int index) {
-    return outputs[index];
+    return outputs[activations.requireLayer(index)];
   }
 
   /**

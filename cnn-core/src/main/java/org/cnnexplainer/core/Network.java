@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.cnnexplainer.core.internal.ModuleAccess;
 import org.cnnexplainer.core.kernel.Pass;
 import org.cnnexplainer.core.layer.Activation;
@@ -137,18 +138,21 @@ public final class Network {
     return layers.get(index);
   }
 
-  /** The index of the layer called {@code layerName}, or -1. */
-  public int indexOf(String layerName) {
-    return indexByName.getOrDefault(layerName, -1);
+  /**
+   * The index of the layer called {@code layerName}.
+   *
+   * @param layerName a layer name from the model file, e.g. {@code conv_1_1}
+   * @return the layer's index in {@link #layers()}, or empty when no layer has that name
+   */
+  public OptionalInt indexOf(String layerName) {
+    Integer index = indexByName.get(layerName);
+    return index == null ? OptionalInt.empty() : OptionalInt.of(index);
   }
 
   /** {@link #indexOf}, throwing {@code IllegalArgumentException} for an unknown name. */
   int requireIndexOf(String layerName) {
-    int index = indexOf(layerName);
-    if (index < 0) {
-      throw new IllegalArgumentException("no layer named '" + layerName + "'");
-    }
-    return index;
+    return indexOf(layerName)
+        .orElseThrow(() -> new IllegalArgumentException("no layer named '" + layerName + "'"));
   }
 
   /** The shape layer {@code index} produces. */

@@ -2,6 +2,7 @@ package org.cnnexplainer.core.attribution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.GradientTarget;
 import org.cnnexplainer.core.GradientTrace;
@@ -67,16 +68,17 @@ public final class GradCam implements Attribution {
    */
   public static GradCam of(ActivationTrace trace, int classIndex, String layerName) {
     Network network = trace.network();
-    int index = network.indexOf(layerName);
-    if (index < 0 || !network.outputShape(index).isImage()) {
+    OptionalInt found = network.indexOf(layerName);
+    if (found.isEmpty() || !network.outputShape(found.getAsInt()).isImage()) {
       throw new IllegalArgumentException(
           "Grad-CAM needs a layer with maps (height × width × channels); '"
               + layerName
               + "' is "
-              + (index < 0 ? "not a layer of '" + network.name() + "'" : "not one")
+              + (found.isEmpty() ? "not a layer of '" + network.name() + "'" : "not one")
               + "; use one of "
               + String.join(", ", layers(network)));
     }
+    int index = found.getAsInt();
     GradientTrace backward = trace.gradients(GradientTarget.logit(classIndex));
     Tensor a = trace.output(index);
     Tensor g = backward.output(index);

@@ -19,7 +19,7 @@ import org.cnnexplainer.core.layer.Layer;
  * <pre>
  * product[i]    = input[i] * kernel[i][j]
  * preActivation = bias[j] + sum_i product[i]       (the logit when the activation is softmax)
- * output        = act(preActivation)                (the traced value)
+ * outputValue   = act(preActivation)                (the traced value)
  * </pre>
  *
  * Shapes: {@link #inputs()}, {@link #weights()}, {@link #products()} are {@code (I)} in the layer's
@@ -38,7 +38,7 @@ public final class DenseBreakdown {
   private final float bias;
   private final float preActivation;
   private final Activation activation;
-  private final float output;
+  private final float outputValue;
   private final FlattenMapping flatten;
 
   private DenseBreakdown(Dense dense, int layerIndex, int unit, ActivationTrace trace) {
@@ -60,7 +60,7 @@ public final class DenseBreakdown {
     this.bias = dense.bias().at(unit);
     this.preActivation = (float) total;
     this.activation = dense.activation();
-    this.output = trace.output(layerIndex).at(unit);
+    this.outputValue = trace.output(layerIndex).at(unit);
     this.flatten = flattenFeeding(trace, layerIndex);
   }
 
@@ -139,9 +139,14 @@ public final class DenseBreakdown {
     return activation;
   }
 
-  /** The value the network computed (a probability under softmax). */
-  public float output() {
-    return output;
+  /**
+   * The value the network computed for this unit during the trace, {@code act(preActivation)}
+   * within float rounding (for softmax outputs: the probability, see {@link SoftmaxBreakdown}).
+   *
+   * @return the traced output value
+   */
+  public float outputValue() {
+    return outputValue;
   }
 
   /** The flatten mapping of this layer's input, when it is a flattened image. */

@@ -1,6 +1,8 @@
 package org.cnnexplainer.core.explain;
 
+import java.util.Objects;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Pooling2D;
@@ -11,8 +13,8 @@ import org.cnnexplainer.core.layer.Pooling2D;
  * columns; only its cells inside the input take part (padding is ignored):
  *
  * <pre>
- * max pooling:     output = max(values)                  at {@link #maxCell()}
- * average pooling: output = sum(values) / count          count = number of real cells
+ * max pooling:     result = max(values)                  at {@link #maxCell()}
+ * average pooling: result = sum(values) / count          count = number of real cells
  * </pre>
  *
  * {@link #values()} holds the real cells only, shape {@code (1, rows, columns)}, starting at input
@@ -23,8 +25,7 @@ public final class PoolingStep {
   private final String layerName;
   private final Pooling2D.Type type;
   private final int channel;
-  private final int outY;
-  private final int outX;
+  private final Position position;
   private final int windowTop;
   private final int windowLeft;
   private final int poolHeight;
@@ -35,19 +36,23 @@ public final class PoolingStep {
   private final Cell maxCell;
   private final float sum;
   private final float result;
-  private final float output;
+  private final float outputValue;
 
   private PoolingStep(
-      Pooling2D pool, int layerIndex, int channel, int outY, int outX, Tensor in, float output) {
+      Pooling2D pool,
+      int layerIndex,
+      int channel,
+      Position position,
+      Tensor in,
+      float outputValue) {
     Shape shape = in.shape();
     this.layerIndex = layerIndex;
     this.layerName = pool.name();
     this.type = pool.type();
     this.channel = channel;
-    this.outY = outY;
-    this.outX = outX;
-    this.windowTop = pool.windowTop(shape, outY);
-    this.windowLeft = pool.windowLeft(shape, outX);
+    this.position = position;
+    this.windowTop = pool.windowTop(shape, position.row());
+    this.windowLeft = pool.windowLeft(shape, position.column());
     this.poolHeight = pool.poolHeight();
     this.poolWidth = pool.poolWidth();
     this.realTop = Math.max(windowTop, 0);
@@ -71,33 +76,35 @@ public final class PoolingStep {
     this.maxCell = new Cell(channel, realTop + best / columns, realLeft + best % columns);
     this.sum = (float) total;
     this.result = type == Pooling2D.Type.MAX ? cells[best] : (float) (total / cells.length);
-    this.output = output;
+    this.outputValue = outputValue;
   }
 
   /**
-   * Explains output {@code (channel, outY, outX)} of the pooling layer {@code layerIndex}.
+   * Explains one output value of the pooling layer {@code layerIndex}.
    *
+   * @param trace the traced forward pass holding the layer's input and output
+   * @param layerIndex the index of a {@link Pooling2D} layer in the trace's network
+   * @param cell the output value: channel, output row and output column
+   * @return the value's window, its real cells and the pooled value rebuilt from them
    * @throws IllegalArgumentException if the layer is not a pooling layer or the channel or position
    *     is out of range
    */
-  public static PoolingStep of(
-      ActivationTrace trace, int layerIndex, int channel, int outY, int outX) {
+  public static PoolingStep of(ActivationTrace trace, int layerIndex, Cell cell) {
     Pooling2D pool =
         Checks.layer(
             trace, layerIndex, Pooling2D.class, "a MaxPooling2D or AveragePooling2D layer");
+    Objects.requireNonNull(cell, "cell");
     Tensor traced = trace.output(layerIndex);
     Shape out = traced.shape();
-    Checks.index("channel", channel, out.channels(), pool + " output " + out);
-    Checks.index("outY", outY, out.height(), pool + " output " + out);
-    Checks.index("outX", outX, out.width(), pool + " output " + out);
+    Checks.index("channel", cell.channel(), out.channels(), pool + " output " + out);
+    Checks.position(cell.position(), out, pool + " output " + out);
     return new PoolingStep(
         pool,
         layerIndex,
-        channel,
-        outY,
-        outX,
+        cell.channel(),
+        cell.position(),
         trace.inputOf(layerIndex),
-        traced.get(channel, outY, outX));
+        traced.get(cell.channel(), cell.row(), cell.column()));
   }
 
   /** Index of the pooling layer. */
@@ -120,14 +127,13 @@ public final class PoolingStep {
     return channel;
   }
 
-  /** Output row. */
-  public int outY() {
-    return outY;
-  }
-
-  /** Output column. */
-  public int outX() {
-    return outX;
+  /**
+   * Where the explained value lies on the channel's output map.
+   *
+   * @return the output row and column
+   */
+  public Position position() {
+    return position;
   }
 
   /** Input row of the full window's top edge; negative when it starts in padding. */
@@ -190,8 +196,13 @@ public final class PoolingStep {
     return result;
   }
 
-  /** The value the network computed. */
-  public float output() {
-    return output;
+  /**
+   * The value the network computed for this cell during the trace (what the overview shows); it
+   * equals {@link #result()} within float rounding.
+   *
+   * @return the traced output value
+   */
+  public float outputValue() {
+    return outputValue;
   }
 }

@@ -3,6 +3,7 @@ package org.cnnexplainer.core.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.train.TrainingListener.BatchProgress;
@@ -250,7 +251,13 @@ public final class Trainer {
         System.arraycopy(current, 0, net.params, 0, current.length);
       }
       TrainingResult result =
-          new TrainingResult(best, last, history, bestEpoch, stoppedEarly, interrupted);
+          new TrainingResult(
+              best,
+              last,
+              history,
+              bestEpoch == 0 ? OptionalInt.empty() : OptionalInt.of(bestEpoch),
+              stoppedEarly,
+              interrupted);
       listener.trainingFinished(result);
       if (interrupted && !stopRequested) {
         Thread.currentThread().interrupt(); // keep the caller's interruption visible
