@@ -139,22 +139,22 @@ public final class ActivationStep {
     return a;
   }
 
-  /** Index of the layer. */
+  /** {@return the index of the layer} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** Name of the layer, e.g. {@code relu_1_1}. */
+  /** {@return the name of the layer, e.g. {@code relu_1_1}} */
   public String layerName() {
     return layerName;
   }
 
-  /** Flat index of the element in the layer's output. */
+  /** {@return the flat index of the element in the layer's output} */
   public int index() {
     return index;
   }
 
-  /** The function applied. */
+  /** {@return the function applied} */
   public Activation activation() {
     return activation;
   }

@@ -111,17 +111,17 @@ public final class ConvolutionStep {
         traced.get(filter, cell.row(), cell.column()));
   }
 
-  /** Index of the Conv2D layer. */
+  /** {@return the index of the Conv2D layer} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** Name of the Conv2D layer, e.g. {@code conv_1_1}. */
+  /** {@return the name of the Conv2D layer, e.g. {@code conv_1_1}} */
   public String layerName() {
     return layerName;
   }
 
-  /** The filter (output channel). */
+  /** {@return the filter (output channel)} */
   public int filter() {
     return filter;
   }
@@ -135,22 +135,28 @@ public final class ConvolutionStep {
     return position;
   }
 
-  /** Input row of the window's top-left cell; negative inside top padding. */
+  /** {@return the input row of the window's top-left cell; negative inside top padding} */
   public int windowTop() {
     return top;
   }
 
-  /** Input column of the window's top-left cell; negative inside left padding. */
+  /** {@return the input column of the window's top-left cell; negative inside left padding} */
   public int windowLeft() {
     return left;
   }
 
-  /** The input values under the window, {@code (C, kh, kw)}, 0 on padding cells. */
+  /** {@return the input values under the window, {@code (C, kh, kw)}, 0 on padding cells} */
   public Tensor window() {
     return window;
   }
 
-  /** True when window cell {@code (ky, kx)} lies in the padding (the same for every channel). */
+  /**
+   * {@return true when window cell {@code (ky, kx)} lies in the padding (the same for every
+   * channel)}
+   *
+   * @param ky the window row, from 0 to the kernel height - 1
+   * @param kx the window column, from 0 to the kernel width - 1
+   */
   public boolean isPadding(int ky, int kx) {
     int kh = window.shape().height();
     int kw = window.shape().width();
@@ -159,32 +165,32 @@ public final class ConvolutionStep {
     return padding[ky * kw + kx];
   }
 
-  /** The filter's kernel slices, {@code (C, kh, kw)}. */
+  /** {@return the filter's kernel slices, {@code (C, kh, kw)}} */
   public Tensor kernel() {
     return kernel;
   }
 
-  /** {@code window * kernel} element by element, {@code (C, kh, kw)}. */
+  /** {@return {@code window * kernel} element by element, {@code (C, kh, kw)}} */
   public Tensor products() {
     return products;
   }
 
-  /** Per input channel the sum of its products, {@code (C)}. */
+  /** {@return per input channel the sum of its products, {@code (C)}} */
   public Tensor channelSums() {
     return channelSums;
   }
 
-  /** The filter's bias (0 for a layer without bias). */
+  /** {@return the filter's bias (0 for a layer without bias)} */
   public float bias() {
     return bias;
   }
 
-  /** {@code bias + sum_c channelSums[c]}: the value before the fused activation. */
+  /** {@return {@code bias + sum_c channelSums[c]}: the value before the fused activation} */
   public float preActivation() {
     return preActivation;
   }
 
-  /** The layer's fused activation. */
+  /** {@return the layer's fused activation} */
   public Activation activation() {
     return activation;
   }

@@ -67,6 +67,10 @@ public final class DenseBreakdown {
   /**
    * Explains unit {@code unit} of the Dense layer {@code layerIndex}.
    *
+   * @param trace the traced forward pass to explain (its network, input and every layer's output)
+   * @param layerIndex the layer's index in the trace's network, from 0
+   * @param unit the unit, from 0
+   * @return the unit's inputs, weights, products, bias and activation
    * @throws IllegalArgumentException if the layer is not Dense or the unit is out of range
    */
   public static DenseBreakdown of(ActivationTrace trace, int layerIndex, int unit) {
@@ -94,47 +98,53 @@ public final class DenseBreakdown {
     return null;
   }
 
-  /** Index of the Dense layer. */
+  /** {@return the index of the Dense layer} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** Name of the Dense layer, e.g. {@code output}. */
+  /** {@return the name of the Dense layer, e.g. {@code output}} */
   public String layerName() {
     return layerName;
   }
 
-  /** The unit explained (for a classifier's last layer: the class index). */
+  /** {@return the unit explained (for a classifier's last layer: the class index)} */
   public int unit() {
     return unit;
   }
 
-  /** The layer's input vector, {@code (I)}. */
+  /** {@return the layer's input vector, {@code (I)}} */
   public Tensor inputs() {
     return inputs;
   }
 
-  /** The weights from every input to this unit, {@code (I)}: column {@code unit} of the kernel. */
+  /**
+   * {@return the weights from every input to this unit, {@code (I)}: column {@code unit} of the
+   * kernel}
+   */
   public Tensor weights() {
     return weights;
   }
 
-  /** {@code inputs[i] * weights[i]}, {@code (I)}. */
+  /** {@return {@code inputs[i] * weights[i]}, {@code (I)}} */
   public Tensor products() {
     return products;
   }
 
-  /** The unit's bias (0 for a layer without bias). */
+  /** {@return the unit's bias (0 for a layer without bias)} */
   public float bias() {
     return bias;
   }
 
-  /** {@code bias + sum_i products[i]}, the value before the activation (a logit under softmax). */
+  /**
+   * {@return {@code bias + sum_i products[i]}, the value before the activation (a logit under
+   * softmax)}
+   */
   public float preActivation() {
     return preActivation;
   }
 
-  /** The layer's fused activation. */
+  /** {@return the layer's fused activation} */
   public Activation activation() {
     return activation;
   }
@@ -149,12 +159,17 @@ public final class DenseBreakdown {
     return outputValue;
   }
 
-  /** The flatten mapping of this layer's input, when it is a flattened image. */
+  /** {@return the flatten mapping of this layer's input, when it is a flattened image} */
   public Optional<FlattenMapping> flatten() {
     return Optional.ofNullable(flatten);
   }
 
-  /** The input index shown at display position {@code position} (channel-major after Flatten). */
+  /**
+   * {@return the input index shown at display position {@code position} (channel-major after
+   * Flatten)}
+   *
+   * @param position the display position, from 0
+   */
   public int inputAtDisplay(int position) {
     if (flatten != null) {
       return flatten.indexAtDisplay(position);

@@ -107,22 +107,22 @@ public final class PoolingStep {
         traced.get(cell.channel(), cell.row(), cell.column()));
   }
 
-  /** Index of the pooling layer. */
+  /** {@return the index of the pooling layer} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** Name of the pooling layer, e.g. {@code max_pool_1}. */
+  /** {@return the name of the pooling layer, e.g. {@code max_pool_1}} */
   public String layerName() {
     return layerName;
   }
 
-  /** Max or average. */
+  /** {@return max or average} */
   public Pooling2D.Type type() {
     return type;
   }
 
-  /** The channel pooled (the same in input and output). */
+  /** {@return the channel pooled (the same in input and output)} */
   public int channel() {
     return channel;
   }
@@ -136,62 +136,66 @@ public final class PoolingStep {
     return position;
   }
 
-  /** Input row of the full window's top edge; negative when it starts in padding. */
+  /** {@return the input row of the full window's top edge; negative when it starts in padding} */
   public int windowTop() {
     return windowTop;
   }
 
-  /** Input column of the full window's left edge; negative when it starts in padding. */
+  /**
+   * {@return the input column of the full window's left edge; negative when it starts in padding}
+   */
   public int windowLeft() {
     return windowLeft;
   }
 
-  /** Window height, padding included. */
+  /** {@return the window height, padding included} */
   public int poolHeight() {
     return poolHeight;
   }
 
-  /** Window width, padding included. */
+  /** {@return the window width, padding included} */
   public int poolWidth() {
     return poolWidth;
   }
 
-  /** Input row of {@code values()}' first row. */
+  /** {@return the input row of {@code values()}' first row} */
   public int realTop() {
     return realTop;
   }
 
-  /** Input column of {@code values()}' first column. */
+  /** {@return the input column of {@code values()}' first column} */
   public int realLeft() {
     return realLeft;
   }
 
-  /** The window's real cells, shape {@code (1, rows, columns)}. */
+  /** {@return the window's real cells, shape {@code (1, rows, columns)}} */
   public Tensor values() {
     return values;
   }
 
-  /** Number of real cells, the divisor of average pooling. */
+  /** {@return the number of real cells, the divisor of average pooling} */
   public int count() {
     return values.size();
   }
 
-  /** The largest real cell's input position (the first one in row-major order on ties). */
+  /** {@return the largest real cell's input position (the first one in row-major order on ties)} */
   public Cell maxCell() {
     return maxCell;
   }
 
-  /** The largest real value. */
+  /** {@return the largest real value} */
   public float max() {
     return values.max();
   }
 
-  /** Sum of the real cells (accumulated in double). */
+  /** {@return the sum of the real cells (accumulated in double)} */
   public float sum() {
     return sum;
   }
 
-  /** The pooled value rebuilt from {@link #values()}: {@code max} or {@code sum / count}. */
+  /**
+   * {@return the pooled value rebuilt from {@link #values()}: {@code max} or {@code sum / count}}
+   */
   public float result() {
     return result;
   }
