@@ -20,7 +20,7 @@ public final class Acceleration {
 
   private Acceleration() {}
 
-  /** Whether convolutions run on the Vector API path. */
+  /** {@return whether convolutions run on the Vector API path} */
   public static boolean vectorApi() {
     return Kernels.active().vectorApi();
   }

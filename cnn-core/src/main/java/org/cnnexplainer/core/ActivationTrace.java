@@ -84,7 +84,8 @@ public final class ActivationTrace {
     return requireLayer(index) == 0 ? input : outputs[index - 1];
   }
 
-  private int requireLayer(int index) {
+  /** {@code index}, checked against the layer count (shared with {@link GradientTrace}). */
+  int requireLayer(int index) {
     if (index < 0 || index >= outputs.length) {
       throw new IndexOutOfBoundsException(
           "layer "

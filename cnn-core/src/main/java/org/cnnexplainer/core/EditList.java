@@ -42,52 +42,79 @@ public final class EditList {
     this.edits = edits;
   }
 
-  /** No edits: {@link #applyTo} returns the network unchanged. */
+  /** {@return no edits: {@link #applyTo} returns the network unchanged} */
   public static EditList empty() {
     return EMPTY;
   }
 
-  /** These edits, in this order. */
+  /**
+   * {@return these edits, in this order}
+   *
+   * @param edits the edits, applied in this order
+   */
   public static EditList of(NetworkEdit... edits) {
     return of(List.of(edits));
   }
 
-  /** These edits, in this order. */
+  /**
+   * {@return these edits, in this order}
+   *
+   * @param edits the edits, applied in this order
+   */
   public static EditList of(List<? extends NetworkEdit> edits) {
     return edits.isEmpty() ? EMPTY : new EditList(List.copyOf(edits));
   }
 
-  /** The edits in the order they apply. */
+  /** {@return the edits in the order they apply} */
   public List<NetworkEdit> edits() {
     return edits;
   }
 
+  /**
+   * The number of edits.
+   *
+   * @return the number of edits
+   */
   public int size() {
     return edits.size();
   }
 
+  /**
+   * Whether the list holds no edit.
+   *
+   * @return true when there are no edits
+   */
   public boolean isEmpty() {
     return edits.isEmpty();
   }
 
-  /** This list followed by {@code edit}. */
+  /**
+   * {@return this list followed by {@code edit}}
+   *
+   * @param edit the edit to append
+   */
   public EditList plus(NetworkEdit edit) {
     List<NetworkEdit> more = new ArrayList<>(edits);
     more.add(Objects.requireNonNull(edit, "edit"));
     return new EditList(List.copyOf(more));
   }
 
-  /** The first {@code count} edits (for undo). */
+  /**
+   * {@return the first {@code count} edits (for undo)}
+   *
+   * @param count how many edits to keep, from 0 to {@link #size()}
+   */
   public EditList first(int count) {
     Objects.checkFromToIndex(0, count, edits.size());
     return count == edits.size() ? this : of(edits.subList(0, count));
   }
 
   /**
-   * {@code network} with every edit applied in order, each on the result of the ones before. Every
-   * changed kernel and bias is a new tensor, copied once; untouched layers and tensors are shared,
-   * and {@code network} is left unchanged.
+   * {@return {@code network} with every edit applied in order, each on the result of the ones
+   * before} Every changed kernel and bias is a new tensor, copied once; untouched layers and
+   * tensors are shared, and {@code network} is left unchanged.
    *
+   * @param network the network to edit (it is not changed)
    * @throws IllegalArgumentException if an edit does not fit the network; the message names the
    *     edit (numbered from 1) and what was expected
    */
@@ -100,7 +127,7 @@ public final class EditList {
     return editor.result();
   }
 
-  /** The JSON form (see the class documentation), pretty-printed. */
+  /** {@return the JSON form (see the class documentation), pretty-printed} */
   public String toJson() {
     JsonArray array = new JsonArray();
     for (NetworkEdit edit : edits) {
@@ -157,6 +184,8 @@ public final class EditList {
   /**
    * Reads the JSON form written by {@link #toJson}.
    *
+   * @param json the JSON text
+   * @return the edits in the file's order
    * @throws IllegalArgumentException if {@code json} is not an edit list, naming the edit and field
    *     that is wrong
    */

@@ -40,34 +40,44 @@ public final class GradientTarget {
   }
 
   /**
-   * {@code S = z_c}, the logit of class {@code classIndex}: the input of the network's final
-   * softmax. Needs a network that ends in a softmax (fused into its last Dense layer or a separate
-   * Activation layer).
+   * {@return {@code S = z_c}, the logit of class {@code classIndex}: the input of the network's
+   * final softmax} Needs a network that ends in a softmax (fused into its last Dense layer or a
+   * separate Activation layer).
+   *
+   * @param classIndex the class, from 0 to the number of classes - 1 (the network's output index)
    */
   public static GradientTarget logit(int classIndex) {
     return new GradientTarget(Kind.LOGIT, requireIndex("classIndex", classIndex), null, null);
   }
 
   /**
-   * {@code S = p_c}, the network's output value {@code classIndex} (for a classifier, after the
-   * softmax).
+   * {@return {@code S = p_c}, the network's output value {@code classIndex} (for a classifier,
+   * after the softmax)}
+   *
+   * @param classIndex the class, from 0 to the number of classes - 1 (the network's output index)
    */
   public static GradientTarget probability(int classIndex) {
     return new GradientTarget(Kind.PROBABILITY, requireIndex("classIndex", classIndex), null, null);
   }
 
   /**
-   * {@code S = -log p_label = log sum_j exp(z_j) - z_label}, the softmax cross-entropy of the
-   * logits {@code z} for the true class {@code label}: the loss the trainer minimises, per image.
-   * Needs a network that ends in a softmax.
+   * {@return {@code S = -log p_label = log sum_j exp(z_j) - z_label}, the softmax cross-entropy of
+   * the logits {@code z} for the true class {@code label}: the loss the trainer minimises, per
+   * image} Needs a network that ends in a softmax.
+   *
+   * @param label the true class, from 0
    */
   public static GradientTarget loss(int label) {
     return new GradientTarget(Kind.LOSS, requireIndex("label", label), null, null);
   }
 
   /**
-   * {@code S = out[index]}: one output value of layer {@code layerName}, by its flat index in this
-   * library's order (as {@link Tensor#at}; for an image output {@code (c * H + y) * W + x}).
+   * {@return {@code S = out[index]}: one output value of layer {@code layerName}, by its flat index
+   * in this library's order (as {@link Tensor#at}; for an image output {@code (c * H + y) * W +
+   * x})}
+   *
+   * @param layerName a layer name from the model file, e.g. {@code conv_1_1}
+   * @param index the element's flat index in the layer's output, from 0
    */
   public static GradientTarget value(String layerName, int index) {
     return new GradientTarget(
@@ -75,8 +85,11 @@ public final class GradientTarget {
   }
 
   /**
-   * {@code S = sum_{y,x} out[channel][y][x]}: the sum of one activation map of layer {@code
-   * layerName}, whose output must be an image.
+   * {@return {@code S = sum_{y,x} out[channel][y][x]}: the sum of one activation map of layer
+   * {@code layerName}, whose output must be an image}
+   *
+   * @param layerName a layer name from the model file, e.g. {@code conv_1_1}
+   * @param channel the channel (feature map), from 0
    */
   public static GradientTarget channel(String layerName, int channel) {
     return new GradientTarget(
@@ -84,8 +97,11 @@ public final class GradientTarget {
   }
 
   /**
-   * {@code S = sum_i weights[i] * out[i]}: any linear combination of layer {@code layerName}'s
-   * outputs; {@code weights} has the layer's output shape.
+   * {@return {@code S = sum_i weights[i] * out[i]}: any linear combination of layer {@code
+   * layerName}'s outputs; {@code weights} has the layer's output shape}
+   *
+   * @param layerName a layer name from the model file, e.g. {@code conv_1_1}
+   * @param weights one weight per element of the layer's output, shaped like it
    */
   public static GradientTarget weightedSum(String layerName, Tensor weights) {
     return new GradientTarget(

@@ -104,44 +104,54 @@ public final class GradientTrace {
         seed.atLogits());
   }
 
-  /** The forward pass this backward pass differentiates. */
+  /** {@return the forward pass this backward pass differentiates} */
   public ActivationTrace activations() {
     return activations;
   }
 
-  /** The network. */
+  /** {@return the network} */
   public Network network() {
     return activations.network();
   }
 
-  /** What was differentiated. */
+  /** {@return what was differentiated} */
   public GradientTarget target() {
     return target;
   }
 
-  /** The target's value {@code S} for this input (e.g. the class logit). */
+  /** {@return the target's value {@code S} for this input (e.g. the class logit)} */
   public float value() {
     return value;
   }
 
-  /** {@code dS/dInput}, shaped like the input (for a classifier's logit: the saliency map). */
+  /**
+   * {@return {@code dS/dInput}, shaped like the input (for a classifier's logit: the saliency map)}
+   */
   public Tensor input() {
     return input;
   }
 
-  /** Number of layers. */
+  /** {@return the number of layers} */
   public int size() {
     return outputs.length;
   }
 
-  /** {@code dS/dOutput} of layer {@code index}, shaped like its output. */
+  /**
+   * {@code dS/dOutput} of layer {@code index}, shaped like its output.
+   *
+   * @param index the layer's index, from 0 to {@link #size()} - 1
+   * @return the gradient of the target with respect to that layer's output
+   * @throws IndexOutOfBoundsException if the network has no layer {@code index}; the message says
+   *     which layers exist
+   */
   public Tensor output(int index) {
-    return outputs[index];
+    return outputs[activations.requireLayer(index)];
   }
 
   /**
-   * {@code dS/dOutput} of the layer called {@code layerName}.
+   * {@return {@code dS/dOutput} of the layer called {@code layerName}}
    *
+   * @param layerName a layer name from the model file, e.g. {@code conv_1_1}
    * @throws IllegalArgumentException if the network has no such layer
    */
   public Tensor output(String layerName) {
@@ -149,9 +159,11 @@ public final class GradientTrace {
   }
 
   /**
-   * {@code dS/dW} for each parameter {@code W} of layer {@code index}, by the names and in the
-   * shapes of {@link Layer#parameters()}; empty for layers without parameters. Computed on first
-   * request.
+   * {@return {@code dS/dW} for each parameter {@code W} of layer {@code index}, by the names and in
+   * the shapes of {@link Layer#parameters()}; empty for layers without parameters} Computed on
+   * first request.
+   *
+   * @param index the layer's index, from 0 to {@link #size()} - 1
    */
   public Map<String, Tensor> parameters(int index) {
     Map<String, Tensor> computed = parameters.get(index);
@@ -164,8 +176,9 @@ public final class GradientTrace {
   }
 
   /**
-   * {@link #parameters(int)} of the layer called {@code layerName}.
+   * {@return {@link #parameters(int)} of the layer called {@code layerName}}
    *
+   * @param layerName a layer name from the model file, e.g. {@code conv_1_1}
    * @throws IllegalArgumentException if the network has no such layer
    */
   public Map<String, Tensor> parameters(String layerName) {

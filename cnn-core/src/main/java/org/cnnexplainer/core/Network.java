@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.cnnexplainer.core.internal.ModuleAccess;
 import org.cnnexplainer.core.kernel.Pass;
 import org.cnnexplainer.core.layer.Activation;
@@ -35,6 +36,9 @@ public final class Network {
   /**
    * A network.
    *
+   * @param name the model's name, shown in titles and error messages
+   * @param inputShape the shape of one input image, {@code (channels, height, width)}
+   * @param layers the layers in order; their names must differ
    * @param classLabels one label per output value; {@code null} or empty gives {@code class 0 ..
    *     class n-1} when the output is a vector
    * @throws IllegalArgumentException if the layers cannot be chained from {@code inputShape}, two
@@ -104,7 +108,11 @@ public final class Network {
     }
   }
 
-  /** The same network with other class labels. */
+  /**
+   * {@return the same network with other class labels}
+   *
+   * @param labels one label per output value; empty gives {@code class 0 .. class n-1}
+   */
   public Network withClassLabels(List<String> labels) {
     return new Network(name, inputShape, layers, labels);
   }
@@ -117,66 +125,86 @@ public final class Network {
     return new Network(name, inputShape, newLayers, classLabels);
   }
 
-  /** The model's name (from the model file, or given). */
+  /** {@return the model's name (from the model file, or given)} */
   public String name() {
     return name;
   }
 
-  /** The shape of one input image, {@code (channels, height, width)}. */
+  /** {@return the shape of one input image, {@code (channels, height, width)}} */
   public Shape inputShape() {
     return inputShape;
   }
 
-  /** All layers in order. */
+  /** {@return all layers in order} */
   public List<Layer> layers() {
     return layers;
   }
 
-  /** Layer {@code index}. */
+  /**
+   * {@return the layer {@code index}}
+   *
+   * @param index the layer's index, from 0 to {@code layers().size() - 1}
+   */
   public Layer layer(int index) {
     return layers.get(index);
   }
 
-  /** The index of the layer called {@code layerName}, or -1. */
-  public int indexOf(String layerName) {
-    return indexByName.getOrDefault(layerName, -1);
+  /**
+   * The index of the layer called {@code layerName}.
+   *
+   * @param layerName a layer name from the model file, e.g. {@code conv_1_1}
+   * @return the layer's index in {@link #layers()}, or empty when no layer has that name
+   */
+  public OptionalInt indexOf(String layerName) {
+    Integer index = indexByName.get(layerName);
+    return index == null ? OptionalInt.empty() : OptionalInt.of(index);
   }
 
   /** {@link #indexOf}, throwing {@code IllegalArgumentException} for an unknown name. */
   int requireIndexOf(String layerName) {
-    int index = indexOf(layerName);
-    if (index < 0) {
-      throw new IllegalArgumentException("no layer named '" + layerName + "'");
-    }
-    return index;
+    return indexOf(layerName)
+        .orElseThrow(() -> new IllegalArgumentException("no layer named '" + layerName + "'"));
   }
 
-  /** The shape layer {@code index} produces. */
+  /**
+   * {@return the shape layer {@code index} produces}
+   *
+   * @param index the layer's index, from 0 to {@code layers().size() - 1}
+   */
   public Shape outputShape(int index) {
     return outputShapes.get(index);
   }
 
-  /** The shape of the network's output. */
+  /** {@return the shape of the network's output} */
   public Shape outputShape() {
     return outputShapes.get(outputShapes.size() - 1);
   }
 
-  /** The input shape of layer {@code index}: the previous layer's output, or the network input. */
+  /**
+   * {@return the input shape of layer {@code index}: the previous layer's output, or the network
+   * input}
+   *
+   * @param index the layer's index, from 0 to {@code layers().size() - 1}
+   */
   public Shape inputShape(int index) {
     return index == 0 ? inputShape : outputShapes.get(index - 1);
   }
 
-  /** One label per output value. */
+  /** {@return one label per output value} */
   public List<String> classLabels() {
     return classLabels;
   }
 
-  /** Total number of weights. */
+  /** {@return the total number of weights} */
   public long parameterCount() {
     return layers.stream().mapToLong(Layer::parameterCount).sum();
   }
 
-  /** Multiply-adds of one forward pass. */
+  /**
+   * Multiply-adds of one forward pass.
+   *
+   * @return the number of multiply-adds of one forward pass
+   */
   public long multiplyAdds() {
     long total = 0;
     for (int i = 0; i < layers.size(); i++) {
@@ -185,7 +213,12 @@ public final class Network {
     return total;
   }
 
-  /** Runs the network and returns its output (for a classifier: the probabilities). Thread-safe. */
+  /**
+   * Runs the network and returns its output (for a classifier: the probabilities). Thread-safe.
+   *
+   * @param input one input image, shaped like {@link #inputShape()}
+   * @return the network's output (for a classifier, the class probabilities)
+   */
   public Tensor predict(Tensor input) {
     requireInput(input);
     Tensor x = input;
@@ -198,6 +231,9 @@ public final class Network {
   /**
    * Runs the network and keeps every layer's output, and the logits when it ends in a softmax.
    * Thread-safe: concurrent traces share nothing but the network's immutable weights.
+   *
+   * @param input one input image, shaped like {@link #inputShape()}
+   * @return every layer's output for {@code input}, immutable
    */
   public ActivationTrace trace(Tensor input) {
     requireInput(input);
@@ -241,6 +277,11 @@ public final class Network {
    * the network's values, with respect to every layer's output, the input and every parameter. The
    * same as {@code trace(input).gradients(target)}; thread-safe like {@link #trace}.
    *
+   * @param input one input image, shaped like {@link #inputShape()}
+   * @param target the scalar whose gradient is wanted (a logit, a probability, a loss, a layer
+   *     value)
+   * @return the gradient of {@code target} with respect to the input, every layer's output and
+   *     every parameter
    * @throws IllegalArgumentException if the input does not fit, or the target does not fit this
    *     network (see {@link GradientTarget})
    */

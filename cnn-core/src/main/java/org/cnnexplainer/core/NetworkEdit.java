@@ -21,13 +21,15 @@ import java.util.stream.Collectors;
  * model file, so one edit list fits every network with the same layer names and shapes.
  */
 public sealed interface NetworkEdit {
-  /** The name of the layer whose weights this edit changes, e.g. {@code conv_1_1}. */
+  /** {@return the name of the layer whose weights this edit changes, e.g. {@code conv_1_1}} */
   String layer();
 
   /**
-   * {@code network} with this edit applied. Layers the edit does not touch, and the touched layer's
-   * other parameter tensors, are shared with {@code network}, which is left untouched.
+   * {@return {@code network} with this edit applied} Layers the edit does not touch, and the
+   * touched layer's other parameter tensors, are shared with {@code network}, which is left
+   * untouched.
    *
+   * @param network the network to edit (it is not changed)
    * @throws IllegalArgumentException if the layer is missing or not a Conv2D/Dense layer, or an
    *     index, channel or shape does not fit it; the message names the edit and what was expected
    */
@@ -35,18 +37,32 @@ public sealed interface NetworkEdit {
     return EditList.of(this).applyTo(network);
   }
 
-  /** One line for people, e.g. {@code conv_1_1 kernel[3, 0, 1, 2] = 0.5}. */
+  /** {@return one line for people, e.g. {@code conv_1_1 kernel[3, 0, 1, 2] = 0.5}} */
   String description();
 
   /**
    * Sets one weight: {@code parameter} is {@code kernel} or {@code bias}, {@code index} one
    * coordinate per axis of that parameter in this library's layout (see the class documentation).
+   *
+   * @param layer the name of a Conv2D or Dense layer
+   * @param parameter {@code kernel} or {@code bias}
+   * @param index the weight's index in the library's order: {@code [filter, channel, ky, kx]} for a
+   *     Conv2D kernel, {@code [input, unit]} for a Dense kernel, {@code [channel]} for a bias
+   * @param value the new value
+   * @return the edit
    */
   static NetworkEdit setWeight(String layer, String parameter, int[] index, float value) {
     return new SetWeight(layer, parameter, Arrays.stream(index).boxed().toList(), value);
   }
 
-  /** Sets the bias of output channel {@code channel}. */
+  /**
+   * Sets the bias of output channel {@code channel}.
+   *
+   * @param layer the name of a Conv2D or Dense layer
+   * @param channel the output channel (filter or unit), from 0
+   * @param value the new value
+   * @return the edit
+   */
   static NetworkEdit setBias(String layer, int channel, float value) {
     return setWeight(layer, "bias", new int[] {channel}, value);
   }
@@ -54,17 +70,36 @@ public sealed interface NetworkEdit {
   /**
    * Replaces the whole kernel of output channel {@code channel}: {@code values} has shape {@code
    * (channels, kh, kw)} for a convolution, {@code (inputs)} for a dense layer.
+   *
+   * @param layer the name of a Conv2D or Dense layer
+   * @param channel the output channel (filter or unit), from 0
+   * @param values the new kernel slice of that channel, shape {@code (C, kh, kw)} for a Conv2D or
+   *     {@code (inputs)} for a Dense layer
+   * @return the edit
    */
   static NetworkEdit setKernel(String layer, int channel, Tensor values) {
     return new SetKernel(layer, channel, values);
   }
 
-  /** Multiplies output channel {@code channel}'s kernel and bias by {@code factor}. */
+  /**
+   * Multiplies output channel {@code channel}'s kernel and bias by {@code factor}.
+   *
+   * @param layer the name of a Conv2D or Dense layer
+   * @param channel the output channel (filter or unit), from 0
+   * @param factor the multiplier
+   * @return the edit
+   */
   static NetworkEdit scaleChannel(String layer, int channel, float factor) {
     return new ScaleChannel(layer, channel, factor);
   }
 
-  /** Silences output channel {@code channel}: its kernel and bias become zero (ablation). */
+  /**
+   * Silences output channel {@code channel}: its kernel and bias become zero (ablation).
+   *
+   * @param layer the name of a Conv2D or Dense layer
+   * @param channel the output channel (filter or unit), from 0
+   * @return the edit
+   */
   static NetworkEdit zeroChannel(String layer, int channel) {
     return new ScaleChannel(layer, channel, 0f);
   }
@@ -72,6 +107,15 @@ public sealed interface NetworkEdit {
   /** Sets the weight at {@code index} of {@code parameter} ({@code kernel} or {@code bias}). */
   record SetWeight(String layer, String parameter, List<Integer> index, float value)
       implements NetworkEdit {
+    /**
+     * Checks the layer name, the parameter and the index, and copies the index.
+     *
+     * @param layer the name of a Conv2D or Dense layer
+     * @param parameter {@code kernel} or {@code bias}
+     * @param index the weight's index in the library's order: {@code [filter, channel, ky, kx]} for
+     *     a Conv2D kernel, {@code [input, unit]} for a Dense kernel, {@code [channel]} for a bias
+     * @param value the new value
+     */
     public SetWeight {
       requireLayer(layer);
       if (!"kernel".equals(parameter) && !"bias".equals(parameter)) {
@@ -101,6 +145,14 @@ public sealed interface NetworkEdit {
    * (channels, kh, kw)} for a convolution, {@code (inputs)} for a dense layer.
    */
   record SetKernel(String layer, int channel, Tensor values) implements NetworkEdit {
+    /**
+     * Checks the layer name and the channel, and copies the values.
+     *
+     * @param layer the name of a Conv2D or Dense layer
+     * @param channel the output channel (filter or unit), from 0
+     * @param values the new kernel slice of that channel, shape {@code (C, kh, kw)} for a Conv2D or
+     *     {@code (inputs)} for a Dense layer
+     */
     public SetKernel {
       requireLayer(layer);
       requireChannel(channel);
@@ -121,6 +173,13 @@ public sealed interface NetworkEdit {
    * silences the channel.
    */
   record ScaleChannel(String layer, int channel, float factor) implements NetworkEdit {
+    /**
+     * Checks the layer name and the channel.
+     *
+     * @param layer the name of a Conv2D or Dense layer
+     * @param channel the output channel (filter or unit), from 0
+     * @param factor the multiplier
+     */
     public ScaleChannel {
       requireLayer(layer);
       requireChannel(channel);

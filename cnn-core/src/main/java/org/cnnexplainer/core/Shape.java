@@ -36,70 +36,96 @@ public final class Shape {
     this.size = (int) product;
   }
 
-  /** A shape with the given dimensions; each must be positive and their product fit an array. */
+  /**
+   * {@return a shape with the given dimensions; each must be positive and their product fit an
+   * array}
+   *
+   * @param dims the dimensions, outermost first, each at least 1
+   */
   public static Shape of(int... dims) {
     return new Shape(dims.clone());
   }
 
-  /** A rank-3 image shape in this library's order {@code (channels, height, width)}. */
+  /**
+   * {@return a rank-3 image shape in this library's order {@code (channels, height, width)}}
+   *
+   * @param channels the number of channels, at least 1
+   * @param height the height in cells, at least 1
+   * @param width the width in cells, at least 1
+   */
   public static Shape image(int channels, int height, int width) {
     return new Shape(new int[] {channels, height, width});
   }
 
-  /** A rank-1 shape of {@code length} elements. */
+  /**
+   * {@return a rank-1 shape of {@code length} elements}
+   *
+   * @param length the number of elements, at least 1
+   */
   public static Shape vector(int length) {
     return new Shape(new int[] {length});
   }
 
-  /** Number of dimensions. */
+  /** {@return the number of dimensions} */
   public int rank() {
     return dims.length;
   }
 
-  /** Dimension {@code axis}, counted from 0. */
+  /**
+   * {@return the dimension {@code axis}, counted from 0}
+   *
+   * @param axis the axis, from 0 to {@link #rank()} - 1
+   */
   public int dim(int axis) {
     return dims[axis];
   }
 
-  /** Number of elements, the product of all dimensions. */
+  /** {@return the number of elements, the product of all dimensions} */
   public int size() {
     return size;
   }
 
-  /** A copy of the dimensions. */
+  /** {@return a copy of the dimensions} */
   public int[] toArray() {
     return dims.clone();
   }
 
-  /** True for rank-3 {@code (channels, height, width)} shapes. */
+  /** {@return true for rank-3 {@code (channels, height, width)} shapes} */
   public boolean isImage() {
     return dims.length == 3;
   }
 
-  /** Channels of an image shape. */
+  /** {@return the channels of an image shape} */
   public int channels() {
     requireImage();
     return dims[0];
   }
 
-  /** Height of an image shape. */
+  /** {@return the height of an image shape} */
   public int height() {
     requireImage();
     return dims[1];
   }
 
-  /** Width of an image shape. */
+  /** {@return the width of an image shape} */
   public int width() {
     requireImage();
     return dims[2];
   }
 
-  /** The same dimensions in TF.js order: {@code [h, w, c]} for images, unchanged otherwise. */
+  /**
+   * {@return the same dimensions in TF.js order: {@code [h, w, c]} for images, unchanged otherwise}
+   */
   public int[] toTfjsOrder() {
     return isImage() ? new int[] {dims[1], dims[2], dims[0]} : dims.clone();
   }
 
-  /** Reads a TF.js shape (batch dimension removed): {@code [h, w, c]} becomes {@code (c, h, w)}. */
+  /**
+   * Reads a TF.js shape (batch dimension removed): {@code [h, w, c]} becomes {@code (c, h, w)}.
+   *
+   * @param tfjsDims the dimensions in TF.js order without the batch dimension
+   * @return the shape in this library's order
+   */
   public static Shape fromTfjsOrder(int... tfjsDims) {
     return tfjsDims.length == 3 ? image(tfjsDims[2], tfjsDims[0], tfjsDims[1]) : of(tfjsDims);
   }

@@ -33,14 +33,22 @@ public final class Tensor {
   }
 
   /**
-   * A tensor holding a copy of {@code values}, which must have exactly {@code shape.size()} items.
+   * {@return a tensor holding a copy of {@code values}, which must have exactly {@code
+   * shape.size()} items}
+   *
+   * @param shape the tensor's shape
+   * @param values {@code shape.size()} values in flat row-major order (copied)
    */
   public static Tensor of(Shape shape, float... values) {
     requireLength(shape, values.length);
     return new Tensor(shape, values.clone());
   }
 
-  /** A tensor of zeros. */
+  /**
+   * {@return a tensor of zeros}
+   *
+   * @param shape the tensor's shape
+   */
   public static Tensor zeros(Shape shape) {
     return new Tensor(shape, new float[shape.size()]);
   }
@@ -48,6 +56,12 @@ public final class Tensor {
   /**
    * Reads an image given in TF.js's HWC order (index {@code (y * w + x) * c + ch}) into this
    * library's {@code (c, h, w)} order.
+   *
+   * @param height the image height in pixels
+   * @param width the image width in pixels
+   * @param channels the number of channels (1 gray, 3 RGB)
+   * @param hwc {@code height * width * channels} values in TF.js's HWC order (copied)
+   * @return a {@code (channels, height, width)} tensor with the same values
    */
   public static Tensor fromHwc(int height, int width, int channels, float[] hwc) {
     Shape shape = Shape.image(channels, height, width);
@@ -75,22 +89,32 @@ public final class Tensor {
     }
   }
 
-  /** This tensor's shape. */
+  /** {@return this tensor's shape} */
   public Shape shape() {
     return shape;
   }
 
-  /** Number of elements. */
+  /** {@return the number of elements} */
   public int size() {
     return data.length;
   }
 
-  /** The element at flat index {@code i}. */
+  /**
+   * {@return the element at flat index {@code i}}
+   *
+   * @param i the flat index, from 0 to {@link #size()} - 1
+   */
   public float at(int i) {
     return data[i];
   }
 
-  /** The element {@code (c, y, x)} of an image tensor. */
+  /**
+   * {@return the element {@code (c, y, x)} of an image tensor}
+   *
+   * @param channel the channel, from 0
+   * @param y the row, from 0 at the top
+   * @param x the column, from 0 at the left
+   */
   public float get(int channel, int y, int x) {
     int h = shape.height();
     int w = shape.width();
@@ -101,12 +125,17 @@ public final class Tensor {
     return data[(channel * h + y) * w + x];
   }
 
-  /** A copy of all elements in flat order. */
+  /** {@return a copy of all elements in flat order} */
   public float[] toArray() {
     return data.clone();
   }
 
-  /** A copy of channel {@code c} of an image tensor, {@code h * w} values in row-major order. */
+  /**
+   * {@return a copy of channel {@code c} of an image tensor, {@code h * w} values in row-major
+   * order}
+   *
+   * @param c the channel, from 0
+   */
   public float[] channel(int c) {
     int plane = shape.height() * shape.width();
     if (c < 0 || c >= shape.channels()) {
@@ -115,7 +144,7 @@ public final class Tensor {
     return Arrays.copyOfRange(data, c * plane, (c + 1) * plane);
   }
 
-  /** All elements in TF.js order: HWC for images, unchanged otherwise. */
+  /** {@return all elements in TF.js order: HWC for images, unchanged otherwise} */
   public float[] toHwcArray() {
     if (!shape.isImage()) {
       return data.clone();
@@ -131,7 +160,7 @@ public final class Tensor {
     return hwc;
   }
 
-  /** Index of the largest element (the first one on ties). */
+  /** {@return the index of the largest element (the first one on ties)} */
   public int argmax() {
     int best = 0;
     for (int i = 1; i < data.length; i++) {
@@ -142,7 +171,7 @@ public final class Tensor {
     return best;
   }
 
-  /** The smallest element. */
+  /** {@return the smallest element} */
   public float min() {
     float m = Float.POSITIVE_INFINITY;
     for (float v : data) {
@@ -151,7 +180,7 @@ public final class Tensor {
     return m;
   }
 
-  /** The largest element. */
+  /** {@return the largest element} */
   public float max() {
     float m = Float.NEGATIVE_INFINITY;
     for (float v : data) {
@@ -160,7 +189,11 @@ public final class Tensor {
     return m;
   }
 
-  /** The same values under another shape with the same size. */
+  /**
+   * {@return the same values under another shape with the same size}
+   *
+   * @param newShape the new shape; its size must equal this tensor's size
+   */
   public Tensor reshape(Shape newShape) {
     requireLength(newShape, data.length);
     return new Tensor(newShape, data);

@@ -26,11 +26,16 @@ final class WeightEditor {
   /** Applies {@code edit} to the copies; {@code number} (from 1) names it in error messages. */
   void apply(NetworkEdit edit, int number) {
     try {
-      int index = network.indexOf(edit.layer());
-      if (index < 0) {
-        throw new IllegalArgumentException(
-            "the network has no layer named '" + edit.layer() + "'" + editableLayers());
-      }
+      int index =
+          network
+              .indexOf(edit.layer())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "the network has no layer named '"
+                              + edit.layer()
+                              + "'"
+                              + editableLayers()));
       Layer layer = network.layer(index);
       if (!(layer instanceof Conv2D) && !(layer instanceof Dense)) {
         throw new IllegalArgumentException(

@@ -148,7 +148,7 @@ class GradientTraceTest {
   void gradientsAboveTheTargetAreZeroAndTheLogitTargetSkipsTheProbabilities() {
     Tensor x = TestNetworks.randomInput(TINY_VGG, 1);
     GradientTrace channel = TINY_VGG.gradients(x, GradientTarget.channel("relu_1_2", 0));
-    int relu12 = TINY_VGG.indexOf("relu_1_2");
+    int relu12 = TINY_VGG.indexOf("relu_1_2").getAsInt();
     float[] expected = new float[channel.output(relu12).size()];
     java.util.Arrays.fill(expected, 0, expected.length / 4, 1f); // channel 0 of 4
     assertArrayEquals(expected, channel.output(relu12).toArray(), "the seed");
@@ -248,7 +248,7 @@ class GradientTraceTest {
   /** The layer whose output the target is computed from (the last for class targets). */
   private static int targetLayer(Network network, GradientTarget target) {
     String layer = target.layer();
-    return layer == null ? network.layers().size() - 1 : network.indexOf(layer);
+    return layer == null ? network.layers().size() - 1 : network.indexOf(layer).getAsInt();
   }
 
   /** {@code network} with parameter {@code key} of layer {@code index} replaced by {@code w}. */

@@ -33,7 +33,7 @@ class NetworkEditTest {
 
   @Test
   void settingOneConvolutionWeightEqualsRecomputationAndLeavesTheOriginal() {
-    Conv2D conv = (Conv2D) tiny.layer(tiny.indexOf("conv_1_2"));
+    Conv2D conv = (Conv2D) tiny.layer(tiny.indexOf("conv_1_2").getAsInt());
     List<Tensor> before = outputs(tiny, input);
     float[] kernelBefore = conv.kernel().toArray();
 
@@ -65,7 +65,7 @@ class NetworkEditTest {
   @Test
   void biasKernelAndScaleEditsOnConvolutionAndDenseEqualRecomputation() {
     Conv2D conv = (Conv2D) tiny.layer(0);
-    Dense dense = (Dense) tiny.layer(tiny.indexOf("output"));
+    Dense dense = (Dense) tiny.layer(tiny.indexOf("output").getAsInt());
     float[] channelKernel = new float[3 * 3 * 3];
     for (int i = 0; i < channelKernel.length; i++) {
       channelKernel[i] = (i % 5) * 0.1f - 0.2f;
@@ -143,7 +143,7 @@ class NetworkEditTest {
   void editsOnStridedSamePaddedAndBiasFreeLayersEqualRecomputation() {
     Network varied = TestNetworks.varied(11);
     Tensor x = TestNetworks.randomInput(varied, 5);
-    Conv2D noBias = (Conv2D) varied.layer(varied.indexOf("conv_2x3"));
+    Conv2D noBias = (Conv2D) varied.layer(varied.indexOf("conv_2x3").getAsInt());
     assertTrue(!noBias.useBias());
     Network edited =
         EditList.of(
@@ -165,7 +165,7 @@ class NetworkEditTest {
             "conv_same_s2",
             l -> conv(first, first.kernel().toArray(), firstBias));
     assertSameOutputs(byHand, edited);
-    assertTrue(!((Conv2D) edited.layer(varied.indexOf("conv_2x3"))).useBias());
+    assertTrue(!((Conv2D) edited.layer(varied.indexOf("conv_2x3").getAsInt())).useBias());
   }
 
   @Test
@@ -198,7 +198,7 @@ class NetworkEditTest {
     TfjsModel.save(edited, tmp.resolve("edited"));
     Network loaded = TfjsModel.load(tmp.resolve("edited"));
     assertSameOutputs(edited, loaded);
-    assertEquals(9f, ((Dense) loaded.layer(loaded.indexOf("output"))).weight(7, 3));
+    assertEquals(9f, ((Dense) loaded.layer(loaded.indexOf("output").getAsInt())).weight(7, 3));
   }
 
   @Test
@@ -346,7 +346,7 @@ class NetworkEditTest {
 
   private static Network replace(Network network, String name, UnaryOperator<Layer> change) {
     List<Layer> layers = new ArrayList<>(network.layers());
-    int i = network.indexOf(name);
+    int i = network.indexOf(name).getAsInt();
     layers.set(i, change.apply(layers.get(i)));
     return new Network(network.name(), network.inputShape(), layers, network.classLabels());
   }

@@ -79,12 +79,14 @@ class NetworkTest {
     // conv_1_1: 3*3*3*10 + 10 = 280; conv_1_2, conv_2_1, conv_2_2: 3*3*10*10 + 10 = 910 each;
     // output: 1690*10 + 10 = 16910; total 280 + 3*910 + 16910 = 19920
     assertEquals(280, net.layer(0).parameterCount());
-    assertEquals(910, net.layer(net.indexOf("conv_2_2")).parameterCount());
-    assertEquals(16910, net.layer(net.indexOf("output")).parameterCount());
+    assertEquals(910, net.layer(net.indexOf("conv_2_2").getAsInt()).parameterCount());
+    assertEquals(16910, net.layer(net.indexOf("output").getAsInt()).parameterCount());
     assertEquals(19_920, net.parameterCount());
     // shapes: 64 -> 62 -> 60 -> 30 -> 28 -> 26 -> 13; flatten 13*13*10 = 1690
-    assertEquals(Shape.image(10, 13, 13), net.outputShape(net.indexOf("max_pool_2")));
-    assertEquals(Shape.vector(1690), net.inputShape(net.indexOf("output")));
+    assertEquals(Shape.image(10, 13, 13), net.outputShape(net.indexOf("max_pool_2").getAsInt()));
+    assertEquals(Shape.vector(1690), net.inputShape(net.indexOf("output").getAsInt()));
+    // an unknown name is absent, not -1
+    assertTrue(net.indexOf("no_such_layer").isEmpty());
     // multiply-adds = outputs * taps: conv_1_1 10*62*62 * 27 = 1,037,880;
     // conv_1_2 10*60*60 * 90 = 3,240,000; conv_2_1 10*28*28 * 90 = 705,600;
     // conv_2_2 10*26*26 * 90 = 608,400; output 1690*10 = 16,900;
@@ -181,6 +183,10 @@ class NetworkTest {
               + (trace.size() - 1),
           e.getMessage());
       assertThrows(IndexOutOfBoundsException.class, () -> trace.inputOf(bad));
+      GradientTrace gradients = trace.gradients(GradientTarget.logit(0));
+      assertEquals(
+          e.getMessage(),
+          assertThrows(IndexOutOfBoundsException.class, () -> gradients.output(bad)).getMessage());
     }
   }
 }

@@ -19,11 +19,15 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.ClassScore;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.explain.Cell;
+import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.core.image.ImageClassifier;
 import org.cnnexplainer.core.image.ImageInput;
+import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.demo.app.TestModels;
 import org.cnnexplainer.viz.ExplainerState;
@@ -43,7 +47,7 @@ class EmbeddingGuideTest {
     Path src = dir.resolve("src");
     Path out = dir.resolve("classes");
     assertEquals(
-        List.of("ClassifyBundled", "SaveTrace", "NeuronWindow"),
+        List.of("ClassifyBundled", "SaveTrace", "ExplainValue", "NeuronWindow"),
         JavaSamples.extract(Path.of("..", "docs", "embedding.md"), src));
     JavaSamples.compile(src, out);
 
@@ -77,6 +81,28 @@ class EmbeddingGuideTest {
                   modelJson.toString(),
                   image.toString(),
                   json.toString())
+              .lines()
+              .toList());
+
+      // The sample's numbers are the core's: filter 1 at row 4, column 6 of the first convolution.
+      ActivationTrace trace = network.trace(input);
+      Conv2D conv = (Conv2D) network.layer(0);
+      float traced = trace.output(0).get(1, 4, 6);
+      ConvolutionStep step = ConvolutionStep.of(trace, 0, new Cell(1, 4, 6));
+      assertEquals(
+          List.of(
+              conv.name() + " filter 1 at row 4, column 6",
+              String.format(
+                  "window from input row %d, column %d", step.windowTop(), step.windowLeft()),
+              String.format(
+                  "%.4f = bias %.4f + %d channel sums",
+                  step.preActivation(), conv.bias().at(1), conv.inputChannels()),
+              String.format("%s gives %.4f, the traced value", conv.activation(), traced)),
+          JavaSamples.runMain(
+                  loader.loadClass("ExplainValue"),
+                  modelJson.toString(),
+                  image.toString(),
+                  conv.name())
               .lines()
               .toList());
 

@@ -69,9 +69,9 @@ class ReadmeSamplesTest {
           List.of(
               String.format("logit %.4f, saliency %s", gradients.value(), input.shape()),
               "relu_2_2 "
-                  + network.outputShape(network.indexOf("relu_2_2"))
+                  + network.outputShape(network.indexOf("relu_2_2").getAsInt())
                   + " "
-                  + network.outputShape(network.indexOf("relu_2_2")),
+                  + network.outputShape(network.indexOf("relu_2_2").getAsInt()),
               "conv_1_1 kernel gradient " + network.layer(0).parameters().get("kernel").shape()),
           runMain(loader.loadClass("WhyThisClass"), modelJson, image).lines().toList());
 

@@ -3,6 +3,7 @@ package org.cnnexplainer.viz;
 import java.util.Locale;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Conv2D;
@@ -83,7 +84,12 @@ final class NeuronInfo {
 
   private static String cellValue(Tensor map, int channel, Selection target) {
     Position p = target.position();
-    return "at (" + p.y() + ", " + p.x() + "): " + format(map.get(channel, p.y(), p.x()));
+    return "at ("
+        + p.row()
+        + ", "
+        + p.column()
+        + "): "
+        + format(map.get(channel, p.row(), p.column()));
   }
 
   /** "Red channel", "Green", "Blue" as the original's captions; otherwise "channel k". */

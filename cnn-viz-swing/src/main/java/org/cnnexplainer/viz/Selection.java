@@ -2,6 +2,7 @@ package org.cnnexplainer.viz;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.cnnexplainer.core.Position;
 
 /**
  * A neuron and, optionally, one cell of its feature map: what is selected (clicked) or hovered.

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.color.RangeMode;

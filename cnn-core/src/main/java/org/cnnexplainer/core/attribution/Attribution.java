@@ -11,26 +11,27 @@ import org.cnnexplainer.core.Tensor;
 public sealed interface Attribution
     permits Saliency, GradientTimesInput, IntegratedGradients, SmoothGrad, GradCam, Occlusion {
 
-  /** The method. */
+  /** {@return the method} */
   AttributionMethod method();
 
-  /** The class {@code c} whose logit is explained. */
+  /** {@return the class {@code c} whose logit is explained} */
   int classIndex();
 
-  /** {@code S_c(x)}, the logit of the class for the image. */
+  /** {@return {@code S_c(x)}, the logit of the class for the image} */
   float logit();
 
   /**
-   * The method's result as defined in its class: for the input-shaped methods one value per input
-   * value, shaped like the input {@code (C, H, W)}; for Grad-CAM the map at its layer's resolution
-   * {@code (1, h, w)}; for occlusion the logit drop per patch position {@code (1, rows, columns)}.
+   * {@return the method's result as defined in its class: for the input-shaped methods one value
+   * per input value, shaped like the input {@code (C, H, W)}; for Grad-CAM the map at its layer's
+   * resolution {@code (1, h, w)}; for occlusion the logit drop per patch position {@code (1, rows,
+   * columns)}}
    */
   Tensor values();
 
   /**
-   * The result at the input's height and width, to lay over the image: {@link #values()} for the
-   * input-shaped methods, Grad-CAM's upsampled map, occlusion's drops spread over the pixels each
-   * patch covered.
+   * {@return the result at the input's height and width, to lay over the image: {@link #values()}
+   * for the input-shaped methods, Grad-CAM's upsampled map, occlusion's drops spread over the
+   * pixels each patch covered}
    */
   Tensor overlay();
 }

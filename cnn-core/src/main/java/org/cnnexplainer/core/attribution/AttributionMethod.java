@@ -25,24 +25,28 @@ public enum AttributionMethod {
     this.displayName = displayName;
   }
 
-  /** The command-line name, e.g. {@code grad-cam}. */
+  /** {@return the command-line name, e.g. {@code grad-cam}} */
   public String id() {
     return id;
   }
 
-  /** The name a learner reads, e.g. {@code Grad-CAM}. */
+  /** {@return the name a learner reads, e.g. {@code Grad-CAM}} */
   public String displayName() {
     return displayName;
   }
 
-  /** Whether {@link Attribution#values()} is shaped like the input (one value per input value). */
+  /**
+   * {@return whether {@link Attribution#values()} is shaped like the input (one value per input
+   * value)}
+   */
   public boolean inputShaped() {
     return this != GRAD_CAM && this != OCCLUSION;
   }
 
   /**
-   * The method called {@code id} (case-insensitive).
+   * {@return the method called {@code id} (case-insensitive)}
    *
+   * @param id a command-line name such as {@code saliency} or {@code grad-cam}
    * @throws IllegalArgumentException naming the methods there are
    */
   public static AttributionMethod fromId(String id) {

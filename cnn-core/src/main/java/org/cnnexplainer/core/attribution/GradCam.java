@@ -2,6 +2,7 @@ package org.cnnexplainer.core.attribution;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.GradientTarget;
 import org.cnnexplainer.core.GradientTrace;
@@ -59,24 +60,28 @@ public final class GradCam implements Attribution {
   }
 
   /**
-   * Grad-CAM of class {@code classIndex} at the layer called {@code layerName}, for the image
-   * {@code trace} was computed from (runs the backward pass only).
+   * {@return Grad-CAM of class {@code classIndex} at the layer called {@code layerName}, for the
+   * image {@code trace} was computed from (runs the backward pass only)}
    *
+   * @param trace the traced forward pass to explain (its network, input and every layer's output)
+   * @param classIndex the class, from 0 to the number of classes - 1 (the network's output index)
+   * @param layerName the layer whose maps are weighted, e.g. {@link #defaultLayer}'s choice
    * @throws IllegalArgumentException if there is no such layer, its output is not a stack of maps
    *     (see {@link #layers}), the class is out of range or the network has no logits
    */
   public static GradCam of(ActivationTrace trace, int classIndex, String layerName) {
     Network network = trace.network();
-    int index = network.indexOf(layerName);
-    if (index < 0 || !network.outputShape(index).isImage()) {
+    OptionalInt found = network.indexOf(layerName);
+    if (found.isEmpty() || !network.outputShape(found.getAsInt()).isImage()) {
       throw new IllegalArgumentException(
           "Grad-CAM needs a layer with maps (height × width × channels); '"
               + layerName
               + "' is "
-              + (index < 0 ? "not a layer of '" + network.name() + "'" : "not one")
+              + (found.isEmpty() ? "not a layer of '" + network.name() + "'" : "not one")
               + "; use one of "
               + String.join(", ", layers(network)));
     }
+    int index = found.getAsInt();
     GradientTrace backward = trace.gradients(GradientTarget.logit(classIndex));
     Tensor a = trace.output(index);
     Tensor g = backward.output(index);
@@ -122,7 +127,11 @@ public final class GradCam implements Attribution {
         Checks.wrap(Shape.image(1, in.height(), in.width()), up));
   }
 
-  /** The names of the layers Grad-CAM can use: those whose output is a stack of maps. */
+  /**
+   * {@return the names of the layers Grad-CAM can use: those whose output is a stack of maps}
+   *
+   * @param network the network, which must have a layer with maps
+   */
   public static List<String> layers(Network network) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < network.layers().size(); i++) {
@@ -134,9 +143,10 @@ public final class GradCam implements Attribution {
   }
 
   /**
-   * The usual choice: the last convolution's maps, after its activation layer when one follows (for
-   * Tiny VGG {@code relu_2_2}); the last layer with maps when there is no convolution.
+   * {@return the usual choice: the last convolution's maps, after its activation layer when one
+   * follows (for Tiny VGG {@code relu_2_2}); the last layer with maps when there is no convolution}
    *
+   * @param network the network, which must have a layer with maps
    * @throws IllegalArgumentException if no layer has maps
    */
   public static String defaultLayer(Network network) {
@@ -160,47 +170,51 @@ public final class GradCam implements Attribution {
     return network.layer(chosen).name();
   }
 
-  /** The layer's name. */
+  /** {@return the layer's name} */
   public String layer() {
     return layer;
   }
 
-  /** The layer's maps {@code A}, {@code (K, h, w)}. */
+  /** {@return the layer's maps {@code A}, {@code (K, h, w)}} */
   public Tensor activations() {
     return activations;
   }
 
-  /** {@code dS_c/dA}, {@code (K, h, w)}. */
+  /** {@return {@code dS_c/dA}, {@code (K, h, w)}} */
   public Tensor gradients() {
     return gradients;
   }
 
-  /** {@code α_k}, the mean of each map's gradient (a copy). */
+  /** {@return {@code α_k}, the mean of each map's gradient (a copy)} */
   public float[] channelWeights() {
     return channelWeights.clone();
   }
 
-  /** {@code α_k} of map {@code k}. */
+  /**
+   * {@return {@code α_k} of map {@code k}}
+   *
+   * @param k the channel of the chosen layer, from 0
+   */
   public float channelWeight(int k) {
     return channelWeights[k];
   }
 
-  /** {@code α_k A_k}, {@code (K, h, w)}. */
+  /** {@return {@code α_k A_k}, {@code (K, h, w)}} */
   public Tensor weightedMaps() {
     return weightedMaps;
   }
 
-  /** {@code Σ_k α_k A_k} before the ReLU, {@code (1, h, w)}. */
+  /** {@return {@code Σ_k α_k A_k} before the ReLU, {@code (1, h, w)}} */
   public Tensor weightedSum() {
     return weightedSum;
   }
 
-  /** {@code ReLU(Σ_k α_k A_k)}, {@code (1, h, w)}: the same as {@link #values()}. */
+  /** {@return {@code ReLU(Σ_k α_k A_k)}, {@code (1, h, w)}: the same as {@link #values()}} */
   public Tensor map() {
     return map;
   }
 
-  /** The map resized to the input's height and width, {@code (1, H, W)}. */
+  /** {@return the map resized to the input's height and width, {@code (1, H, W)}} */
   public Tensor upsampled() {
     return upsampled;
   }

@@ -18,8 +18,11 @@ public final class GradientTimesInput implements Attribution {
   }
 
   /**
-   * Gradient × input of class {@code classIndex} for the image {@code trace} was computed from.
+   * {@return the gradient × input of class {@code classIndex} for the image {@code trace} was
+   * computed from}
    *
+   * @param trace the traced forward pass to explain (its network, input and every layer's output)
+   * @param classIndex the class, from 0 to the number of classes - 1 (the network's output index)
    * @throws IllegalArgumentException if the class is out of range or the network has no logits
    */
   public static GradientTimesInput of(ActivationTrace trace, int classIndex) {
@@ -33,12 +36,12 @@ public final class GradientTimesInput implements Attribution {
     return new GradientTimesInput(saliency, Checks.wrap(trace.input().shape(), product));
   }
 
-  /** The gradient {@code dS_c/dx} (the saliency), the first factor. */
+  /** {@return the gradient {@code dS_c/dx} (the saliency), the first factor} */
   public Tensor gradient() {
     return saliency.values();
   }
 
-  /** The input {@code x}, the second factor. */
+  /** {@return the input {@code x}, the second factor} */
   public Tensor input() {
     return saliency.gradients().activations().input();
   }

@@ -44,9 +44,13 @@ public final class IntegratedGradients implements Attribution {
   }
 
   /**
-   * Integrated gradients of class {@code classIndex} for {@code input} in {@code steps} steps: one
-   * forward pass at the baseline and a forward and backward pass per step.
+   * {@return integrated gradients of class {@code classIndex} for {@code input} in {@code steps}
+   * steps: one forward pass at the baseline and a forward and backward pass per step}
    *
+   * @param network the network, which must end in a softmax
+   * @param input the image, shaped like the network's input
+   * @param classIndex the class, from 0 to the number of classes - 1 (the network's output index)
+   * @param steps the number of steps {@code m} of the path integral, at least 1
    * @throws IllegalArgumentException if the input does not fit, the class is out of range, steps is
    *     below 1 or the network does not end in a softmax (it has no logits)
    */
@@ -92,23 +96,32 @@ public final class IntegratedGradients implements Attribution {
         sum);
   }
 
-  /** The image {@code x}, the path's end. */
+  /** {@return the image {@code x}, the path's end} */
   public Tensor input() {
     return input;
   }
 
-  /** The number of steps {@code m}. */
+  /** {@return the number of steps {@code m}} */
   public int steps() {
     return stepGradients.length;
   }
 
-  /** The path's scale at step {@code k}: {@code k/m} (0 is the baseline). */
+  /**
+   * {@return the path's scale at step {@code k}: {@code k/m} (0 is the baseline)}
+   *
+   * @param k the step, from 0 (the baseline) to {@link #steps()}
+   */
   public float alpha(int k) {
     checkStep(k, 0);
     return (float) k / steps();
   }
 
-  /** The image at step {@code k} of the path, {@code (k/m)·x}; step 0 is the black baseline. */
+  /**
+   * {@return the image at step {@code k} of the path, {@code (k/m)·x}; step 0 is the black
+   * baseline}
+   *
+   * @param k the step, from 0 (the baseline) to {@link #steps()}
+   */
   public Tensor pathImage(int k) {
     float alpha = alpha(k);
     float[] x = Checks.data(input);
@@ -119,19 +132,33 @@ public final class IntegratedGradients implements Attribution {
     return Checks.wrap(input.shape(), scaled);
   }
 
-  /** {@code S_c} at step {@code k} of the path: {@link #baselineLogit()} at 0, the logit at m. */
+  /**
+   * {@return {@code S_c} at step {@code k} of the path: {@link #baselineLogit()} at 0, the logit at
+   * m}
+   *
+   * @param k the step, from 0 (the baseline) to {@link #steps()}
+   */
   public float stepLogit(int k) {
     checkStep(k, 0);
     return stepLogits[k];
   }
 
-  /** {@code dS_c/dx} at step {@code k} (1..m) of the path, shaped like the input. */
+  /**
+   * {@return {@code dS_c/dx} at step {@code k} (1..m) of the path, shaped like the input}
+   *
+   * @param k the step, from 0 (the baseline) to {@link #steps()}
+   */
   public Tensor stepGradient(int k) {
     checkStep(k, 1);
     return Tensor.of(input.shape(), stepGradients[k - 1]);
   }
 
-  /** The average of the gradients at steps 1..k, shaped like the input; at {@code m} the mean. */
+  /**
+   * {@return the average of the gradients at steps 1..k, shaped like the input; at {@code m} the
+   * mean}
+   *
+   * @param k the step, from 0 (the baseline) to {@link #steps()}
+   */
   public Tensor runningAverage(int k) {
     checkStep(k, 1);
     double[] total = new double[input.size()];
@@ -148,12 +175,12 @@ public final class IntegratedGradients implements Attribution {
     return Checks.wrap(input.shape(), average);
   }
 
-  /** {@code (1/m) Σ_k dS_c/dx at (k/m)·x}: the second factor of the attribution. */
+  /** {@return {@code (1/m) Σ_k dS_c/dx at (k/m)·x}: the second factor of the attribution} */
   public Tensor averageGradient() {
     return averageGradient;
   }
 
-  /** {@code S_c(0)}, the logit of the all-black baseline. */
+  /** {@return {@code S_c(0)}, the logit of the all-black baseline} */
   public float baselineLogit() {
     return stepLogits[0];
   }
@@ -164,12 +191,14 @@ public final class IntegratedGradients implements Attribution {
     return stepLogits[steps()];
   }
 
-  /** {@code Σ IG}, summed in double. */
+  /** {@return {@code Σ IG}, summed in double} */
   public double sum() {
     return sum;
   }
 
-  /** {@code Σ IG − (S_c(x) − S_c(0))}: zero for an exact integral, shrinking as steps grow. */
+  /**
+   * {@return {@code Σ IG − (S_c(x) − S_c(0))}: zero for an exact integral, shrinking as steps grow}
+   */
   public double completenessGap() {
     return sum - ((double) logit() - baselineLogit());
   }

@@ -19,7 +19,10 @@ public final class Occlusion implements Attribution {
   /** The defaults of the reference values: an 8 × 8 black square moved 4 pixels at a time. */
   public static final int DEFAULT_PATCH = 8;
 
+  /** The default step between square positions, in pixels. */
   public static final int DEFAULT_STRIDE = 4;
+
+  /** The value covered pixels get by default: 0, black for inputs in [0, 1]. */
   public static final float DEFAULT_FILL = 0f;
 
   private final int classIndex;
@@ -51,8 +54,14 @@ public final class Occlusion implements Attribution {
   }
 
   /**
-   * The occlusion sweep of class {@code classIndex} over {@code input}.
+   * {@return the occlusion sweep of class {@code classIndex} over {@code input}}
    *
+   * @param network the network, which must end in a softmax
+   * @param input the image, shaped like the network's input
+   * @param classIndex the class, from 0 to the number of classes - 1 (the network's output index)
+   * @param patch the square's side in pixels, at least 1
+   * @param stride how far the square moves between positions, in pixels, at least 1
+   * @param fill the value the covered pixels get (0: black for inputs in [0, 1])
    * @throws IllegalArgumentException if the input does not fit, the class is out of range, the
    *     patch is below 1 or larger than the image, the stride is below 1, the fill is not finite,
    *     or the network has no logits
@@ -149,37 +158,44 @@ public final class Occlusion implements Attribution {
     return mean;
   }
 
-  /** The square's side in pixels. */
+  /** {@return the square's side in pixels} */
   public int patch() {
     return patch;
   }
 
-  /** How far the square moves between positions, in pixels. */
+  /** {@return how far the square moves between positions, in pixels} */
   public int stride() {
     return stride;
   }
 
-  /** The value the square's pixels are set to, in input units (0 is black). */
+  /** {@return the value the square's pixels are set to, in input units (0 is black)} */
   public float fill() {
     return fill;
   }
 
-  /** The number of vertical positions. */
+  /** {@return the number of vertical positions} */
   public int rows() {
     return drops.shape().height();
   }
 
-  /** The number of horizontal positions. */
+  /** {@return the number of horizontal positions} */
   public int columns() {
     return drops.shape().width();
   }
 
-  /** {@code S_c} with the square at position {@code (r, q)}, {@code (1, rows, columns)}. */
+  /**
+   * {@return {@code S_c} with the square at position {@code (r, q)}, {@code (1, rows, columns)}}
+   */
   public Tensor occludedLogits() {
     return occludedLogits;
   }
 
-  /** The drop at position {@code (r, q)}: {@link #logit()} minus the occluded logit. */
+  /**
+   * {@return the drop at position {@code (r, q)}: {@link #logit()} minus the occluded logit}
+   *
+   * @param r the square's row position, from 0
+   * @param q the square's column position, from 0
+   */
   public float drop(int r, int q) {
     return drops.get(0, r, q);
   }

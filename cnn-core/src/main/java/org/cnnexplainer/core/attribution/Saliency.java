@@ -20,16 +20,20 @@ public final class Saliency implements Attribution {
   }
 
   /**
-   * The saliency of class {@code classIndex} for the image {@code trace} was computed from; runs
-   * the backward pass only (the trace's forward pass is reused).
+   * {@return the saliency of class {@code classIndex} for the image {@code trace} was computed
+   * from; runs the backward pass only (the trace's forward pass is reused)}
    *
+   * @param trace the traced forward pass to explain (its network, input and every layer's output)
+   * @param classIndex the class, from 0 to the number of classes - 1 (the network's output index)
    * @throws IllegalArgumentException if the class is out of range or the network has no logits
    */
   public static Saliency of(ActivationTrace trace, int classIndex) {
     return new Saliency(classIndex, trace.gradients(GradientTarget.logit(classIndex)));
   }
 
-  /** The whole backward pass: the gradient at every layer, for a view that follows it back. */
+  /**
+   * {@return the whole backward pass: the gradient at every layer, for a view that follows it back}
+   */
   public GradientTrace gradients() {
     return gradients;
   }

@@ -40,8 +40,14 @@ public final class SmoothGrad implements Attribution {
   }
 
   /**
-   * SmoothGrad of class {@code classIndex} for {@code input}.
+   * {@return SmoothGrad of class {@code classIndex} for {@code input}}
    *
+   * @param network the network, which must end in a softmax
+   * @param input the image, shaped like the network's input
+   * @param classIndex the class, from 0 to the number of classes - 1 (the network's output index)
+   * @param samples the number of noisy copies {@code n}, at least 1
+   * @param sigma the noise's standard deviation as a fraction of the input's value range, 0 or more
+   * @param seed the random seed; the same seed gives the same result
    * @throws IllegalArgumentException if the input does not fit, the class is out of range, samples
    *     is below 1, sigma is negative or not finite, or the network has no logits
    */
@@ -78,17 +84,17 @@ public final class SmoothGrad implements Attribution {
         classIndex, logit, samples, sigma, seed, Checks.wrap(input.shape(), mean));
   }
 
-  /** The number of noisy samples {@code n}. */
+  /** {@return the number of noisy samples {@code n}} */
   public int samples() {
     return samples;
   }
 
-  /** The noise's standard deviation {@code σ}, in input units. */
+  /** {@return the noise's standard deviation {@code σ}, in input units} */
   public float sigma() {
     return sigma;
   }
 
-  /** The seed of the noise. */
+  /** {@return the seed of the noise} */
   public long seed() {
     return seed;
   }

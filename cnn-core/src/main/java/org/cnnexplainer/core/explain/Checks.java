@@ -2,6 +2,8 @@ package org.cnnexplainer.core.explain;
 
 import java.util.Objects;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Position;
+import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.layer.Layer;
 
 /** Argument checks shared by the factories, with messages naming the argument and its value. */
@@ -37,5 +39,12 @@ final class Checks {
       throw new IllegalArgumentException(
           argument + " " + value + " is outside 0.." + (size - 1) + " of " + what);
     }
+  }
+
+  /** Throws unless {@code position} lies on a plane of the image shape {@code shape}. */
+  static void position(Position position, Shape shape, String what) {
+    Objects.requireNonNull(position, "position");
+    index("row", position.row(), shape.height(), what);
+    index("column", position.column(), shape.width(), what);
   }
 }

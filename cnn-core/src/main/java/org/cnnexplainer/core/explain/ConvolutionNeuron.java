@@ -53,6 +53,10 @@ public final class ConvolutionNeuron {
   /**
    * Explains filter {@code filter} of the Conv2D layer {@code layerIndex} in {@code trace}.
    *
+   * @param trace the traced forward pass to explain (its network, input and every layer's output)
+   * @param layerIndex the layer's index in the trace's network, from 0
+   * @param filter the filter (output channel), from 0
+   * @return the filter's kernel, per-channel intermediate maps, bias and activation
    * @throws IllegalArgumentException if the layer is not a Conv2D or the filter is out of range
    */
   public static ConvolutionNeuron of(ActivationTrace trace, int layerIndex, int filter) {
@@ -91,59 +95,63 @@ public final class ConvolutionNeuron {
         Tensor.of(map, traced.channel(filter)));
   }
 
-  /** Index of the Conv2D layer in the network. */
+  /** {@return the index of the Conv2D layer in the network} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** Name of the Conv2D layer, e.g. {@code conv_1_1}. */
+  /** {@return the name of the Conv2D layer, e.g. {@code conv_1_1}} */
   public String layerName() {
     return layerName;
   }
 
-  /** The filter (output channel) explained. */
+  /** {@return the filter (output channel) explained} */
   public int filter() {
     return filter;
   }
 
-  /** This filter's kernel slices, shape {@code (C, kh, kw)}: slice {@code c} meets channel c. */
+  /**
+   * {@return this filter's kernel slices, shape {@code (C, kh, kw)}: slice {@code c} meets channel
+   * c}
+   */
   public Tensor kernel() {
     return kernel;
   }
 
   /**
-   * The per-channel cross-correlations without bias, shape {@code (C, Ho, Wo)}: channel {@code c}
-   * is input channel {@code c} convolved with kernel slice {@code c}.
+   * {@return the per-channel cross-correlations without bias, shape {@code (C, Ho, Wo)}: channel
+   * {@code c} is input channel {@code c} convolved with kernel slice {@code c}}
    */
   public Tensor intermediates() {
     return intermediates;
   }
 
-  /** The filter's bias (0 for a layer without bias). */
+  /** {@return the filter's bias (0 for a layer without bias)} */
   public float bias() {
     return bias;
   }
 
-  /** {@code bias + sum_c intermediates[c]}, shape {@code (1, Ho, Wo)}. */
+  /** {@return {@code bias + sum_c intermediates[c]}, shape {@code (1, Ho, Wo)}} */
   public Tensor preActivation() {
     return preActivation;
   }
 
-  /** The layer's fused activation ({@link Activation#LINEAR} when none). */
+  /** {@return the layer's fused activation ({@link Activation#LINEAR} when none)} */
   public Activation activation() {
     return activation;
   }
 
-  /** The traced output map of this filter, shape {@code (1, Ho, Wo)}. */
+  /** {@return the traced output map of this filter, shape {@code (1, Ho, Wo)}} */
   public Tensor output() {
     return output;
   }
 
   /**
-   * How strongly input channel {@code channel} moves this neuron: the mean absolute value of its
-   * intermediate map, {@code mean_yx |intermediates[c][y][x]|}. A channel whose kernel slice meets
-   * only zeros (or is all zeros) contributes 0.
+   * {@return how strongly input channel {@code channel} moves this neuron: the mean absolute value
+   * of its intermediate map, {@code mean_yx |intermediates[c][y][x]|}} A channel whose kernel slice
+   * meets only zeros (or is all zeros) contributes 0.
    *
+   * @param channel the input channel, from 0
    * @throws IllegalArgumentException if the channel is out of range
    */
   public double contribution(int channel) {
@@ -158,8 +166,9 @@ public final class ConvolutionNeuron {
   }
 
   /**
-   * The input channels ordered by {@link #contribution(int)}, largest first; equal contributions
-   * keep channel order. Views that cannot show every channel show the first ones of this list.
+   * {@return the input channels ordered by {@link #contribution(int)}, largest first; equal
+   * contributions keep channel order} Views that cannot show every channel show the first ones of
+   * this list.
    */
   public int[] channelsByContribution() {
     int channels = intermediates.shape().channels();

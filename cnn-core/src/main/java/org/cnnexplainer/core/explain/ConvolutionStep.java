@@ -1,6 +1,8 @@
 package org.cnnexplainer.core.explain;
 
+import java.util.Objects;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Activation;
@@ -15,7 +17,7 @@ import org.cnnexplainer.core.layer.Conv2D;
  * product[c][ky][kx]  = window[c][ky][kx] * kernel[f][c][ky][kx]
  * channelSum[c]       = sum_ky sum_kx product[c][ky][kx]  (= the intermediate map's value)
  * preActivation       = bias[f] + sum_c channelSum[c]
- * output              = act(preActivation)                 (the traced value)
+ * outputValue         = act(preActivation)                 (the traced value)
  * </pre>
  *
  * Shapes: {@link #window()}, {@link #kernel()} and {@link #products()} are {@code (C, kh, kw)};
@@ -26,8 +28,7 @@ public final class ConvolutionStep {
   private final int layerIndex;
   private final String layerName;
   private final int filter;
-  private final int outY;
-  private final int outX;
+  private final Position position;
   private final int top;
   private final int left;
   private final Tensor window;
@@ -38,17 +39,16 @@ public final class ConvolutionStep {
   private final float bias;
   private final float preActivation;
   private final Activation activation;
-  private final float output;
+  private final float outputValue;
 
   private ConvolutionStep(
-      Conv2D conv, int layerIndex, int filter, int outY, int outX, Tensor in, float output) {
+      Conv2D conv, int layerIndex, int filter, Position position, Tensor in, float outputValue) {
     this.layerIndex = layerIndex;
     this.layerName = conv.name();
     this.filter = filter;
-    this.outY = outY;
-    this.outX = outX;
-    this.top = conv.windowTop(in.shape(), outY);
-    this.left = conv.windowLeft(in.shape(), outX);
+    this.position = position;
+    this.top = conv.windowTop(in.shape(), position.row());
+    this.left = conv.windowLeft(in.shape(), position.column());
     this.kernel = ConvolutionMath.kernelOf(conv, filter);
     int channels = conv.inputChannels();
     int kh = conv.kernelHeight();
@@ -81,74 +81,82 @@ public final class ConvolutionStep {
     this.bias = conv.bias().at(filter);
     this.preActivation = (float) total;
     this.activation = conv.activation();
-    this.output = output;
+    this.outputValue = outputValue;
   }
 
   /**
-   * Explains output {@code (filter, outY, outX)} of the Conv2D layer {@code layerIndex}.
+   * Explains one output value of the Conv2D layer {@code layerIndex}.
    *
+   * @param trace the traced forward pass holding the layer's input and output
+   * @param layerIndex the index of a {@link Conv2D} layer in the trace's network
+   * @param cell the output value: its channel is the filter, its position the output row and column
+   * @return the value's window, products, channel sums, bias and activation
    * @throws IllegalArgumentException if the layer is not a Conv2D or the filter or position is out
    *     of range
    */
-  public static ConvolutionStep of(
-      ActivationTrace trace, int layerIndex, int filter, int outY, int outX) {
+  public static ConvolutionStep of(ActivationTrace trace, int layerIndex, Cell cell) {
     Conv2D conv = Checks.layer(trace, layerIndex, Conv2D.class, "a Conv2D layer");
+    Objects.requireNonNull(cell, "cell");
     Tensor traced = trace.output(layerIndex);
     Shape out = traced.shape();
+    int filter = cell.channel();
     Checks.index("filter", filter, conv.filters(), conv + " (" + conv.filters() + " filters)");
-    Checks.index("outY", outY, out.height(), conv + " output " + out);
-    Checks.index("outX", outX, out.width(), conv + " output " + out);
+    Checks.position(cell.position(), out, conv + " output " + out);
     return new ConvolutionStep(
         conv,
         layerIndex,
         filter,
-        outY,
-        outX,
+        cell.position(),
         trace.inputOf(layerIndex),
-        traced.get(filter, outY, outX));
+        traced.get(filter, cell.row(), cell.column()));
   }
 
-  /** Index of the Conv2D layer. */
+  /** {@return the index of the Conv2D layer} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** Name of the Conv2D layer, e.g. {@code conv_1_1}. */
+  /** {@return the name of the Conv2D layer, e.g. {@code conv_1_1}} */
   public String layerName() {
     return layerName;
   }
 
-  /** The filter (output channel). */
+  /** {@return the filter (output channel)} */
   public int filter() {
     return filter;
   }
 
-  /** Output row. */
-  public int outY() {
-    return outY;
+  /**
+   * Where the explained value lies on the filter's output map.
+   *
+   * @return the output row and column
+   */
+  public Position position() {
+    return position;
   }
 
-  /** Output column. */
-  public int outX() {
-    return outX;
-  }
-
-  /** Input row of the window's top-left cell; negative inside top padding. */
+  /** {@return the input row of the window's top-left cell; negative inside top padding} */
   public int windowTop() {
     return top;
   }
 
-  /** Input column of the window's top-left cell; negative inside left padding. */
+  /** {@return the input column of the window's top-left cell; negative inside left padding} */
   public int windowLeft() {
     return left;
   }
 
-  /** The input values under the window, {@code (C, kh, kw)}, 0 on padding cells. */
+  /** {@return the input values under the window, {@code (C, kh, kw)}, 0 on padding cells} */
   public Tensor window() {
     return window;
   }
 
-  /** True when window cell {@code (ky, kx)} lies in the padding (the same for every channel). */
+  /**
+   * {@return true when window cell {@code (ky, kx)} lies in the padding (the same for every
+   * channel)}
+   *
+   * @param ky the window row, from 0 to the kernel height - 1
+   * @param kx the window column, from 0 to the kernel width - 1
+   */
   public boolean isPadding(int ky, int kx) {
     int kh = window.shape().height();
     int kw = window.shape().width();
@@ -157,38 +165,44 @@ public final class ConvolutionStep {
     return padding[ky * kw + kx];
   }
 
-  /** The filter's kernel slices, {@code (C, kh, kw)}. */
+  /** {@return the filter's kernel slices, {@code (C, kh, kw)}} */
   public Tensor kernel() {
     return kernel;
   }
 
-  /** {@code window * kernel} element by element, {@code (C, kh, kw)}. */
+  /** {@return {@code window * kernel} element by element, {@code (C, kh, kw)}} */
   public Tensor products() {
     return products;
   }
 
-  /** Per input channel the sum of its products, {@code (C)}. */
+  /** {@return per input channel the sum of its products, {@code (C)}} */
   public Tensor channelSums() {
     return channelSums;
   }
 
-  /** The filter's bias (0 for a layer without bias). */
+  /** {@return the filter's bias (0 for a layer without bias)} */
   public float bias() {
     return bias;
   }
 
-  /** {@code bias + sum_c channelSums[c]}: the value before the fused activation. */
+  /** {@return {@code bias + sum_c channelSums[c]}: the value before the fused activation} */
   public float preActivation() {
     return preActivation;
   }
 
-  /** The layer's fused activation. */
+  /** {@return the layer's fused activation} */
   public Activation activation() {
     return activation;
   }
 
-  /** The value the network computed, {@code act(preActivation)}. */
-  public float output() {
-    return output;
+  /**
+   * The value the network computed for this cell during the trace, {@code act(preActivation)} (what
+   * the overview shows). It equals {@code activation().apply(preActivation())} within float
+   * rounding.
+   *
+   * @return the traced output value
+   */
+  public float outputValue() {
+    return outputValue;
   }
 }

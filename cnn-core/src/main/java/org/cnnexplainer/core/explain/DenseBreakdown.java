@@ -19,7 +19,7 @@ import org.cnnexplainer.core.layer.Layer;
  * <pre>
  * product[i]    = input[i] * kernel[i][j]
  * preActivation = bias[j] + sum_i product[i]       (the logit when the activation is softmax)
- * output        = act(preActivation)                (the traced value)
+ * outputValue   = act(preActivation)                (the traced value)
  * </pre>
  *
  * Shapes: {@link #inputs()}, {@link #weights()}, {@link #products()} are {@code (I)} in the layer's
@@ -38,7 +38,7 @@ public final class DenseBreakdown {
   private final float bias;
   private final float preActivation;
   private final Activation activation;
-  private final float output;
+  private final float outputValue;
   private final FlattenMapping flatten;
 
   private DenseBreakdown(Dense dense, int layerIndex, int unit, ActivationTrace trace) {
@@ -60,13 +60,17 @@ public final class DenseBreakdown {
     this.bias = dense.bias().at(unit);
     this.preActivation = (float) total;
     this.activation = dense.activation();
-    this.output = trace.output(layerIndex).at(unit);
+    this.outputValue = trace.output(layerIndex).at(unit);
     this.flatten = flattenFeeding(trace, layerIndex);
   }
 
   /**
    * Explains unit {@code unit} of the Dense layer {@code layerIndex}.
    *
+   * @param trace the traced forward pass to explain (its network, input and every layer's output)
+   * @param layerIndex the layer's index in the trace's network, from 0
+   * @param unit the unit, from 0
+   * @return the unit's inputs, weights, products, bias and activation
    * @throws IllegalArgumentException if the layer is not Dense or the unit is out of range
    */
   public static DenseBreakdown of(ActivationTrace trace, int layerIndex, int unit) {
@@ -94,62 +98,78 @@ public final class DenseBreakdown {
     return null;
   }
 
-  /** Index of the Dense layer. */
+  /** {@return the index of the Dense layer} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** Name of the Dense layer, e.g. {@code output}. */
+  /** {@return the name of the Dense layer, e.g. {@code output}} */
   public String layerName() {
     return layerName;
   }
 
-  /** The unit explained (for a classifier's last layer: the class index). */
+  /** {@return the unit explained (for a classifier's last layer: the class index)} */
   public int unit() {
     return unit;
   }
 
-  /** The layer's input vector, {@code (I)}. */
+  /** {@return the layer's input vector, {@code (I)}} */
   public Tensor inputs() {
     return inputs;
   }
 
-  /** The weights from every input to this unit, {@code (I)}: column {@code unit} of the kernel. */
+  /**
+   * {@return the weights from every input to this unit, {@code (I)}: column {@code unit} of the
+   * kernel}
+   */
   public Tensor weights() {
     return weights;
   }
 
-  /** {@code inputs[i] * weights[i]}, {@code (I)}. */
+  /** {@return {@code inputs[i] * weights[i]}, {@code (I)}} */
   public Tensor products() {
     return products;
   }
 
-  /** The unit's bias (0 for a layer without bias). */
+  /** {@return the unit's bias (0 for a layer without bias)} */
   public float bias() {
     return bias;
   }
 
-  /** {@code bias + sum_i products[i]}, the value before the activation (a logit under softmax). */
+  /**
+   * {@return {@code bias + sum_i products[i]}, the value before the activation (a logit under
+   * softmax)}
+   */
   public float preActivation() {
     return preActivation;
   }
 
-  /** The layer's fused activation. */
+  /** {@return the layer's fused activation} */
   public Activation activation() {
     return activation;
   }
 
-  /** The value the network computed (a probability under softmax). */
-  public float output() {
-    return output;
+  /**
+   * The value the network computed for this unit during the trace, {@code act(preActivation)}
+   * within float rounding (for softmax outputs: the probability, see {@link SoftmaxBreakdown}).
+   *
+   * @return the traced output value
+   */
+  public float outputValue() {
+    return outputValue;
   }
 
-  /** The flatten mapping of this layer's input, when it is a flattened image. */
+  /** {@return the flatten mapping of this layer's input, when it is a flattened image} */
   public Optional<FlattenMapping> flatten() {
     return Optional.ofNullable(flatten);
   }
 
-  /** The input index shown at display position {@code position} (channel-major after Flatten). */
+  /**
+   * {@return the input index shown at display position {@code position} (channel-major after
+   * Flatten)}
+   *
+   * @param position the display position, from 0
+   */
   public int inputAtDisplay(int position) {
     if (flatten != null) {
       return flatten.indexAtDisplay(position);

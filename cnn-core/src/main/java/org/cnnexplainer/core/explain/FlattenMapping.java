@@ -31,8 +31,10 @@ public final class FlattenMapping {
   }
 
   /**
-   * The mapping of the Flatten layer {@code flattenLayerIndex}.
+   * {@return the mapping of the Flatten layer {@code flattenLayerIndex}}
    *
+   * @param trace the traced forward pass to explain (its network, input and every layer's output)
+   * @param flattenLayerIndex the index of a Flatten layer in the trace's network
    * @throws IllegalArgumentException if that layer is not a Flatten or its input is not an image
    */
   public static FlattenMapping of(ActivationTrace trace, int flattenLayerIndex) {
@@ -52,44 +54,60 @@ public final class FlattenMapping {
         flattenLayerIndex, flatten.name(), in, trace.output(flattenLayerIndex));
   }
 
-  /** Index of the Flatten layer. */
+  /** {@return the index of the Flatten layer} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** Name of the Flatten layer. */
+  /** {@return the name of the Flatten layer} */
   public String layerName() {
     return layerName;
   }
 
-  /** Shape of the flattened image, {@code (C, H, W)}. */
+  /** {@return the shape of the flattened image, {@code (C, H, W)}} */
   public Shape sourceShape() {
     return source;
   }
 
-  /** Length of the vector, {@code C * H * W}. */
+  /** {@return length of the vector, {@code C * H * W}} */
   public int size() {
     return source.size();
   }
 
-  /** The vector index (TF.js order) of source cell {@code cell}. */
+  /**
+   * {@return the vector index (TF.js order) of source cell {@code cell}}
+   *
+   * @param cell a cell of the Flatten layer's input
+   */
   public int index(Cell cell) {
     return Flatten.flatIndex(source, cell.channel(), cell.row(), cell.column());
   }
 
-  /** The source cell of vector index {@code index}. */
+  /**
+   * {@return the source cell of vector index {@code index}}
+   *
+   * @param index the vector index, from 0 to {@link #size()} - 1
+   */
   public Cell source(int index) {
     int[] s = Flatten.sourceOf(source, index);
     return new Cell(s[0], s[1], s[2]);
   }
 
-  /** The channel-major display position of vector index {@code index}. */
+  /**
+   * {@return the channel-major display position of vector index {@code index}}
+   *
+   * @param index the vector index, from 0 to {@link #size()} - 1
+   */
   public int displayPosition(int index) {
     Cell cell = source(index);
     return (cell.channel() * source.height() + cell.row()) * source.width() + cell.column();
   }
 
-  /** The vector index shown at channel-major display position {@code position}. */
+  /**
+   * {@return the vector index shown at channel-major display position {@code position}}
+   *
+   * @param position the display position, from 0 to {@link #size()} - 1
+   */
   public int indexAtDisplay(int position) {
     Checks.index("position", position, size(), "flatten '" + layerName + "' (" + size() + ")");
     int plane = source.height() * source.width();
@@ -98,7 +116,11 @@ public final class FlattenMapping {
         source, position / plane, pixel / source.width(), pixel % source.width());
   }
 
-  /** The traced value at vector index {@code index}. */
+  /**
+   * {@return the traced value at vector index {@code index}}
+   *
+   * @param index the vector index, from 0 to {@link #size()} - 1
+   */
   public float value(int index) {
     Checks.index("index", index, size(), "flatten '" + layerName + "' (" + size() + ")");
     return values.at(index);

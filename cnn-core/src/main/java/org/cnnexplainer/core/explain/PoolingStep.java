@@ -1,6 +1,8 @@
 package org.cnnexplainer.core.explain;
 
+import java.util.Objects;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Pooling2D;
@@ -11,8 +13,8 @@ import org.cnnexplainer.core.layer.Pooling2D;
  * columns; only its cells inside the input take part (padding is ignored):
  *
  * <pre>
- * max pooling:     output = max(values)                  at {@link #maxCell()}
- * average pooling: output = sum(values) / count          count = number of real cells
+ * max pooling:     result = max(values)                  at {@link #maxCell()}
+ * average pooling: result = sum(values) / count          count = number of real cells
  * </pre>
  *
  * {@link #values()} holds the real cells only, shape {@code (1, rows, columns)}, starting at input
@@ -23,8 +25,7 @@ public final class PoolingStep {
   private final String layerName;
   private final Pooling2D.Type type;
   private final int channel;
-  private final int outY;
-  private final int outX;
+  private final Position position;
   private final int windowTop;
   private final int windowLeft;
   private final int poolHeight;
@@ -35,19 +36,23 @@ public final class PoolingStep {
   private final Cell maxCell;
   private final float sum;
   private final float result;
-  private final float output;
+  private final float outputValue;
 
   private PoolingStep(
-      Pooling2D pool, int layerIndex, int channel, int outY, int outX, Tensor in, float output) {
+      Pooling2D pool,
+      int layerIndex,
+      int channel,
+      Position position,
+      Tensor in,
+      float outputValue) {
     Shape shape = in.shape();
     this.layerIndex = layerIndex;
     this.layerName = pool.name();
     this.type = pool.type();
     this.channel = channel;
-    this.outY = outY;
-    this.outX = outX;
-    this.windowTop = pool.windowTop(shape, outY);
-    this.windowLeft = pool.windowLeft(shape, outX);
+    this.position = position;
+    this.windowTop = pool.windowTop(shape, position.row());
+    this.windowLeft = pool.windowLeft(shape, position.column());
     this.poolHeight = pool.poolHeight();
     this.poolWidth = pool.poolWidth();
     this.realTop = Math.max(windowTop, 0);
@@ -71,127 +76,137 @@ public final class PoolingStep {
     this.maxCell = new Cell(channel, realTop + best / columns, realLeft + best % columns);
     this.sum = (float) total;
     this.result = type == Pooling2D.Type.MAX ? cells[best] : (float) (total / cells.length);
-    this.output = output;
+    this.outputValue = outputValue;
   }
 
   /**
-   * Explains output {@code (channel, outY, outX)} of the pooling layer {@code layerIndex}.
+   * Explains one output value of the pooling layer {@code layerIndex}.
    *
+   * @param trace the traced forward pass holding the layer's input and output
+   * @param layerIndex the index of a {@link Pooling2D} layer in the trace's network
+   * @param cell the output value: channel, output row and output column
+   * @return the value's window, its real cells and the pooled value rebuilt from them
    * @throws IllegalArgumentException if the layer is not a pooling layer or the channel or position
    *     is out of range
    */
-  public static PoolingStep of(
-      ActivationTrace trace, int layerIndex, int channel, int outY, int outX) {
+  public static PoolingStep of(ActivationTrace trace, int layerIndex, Cell cell) {
     Pooling2D pool =
         Checks.layer(
             trace, layerIndex, Pooling2D.class, "a MaxPooling2D or AveragePooling2D layer");
+    Objects.requireNonNull(cell, "cell");
     Tensor traced = trace.output(layerIndex);
     Shape out = traced.shape();
-    Checks.index("channel", channel, out.channels(), pool + " output " + out);
-    Checks.index("outY", outY, out.height(), pool + " output " + out);
-    Checks.index("outX", outX, out.width(), pool + " output " + out);
+    Checks.index("channel", cell.channel(), out.channels(), pool + " output " + out);
+    Checks.position(cell.position(), out, pool + " output " + out);
     return new PoolingStep(
         pool,
         layerIndex,
-        channel,
-        outY,
-        outX,
+        cell.channel(),
+        cell.position(),
         trace.inputOf(layerIndex),
-        traced.get(channel, outY, outX));
+        traced.get(cell.channel(), cell.row(), cell.column()));
   }
 
-  /** Index of the pooling layer. */
+  /** {@return the index of the pooling layer} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** Name of the pooling layer, e.g. {@code max_pool_1}. */
+  /** {@return the name of the pooling layer, e.g. {@code max_pool_1}} */
   public String layerName() {
     return layerName;
   }
 
-  /** Max or average. */
+  /** {@return max or average} */
   public Pooling2D.Type type() {
     return type;
   }
 
-  /** The channel pooled (the same in input and output). */
+  /** {@return the channel pooled (the same in input and output)} */
   public int channel() {
     return channel;
   }
 
-  /** Output row. */
-  public int outY() {
-    return outY;
+  /**
+   * Where the explained value lies on the channel's output map.
+   *
+   * @return the output row and column
+   */
+  public Position position() {
+    return position;
   }
 
-  /** Output column. */
-  public int outX() {
-    return outX;
-  }
-
-  /** Input row of the full window's top edge; negative when it starts in padding. */
+  /** {@return the input row of the full window's top edge; negative when it starts in padding} */
   public int windowTop() {
     return windowTop;
   }
 
-  /** Input column of the full window's left edge; negative when it starts in padding. */
+  /**
+   * {@return the input column of the full window's left edge; negative when it starts in padding}
+   */
   public int windowLeft() {
     return windowLeft;
   }
 
-  /** Window height, padding included. */
+  /** {@return the window height, padding included} */
   public int poolHeight() {
     return poolHeight;
   }
 
-  /** Window width, padding included. */
+  /** {@return the window width, padding included} */
   public int poolWidth() {
     return poolWidth;
   }
 
-  /** Input row of {@code values()}' first row. */
+  /** {@return the input row of {@code values()}' first row} */
   public int realTop() {
     return realTop;
   }
 
-  /** Input column of {@code values()}' first column. */
+  /** {@return the input column of {@code values()}' first column} */
   public int realLeft() {
     return realLeft;
   }
 
-  /** The window's real cells, shape {@code (1, rows, columns)}. */
+  /** {@return the window's real cells, shape {@code (1, rows, columns)}} */
   public Tensor values() {
     return values;
   }
 
-  /** Number of real cells, the divisor of average pooling. */
+  /** {@return the number of real cells, the divisor of average pooling} */
   public int count() {
     return values.size();
   }
 
-  /** The largest real cell's input position (the first one in row-major order on ties). */
+  /** {@return the largest real cell's input position (the first one in row-major order on ties)} */
   public Cell maxCell() {
     return maxCell;
   }
 
-  /** The largest real value. */
+  /** {@return the largest real value} */
   public float max() {
     return values.max();
   }
 
-  /** Sum of the real cells (accumulated in double). */
+  /** {@return the sum of the real cells (accumulated in double)} */
   public float sum() {
     return sum;
   }
 
-  /** The pooled value rebuilt from {@link #values()}: {@code max} or {@code sum / count}. */
+  /**
+   * {@return the pooled value rebuilt from {@link #values()}: {@code max} or {@code sum / count}}
+   */
   public float result() {
     return result;
   }
 
-  /** The value the network computed. */
-  public float output() {
-    return output;
+  /**
+   * The value the network computed for this cell during the trace (what the overview shows); it
+   * equals {@link #result()} within float rounding.
+   *
+   * @return the traced output value
+   */
+  public float outputValue() {
+    return outputValue;
   }
 }

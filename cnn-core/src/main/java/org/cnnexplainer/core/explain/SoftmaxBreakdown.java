@@ -50,8 +50,9 @@ public final class SoftmaxBreakdown {
   }
 
   /**
-   * The softmax at the end of {@code trace}'s network.
+   * {@return the softmax at the end of {@code trace}'s network}
    *
+   * @param trace the traced forward pass to explain (its network, input and every layer's output)
    * @throws IllegalArgumentException if the network does not end in a softmax
    */
   public static SoftmaxBreakdown of(ActivationTrace trace) {
@@ -74,50 +75,62 @@ public final class SoftmaxBreakdown {
     return new SoftmaxBreakdown(trace, logits);
   }
 
-  /** Index of the layer that applies the softmax (the last layer). */
+  /** {@return the index of the layer that applies the softmax (the last layer)} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** Number of classes. */
+  /** {@return the number of classes} */
   public int size() {
     return logits.size();
   }
 
-  /** The label of class {@code i}. */
+  /**
+   * {@return the label of class {@code i}}
+   *
+   * @param i the class, from 0 to {@link #size()} - 1
+   */
   public String label(int i) {
     check(i);
     return labels.get(i);
   }
 
-  /** The logits, {@code (classes)}, as the network computed them. */
+  /** {@return the logits, {@code (classes)}, as the network computed them} */
   public Tensor logits() {
     return logits;
   }
 
-  /** The largest logit, subtracted before exponentiating. */
+  /** {@return the largest logit, subtracted before exponentiating} */
   public double maxLogit() {
     return max;
   }
 
-  /** {@code exp(logit[i] - max)}, in (0, 1]. */
+  /**
+   * {@return {@code exp(logit[i] - max)}, in (0, 1]}
+   *
+   * @param i the class, from 0 to {@link #size()} - 1
+   */
   public double shiftedExp(int i) {
     check(i);
     return shiftedExp[i];
   }
 
-  /** {@code sum_j exp(logit[j] - max)}, at least 1. */
+  /** {@return {@code sum_j exp(logit[j] - max)}, at least 1} */
   public double shiftedSum() {
     return shiftedSum;
   }
 
-  /** {@code exp(logit[i])} unshifted; positive infinity when it overflows a double. */
+  /**
+   * {@return {@code exp(logit[i])} unshifted; positive infinity when it overflows a double}
+   *
+   * @param i the class, from 0 to {@link #size()} - 1
+   */
   public double exp(int i) {
     check(i);
     return Math.exp(logits.at(i));
   }
 
-  /** {@code sum_j exp(logit[j])}; positive infinity when a term overflows. */
+  /** {@return {@code sum_j exp(logit[j])}; positive infinity when a term overflows} */
   public double expSum() {
     double sum = 0;
     for (int i = 0; i < size(); i++) {
@@ -126,19 +139,29 @@ public final class SoftmaxBreakdown {
     return sum;
   }
 
-  /** True when every {@link #exp(int)} and their sum are finite and the sum is positive. */
+  /**
+   * {@return true when every {@link #exp(int)} and their sum are finite and the sum is positive}
+   */
   public boolean expFinite() {
     double sum = expSum();
     return Double.isFinite(sum) && sum > 0;
   }
 
-  /** {@code shiftedExp(i) / shiftedSum()}. */
+  /**
+   * {@return {@code shiftedExp(i) / shiftedSum()}}
+   *
+   * @param i the class, from 0 to {@link #size()} - 1
+   */
   public double probability(int i) {
     check(i);
     return shiftedExp[i] / shiftedSum;
   }
 
-  /** The probability of class {@code i} the network computed. */
+  /**
+   * {@return the probability of class {@code i} the network computed}
+   *
+   * @param i the class, from 0 to {@link #size()} - 1
+   */
   public float output(int i) {
     check(i);
     return output.at(i);

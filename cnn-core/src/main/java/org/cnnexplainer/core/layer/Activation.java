@@ -54,12 +54,17 @@ public enum Activation {
     this.tfjsName = tfjsName;
   }
 
-  /** The name used in TF.js model files, e.g. {@code relu}. */
+  /** {@return the name used in TF.js model files, e.g. {@code relu}} */
   public String tfjsName() {
     return tfjsName;
   }
 
-  /** Parses a TF.js activation name (TF.js also accepts camel case such as {@code hardSigmoid}). */
+  /**
+   * Parses a TF.js activation name (TF.js also accepts camel case such as {@code hardSigmoid}).
+   *
+   * @param name a TF.js activation name such as {@code relu}
+   * @return the activation
+   */
   public static Activation fromTfjsName(String name) {
     String snake = name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     for (Activation a : values()) {
@@ -74,12 +79,17 @@ public enum Activation {
             + Arrays.stream(values()).map(Activation::tfjsName).collect(Collectors.joining(", ")));
   }
 
-  /** True when each output depends only on the input at the same position. */
+  /** {@return true when each output depends only on the input at the same position} */
   public boolean isElementwise() {
     return this != SOFTMAX;
   }
 
-  /** Applies an element-wise activation to one value; softmax throws, it needs a whole vector. */
+  /**
+   * Applies an element-wise activation to one value; softmax throws, it needs a whole vector.
+   *
+   * @param x the value
+   * @return {@code f(x)}
+   */
   public float apply(float x) {
     return switch (this) {
       case LINEAR -> x;
@@ -99,8 +109,10 @@ public enum Activation {
   }
 
   /**
-   * This activation applied to every value of {@code values}; softmax normalises over TF's last
-   * axis (the channels of each pixel of an image, else the whole vector).
+   * {@return this activation applied to every value of {@code values}; softmax normalises over TF's
+   * last axis (the channels of each pixel of an image, else the whole vector)}
+   *
+   * @param values the values; softmax normalises over the channels of each position
    */
   public Tensor apply(Tensor values) {
     float[] data = ModuleAccess.tensors().data(values).clone();

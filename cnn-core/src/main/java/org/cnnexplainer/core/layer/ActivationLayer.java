@@ -13,13 +13,18 @@ import org.cnnexplainer.core.kernel.Pass;
 public final class ActivationLayer extends Layer {
   private final Activation activation;
 
-  /** A layer that applies {@code activation}. */
+  /**
+   * A layer that applies {@code activation}.
+   *
+   * @param name the layer's name
+   * @param activation the function applied to each value (or softmax over channels)
+   */
   public ActivationLayer(String name, Activation activation) {
     super(name);
     this.activation = Objects.requireNonNull(activation, "activation");
   }
 
-  /** The function applied. */
+  /** {@return the function applied} */
   public Activation activation() {
     return activation;
   }

@@ -29,6 +29,13 @@ public final class BatchNormalization extends Layer {
    * A batch-normalisation layer; all four vectors have one value per channel. Pass ones for {@code
    * gamma} when the model has {@code scale: false} and zeros for {@code beta} when {@code center:
    * false}.
+   *
+   * @param name the layer's name
+   * @param gamma the per-channel scale, shape {@code (channels)}
+   * @param beta the per-channel offset, shape {@code (channels)}
+   * @param movingMean the per-channel mean learned in training
+   * @param movingVariance the per-channel variance learned in training
+   * @param epsilon added to the variance before the square root, positive
    */
   public BatchNormalization(
       String name,
@@ -61,22 +68,47 @@ public final class BatchNormalization extends Layer {
     this.epsilon = epsilon;
   }
 
+  /**
+   * The per-channel scale applied after normalising.
+   *
+   * @return the scales, shape {@code (channels)}
+   */
   public Tensor gamma() {
     return gamma;
   }
 
+  /**
+   * The per-channel offset added after scaling.
+   *
+   * @return the offsets, shape {@code (channels)}
+   */
   public Tensor beta() {
     return beta;
   }
 
+  /**
+   * The per-channel mean learned in training.
+   *
+   * @return the means, shape {@code (channels)}
+   */
   public Tensor movingMean() {
     return movingMean;
   }
 
+  /**
+   * The per-channel variance learned in training.
+   *
+   * @return the variances, shape {@code (channels)}
+   */
   public Tensor movingVariance() {
     return movingVariance;
   }
 
+  /**
+   * The term added to the variance before the square root.
+   *
+   * @return epsilon, positive
+   */
   public float epsilon() {
     return epsilon;
   }

@@ -31,8 +31,13 @@ public final class Conv2D extends Layer {
   /**
    * A convolution layer.
    *
+   * @param name the layer's name
    * @param kernel weights of shape {@code (filters, inputChannels, kernelHeight, kernelWidth)}
    * @param bias shape {@code (filters)}, or {@code null} for a layer without bias
+   * @param strideY the vertical step between windows, at least 1
+   * @param strideX the horizontal step between windows, at least 1
+   * @param padding how the border is treated
+   * @param activation the fused activation ({@link Activation#LINEAR} for none)
    */
   public Conv2D(
       String name,
@@ -69,71 +74,119 @@ public final class Conv2D extends Layer {
     this.activation = Objects.requireNonNull(activation, "activation");
   }
 
-  /** Weights, shape {@code (filters, inputChannels, kernelHeight, kernelWidth)}. */
+  /** {@return the weights, shape {@code (filters, inputChannels, kernelHeight, kernelWidth)}} */
   public Tensor kernel() {
     return kernel;
   }
 
-  /** Biases, shape {@code (filters)}; zeros when the layer has none. */
+  /** {@return the biases, shape {@code (filters)}; zeros when the layer has none} */
   public Tensor bias() {
     return bias;
   }
 
-  /** False when the model file says {@code use_bias: false}. */
+  /** {@return false when the model file says {@code use_bias: false}} */
   public boolean useBias() {
     return useBias;
   }
 
-  /** One weight. */
+  /**
+   * {@return one weight}
+   *
+   * @param filter the filter (output channel), from 0
+   * @param channel the input channel, from 0
+   * @param ky the kernel row, from 0
+   * @param kx the kernel column, from 0
+   */
   public float weight(int filter, int channel, int ky, int kx) {
     return kernel.at(
         ((filter * inputChannels() + channel) * kernelHeight() + ky) * kernelWidth() + kx);
   }
 
+  /**
+   * The number of filters, which is the number of output channels.
+   *
+   * @return the number of filters
+   */
   public int filters() {
     return kernel.shape().dim(0);
   }
 
+  /**
+   * The number of input channels each filter reads.
+   *
+   * @return the number of input channels
+   */
   public int inputChannels() {
     return kernel.shape().dim(1);
   }
 
+  /**
+   * The kernel height, in input cells.
+   *
+   * @return the kernel height
+   */
   public int kernelHeight() {
     return kernel.shape().dim(2);
   }
 
+  /**
+   * The kernel width, in input cells.
+   *
+   * @return the kernel width
+   */
   public int kernelWidth() {
     return kernel.shape().dim(3);
   }
 
+  /**
+   * The vertical step between windows, in input cells.
+   *
+   * @return the vertical stride
+   */
   public int strideY() {
     return strideY;
   }
 
+  /**
+   * The horizontal step between windows, in input cells.
+   *
+   * @return the horizontal stride
+   */
   public int strideX() {
     return strideX;
   }
 
+  /**
+   * How the border is treated.
+   *
+   * @return the padding
+   */
   public Padding padding() {
     return padding;
   }
 
-  /** The fused activation ({@link Activation#LINEAR} when none). */
+  /** {@return the fused activation ({@link Activation#LINEAR} when none)} */
   public Activation activation() {
     return activation;
   }
 
   /**
-   * First input row of the window that produces output row {@code oy} for an input of shape {@code
-   * input}; negative when the window starts in the top padding.
+   * {@return the first input row of the window that produces output row {@code oy} for an input of
+   * shape {@code input}; negative when the window starts in the top padding}
+   *
+   * @param input the layer's input shape
+   * @param oy the output row, from 0
    */
   public int windowTop(Shape input, int oy) {
     return oy * strideY - padding.padBefore(input.height(), kernelHeight(), strideY);
   }
 
   /**
-   * First input column of the window that produces output column {@code ox}; negative when the
-   * window starts in the left padding.
+   * {@return the first input column of the window that produces output column {@code ox}; negative
+   * when the window starts in the left padding}
+   *
+   * @param input the layer's input shape
+   * @param ox the output column, from 0
    */
   public int windowLeft(Shape input, int ox) {
     return ox * strideX - padding.padBefore(input.width(), kernelWidth(), strideX);

@@ -28,8 +28,10 @@ public final class Dense extends Layer {
   /**
    * A dense layer.
    *
+   * @param name the layer's name
    * @param kernel weights of shape {@code (inputs, units)}
    * @param bias shape {@code (units)}, or {@code null} for a layer without bias
+   * @param activation the fused activation ({@link Activation#LINEAR} for none)
    */
   public Dense(String name, Tensor kernel, Tensor bias, Activation activation) {
     super(name);
@@ -49,35 +51,50 @@ public final class Dense extends Layer {
     this.activation = Objects.requireNonNull(activation, "activation");
   }
 
-  /** Weights, shape {@code (inputs, units)}. */
+  /** {@return the weights, shape {@code (inputs, units)}} */
   public Tensor kernel() {
     return kernel;
   }
 
-  /** Biases, shape {@code (units)}; zeros when the layer has none. */
+  /** {@return the biases, shape {@code (units)}; zeros when the layer has none} */
   public Tensor bias() {
     return bias;
   }
 
-  /** False when the model file says {@code use_bias: false}. */
+  /** {@return false when the model file says {@code use_bias: false}} */
   public boolean useBias() {
     return useBias;
   }
 
-  /** The weight from input {@code input} to unit {@code unit}. */
+  /**
+   * {@return the weight from input {@code input} to unit {@code unit}}
+   *
+   * @param input the input index, from 0
+   * @param unit the unit (output index), from 0
+   */
   public float weight(int input, int unit) {
     return kernel.at(input * units() + unit);
   }
 
+  /**
+   * The length of the input vector.
+   *
+   * @return the number of inputs
+   */
   public int inputs() {
     return kernel.shape().dim(0);
   }
 
+  /**
+   * The number of units (outputs).
+   *
+   * @return the number of units
+   */
   public int units() {
     return kernel.shape().dim(1);
   }
 
-  /** The fused activation ({@link Activation#LINEAR} when none). */
+  /** {@return the fused activation ({@link Activation#LINEAR} when none)} */
   public Activation activation() {
     return activation;
   }

@@ -11,7 +11,13 @@ import org.cnnexplainer.core.kernel.Pass;
 public final class Dropout extends Layer {
   private final float rate;
 
-  /** A dropout layer; {@code rate} is the fraction dropped in training, in [0, 1). */
+  /**
+   * A dropout layer; {@code rate} is the fraction dropped in training, in [0, 1).
+   *
+   * @param name the layer's name
+   * @param rate the fraction of values dropped in training, in [0, 1); the layer changes nothing at
+   *     inference
+   */
   public Dropout(String name, float rate) {
     super(name);
     if (!(rate >= 0f && rate < 1f)) {
@@ -20,7 +26,7 @@ public final class Dropout extends Layer {
     this.rate = rate;
   }
 
-  /** Fraction of inputs dropped while training. */
+  /** {@return the fraction of inputs dropped while training} */
   public float rate() {
     return rate;
   }

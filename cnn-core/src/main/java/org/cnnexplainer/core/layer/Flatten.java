@@ -11,7 +11,11 @@ import org.cnnexplainer.core.kernel.Pass;
  */
 public final class Flatten extends Layer {
 
-  /** A flatten layer. */
+  /**
+   * A flatten layer.
+   *
+   * @param name the layer's name
+   */
   public Flatten(String name) {
     super(name);
   }
@@ -27,8 +31,13 @@ public final class Flatten extends Layer {
   }
 
   /**
-   * The output index of input element {@code (channel, y, x)} for an image of shape {@code input}.
+   * {@return the output index of input element {@code (channel, y, x)} for an image of shape {@code
+   * input}}
    *
+   * @param input the shape of the image being flattened
+   * @param channel the channel, from 0
+   * @param y the row, from 0
+   * @param x the column, from 0
    * @throws IllegalArgumentException if the element lies outside {@code input}
    */
   public static int flatIndex(Shape input, int channel, int y, int x) {
@@ -45,8 +54,10 @@ public final class Flatten extends Layer {
   }
 
   /**
-   * The input element {@code {channel, y, x}} that output {@code index} comes from.
+   * {@return the input element {@code {channel, y, x}} that output {@code index} comes from}
    *
+   * @param input the shape of the image being flattened
+   * @param index the vector index
    * @throws IllegalArgumentException if {@code index} is not in {@code 0 .. input.size() - 1}
    */
   public static int[] sourceOf(Shape input, int index) {

@@ -8,13 +8,18 @@ import org.cnnexplainer.core.kernel.Pass;
 public final class InputLayer extends Layer {
   private final Shape shape;
 
-  /** An input layer accepting exactly {@code shape}. */
+  /**
+   * An input layer accepting exactly {@code shape}.
+   *
+   * @param name the layer's name
+   * @param shape the shape of one input image
+   */
   public InputLayer(String name, Shape shape) {
     super(name);
     this.shape = Objects.requireNonNull(shape, "shape");
   }
 
-  /** The shape this layer accepts. */
+  /** {@return the shape this layer accepts} */
   public Shape shape() {
     return shape;
   }

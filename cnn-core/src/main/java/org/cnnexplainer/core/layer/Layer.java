@@ -44,36 +44,45 @@ public abstract sealed class Layer
     this.name = name;
   }
 
-  /** The layer's name as written in the model file, e.g. {@code conv_1_1}. */
+  /** {@return the layer's name as written in the model file, e.g. {@code conv_1_1}} */
   public final String name() {
     return name;
   }
 
-  /** The TF.js class name of this kind of layer, e.g. {@code Conv2D} or {@code MaxPooling2D}. */
+  /**
+   * {@return the TF.js class name of this kind of layer, e.g. {@code Conv2D} or {@code
+   * MaxPooling2D}}
+   */
   public abstract String kind();
 
   /**
-   * The shape this layer produces from an input of shape {@code input}, without running it.
+   * {@return the shape this layer produces from an input of shape {@code input}, without running
+   * it}
    *
+   * @param input the shape of this layer's input
    * @throws IllegalArgumentException if the layer cannot take that input, naming why
    */
   public abstract Shape outputShape(Shape input);
 
-  /** Number of weights (trainable or not) this layer holds. */
+  /** {@return the number of weights (trainable or not) this layer holds} */
   public long parameterCount() {
     return 0;
   }
 
-  /** Multiply-add operations one forward pass performs for an input of shape {@code input}. */
+  /**
+   * {@return multiply-add operations one forward pass performs for an input of shape {@code input}}
+   *
+   * @param input the shape of this layer's input
+   */
   public long multiplyAdds(Shape input) {
     return 0;
   }
 
   /**
-   * The weights a gradient is computed for, by their TF.js names in the model file's order (for
-   * Conv2D and Dense: {@code kernel}, then {@code bias} when the layer has one), in this library's
-   * layout; empty for layers without weights. {@code GradientTrace.parameters} uses the same names
-   * and shapes.
+   * {@return the weights a gradient is computed for, by their TF.js names in the model file's order
+   * (for Conv2D and Dense: {@code kernel}, then {@code bias} when the layer has one), in this
+   * library's layout; empty for layers without weights} {@code GradientTrace.parameters} uses the
+   * same names and shapes.
    */
   public Map<String, Tensor> parameters() {
     return Map.of();
@@ -82,6 +91,8 @@ public abstract sealed class Layer
   /**
    * Runs the layer.
    *
+   * @param input the input, of a shape this layer accepts (checked)
+   * @return the layer's output, shaped like {@link #outputShape} says
    * @throws IllegalArgumentException if the input's shape does not fit this layer
    */
   public final Tensor forward(Tensor input) {

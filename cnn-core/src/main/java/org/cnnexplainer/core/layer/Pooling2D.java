@@ -23,7 +23,11 @@ import org.cnnexplainer.core.kernel.Window;
 public final class Pooling2D extends Layer {
   /** What a window reduces to. */
   public enum Type {
+    /** Max pooling: the largest of the window's cells. */
     MAX("MaxPooling2D"),
+    /**
+     * Average pooling: the mean of the window's cells inside the input (padding is not counted).
+     */
     AVERAGE("AveragePooling2D");
 
     private final String kind;
@@ -32,7 +36,7 @@ public final class Pooling2D extends Layer {
       this.kind = kind;
     }
 
-    /** The TF.js class name. */
+    /** {@return the TF.js class name} */
     public String kind() {
       return kind;
     }
@@ -47,7 +51,17 @@ public final class Pooling2D extends Layer {
   // The window of the last input shape seen: in a network always the same one.
   private volatile Window window;
 
-  /** A pooling layer with a {@code poolHeight x poolWidth} window. */
+  /**
+   * A pooling layer with a {@code poolHeight x poolWidth} window.
+   *
+   * @param name the layer's name
+   * @param type max or average
+   * @param poolHeight the window height, at least 1
+   * @param poolWidth the window width, at least 1
+   * @param strideY the vertical step between windows, at least 1
+   * @param strideX the horizontal step between windows, at least 1
+   * @param padding how the border is treated
+   */
   public Pooling2D(
       String name,
       Type type,
@@ -78,26 +92,56 @@ public final class Pooling2D extends Layer {
     this.padding = Objects.requireNonNull(padding, "padding");
   }
 
+  /**
+   * Max or average pooling.
+   *
+   * @return the type
+   */
   public Type type() {
     return type;
   }
 
+  /**
+   * The window height, in input cells.
+   *
+   * @return the window height
+   */
   public int poolHeight() {
     return poolHeight;
   }
 
+  /**
+   * The window width, in input cells.
+   *
+   * @return the window width
+   */
   public int poolWidth() {
     return poolWidth;
   }
 
+  /**
+   * The vertical step between windows, in input cells.
+   *
+   * @return the vertical stride
+   */
   public int strideY() {
     return strideY;
   }
 
+  /**
+   * The horizontal step between windows, in input cells.
+   *
+   * @return the horizontal stride
+   */
   public int strideX() {
     return strideX;
   }
 
+  /**
+   * How the border is treated.
+   *
+   * @return the padding
+   */
   public Padding padding() {
     return padding;
   }
@@ -121,12 +165,22 @@ public final class Pooling2D extends Layer {
     return (long) outputShape(input).size() * poolHeight * poolWidth;
   }
 
-  /** First input row of output row {@code oy}, possibly negative (padding). */
+  /**
+   * {@return the first input row of output row {@code oy}, possibly negative (padding)}
+   *
+   * @param input the layer's input shape
+   * @param oy the output row, from 0
+   */
   public int windowTop(Shape input, int oy) {
     return oy * strideY - padding.padBefore(input.height(), poolHeight, strideY);
   }
 
-  /** First input column of output column {@code ox}, possibly negative (padding). */
+  /**
+   * {@return the first input column of output column {@code ox}, possibly negative (padding)}
+   *
+   * @param input the layer's input shape
+   * @param ox the output column, from 0
+   */
   public int windowLeft(Shape input, int ox) {
     return ox * strideX - padding.padBefore(input.width(), poolWidth, strideX);
   }

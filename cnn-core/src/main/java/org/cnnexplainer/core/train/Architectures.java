@@ -22,10 +22,10 @@ public final class Architectures {
   private Architectures() {}
 
   /**
-   * The original CNN Explainer's Tiny VGG: two blocks of {@code conv 3x3 (valid) -> relu -> conv
-   * 3x3 -> relu -> max-pool 2x2}, then flatten and a softmax dense layer, with the original's layer
-   * names ({@code conv_1_1, relu_1_1, conv_1_2, relu_1_2, max_pool_1, conv_2_1, ..., max_pool_2,
-   * flatten, output}).
+   * {@return the original CNN Explainer's Tiny VGG: two blocks of {@code conv 3x3 (valid) -> relu
+   * -> conv 3x3 -> relu -> max-pool 2x2}, then flatten and a softmax dense layer, with the
+   * original's layer names ({@code conv_1_1, relu_1_1, conv_1_2, relu_1_2, max_pool_1, conv_2_1,
+   * ..., max_pool_2, flatten, output})}
    *
    * @param input image shape {@code (channels, height, width)}; height and width at least 16
    * @param classLabels one label per output

@@ -10,19 +10,24 @@ import org.cnnexplainer.core.Shape;
  * threads.
  */
 public record Augmentation(int maxShift, boolean horizontalFlip) {
-  /** Validates the settings. */
+  /**
+   * Validates the settings.
+   *
+   * @param maxShift the largest shift in pixels in each direction, 0 or more
+   * @param horizontalFlip whether images are mirrored left-right at random
+   */
   public Augmentation {
     if (maxShift < 0) {
       throw new IllegalArgumentException("maxShift must be >= 0, got " + maxShift);
     }
   }
 
-  /** No augmentation. */
+  /** {@return no augmentation} */
   public static Augmentation none() {
     return new Augmentation(0, false);
   }
 
-  /** True when this changes nothing. */
+  /** {@return true when this changes nothing} */
   public boolean isNone() {
     return maxShift == 0 && !horizontalFlip;
   }

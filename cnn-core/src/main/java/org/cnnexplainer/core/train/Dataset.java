@@ -25,8 +25,10 @@ public final class Dataset {
   }
 
   /**
-   * A dataset of {@code labels.length} images.
+   * {@return a dataset of {@code labels.length} images}
    *
+   * @param imageShape the shape of every image, {@code (channels, height, width)}
+   * @param classLabels one name per class, in output order
    * @param pixels {@code labels.length * imageShape.size()} bytes (unsigned), image after image
    * @param labels class indices in {@code [0, classLabels.size())}
    * @throws IllegalArgumentException naming the first inconsistency
@@ -59,34 +61,46 @@ public final class Dataset {
     return new Dataset(imageShape, List.copyOf(classLabels), pixels.clone(), labels.clone());
   }
 
-  /** The shape of every image, {@code (channels, height, width)}. */
+  /** {@return the shape of every image, {@code (channels, height, width)}} */
   public Shape imageShape() {
     return imageShape;
   }
 
-  /** One name per class. */
+  /** {@return one name per class} */
   public List<String> classLabels() {
     return classLabels;
   }
 
-  /** Number of images. */
+  /** {@return the number of images} */
   public int size() {
     return labels.length;
   }
 
-  /** The class index of image {@code index}. */
+  /**
+   * {@return the class index of image {@code index}}
+   *
+   * @param index the image, from 0 to {@link #size()} - 1
+   */
   public int label(int index) {
     return labels[index];
   }
 
-  /** Image {@code index} as a tensor of values in [0, 1]. */
+  /**
+   * {@return the image {@code index} as a tensor of values in [0, 1]}
+   *
+   * @param index the image, from 0 to {@link #size()} - 1
+   */
   public Tensor image(int index) {
     float[] values = new float[imageShape.size()];
     copyImage(index, values, Augmentation.none(), 0);
     return Tensor.of(imageShape, values);
   }
 
-  /** The raw bytes of image {@code index} (a copy). */
+  /**
+   * {@return the raw bytes of image {@code index} (a copy)}
+   *
+   * @param index the image, from 0 to {@link #size()} - 1
+   */
   public byte[] imageBytes(int index) {
     int size = imageShape.size();
     byte[] copy = new byte[size];
@@ -101,7 +115,11 @@ public final class Dataset {
     augmentation.apply(pixels, index * imageShape.size(), imageShape, dst, seed);
   }
 
-  /** The images at {@code indices}, in that order. */
+  /**
+   * {@return the images at {@code indices}, in that order}
+   *
+   * @param indices the images to keep, in the new order (repeats allowed)
+   */
   public Dataset subset(int[] indices) {
     int size = imageShape.size();
     byte[] p = new byte[indices.length * size];
@@ -113,7 +131,11 @@ public final class Dataset {
     return new Dataset(imageShape, classLabels, p, l);
   }
 
-  /** The same images in an order that depends only on {@code seed}. */
+  /**
+   * {@return the same images in an order that depends only on {@code seed}}
+   *
+   * @param seed the random seed; the same seed gives the same result
+   */
   public Dataset shuffled(long seed) {
     return subset(permutation(size(), new SplittableRandom(seed)));
   }
@@ -124,6 +146,10 @@ public final class Dataset {
   /**
    * Shuffles with {@code seed} and puts the first {@code round(validationFraction * size)} images
    * in the validation part.
+   *
+   * @param validationFraction the share of images for validation, in (0, 1)
+   * @param seed the random seed; the same seed gives the same result
+   * @return the two parts; together they hold every image once
    */
   public Split split(double validationFraction, long seed) {
     if (!(validationFraction > 0 && validationFraction < 1)) {
@@ -139,7 +165,11 @@ public final class Dataset {
     return new Split(subset(t), subset(v));
   }
 
-  /** The first {@code count} images (or all when fewer). */
+  /**
+   * {@return the first {@code count} images (or all when fewer)}
+   *
+   * @param count how many images to keep, from 0 to {@link #size()}
+   */
   public Dataset head(int count) {
     int n = Math.min(count, size());
     int[] indices = new int[n];
@@ -149,7 +179,7 @@ public final class Dataset {
     return subset(indices);
   }
 
-  /** How many images each class has. */
+  /** {@return how many images each class has} */
   public List<Integer> classCounts() {
     int[] counts = new int[classLabels.size()];
     for (int label : labels) {
@@ -163,9 +193,12 @@ public final class Dataset {
   }
 
   /**
-   * A Fisher-Yates permutation of {@code 0 .. n-1}: the order {@link #shuffled} and {@link #split}
-   * use for the same seed ({@code new SplittableRandom(seed)}), so callers can tell which original
-   * images went where.
+   * {@return a Fisher-Yates permutation of {@code 0 .. n-1}: the order {@link #shuffled} and {@link
+   * #split} use for the same seed ({@code new SplittableRandom(seed)}), so callers can tell which
+   * original images went where}
+   *
+   * @param n the number of indices
+   * @param random the source of randomness
    */
   public static int[] permutation(int n, SplittableRandom random) {
     int[] order = new int[n];

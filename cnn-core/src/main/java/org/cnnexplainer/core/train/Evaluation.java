@@ -40,6 +40,10 @@ public final class Evaluation {
   /**
    * Evaluates {@code network} on all of {@code data}, with {@code threads} threads.
    *
+   * @param network the network to evaluate; it must accept the images and have one output per class
+   * @param data the images and labels to evaluate
+   * @param threads the number of worker threads, at least 1
+   * @return the predictions, probabilities, accuracy and confusion matrix
    * @throws IllegalArgumentException if the images or the class count do not fit the network, or
    *     {@code threads} is below 1
    * @throws ArithmeticException if the network's output for an image is NaN or infinite (the
@@ -125,17 +129,17 @@ public final class Evaluation {
             + "; its accuracy cannot be measured");
   }
 
-  /** Number of images evaluated. */
+  /** {@return the number of images evaluated} */
   public int count() {
     return count;
   }
 
-  /** The class names, in label order. */
+  /** {@return the class names, in label order} */
   public List<String> classLabels() {
     return classLabels;
   }
 
-  /** Fraction of images whose predicted class is the label. */
+  /** {@return the fraction of images whose predicted class is the label} */
   public double accuracy() {
     long correct = 0;
     for (int c = 0; c < confusion.length; c++) {
@@ -144,7 +148,10 @@ public final class Evaluation {
     return count == 0 ? Double.NaN : (double) correct / count;
   }
 
-  /** For each class, the fraction of its images predicted as that class ({@code NaN} if none). */
+  /**
+   * {@return for each class, the fraction of its images predicted as that class ({@code NaN} if
+   * none)}
+   */
   public double[] perClassAccuracy() {
     double[] result = new double[confusion.length];
     for (int c = 0; c < confusion.length; c++) {
@@ -157,19 +164,30 @@ public final class Evaluation {
     return result;
   }
 
-  /** The class the network predicted for image {@code index} of the evaluated data. */
+  /**
+   * {@return the class the network predicted for image {@code index} of the evaluated data}
+   *
+   * @param index the image, from 0
+   */
   public int predicted(int index) {
     return predicted[index];
   }
 
-  /** The probability the network gave its prediction for image {@code index}. */
+  /**
+   * {@return the probability the network gave its prediction for image {@code index}}
+   *
+   * @param index the image, from 0
+   */
   public float probability(int index) {
     return probabilities[index];
   }
 
   /**
-   * The indices of the images of class {@code actual} predicted as {@code predicted} (one cell of
-   * the confusion matrix), most confident prediction first.
+   * {@return the indices of the images of class {@code actual} predicted as {@code predicted} (one
+   * cell of the confusion matrix), most confident prediction first}
+   *
+   * @param actual the true class
+   * @param predicted the predicted class
    */
   public int[] imagesOf(int actual, int predicted) {
     return IntStream.range(0, count)
@@ -180,7 +198,7 @@ public final class Evaluation {
         .toArray();
   }
 
-  /** {@code confusion()[actual][predicted]} = number of images (a copy). */
+  /** {@return {@code confusion()[actual][predicted]} = number of images (a copy)} */
   public int[][] confusion() {
     int[][] copy = new int[confusion.length][];
     for (int i = 0; i < confusion.length; i++) {

@@ -29,12 +29,24 @@ public final class FashionMnist {
 
   private FashionMnist() {}
 
-  /** The 60,000 training images from {@code directory}. */
+  /**
+   * {@return the 60,000 training images from {@code directory}}
+   *
+   * @param directory the folder holding the four Fashion-MNIST IDX files (e.g. {@code
+   *     /usr/share/datasets/fashion-mnist})
+   * @throws java.io.IOException if a file is missing, unreadable or not in the IDX format
+   */
   public static Dataset training(Path directory) throws IOException {
     return read(directory, "train");
   }
 
-  /** The 10,000 test images from {@code directory}. */
+  /**
+   * {@return the 10,000 test images from {@code directory}}
+   *
+   * @param directory the folder holding the four Fashion-MNIST IDX files (e.g. {@code
+   *     /usr/share/datasets/fashion-mnist})
+   * @throws java.io.IOException if a file is missing, unreadable or not in the IDX format
+   */
   public static Dataset test(Path directory) throws IOException {
     return read(directory, "t10k");
   }

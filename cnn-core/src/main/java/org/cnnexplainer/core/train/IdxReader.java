@@ -30,6 +30,10 @@ public final class IdxReader {
   /**
    * Reads an image file and its label file into a dataset of {@code (1, rows, columns)} images.
    *
+   * @param images the IDX3 image file (unsigned bytes, gzip or not)
+   * @param labels the IDX1 label file with one byte per image
+   * @param classLabels one name per class, in output order
+   * @return the images as {@code (1, rows, columns)} values in [0, 1] with their labels
    * @throws InvalidDatasetException naming the file when one is missing, truncated, has the wrong
    *     magic number, or the two counts differ
    */

@@ -27,7 +27,9 @@ public final class ImageFolderDataset {
    * Reads every image under {@code directory}; the classes are the sub-folder names in sorted
    * order.
    *
+   * @param directory the folder to read
    * @param shape {@code (channels, height, width)} with 1 or 3 channels
+   * @return the images, labelled by their folder's position in sorted order
    * @throws InvalidDatasetException naming the folder or file when the folder is missing, has no
    *     class sub-folders, a class has no images, an image cannot be decoded, or the images would
    *     not fit in memory
@@ -48,7 +50,13 @@ public final class ImageFolderDataset {
    * what it left out.
    */
   public record Contents(Dataset dataset, List<Path> files, List<Skipped> skipped) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param dataset the images read
+     * @param files the file of each image, in dataset order
+     * @param skipped the files left out, with the reason
+     */
     public Contents {
       files = List.copyOf(files);
       skipped = List.copyOf(skipped);
@@ -64,6 +72,9 @@ public final class ImageFolderDataset {
    * and class folders without any. Hidden files and folders (names starting with a dot) are
    * ignored.
    *
+   * @param directory the folder to read
+   * @param shape the network's input shape; images are resized to it
+   * @return the images read, their files, and the files skipped with the reason
    * @throws InvalidDatasetException when the folder is missing, no class has a readable image, or
    *     the images would not fit in memory
    */
@@ -84,7 +95,10 @@ public final class ImageFolderDataset {
    * t-shirt_top} holds images of the class {@code "T-shirt/top"}), and its images get that class's
    * index. Classes without a folder simply have no images.
    *
+   * @param directory the folder to read
    * @param shape {@code (channels, height, width)} with 1 or 3 channels
+   * @param classLabels one name per class, in output order
+   * @return the images, labelled by the position of their folder's name in {@code classLabels}
    * @throws InvalidDatasetException naming the folder when a sub-folder matches no class or more
    *     than one, or for any of the reasons of {@link #read(Path, Shape)}
    */

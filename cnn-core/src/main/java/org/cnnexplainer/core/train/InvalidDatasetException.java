@@ -6,12 +6,21 @@ import java.io.IOException;
 public final class InvalidDatasetException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** An error with a message naming the file. */
+  /**
+   * An error with a message naming the file.
+   *
+   * @param message what is wrong, with the file and what to do
+   */
   public InvalidDatasetException(String message) {
     super(message);
   }
 
-  /** An error with a message naming the file, caused by {@code cause}. */
+  /**
+   * An error with a message naming the file, caused by {@code cause}.
+   *
+   * @param message what is wrong, with the file and what to do
+   * @param cause the underlying error
+   */
   public InvalidDatasetException(String message, Throwable cause) {
     super(message, cause);
   }

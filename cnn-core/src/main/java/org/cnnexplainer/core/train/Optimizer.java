@@ -23,11 +23,23 @@ public record Optimizer(
 
   /** The update rule. */
   public enum Kind {
+    /** Stochastic gradient descent, with optional momentum. */
     SGD,
+    /** Adam (Kingma and Ba), with bias-corrected moment estimates. */
     ADAM
   }
 
-  /** Validates every setting. */
+  /**
+   * Validates every setting.
+   *
+   * @param kind SGD or Adam
+   * @param learningRate the step size, positive (e.g. {@code 1e-3} for Adam)
+   * @param momentum SGD's momentum in [0, 1); 0 for plain SGD
+   * @param beta1 Adam's decay of the gradient mean, in [0, 1)
+   * @param beta2 Adam's decay of the squared-gradient mean, in [0, 1)
+   * @param epsilon Adam's term against division by zero, positive
+   * @param weightDecay decoupled weight decay per step, 0 or more (0: none)
+   */
   public Optimizer {
     java.util.Objects.requireNonNull(kind, "kind");
     if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
@@ -48,22 +60,39 @@ public record Optimizer(
     }
   }
 
-  /** Plain stochastic gradient descent. */
+  /**
+   * {@return plain stochastic gradient descent}
+   *
+   * @param learningRate the step size, positive (e.g. {@code 1e-3} for Adam)
+   */
   public static Optimizer sgd(double learningRate) {
     return sgd(learningRate, 0);
   }
 
-  /** SGD with momentum. */
+  /**
+   * {@return SGD with momentum}
+   *
+   * @param learningRate the step size, positive (e.g. {@code 1e-3} for Adam)
+   * @param momentum SGD's momentum in [0, 1); 0 for plain SGD
+   */
   public static Optimizer sgd(double learningRate, double momentum) {
     return new Optimizer(Kind.SGD, learningRate, momentum, 0.9, 0.999, 1e-7, 0);
   }
 
-  /** Adam with Keras's defaults ({@code beta1 0.9, beta2 0.999, epsilon 1e-7}). */
+  /**
+   * {@return Adam with Keras's defaults ({@code beta1 0.9, beta2 0.999, epsilon 1e-7})}
+   *
+   * @param learningRate the step size, positive (e.g. {@code 1e-3} for Adam)
+   */
   public static Optimizer adam(double learningRate) {
     return new Optimizer(Kind.ADAM, learningRate, 0, 0.9, 0.999, 1e-7, 0);
   }
 
-  /** The same optimizer with decoupled weight decay {@code weightDecay}. */
+  /**
+   * {@return the same optimizer with decoupled weight decay {@code weightDecay}}
+   *
+   * @param weightDecay decoupled weight decay per step, 0 or more (0: none)
+   */
   public Optimizer withWeightDecay(double weightDecay) {
     return new Optimizer(kind, learningRate, momentum, beta1, beta2, epsilon, weightDecay);
   }

@@ -3,6 +3,7 @@ package org.cnnexplainer.core.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.train.TrainingListener.BatchProgress;
@@ -24,12 +25,16 @@ import org.cnnexplainer.core.train.TrainingListener.TrainingPlan;
 public final class Trainer {
   private final TrainerSettings settings;
 
-  /** A trainer with these settings. */
+  /**
+   * A trainer with these settings.
+   *
+   * @param settings epochs, batch size, optimizer and the other settings
+   */
   public Trainer(TrainerSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** The settings. */
+  /** {@return the settings} */
   public TrainerSettings settings() {
     return settings;
   }
@@ -37,7 +42,11 @@ public final class Trainer {
   /**
    * Trains a copy of {@code initial}.
    *
+   * @param initial the network to start from (it is not changed); it must end in a softmax
+   * @param training the images to learn from
    * @param validation images for early stopping and best-weight restore, or {@code null}
+   * @param listener told of progress on the calling thread, or {@code null} for none
+   * @return the best and last networks, the epochs' figures and how training ended
    * @throws IllegalArgumentException if the network cannot be trained or the data does not fit it
    */
   public TrainingResult train(
@@ -49,7 +58,12 @@ public final class Trainer {
    * Trains a copy of {@code initial}, checking {@code control} before every batch (pause, step,
    * stop) and after it (weights requested).
    *
+   * @param initial the network to start from (it is not changed); it must end in a softmax
+   * @param training the images to learn from
    * @param validation images for early stopping and best-weight restore, or {@code null}
+   * @param listener told of progress on the calling thread, or {@code null} for none
+   * @param control pause, step and stop requests from another thread
+   * @return the best and last networks, the epochs' figures and how training ended
    * @throws IllegalArgumentException if the network cannot be trained or the data does not fit it
    */
   public TrainingResult train(
@@ -250,7 +264,13 @@ public final class Trainer {
         System.arraycopy(current, 0, net.params, 0, current.length);
       }
       TrainingResult result =
-          new TrainingResult(best, last, history, bestEpoch, stoppedEarly, interrupted);
+          new TrainingResult(
+              best,
+              last,
+              history,
+              bestEpoch == 0 ? OptionalInt.empty() : OptionalInt.of(bestEpoch),
+              stoppedEarly,
+              interrupted);
       listener.trainingFinished(result);
       if (interrupted && !stopRequested) {
         Thread.currentThread().interrupt(); // keep the caller's interruption visible

@@ -24,7 +24,20 @@ public record TrainerSettings(
     int patience,
     Augmentation augmentation) {
 
-  /** Validates every setting. */
+  /**
+   * Validates every setting.
+   *
+   * @param epochs the number of passes over the training set, at least 1
+   * @param batchSize images per weight update, at least 1
+   * @param optimizer the update rule and its settings
+   * @param schedule the learning-rate factor over training
+   * @param seed the seed of shuffling, weight order and augmentation: the same seed and data give
+   *     the same weights
+   * @param threads worker threads computing a batch's gradients, at least 1
+   * @param patience epochs without a better validation loss before stopping early; 0 never stops
+   *     early
+   * @param augmentation the random changes applied to training images
+   */
   public TrainerSettings {
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -43,7 +56,10 @@ public record TrainerSettings(
     Objects.requireNonNull(augmentation, "augmentation");
   }
 
-  /** A builder starting from: 10 epochs, batch 64, Adam 1e-3, constant rate, seed 0, all cores. */
+  /**
+   * {@return a builder starting from: 10 epochs, batch 64, Adam 1e-3, constant rate, seed 0, all
+   * cores}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,47 +77,97 @@ public record TrainerSettings(
 
     private Builder() {}
 
+    /**
+     * Sets the number of epochs (default 10).
+     *
+     * @param epochs the number of passes over the training set, at least 1
+     * @return this builder
+     */
     public Builder epochs(int epochs) {
       this.epochs = epochs;
       return this;
     }
 
+    /**
+     * Sets the batch size (default 64).
+     *
+     * @param batchSize images per weight update, at least 1
+     * @return this builder
+     */
     public Builder batchSize(int batchSize) {
       this.batchSize = batchSize;
       return this;
     }
 
+    /**
+     * Sets the optimizer (default Adam with learning rate 1e-3).
+     *
+     * @param optimizer the update rule and its settings
+     * @return this builder
+     */
     public Builder optimizer(Optimizer optimizer) {
       this.optimizer = optimizer;
       return this;
     }
 
+    /**
+     * Sets the learning-rate schedule (default constant).
+     *
+     * @param schedule the learning-rate factor over training
+     * @return this builder
+     */
     public Builder schedule(LearningRateSchedule schedule) {
       this.schedule = schedule;
       return this;
     }
 
+    /**
+     * Sets the seed (default 0).
+     *
+     * @param seed the seed of shuffling, weight order and augmentation: the same seed and data give
+     *     the same weights
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
+    /**
+     * Sets the number of worker threads (default: all processors).
+     *
+     * @param threads worker threads computing a batch's gradients, at least 1
+     * @return this builder
+     */
     public Builder threads(int threads) {
       this.threads = threads;
       return this;
     }
 
+    /**
+     * Sets the early-stopping patience (default 0: never stop early).
+     *
+     * @param patience epochs without a better validation loss before stopping early; 0 never stops
+     *     early
+     * @return this builder
+     */
     public Builder patience(int patience) {
       this.patience = patience;
       return this;
     }
 
+    /**
+     * Sets the augmentation (default none).
+     *
+     * @param augmentation the random changes applied to training images
+     * @return this builder
+     */
     public Builder augmentation(Augmentation augmentation) {
       this.augmentation = augmentation;
       return this;
     }
 
-    /** The settings; throws {@link IllegalArgumentException} naming a bad value. */
+    /** {@return the settings; throws {@link IllegalArgumentException} naming a bad value} */
     public TrainerSettings build() {
       return new TrainerSettings(
           epochs, batchSize, optimizer, schedule, seed, threads, patience, augmentation);

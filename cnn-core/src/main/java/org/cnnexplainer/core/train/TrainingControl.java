@@ -51,12 +51,12 @@ public final class TrainingControl {
     weightsWanted = true;
   }
 
-  /** Whether the run is paused (it may still finish the batch it is in). */
+  /** {@return whether the run is paused (it may still finish the batch it is in)} */
   public synchronized boolean isPaused() {
     return paused;
   }
 
-  /** Whether {@link #stop} was called. */
+  /** {@return whether {@link #stop} was called} */
   public synchronized boolean isStopped() {
     return stopped;
   }

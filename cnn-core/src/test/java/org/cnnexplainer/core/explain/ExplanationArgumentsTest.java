@@ -28,7 +28,7 @@ class ExplanationArgumentsTest {
         () -> ConvolutionNeuron.of(TRACE, 1, 0));
     assertMessage(
         "layerIndex 0 is Conv2D 'conv', expected a MaxPooling2D or AveragePooling2D layer",
-        () -> PoolingStep.of(TRACE, 0, 0, 0, 0));
+        () -> PoolingStep.of(TRACE, 0, new Cell(0, 0, 0)));
     assertMessage(
         "layerIndex 2 is MaxPooling2D 'pool', expected a Flatten layer",
         () -> FlattenMapping.of(TRACE, 2));
@@ -58,22 +58,25 @@ class ExplanationArgumentsTest {
         "filter 2 is outside 0..1 of Conv2D 'conv' (2 filters)",
         () -> ConvolutionNeuron.of(TRACE, 0, 2));
     assertMessage(
-        "outY 2 is outside 0..1 of Conv2D 'conv' output [2, 2, 2]",
-        () -> ConvolutionStep.of(TRACE, 0, 0, 2, 0));
+        "row 2 is outside 0..1 of Conv2D 'conv' output [2, 2, 2]",
+        () -> ConvolutionStep.of(TRACE, 0, new Cell(0, 2, 0)));
     assertMessage(
-        "outX -1 is outside 0..1 of Conv2D 'conv' output [2, 2, 2]",
-        () -> ConvolutionStep.of(TRACE, 0, 0, 0, -1));
+        "column 2 is outside 0..1 of Conv2D 'conv' output [2, 2, 2]",
+        () -> ConvolutionStep.of(TRACE, 0, new Cell(0, 0, 2)));
+    assertMessage(
+        "a position needs a row and column >= 0, got (row 0, column -1)", () -> new Cell(0, 0, -1));
+    assertMessage("a cell needs a channel >= 0, got -1", () -> new Cell(-1, 0, 0));
     assertMessage(
         "channel 2 is outside 0..1 of MaxPooling2D 'pool' output [2, 1, 1]",
-        () -> PoolingStep.of(TRACE, 2, 2, 0, 0));
+        () -> PoolingStep.of(TRACE, 2, new Cell(2, 0, 0)));
     assertMessage(
         "unit 3 is outside 0..2 of Dense 'output' (3 units)", () -> DenseBreakdown.of(TRACE, 4, 3));
     assertMessage(
         "index 8 is outside 0..7 of Activation 'relu' output [2, 2, 2]",
         () -> ActivationStep.of(TRACE, 1, 8));
     assertMessage(
-        "y 2 is outside 0..1 of Activation 'relu' output [2, 2, 2]",
-        () -> ActivationStep.of(TRACE, 1, 0, 2, 0));
+        "row 2 is outside 0..1 of Activation 'relu' output [2, 2, 2]",
+        () -> ActivationStep.of(TRACE, 1, new Cell(0, 2, 0)));
     assertMessage(
         "position 2 is outside 0..1 of flatten 'flatten' (2)",
         () -> FlattenMapping.of(TRACE, 3).indexAtDisplay(2));
@@ -82,7 +85,7 @@ class ExplanationArgumentsTest {
         () -> SoftmaxBreakdown.of(TRACE).probability(3));
     assertMessage(
         "ky 3 is outside 0..2 of a 3x3 window",
-        () -> ConvolutionStep.of(TRACE, 0, 0, 0, 0).isPadding(3, 0));
+        () -> ConvolutionStep.of(TRACE, 0, new Cell(0, 0, 0)).isPadding(3, 0));
   }
 
   @Test

@@ -72,7 +72,7 @@ class HandComputedExplanationTest {
 
   @Test
   void convolutionStepValid() {
-    ConvolutionStep s = ConvolutionStep.of(HandBuilt.trace(), 0, 0, 1, 1);
+    ConvolutionStep s = ConvolutionStep.of(HandBuilt.trace(), 0, new Cell(0, 1, 1));
     assertEquals("conv", s.layerName());
     assertEquals(1, s.windowTop());
     assertEquals(1, s.windowLeft());
@@ -87,7 +87,7 @@ class HandComputedExplanationTest {
         0f);
     assertArrayEquals(new float[] {37, 0.9f}, s.channelSums().toArray(), EPS);
     assertEquals(38.4f, s.preActivation(), EPS);
-    assertEquals(38.4f, s.output(), EPS);
+    assertEquals(38.4f, s.outputValue(), EPS);
     assertFalse(s.isPadding(0, 0));
   }
 
@@ -104,7 +104,7 @@ class HandComputedExplanationTest {
             Padding.SAME,
             Activation.RELU);
     ActivationTrace trace = HandBuilt.single(conv, HandBuilt.ramp(5, 5));
-    ConvolutionStep s = ConvolutionStep.of(trace, 0, 0, 0, 0);
+    ConvolutionStep s = ConvolutionStep.of(trace, 0, new Cell(0, 0, 0));
     assertEquals(-1, s.windowTop());
     assertEquals(-1, s.windowLeft());
     // row -1 and column -1 are padding: 0 0 0 / 0 0 1 / 0 5 6 -> 12
@@ -113,33 +113,33 @@ class HandComputedExplanationTest {
     assertTrue(s.isPadding(2, 0));
     assertFalse(s.isPadding(1, 1));
     assertEquals(12f, s.preActivation());
-    assertEquals(12f, s.output());
+    assertEquals(12f, s.outputValue());
     assertEquals(0f, s.bias());
     // (1,2): rows 1-3, cols 3-5 -> column 5 is padding: 8+9 + 13+14 + 18+19 = 81
-    ConvolutionStep right = ConvolutionStep.of(trace, 0, 0, 1, 2);
+    ConvolutionStep right = ConvolutionStep.of(trace, 0, new Cell(0, 1, 2));
     assertEquals(3, right.windowLeft());
     assertTrue(right.isPadding(0, 2));
-    assertEquals(81f, right.output());
+    assertEquals(81f, right.outputValue());
   }
 
   @Test
   void poolingSteps() {
     ActivationTrace trace = HandBuilt.trace();
     // relu'd filter 0 is [[23.4, 26.4], [35.4, 38.4]]; one 2x2 window (same, total pad 0)
-    PoolingStep s = PoolingStep.of(trace, 2, 0, 0, 0);
+    PoolingStep s = PoolingStep.of(trace, 2, new Cell(0, 0, 0));
     assertEquals(Pooling2D.Type.MAX, s.type());
     assertEquals("pool", s.layerName());
     assertEquals(4, s.count());
     assertEquals(new Cell(0, 1, 1), s.maxCell());
     assertEquals(38.4f, s.result(), EPS);
-    assertEquals(38.4f, s.output(), EPS);
+    assertEquals(38.4f, s.outputValue(), EPS);
     // filter 1 after relu is [[0.5, 0], [0, 0]]: max 0.5 at (0, 0)
-    assertEquals(new Cell(1, 0, 0), PoolingStep.of(trace, 2, 1, 0, 0).maxCell());
+    assertEquals(new Cell(1, 0, 0), PoolingStep.of(trace, 2, new Cell(1, 0, 0)).maxCell());
 
     // average, same, stride 2 over -1 .. -9 (3x3): window (0,1) covers column 2 and padding
     Tensor negative = Tensor.of(Shape.image(1, 3, 3), -1, -2, -3, -4, -5, -6, -7, -8, -9);
     Pooling2D avg = new Pooling2D("avg", Pooling2D.Type.AVERAGE, 2, 2, 2, 2, Padding.SAME);
-    PoolingStep a = PoolingStep.of(HandBuilt.single(avg, negative), 0, 0, 0, 1);
+    PoolingStep a = PoolingStep.of(HandBuilt.single(avg, negative), 0, new Cell(0, 0, 1));
     assertEquals(0, a.windowTop());
     assertEquals(2, a.windowLeft());
     assertEquals(2, a.realLeft());
@@ -149,7 +149,7 @@ class HandComputedExplanationTest {
     assertEquals(-9f, a.sum());
     assertEquals(2, a.count());
     assertEquals(-4.5f, a.result());
-    assertEquals(-4.5f, a.output());
+    assertEquals(-4.5f, a.outputValue());
     assertEquals(-3f, a.max());
     assertEquals(new Cell(0, 0, 2), a.maxCell());
   }
@@ -158,10 +158,10 @@ class HandComputedExplanationTest {
   void activationSteps() {
     ActivationTrace trace = HandBuilt.trace();
     // relu layer, filter 1 at (0, 1): 6.5 - 7 = -0.5 -> 0
-    ActivationStep relu = ActivationStep.of(trace, 1, 1, 0, 1);
+    ActivationStep relu = ActivationStep.of(trace, 1, new Cell(1, 0, 1));
     assertEquals(Activation.RELU, relu.activation());
-    assertEquals(-0.5f, relu.input(), EPS);
-    assertEquals(0f, relu.output());
+    assertEquals(-0.5f, relu.inputValue(), EPS);
+    assertEquals(0f, relu.outputValue());
     assertEquals(5, relu.index()); // (1 * 2 + 0) * 2 + 1
     // fused sigmoid: centre weight -1, bias 6.5 on 1..16 -> pre -3.5 at (1, 0)
     Conv2D conv =
@@ -178,10 +178,11 @@ class HandComputedExplanationTest {
       in[i] = i + 1;
     }
     ActivationStep fused =
-        ActivationStep.of(HandBuilt.single(conv, Tensor.of(Shape.image(1, 4, 4), in)), 0, 0, 1, 0);
+        ActivationStep.of(
+            HandBuilt.single(conv, Tensor.of(Shape.image(1, 4, 4), in)), 0, new Cell(0, 1, 0));
     // sigmoid(-3.5) = 1 / (1 + e^3.5) = 0.0293122
-    assertEquals(-3.5f, fused.input(), EPS);
-    assertEquals(0.0293122f, fused.output(), 1e-6f);
+    assertEquals(-3.5f, fused.inputValue(), EPS);
+    assertEquals(0.0293122f, fused.outputValue(), 1e-6f);
   }
 
   @Test
@@ -199,7 +200,7 @@ class HandComputedExplanationTest {
     assertEquals(0.5f, d.bias());
     assertEquals(-0.92f, d.preActivation(), EPS);
     assertEquals(trace.logits().orElseThrow().at(2), d.preActivation(), EPS);
-    assertEquals(trace.probabilities().at(2), d.output());
+    assertEquals(trace.probabilities().at(2), d.outputValue());
     assertTrue(d.flatten().isPresent());
   }
 

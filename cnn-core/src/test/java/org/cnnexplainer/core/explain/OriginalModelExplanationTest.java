@@ -58,7 +58,7 @@ class OriginalModelExplanationTest {
     for (Recorded image : images) {
       ActivationTrace trace = network.trace(Tensor.fromHwc(64, 64, 3, image.input()));
       SoftmaxBreakdown s = SoftmaxBreakdown.of(trace);
-      int output = network.indexOf("output");
+      int output = network.indexOf("output").getAsInt();
       for (int c = 0; c < s.size(); c++) {
         String at = image.file() + " class " + c;
         // the original recomputes logits in double; ours come from the float forward pass

@@ -55,8 +55,8 @@ final class Reconcile {
       } else if (layer instanceof ActivationLayer a && a.activation().isElementwise()) {
         for (int k = 0; k < trace.output(i).size(); k += positionStride) {
           ActivationStep s = ActivationStep.of(trace, i, k);
-          assertEquals(trace.inputOf(i).at(k), s.input(), layer + " input " + k);
-          assertClose(s.output(), a.activation().apply(s.input()), layer + " at " + k);
+          assertEquals(trace.inputOf(i).at(k), s.inputValue(), layer + " input " + k);
+          assertClose(s.outputValue(), a.activation().apply(s.inputValue()), layer + " at " + k);
         }
       } else if (layer instanceof Flatten) {
         flatten(trace, i);
@@ -106,7 +106,7 @@ final class Reconcile {
 
   private static void step(
       ActivationTrace trace, int layerIndex, ConvolutionNeuron n, int y, int x) {
-    ConvolutionStep s = ConvolutionStep.of(trace, layerIndex, n.filter(), y, x);
+    ConvolutionStep s = ConvolutionStep.of(trace, layerIndex, new Cell(n.filter(), y, x));
     String at = n.layerName() + " filter " + n.filter() + " step (" + y + ", " + x + ")";
     double total = s.bias();
     for (int c = 0; c < s.channelSums().size(); c++) {
@@ -131,8 +131,8 @@ final class Reconcile {
     }
     assertEquals(n.preActivation().get(0, y, x), s.preActivation(), at);
     assertClose(s.preActivation(), total, at + " total");
-    assertEquals(trace.output(layerIndex).get(n.filter(), y, x), s.output(), at);
-    assertActivated(s.activation(), s.preActivation(), s.output(), at);
+    assertEquals(trace.output(layerIndex).get(n.filter(), y, x), s.outputValue(), at);
+    assertActivated(s.activation(), s.preActivation(), s.outputValue(), at);
   }
 
   private static void assertActivated(Activation a, float pre, float out, String at) {
@@ -148,10 +148,10 @@ final class Reconcile {
       int c = p / (shape.height() * shape.width());
       int y = (p / shape.width()) % shape.height();
       int x = p % shape.width();
-      PoolingStep s = PoolingStep.of(trace, layerIndex, c, y, x);
+      PoolingStep s = PoolingStep.of(trace, layerIndex, new Cell(c, y, x));
       String at = "pool " + layerIndex + " at " + new Cell(c, y, x);
-      assertEquals(out.get(c, y, x), s.output(), at);
-      assertClose(s.output(), s.result(), at);
+      assertEquals(out.get(c, y, x), s.outputValue(), at);
+      assertClose(s.outputValue(), s.result(), at);
       Cell m = s.maxCell();
       assertEquals(s.max(), trace.inputOf(layerIndex).get(m.channel(), m.row(), m.column()), at);
       if (s.type() == Pooling2D.Type.MAX) {
@@ -187,13 +187,13 @@ final class Reconcile {
       total += d.products().at(i);
     }
     assertClose(d.preActivation(), total, at + " products + bias");
-    assertEquals(trace.output(layerIndex).at(unit), d.output(), at);
+    assertEquals(trace.output(layerIndex).at(unit), d.outputValue(), at);
     if (d.activation() == Activation.SOFTMAX) {
       assertClose(trace.logits().orElseThrow().at(unit), d.preActivation(), at + " logit");
     } else {
-      assertActivated(d.activation(), d.preActivation(), d.output(), at);
+      assertActivated(d.activation(), d.preActivation(), d.outputValue(), at);
       ActivationStep s = ActivationStep.of(trace, layerIndex, unit);
-      assertEquals(d.preActivation(), s.input(), at);
+      assertEquals(d.preActivation(), s.inputValue(), at);
     }
   }
 }

@@ -43,14 +43,14 @@ class SeededNetworkExplanationTest {
     Network net = TestNetworks.varied(31);
     ActivationTrace trace = trace(net, 40);
     // "hidden" follows the flatten directly; "logits" follows tanh units through Dropout
-    DenseBreakdown hidden = DenseBreakdown.of(trace, net.indexOf("hidden"), 0);
-    assertEquals(net.indexOf("flatten"), hidden.flatten().orElseThrow().layerIndex());
-    DenseBreakdown logits = DenseBreakdown.of(trace, net.indexOf("logits"), 3);
+    DenseBreakdown hidden = DenseBreakdown.of(trace, net.indexOf("hidden").getAsInt(), 0);
+    assertEquals(net.indexOf("flatten").getAsInt(), hidden.flatten().orElseThrow().layerIndex());
+    DenseBreakdown logits = DenseBreakdown.of(trace, net.indexOf("logits").getAsInt(), 3);
     assertTrue(logits.flatten().isEmpty());
     assertEquals(4, logits.inputAtDisplay(4));
     // the Tiny VGG output layer: display position 169 is channel 1, row 0, column 0
     Network vgg = TestNetworks.tinyVgg(3, 64, 10, 10, 11);
-    DenseBreakdown out = DenseBreakdown.of(trace(vgg, 12), vgg.indexOf("output"), 5);
+    DenseBreakdown out = DenseBreakdown.of(trace(vgg, 12), vgg.indexOf("output").getAsInt(), 5);
     // TF index of (1, 0, 0) = (0 * 13 + 0) * 10 + 1 = 1; of (0, 1, 0) = 13 * 10 = 130
     assertEquals(1, out.inputAtDisplay(169));
     assertEquals(130, out.inputAtDisplay(13));
@@ -61,7 +61,7 @@ class SeededNetworkExplanationTest {
     Network net = TestNetworks.varied(31);
     ActivationTrace trace = trace(net, 41);
     SoftmaxBreakdown s = SoftmaxBreakdown.of(trace);
-    assertEquals(net.indexOf("softmax"), s.layerIndex());
+    assertEquals(net.indexOf("softmax").getAsInt(), s.layerIndex());
     for (int c = 0; c < s.size(); c++) {
       assertEquals(trace.output("logits").at(c), s.logits().at(c));
     }

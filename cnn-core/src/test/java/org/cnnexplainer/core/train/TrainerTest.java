@@ -71,7 +71,7 @@ class TrainerTest {
         best = i;
       }
     }
-    assertEquals(best + 1, result.bestEpoch());
+    assertEquals(best + 1, result.bestEpoch().getAsInt());
     double accuracy = Evaluation.of(result.best(), VALIDATION, 1).accuracy();
     assertEquals(result.history().get(best).validationAccuracy(), accuracy, 1e-9);
     assertNotSame(result.best(), result.last());
@@ -84,7 +84,7 @@ class TrainerTest {
         new Trainer(settings().epochs(30).patience(2).optimizer(Optimizer.sgd(5.0)).build())
             .train(untrained(2), TRAIN, VALIDATION, null);
     assertTrue(result.stoppedEarly());
-    assertEquals(result.bestEpoch() + 2, result.history().size());
+    assertEquals(result.bestEpoch().getAsInt() + 2, result.history().size());
   }
 
   @Test
@@ -148,6 +148,7 @@ class TrainerTest {
     }
     assertTrue(result.interrupted());
     assertEquals(0, result.history().size());
+    assertTrue(result.bestEpoch().isEmpty(), "no epoch finished");
   }
 
   @Test

@@ -150,7 +150,7 @@ public final class EditCommand implements Callable<Integer> {
       String parameter = m.group(2);
       int[] index = integers(option, value, m.group(3).split(",", -1));
       float v = number(option, value, m.group(4));
-      int layerIndex = network.indexOf(layerName);
+      int layerIndex = network.indexOf(layerName).orElse(-1);
       if (layerIndex >= 0 && parameter.equals("kernel")) {
         index = libraryIndex(network.layer(layerIndex), index, option, value);
       }

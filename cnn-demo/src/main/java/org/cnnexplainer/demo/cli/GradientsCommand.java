@@ -133,7 +133,7 @@ public final class GradientsCommand implements Callable<Integer> {
     if (layer.equals(INPUT)) {
       return -1;
     }
-    int index = network.indexOf(layer);
+    int index = network.indexOf(layer).orElse(-1);
     if (index < 0) {
       List<String> names = network.layers().stream().map(Layer::name).toList();
       List<String> shown = names.subList(0, Math.min(names.size(), InfoCommand.MAX_LISTED_CLASSES));

@@ -208,7 +208,7 @@ final class OperationViewRender {
   /** The index of layer {@code name} (which must be a {@code kind}), or the first {@code kind}. */
   static int layer(Network network, String name, Class<? extends Layer> kind) {
     if (name != null) {
-      int index = network.indexOf(name);
+      int index = network.indexOf(name).orElse(-1);
       if (index < 0) {
         throw new IllegalArgumentException(
             "network '"

@@ -61,7 +61,7 @@ final class LabSaver {
               }
             });
     TrainingResult result = run.result();
-    int bestEpoch = result == null ? 0 : result.bestEpoch();
+    int bestEpoch = result == null ? 0 : result.bestEpoch().orElse(0);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("source", run.data.source() == null ? "fashion-mnist" : run.data.source().toString());
     data.put("classes", run.data.all().classLabels());

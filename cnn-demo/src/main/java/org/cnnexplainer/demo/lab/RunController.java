@@ -235,9 +235,9 @@ final class RunController {
             : "Finished " + history.size() + " epochs";
     lab.status(
         how
-            + (result.bestEpoch() > 0
+            + (result.bestEpoch().isPresent()
                 ? "; keeping the weights of epoch "
-                    + result.bestEpoch()
+                    + result.bestEpoch().getAsInt()
                     + " (lowest validation loss)."
                 : "; no epoch finished, keeping the weights so far."));
     if (!result.interrupted()) {

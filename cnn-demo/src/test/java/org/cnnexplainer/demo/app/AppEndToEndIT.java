@@ -271,9 +271,9 @@ class AppEndToEndIT {
     awaitState(
         "the window at " + width + "x" + height,
         s -> s.has("layout") && AppHarness.windowIs(s.getAsJsonObject("layout"), width, height));
-    int conv = network.indexOf("conv_1_2");
-    int relu = network.indexOf("relu_1_2");
-    int pool = network.indexOf("max_pool_1");
+    int conv = network.indexOf("conv_1_2").getAsInt();
+    int relu = network.indexOf("relu_1_2").getAsInt();
+    int pool = network.indexOf("max_pool_1").getAsInt();
     int output = network.layers().size() - 1;
     String size = width + "x" + height;
     open("conv", conv, 1, "ConvolutionElasticView", null, size);

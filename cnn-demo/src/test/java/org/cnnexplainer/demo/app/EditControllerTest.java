@@ -50,7 +50,7 @@ class EditControllerTest {
           state.setInput(input);
           return null;
         });
-    int conv = network.indexOf("conv_1_1");
+    int conv = network.indexOf("conv_1_1").getAsInt();
     JPopupMenu menu = onEdt(() -> edits.menuFor(new NeuronRef(conv, 2)));
     assertEquals(4, menu.getComponentCount());
     JMenuItem silence = (JMenuItem) menu.getComponent(0);

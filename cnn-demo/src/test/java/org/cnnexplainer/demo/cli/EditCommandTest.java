@@ -66,8 +66,8 @@ class EditCommandTest {
       assertEquals(0f, conv.kernel().at(i), "filter 0 silenced");
     }
     assertEquals(0f, conv.bias().at(0));
-    Dense dense = (Dense) edited.layer(edited.indexOf("output"));
-    Dense before = (Dense) original.layer(original.indexOf("output"));
+    Dense dense = (Dense) edited.layer(edited.indexOf("output").getAsInt());
+    Dense before = (Dense) original.layer(original.indexOf("output").getAsInt());
     assertEquals(-1.25f, dense.bias().at(2));
     assertEquals(before.bias().at(1) * 2f, dense.bias().at(1));
     assertEquals(before.weight(5, 1) * 2f, dense.weight(5, 1));

@@ -10,6 +10,7 @@ import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.explain.ActivationStep;
+import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.ActivationLayer;
 import org.cnnexplainer.viz.ExplainerState;
@@ -117,7 +118,7 @@ public final class ActivationFormulaView extends SteppingView {
   @Override
   void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
-    ActivationStep step = ActivationStep.of(trace, layerIndex, channel, row, col);
+    ActivationStep step = ActivationStep.of(trace, layerIndex, new Cell(channel, row, col));
     Font font = s.font();
     Font bold = font.deriveFont(Font.BOLD);
     Font small = font.deriveFont(font.getSize2D() * 0.85f);
@@ -133,8 +134,8 @@ public final class ActivationFormulaView extends SteppingView {
     int[] window = {row, col, 1, 1};
     MapGrids.inputAndOutput(
         g, s, hits, trace, layerIndex, channel, scales, x0, top, grid, window, window);
-    String x = DisplayNumbers.two(step.input());
-    String y = DisplayNumbers.two(step.output());
+    String x = DisplayNumbers.two(step.inputValue());
+    String y = DisplayNumbers.two(step.outputValue());
     hits.text("input", x);
     hits.text("output", y);
     double my = top + grid + 14;
@@ -145,18 +146,18 @@ public final class ActivationFormulaView extends SteppingView {
       hits.text("zero", DisplayNumbers.two(0));
       cx += 48;
       cx += Draw.text(g, ",", cx, my + 15, bold, s.foreground()) + 4;
-      MapGrids.box(g, cx, my, 54, inScale, step.input(), font);
+      MapGrids.box(g, cx, my, 54, inScale, step.inputValue(), font);
       cx += 58;
       cx += Draw.text(g, ") =", cx, my + 15, bold, s.foreground()) + 6;
-      MapGrids.box(g, cx, my, 54, outScale, step.output(), bold);
+      MapGrids.box(g, cx, my, 54, outScale, step.outputValue(), bold);
     } else {
       curve(g, s, act, step, x0 + 10, my, Math.min(220, content.getWidth() - 20), CURVE_H);
       double cy = my + CURVE_H + 8;
       cx += Draw.text(g, act.tfjsName() + "(", cx, cy + 15, bold, s.foreground()) + 4;
-      MapGrids.box(g, cx, cy, 54, inScale, step.input(), font);
+      MapGrids.box(g, cx, cy, 54, inScale, step.inputValue(), font);
       cx += 58;
       cx += Draw.text(g, ") =", cx, cy + 15, bold, s.foreground()) + 6;
-      MapGrids.box(g, cx, cy, 54, outScale, step.output(), bold);
+      MapGrids.box(g, cx, cy, 54, outScale, step.outputValue(), bold);
     }
     Draw.text(
         g,
@@ -178,7 +179,7 @@ public final class ActivationFormulaView extends SteppingView {
       double y0,
       double w,
       double h) {
-    double span = Math.max(6, Math.abs(step.input()) * 1.3);
+    double span = Math.max(6, Math.abs(step.inputValue()) * 1.3);
     double lo = Double.MAX_VALUE;
     double hi = -Double.MAX_VALUE;
     int n = 80;
@@ -208,8 +209,8 @@ public final class ActivationFormulaView extends SteppingView {
     g.setColor(s.foreground());
     g.setStroke(new BasicStroke(1.5f));
     g.draw(path);
-    double px = x0 + w * (step.input() + span) / (2 * span);
-    double py = y0 + h - h * (step.output() - lo) / (hi - lo);
+    double px = x0 + w * (step.inputValue() + span) / (2 * span);
+    double py = y0 + h - h * (step.outputValue() - lo) / (hi - lo);
     g.setColor(s.highlight());
     g.fill(new Ellipse2D.Double(px - 4, py - 4, 8, 8));
   }

@@ -8,6 +8,7 @@ import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.core.layer.Conv2D;
@@ -193,7 +194,8 @@ public final class ConvolutionFormulaView extends SteppingView {
       OpStyle s = OpStyle.fromUIManager();
       int[] size = outputSize();
       ConvolutionStep step =
-          ConvolutionStep.of(state().trace(), layerIndex, filter, size[0] / 2, size[1] / 2);
+          ConvolutionStep.of(
+              state().trace(), layerIndex, new Cell(filter, size[0] / 2, size[1] / 2));
       double maxW = available.width - 2 * CardChrome.MARGIN;
       double maxH = available.height - CardChrome.CONTENT_TOP - CardChrome.MARGIN;
       double width = Math.min(maxW, 460);
@@ -212,7 +214,7 @@ public final class ConvolutionFormulaView extends SteppingView {
     ActivationTrace trace = state().trace();
     Conv2D conv = conv();
     ConvolutionNeuron n = neuron();
-    ConvolutionStep step = ConvolutionStep.of(trace, layerIndex, filter, row, col);
+    ConvolutionStep step = ConvolutionStep.of(trace, layerIndex, new Cell(filter, row, col));
     Font small = small(s);
     double range = OpColors.sharedRange(state().ranges(), layerIndex);
     ColorScale inScale = OpColors.inputScale(trace, layerIndex, state().palette(), range);

@@ -315,8 +315,8 @@ public final class ExplainerPanel extends JPanel {
           .ifPresent(
               p -> {
                 var shape = state.network().outputShape(layer);
-                if (p.y() < shape.height() && p.x() < shape.width()) {
-                  v.setPosition(p.y(), p.x());
+                if (p.row() < shape.height() && p.column() < shape.width()) {
+                  v.setPosition(p.row(), p.column());
                 }
               });
       overview.setUnfolding(new Unfolding(Unfolding.Kind.PAIR, s.neuron()));

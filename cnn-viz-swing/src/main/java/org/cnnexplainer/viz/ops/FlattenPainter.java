@@ -198,7 +198,7 @@ final class FlattenPainter {
     g.draw(
         new Rectangle2D.Double(
             target.getX() - 3, target.getY() - 2, target.getWidth() + 6, target.getHeight() + 4));
-    String prob = DisplayNumbers.four(b.output());
+    String prob = DisplayNumbers.four(b.outputValue());
     String logit = DisplayNumbers.two(b.preActivation());
     hits.text("probability", prob);
     hits.text("logit", logit);
@@ -415,7 +415,7 @@ final class FlattenPainter {
               {box.getMaxX() - Draw.width(g, logitText, small), box.getY() - 8 - 2 * lh}
             });
     // "p = 0.8798" over the edge from the softmax box to the class (the room leaves space for it).
-    String probText = "p = " + DisplayNumbers.four(src.breakdown().output());
+    String probText = "p = " + DisplayNumbers.four(src.breakdown().outputValue());
     Font boldSmall = small.deriveFont(Font.BOLD);
     double pw = Draw.width(g, probText, boldSmall);
     double between = (box.getMaxX() + geo.targetBox().getX()) / 2;

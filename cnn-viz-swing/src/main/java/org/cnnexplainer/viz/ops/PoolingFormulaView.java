@@ -7,6 +7,7 @@ import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.explain.PoolingStep;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
@@ -111,7 +112,7 @@ public final class PoolingFormulaView extends SteppingView {
   @Override
   void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
-    PoolingStep step = PoolingStep.of(trace, layerIndex, channel, row, col);
+    PoolingStep step = PoolingStep.of(trace, layerIndex, new Cell(channel, row, col));
     boolean max = step.type() == Pooling2D.Type.MAX;
     Font font = s.font();
     Font bold = font.deriveFont(Font.BOLD);
@@ -167,8 +168,8 @@ public final class PoolingFormulaView extends SteppingView {
       hits.text("count", Integer.toString(step.count()));
       cx += Draw.text(g, frac, cx, ty, font, s.foreground()) + 6;
     }
-    MapGrids.box(g, cx, ty - 15, 54, outScale, step.output(), bold);
-    hits.text("output", DisplayNumbers.two(step.output()));
+    MapGrids.box(g, cx, ty - 15, 54, outScale, step.outputValue(), bold);
+    hits.text("output", DisplayNumbers.two(step.outputValue()));
     Draw.text(
         g,
         Draw.fit(

@@ -135,8 +135,8 @@ final class SumLine {
       items.add(new Item("→ " + step.activation().tfjsName() + " →", null, bold, false, null));
       items.add(
           new Item(
-              DisplayNumbers.two(step.output()),
-              Draw.color(scales[1], step.output()),
+              DisplayNumbers.two(step.outputValue()),
+              Draw.color(scales[1], step.outputValue()),
               bold,
               false,
               "output"));

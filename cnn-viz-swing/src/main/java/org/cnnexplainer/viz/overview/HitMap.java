@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.viz.NeuronRef;
-import org.cnnexplainer.viz.Position;
 import org.cnnexplainer.viz.Selection;
 
 /**

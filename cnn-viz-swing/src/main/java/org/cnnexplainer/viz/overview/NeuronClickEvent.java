@@ -4,8 +4,8 @@ import java.awt.event.MouseEvent;
 import java.util.EventObject;
 import java.util.Objects;
 import java.util.Optional;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.viz.NeuronRef;
-import org.cnnexplainer.viz.Position;
 import org.cnnexplainer.viz.Selection;
 
 /**

@@ -36,24 +36,35 @@ class OriginalModelRangesTest {
     ActivationTrace trace = network.trace(ImageInput.fromFile(file, network.inputShape()));
 
     LayerRanges unit = LayerRanges.of(trace, RangeMode.UNIT);
-    assertEquals(r11, unit.range(network.indexOf("conv_1_1")), TOLERANCE, "r11");
-    assertEquals(r11, unit.range(network.indexOf("relu_1_1")), TOLERANCE, "relu_1_1 uses r11");
-    assertEquals(r12, unit.range(network.indexOf("conv_1_2")), TOLERANCE, "r12");
-    assertEquals(r12, unit.range(network.indexOf("max_pool_1")), TOLERANCE, "max_pool_1 uses r12");
-    assertEquals(r21, unit.range(network.indexOf("conv_2_1")), TOLERANCE, "r21");
-    assertEquals(r22, unit.range(network.indexOf("conv_2_2")), TOLERANCE, "r22");
-    assertEquals(r22, unit.range(network.indexOf("max_pool_2")), TOLERANCE, "max_pool_2 uses r22");
-    assertEquals(1, unit.range(network.indexOf("output")), 0);
+    assertEquals(r11, unit.range(network.indexOf("conv_1_1").getAsInt()), TOLERANCE, "r11");
+    assertEquals(
+        r11, unit.range(network.indexOf("relu_1_1").getAsInt()), TOLERANCE, "relu_1_1 uses r11");
+    assertEquals(r12, unit.range(network.indexOf("conv_1_2").getAsInt()), TOLERANCE, "r12");
+    assertEquals(
+        r12,
+        unit.range(network.indexOf("max_pool_1").getAsInt()),
+        TOLERANCE,
+        "max_pool_1 uses r12");
+    assertEquals(r21, unit.range(network.indexOf("conv_2_1").getAsInt()), TOLERANCE, "r21");
+    assertEquals(r22, unit.range(network.indexOf("conv_2_2").getAsInt()), TOLERANCE, "r22");
+    assertEquals(
+        r22,
+        unit.range(network.indexOf("max_pool_2").getAsInt()),
+        TOLERANCE,
+        "max_pool_2 uses r22");
+    assertEquals(1, unit.range(network.indexOf("output").getAsInt()), 0);
 
     LayerRanges module = LayerRanges.of(trace, RangeMode.MODULE);
-    assertEquals(Math.max(r11, r12), module.range(network.indexOf("relu_1_1")), TOLERANCE);
+    assertEquals(
+        Math.max(r11, r12), module.range(network.indexOf("relu_1_1").getAsInt()), TOLERANCE);
     // conv_2_1 must take the block's maximum too (the original left it stale when r22 > r21).
-    assertEquals(Math.max(r21, r22), module.range(network.indexOf("conv_2_1")), TOLERANCE);
+    assertEquals(
+        Math.max(r21, r22), module.range(network.indexOf("conv_2_1").getAsInt()), TOLERANCE);
     assertEquals(2, module.spans().size());
 
     LayerRanges global = LayerRanges.of(trace, RangeMode.GLOBAL);
     double max = Math.max(Math.max(r11, r12), Math.max(r21, r22));
-    assertEquals(max, global.range(network.indexOf("conv_1_1")), TOLERANCE);
-    assertEquals(max, global.range(network.indexOf("max_pool_2")), TOLERANCE);
+    assertEquals(max, global.range(network.indexOf("conv_1_1").getAsInt()), TOLERANCE);
+    assertEquals(max, global.range(network.indexOf("max_pool_2").getAsInt()), TOLERANCE);
   }
 }

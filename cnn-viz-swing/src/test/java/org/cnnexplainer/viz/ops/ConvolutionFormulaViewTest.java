@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.testing.Fixtures;
@@ -48,13 +49,13 @@ class ConvolutionFormulaViewTest {
   @Test
   void originalModelNumbersMatchTheStepAndTheTrace() throws Exception {
     ActivationTrace trace = Fixtures.original("espresso_1.jpeg");
-    int layer = trace.network().indexOf("conv_1_2");
+    int layer = trace.network().indexOf("conv_1_2").getAsInt();
     Headless.runOnEdt(
         () -> {
           ConvolutionFormulaView view = new ConvolutionFormulaView(stateOf(trace), layer, 3, 4);
           view.setPosition(10, 20);
           Headless.paint(view, 1000, 420);
-          ConvolutionStep step = ConvolutionStep.of(trace, layer, 3, 10, 20);
+          ConvolutionStep step = ConvolutionStep.of(trace, layer, new Cell(3, 10, 20));
           assertShows(view.hits(), step, 4);
           // conv_1_2 is linear: its final value is the traced output itself.
           assertEquals(
@@ -74,7 +75,8 @@ class ConvolutionFormulaViewTest {
           for (int[] p : new int[][] {{0, 0}, {2, 3}, {4, 5}}) {
             view.setPosition(p[0], p[1]);
             Headless.paint(view, 1000, 420);
-            ConvolutionStep step = ConvolutionStep.of(trace, OddNetworks.CONV, 2, p[0], p[1]);
+            ConvolutionStep step =
+                ConvolutionStep.of(trace, OddNetworks.CONV, new Cell(2, p[0], p[1]));
             assertShows(view.hits(), step, 0);
             assertEquals(
                 DisplayNumbers.two(trace.output(OddNetworks.CONV).get(2, p[0], p[1])),

@@ -64,7 +64,7 @@ class ExplainerPanelTest {
           assertEquals(0.0, panel.room());
 
           state.setSelection(
-              new Selection(new NeuronRef(4, 2), new org.cnnexplainer.viz.Position(3, 5)));
+              new Selection(new NeuronRef(4, 2), new org.cnnexplainer.core.Position(3, 5)));
           assertInstanceOf(PoolingFormulaView.class, panel.outerView().get());
           PoolingFormulaView pool = (PoolingFormulaView) panel.outerView().get();
           assertEquals(3, pool.row(), "starts at the cell clicked in the overview");

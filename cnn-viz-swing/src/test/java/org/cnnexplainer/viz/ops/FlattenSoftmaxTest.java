@@ -32,7 +32,7 @@ class FlattenSoftmaxTest {
           DenseBreakdown b = DenseBreakdown.of(trace, out, 6);
           assertEquals(DisplayNumbers.two(b.preActivation()), view.hits().text("logit").get());
           assertEquals(DisplayNumbers.two(b.bias()), view.hits().text("bias").get());
-          assertEquals(DisplayNumbers.four(b.output()), view.hits().text("probability").get());
+          assertEquals(DisplayNumbers.four(b.outputValue()), view.hits().text("probability").get());
           assertEquals(10, view.hits().all(ViewHits.Kind.STRIP).size(), "all channels drawn");
           // Hover source pixel (row 4, col 7) of channel 9: its strip and its numbers.
           Rectangle2D tile = view.hits().find(ViewHits.Kind.CHANNEL, 9).get().bounds();

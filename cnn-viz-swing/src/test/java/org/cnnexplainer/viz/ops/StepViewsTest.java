@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.explain.ActivationStep;
+import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.explain.PoolingStep;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.testing.Fixtures;
@@ -26,29 +27,29 @@ class StepViewsTest {
             hits.text("value " + r + " " + c).get());
       }
     }
-    assertEquals(DisplayNumbers.two(step.output()), hits.text("output").get());
+    assertEquals(DisplayNumbers.two(step.outputValue()), hits.text("output").get());
   }
 
   @Test
   void reluAndMaxPoolOnTheOriginalModel() throws Exception {
     ActivationTrace trace = Fixtures.original("koala_1.jpeg");
     Network n = trace.network();
-    int relu = n.indexOf("relu_1_1");
-    int pool = n.indexOf("max_pool_2");
+    int relu = n.indexOf("relu_1_1").getAsInt();
+    int pool = n.indexOf("max_pool_2").getAsInt();
     Headless.runOnEdt(
         () -> {
           ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
           ActivationFormulaView a = new ActivationFormulaView(state, relu, 4);
           a.setPosition(30, 7);
           Headless.paint(a, 800, 300);
-          ActivationStep step = ActivationStep.of(trace, relu, 4, 30, 7);
-          assertEquals(DisplayNumbers.two(step.input()), a.hits().text("input").get());
-          assertEquals(DisplayNumbers.two(step.output()), a.hits().text("output").get());
+          ActivationStep step = ActivationStep.of(trace, relu, new Cell(4, 30, 7));
+          assertEquals(DisplayNumbers.two(step.inputValue()), a.hits().text("input").get());
+          assertEquals(DisplayNumbers.two(step.outputValue()), a.hits().text("output").get());
           assertEquals(Explainable.RELU, a.concept());
           PoolingFormulaView p = new PoolingFormulaView(state, pool, 9);
           p.setPosition(12, 5);
           Headless.paint(p, 800, 300);
-          assertPooling(p.hits(), PoolingStep.of(trace, pool, 9, 12, 5));
+          assertPooling(p.hits(), PoolingStep.of(trace, pool, new Cell(9, 12, 5)));
           assertEquals(Explainable.POOLING, p.concept());
         });
   }
@@ -63,15 +64,15 @@ class StepViewsTest {
           ActivationFormulaView a = new ActivationFormulaView(state, OddNetworks.SIGMOID, 1);
           a.setPosition(4, 5);
           Headless.paint(a, 800, 300);
-          ActivationStep step = ActivationStep.of(trace, OddNetworks.SIGMOID, 1, 4, 5);
-          assertEquals(DisplayNumbers.two(step.input()), a.hits().text("input").get());
-          assertEquals(DisplayNumbers.two(step.output()), a.hits().text("output").get());
+          ActivationStep step = ActivationStep.of(trace, OddNetworks.SIGMOID, new Cell(1, 4, 5));
+          assertEquals(DisplayNumbers.two(step.inputValue()), a.hits().text("input").get());
+          assertEquals(DisplayNumbers.two(step.outputValue()), a.hits().text("output").get());
           assertEquals(Explainable.ACTIVATION, a.concept());
           PoolingFormulaView p = new PoolingFormulaView(state, OddNetworks.POOL, 3);
           for (int[] pos : new int[][] {{0, 0}, {2, 2}, {1, 2}}) {
             p.setPosition(pos[0], pos[1]);
             Headless.paint(p, 800, 300);
-            PoolingStep ps = PoolingStep.of(trace, OddNetworks.POOL, 3, pos[0], pos[1]);
+            PoolingStep ps = PoolingStep.of(trace, OddNetworks.POOL, new Cell(3, pos[0], pos[1]));
             assertPooling(p.hits(), ps);
             assertEquals(DisplayNumbers.two(ps.sum()), p.hits().text("sum").get());
             assertEquals(Integer.toString(ps.count()), p.hits().text("count").get());

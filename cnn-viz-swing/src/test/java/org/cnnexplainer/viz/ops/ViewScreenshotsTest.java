@@ -35,10 +35,10 @@ class ViewScreenshotsTest {
 
   static Map<String, Function<ExplainerState, JComponent>> views(Network n) {
     Map<String, Function<ExplainerState, JComponent>> views = new LinkedHashMap<>();
-    int conv1 = n.indexOf("conv_1_1");
-    int conv2 = n.indexOf("conv_1_2");
-    int relu = n.indexOf("relu_1_1");
-    int pool = n.indexOf("max_pool_1");
+    int conv1 = n.indexOf("conv_1_1").getAsInt();
+    int conv2 = n.indexOf("conv_1_2").getAsInt();
+    int relu = n.indexOf("relu_1_1").getAsInt();
+    int pool = n.indexOf("max_pool_1").getAsInt();
     views.put("elastic-first", s -> new ConvolutionElasticView(s, conv1, 0));
     views.put("elastic", s -> new ConvolutionElasticView(s, conv2, 2));
     views.put("formula-first", s -> new ConvolutionFormulaView(s, conv1, 1, 0));
@@ -108,7 +108,7 @@ class ViewScreenshotsTest {
                 state.setSelection(
                     org.cnnexplainer.viz.Selection.of(
                         new org.cnnexplainer.viz.NeuronRef(
-                            n.indexOf(c[0]), Integer.parseInt(c[1]))));
+                            n.indexOf(c[0]).getAsInt(), Integer.parseInt(c[1]))));
                 int nested = Integer.parseInt(c[2]);
                 if (nested >= 0) {
                   panel.viewStack().clickChannel(nested);
