@@ -193,7 +193,7 @@ class RenderOperationViewsTest {
             panel.validate();
             ConvolutionFormulaView card = (ConvolutionFormulaView) panel.card().orElseThrow();
             card.setPlaying(false);
-            card.setPosition(4, 6);
+            card.setWindowPosition(4, 6);
             app[0] = new BufferedImage(1024, 700, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = app[0].createGraphics();
             panel.printAll(g);

@@ -7,12 +7,14 @@ import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.explain.ActivationStep;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.ActivationLayer;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
 
 /**
@@ -53,6 +55,11 @@ public final class ActivationFormulaView extends SteppingView {
 
   private Activation activation() {
     return ((ActivationLayer) state().network().layer(layerIndex)).activation();
+  }
+
+  @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(layerIndex, channel));
   }
 
   @Override

@@ -148,7 +148,7 @@ public final class ConvolutionElasticView extends StateView {
             r ->
                 switch (r.kind()) {
                   case CHANNEL -> kernelText(r.index());
-                  case BIAS -> "Bias: " + DisplayNumbers.four(neuron().bias());
+                  case BIAS -> "Bias: " + DisplayNumbers.four(convolution().bias());
                   default -> null;
                 })
         .orElse(null);
@@ -156,7 +156,7 @@ public final class ConvolutionElasticView extends StateView {
 
   /** The weights of kernel slice {@code channel}, row by row, 2 decimals. */
   String kernelText(int channel) {
-    Tensor kernel = neuron().kernel();
+    Tensor kernel = convolution().kernel();
     StringBuilder text = new StringBuilder("Kernel weights: [");
     int kh = kernel.shape().height();
     int kw = kernel.shape().width();
@@ -168,6 +168,11 @@ public final class ConvolutionElasticView extends StateView {
       text.append(']');
     }
     return text.append(']').toString();
+  }
+
+  @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(layerIndex, filter));
   }
 
   @Override
@@ -197,11 +202,13 @@ public final class ConvolutionElasticView extends StateView {
   }
 
   /** The animation's fraction in [0, 1] (1: finished, everything shown). */
+  @Override
   public double fraction() {
     return fraction;
   }
 
   /** Shows the frame at {@code fraction}. */
+  @Override
   public void setFraction(double fraction) {
     this.fraction = Math.max(0, Math.min(1, fraction));
     repaint();
@@ -214,7 +221,32 @@ public final class ConvolutionElasticView extends StateView {
     }
   }
 
+  /**
+   * True: the view animates once when opened (and again on {@link #setPlaying setPlaying(true)}).
+   */
+  @Override
+  public boolean isAnimated() {
+    return true;
+  }
+
+  /** Plays the animation from the start ({@code true}) or skips to its end ({@code false}). */
+  @Override
+  public void setPlaying(boolean playing) {
+    if (playing) {
+      play();
+    } else {
+      skipToEnd();
+    }
+  }
+
+  /** Skips to the end: the animation has no smaller steps. */
+  @Override
+  public void step() {
+    skipToEnd();
+  }
+
   /** Whether the sliding window is moving. */
+  @Override
   public boolean isPlaying() {
     return animator.isRunning();
   }
@@ -235,7 +267,7 @@ public final class ConvolutionElasticView extends StateView {
 
   /** Shows page {@code page} of the input channels (clamped to the pages there are). */
   public void setPage(int page) {
-    int pages = geometry().map(g -> ElasticLayout.of(g, neuron(), 0).pages()).orElse(1);
+    int pages = geometry().map(g -> ElasticLayout.of(g, convolution(), 0).pages()).orElse(1);
     int clamped = Math.max(0, Math.min(pages - 1, page));
     if (clamped != this.page) {
       this.page = clamped;
@@ -286,7 +318,7 @@ public final class ConvolutionElasticView extends StateView {
     super.removeNotify();
   }
 
-  private ConvolutionNeuron neuron() {
+  private ConvolutionNeuron convolution() {
     ActivationTrace trace = state().trace();
     if (trace != neuronTrace) {
       neuron = ConvolutionNeuron.of(trace, layerIndex, filter);
@@ -300,7 +332,7 @@ public final class ConvolutionElasticView extends StateView {
    * (index 0) and the channel's row (index 1: glyph, input and intermediate map).
    */
   Rectangle2D[] anchorsFor(UnfoldGeometry geo, int channel) {
-    ElasticLayout layout = ElasticLayout.of(geo, neuron(), page);
+    ElasticLayout layout = ElasticLayout.of(geo, convolution(), page);
     int row = Math.max(0, layout.rowOf(channel));
     Rectangle2D pair =
         layout
@@ -374,7 +406,7 @@ public final class ConvolutionElasticView extends StateView {
       return;
     }
     UnfoldGeometry geo = geometry.get();
-    ConvolutionNeuron n = neuron();
+    ConvolutionNeuron n = convolution();
     ElasticLayout layout = ElasticLayout.of(geo, n, page);
     page = layout.page();
     Object key = java.util.List.of(geo, page, state().trace());

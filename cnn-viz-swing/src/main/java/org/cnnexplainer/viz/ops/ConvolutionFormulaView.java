@@ -5,6 +5,7 @@ import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
@@ -12,6 +13,7 @@ import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
 
 /**
@@ -67,6 +69,11 @@ public final class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(layerIndex, filter));
+  }
+
+  @Override
   public String concept() {
     return CONVOLUTION;
   }
@@ -80,7 +87,7 @@ public final class ConvolutionFormulaView extends SteppingView {
     return (Conv2D) state().network().layer(layerIndex);
   }
 
-  private ConvolutionNeuron neuron() {
+  private ConvolutionNeuron convolution() {
     ActivationTrace trace = state().trace();
     if (trace != neuronTrace) {
       neuron = ConvolutionNeuron.of(trace, layerIndex, filter);
@@ -211,7 +218,7 @@ public final class ConvolutionFormulaView extends SteppingView {
   void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     Conv2D conv = conv();
-    ConvolutionNeuron n = neuron();
+    ConvolutionNeuron n = convolution();
     ConvolutionStep step = ConvolutionStep.of(trace, layerIndex, filter, row, col);
     Font small = small(s);
     double range = OpColors.sharedRange(state().ranges(), layerIndex);

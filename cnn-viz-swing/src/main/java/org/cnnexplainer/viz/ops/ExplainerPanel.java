@@ -96,24 +96,23 @@ public final class ExplainerPanel extends JPanel {
   }
 
   /** The open outer view (elastic or flatten view, or the activation/pooling card), if any. */
-  public Optional<JComponent> outerView() {
-    return Optional.ofNullable(outer);
+  public Optional<OperationView> outerView() {
+    return Optional.ofNullable((OperationView) outer);
   }
 
   /** The open nested view (convolution formula or softmax card), if any. */
-  public Optional<JComponent> nestedView() {
-    return Optional.ofNullable(nested);
+  public Optional<OperationView> nestedView() {
+    return Optional.ofNullable((OperationView) nested);
   }
 
   /** The open formula card (nested, or the activation/pooling card), if any. */
-  public Optional<JComponent> card() {
-    return Optional.ofNullable(card);
+  public Optional<OperationView> card() {
+    return Optional.ofNullable((OperationView) card);
   }
 
   /** The concept of the innermost open view, for the app's tutorial text. */
   public Optional<String> concept() {
-    JComponent inner = nested != null ? nested : outer;
-    return inner instanceof Explainable e ? Optional.of(e.concept()) : Optional.empty();
+    return nestedView().or(this::outerView).map(Explainable::concept);
   }
 
   /** How far the open view has unfolded, 0 (closed) to 1 (open and settled). */
@@ -147,11 +146,9 @@ public final class ExplainerPanel extends JPanel {
         }
       }
     }
-    if (card instanceof SteppingView v) {
-      v.paintedTexts().forEach(t -> texts.add(t.translated(card.getX(), card.getY())));
-    } else if (card instanceof StateView v) {
-      v.paintedTexts().forEach(t -> texts.add(t.translated(card.getX(), card.getY())));
-    }
+    card()
+        .ifPresent(
+            v -> v.paintedTexts().forEach(t -> texts.add(t.translated(card.getX(), card.getY()))));
     return texts;
   }
 
@@ -299,7 +296,7 @@ public final class ExplainerPanel extends JPanel {
   }
 
   private void openOuter(ViewStack.State s) {
-    JComponent view = NeuronViews.create(state, s.neuron()).orElseThrow();
+    JComponent view = NeuronViews.create(state, s.neuron()).orElseThrow().component();
     if (view instanceof ConvolutionElasticView v) {
       v.setChannelListener(stack::clickChannel);
       showElastic(v, Unfolding.Kind.CONVOLUTION);
@@ -316,7 +313,7 @@ public final class ExplainerPanel extends JPanel {
               p -> {
                 var shape = state.network().outputShape(layer);
                 if (p.y() < shape.height() && p.x() < shape.width()) {
-                  v.setPosition(p.y(), p.x());
+                  v.setWindowPosition(p.y(), p.x());
                 }
               });
       overview.setUnfolding(new Unfolding(Unfolding.Kind.PAIR, s.neuron()));

@@ -79,6 +79,11 @@ public final class FlattenView extends StateView {
   }
 
   @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(state().network().layers().size() - 1, classIndex));
+  }
+
+  @Override
   public String concept() {
     return FLATTEN;
   }

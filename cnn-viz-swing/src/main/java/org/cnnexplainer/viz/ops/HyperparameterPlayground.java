@@ -160,7 +160,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
   }
 
   /** Moves the window to output {@code (row, column)}. */
-  public void setPosition(int row, int column) {
+  public void setWindowPosition(int row, int column) {
     int m = geometry.outputSize();
     if (row < 0 || column < 0 || row >= m || column >= m) {
       throw new IllegalArgumentException(
@@ -240,10 +240,10 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
                         int m = geometry.outputSize();
                         if (r.kind() == ViewHits.Kind.OUTPUT_CELL) {
                           setPlaying(false);
-                          setPosition(cell[0], cell[1]);
+                          setWindowPosition(cell[0], cell[1]);
                         } else if (r.kind() == ViewHits.Kind.INPUT_CELL) {
                           setPlaying(false);
-                          setPosition(
+                          setWindowPosition(
                               Math.min(cell[0] / geometry.stride(), m - 1),
                               Math.min(cell[1] / geometry.stride(), m - 1));
                         }

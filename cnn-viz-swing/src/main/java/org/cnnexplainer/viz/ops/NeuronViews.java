@@ -2,7 +2,6 @@ package org.cnnexplainer.viz.ops;
 
 import java.util.Objects;
 import java.util.Optional;
-import javax.swing.JComponent;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
@@ -39,7 +38,7 @@ public final class NeuronViews {
    * @throws IllegalStateException if the state has no network
    * @throws IllegalArgumentException if the neuron is outside the network
    */
-  public static Optional<JComponent> create(ExplainerState state, NeuronRef neuron) {
+  public static Optional<OperationView> create(ExplainerState state, NeuronRef neuron) {
     Objects.requireNonNull(neuron, "neuron");
     Network network = state.network();
     if (network == null) {
@@ -56,7 +55,7 @@ public final class NeuronViews {
     }
     int layer = neuron.layer();
     int unit = neuron.neuron();
-    JComponent view =
+    OperationView view =
         switch (ViewStack.modeFor(network, neuron)) {
           case ELASTIC -> new ConvolutionElasticView(state, layer, unit);
           case FLATTEN -> new FlattenView(state, unit);

@@ -4,12 +4,14 @@ import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.explain.PoolingStep;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
 
 /**
@@ -48,6 +50,11 @@ public final class PoolingFormulaView extends SteppingView {
 
   private Pooling2D pool() {
     return (Pooling2D) state().network().layer(layerIndex);
+  }
+
+  @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(layerIndex, channel));
   }
 
   @Override

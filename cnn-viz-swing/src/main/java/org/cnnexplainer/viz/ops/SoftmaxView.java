@@ -5,9 +5,11 @@ import java.awt.Graphics2D;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
 
 /**
  * The softmax card of one class: the logit column (circles coloured light to dark by logit), and
@@ -76,6 +78,11 @@ public final class SoftmaxView extends StateView {
   }
 
   @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(state().network().layers().size() - 1, classIndex));
+  }
+
+  @Override
   public String concept() {
     return SOFTMAX;
   }
@@ -94,6 +101,7 @@ public final class SoftmaxView extends StateView {
   }
 
   /** Shows the frame at {@code fraction} in [0, 1]. */
+  @Override
   public void setFraction(double fraction) {
     double old = this.fraction;
     this.fraction = Math.max(0, Math.min(1, fraction));
@@ -104,11 +112,37 @@ public final class SoftmaxView extends StateView {
   }
 
   /** The animation's fraction (1: every term shown). */
+  @Override
   public double fraction() {
     return fraction;
   }
 
+  /**
+   * True: the view animates once when opened (and again on {@link #setPlaying setPlaying(true)}).
+   */
+  @Override
+  public boolean isAnimated() {
+    return true;
+  }
+
+  /** Plays the animation from the start ({@code true}) or skips to its end ({@code false}). */
+  @Override
+  public void setPlaying(boolean playing) {
+    if (playing) {
+      replay();
+    } else {
+      skipToEnd();
+    }
+  }
+
+  /** Skips to the end: the animation has no smaller steps. */
+  @Override
+  public void step() {
+    skipToEnd();
+  }
+
   /** Whether the terms are still appearing. */
+  @Override
   public boolean isPlaying() {
     return animator.isRunning();
   }

@@ -32,7 +32,7 @@ import org.cnnexplainer.viz.overview.Unfolding;
  * once the state shows a network with other layers, the view is {@linkplain #isAttached()
  * detached}: it paints blank and takes no pointer input, and its container should remove it.
  */
-public abstract sealed class StateView extends JComponent implements Explainable
+public abstract sealed class StateView extends JComponent implements OperationView
     permits ConvolutionElasticView, FlattenView, SoftmaxView {
   private final ExplainerState state;
   private final Network network;
@@ -55,12 +55,18 @@ public abstract sealed class StateView extends JComponent implements Explainable
     return state;
   }
 
+  @Override
+  public JComponent component() {
+    return this;
+  }
+
   /**
    * Whether the state's network still has the layers of the one this view was made for (see the
    * class comment).
    *
    * @return false once the state switched to a network with other layers
    */
+  @Override
   public boolean isAttached() {
     return NeuronViews.sameLayers(network, state.network());
   }
@@ -71,11 +77,13 @@ public abstract sealed class StateView extends JComponent implements Explainable
   }
 
   /** Regions and texts painted in the last paint. */
+  @Override
   public ViewHits hits() {
     return hits;
   }
 
   /** The texts painted in the last paint, in this component's coordinates. */
+  @Override
   public List<PaintedText> paintedTexts() {
     return texts;
   }

@@ -35,7 +35,7 @@ import org.cnnexplainer.viz.internal.TextLog;
  * card was made for, the card is {@linkplain #isAttached() detached}: blank, it no longer steps or
  * moves.
  */
-public abstract sealed class SteppingView extends JComponent implements Explainable
+public abstract sealed class SteppingView extends JComponent implements OperationView
     permits ConvolutionFormulaView, ActivationFormulaView, PoolingFormulaView {
   /** Id of the play/pause button region. */
   public static final int PLAY_BUTTON = 0;
@@ -112,7 +112,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
                   return;
                 }
                 int[] size = outputSize();
-                setPosition(
+                setWindowPosition(
                     Math.max(0, Math.min(size[0] - 1, row + dy)),
                     Math.max(0, Math.min(size[1] - 1, column + dx)));
               }
@@ -127,6 +127,11 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   /** The shared state. */
   public ExplainerState state() {
     return state;
+  }
+
+  @Override
+  public JComponent component() {
+    return this;
   }
 
   /** The output map's {@code {rows, columns}} (positions the window visits). */
@@ -165,7 +170,8 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   }
 
   /** Moves the window to output {@code (row, column)}. */
-  public void setPosition(int row, int column) {
+  @Override
+  public void setWindowPosition(int row, int column) {
     if (!isAttached()) {
       return; // the layer may not exist in the state's network
     }
@@ -189,12 +195,20 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
     }
   }
 
+  /** Always true: the card steps over the output positions. */
+  @Override
+  public boolean isAnimated() {
+    return true;
+  }
+
   /** Whether the view auto-steps (when displayed and animation is on). */
+  @Override
   public boolean isPlaying() {
     return playing;
   }
 
   /** Plays or pauses the automatic stepping. */
+  @Override
   public void setPlaying(boolean playing) {
     boolean old = this.playing;
     this.playing = playing;
@@ -203,7 +217,35 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
     firePropertyChange(PLAYING_PROPERTY, old, playing);
   }
 
+  /**
+   * How far the window has come: its position in reading order over the output positions, 0 at the
+   * first, 1 at the last.
+   */
+  @Override
+  public double fraction() {
+    if (!hasTrace()) {
+      return 0;
+    }
+    int[] size = outputSize();
+    int last = size[0] * size[1] - 1;
+    return last == 0
+        ? 1
+        : (Math.min(row, size[0] - 1) * size[1] + Math.min(column, size[1] - 1)) / (double) last;
+  }
+
+  /** Moves the window to the position {@code fraction} of the way through, in reading order. */
+  @Override
+  public void setFraction(double fraction) {
+    if (!hasTrace()) {
+      return;
+    }
+    int[] size = outputSize();
+    int index = (int) Math.round(Math.max(0, Math.min(1, fraction)) * (size[0] * size[1] - 1));
+    setWindowPosition(index / size[1], index % size[1]);
+  }
+
   /** Advances one position in row-major order, wrapping to the start. */
+  @Override
   public void step() {
     if (!isAttached()) {
       timer.stop();
@@ -211,7 +253,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
     }
     int[] size = outputSize();
     int next = (row * size[1] + column + 1) % (size[0] * size[1]);
-    setPosition(next / size[1], next % size[1]);
+    setWindowPosition(next / size[1], next % size[1]);
   }
 
   /**
@@ -220,6 +262,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
    *
    * @return false once the state switched to a network with other layers
    */
+  @Override
   public boolean isAttached() {
     return NeuronViews.sameLayers(network, state.network());
   }
@@ -229,6 +272,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   }
 
   /** Regions painted in the last paint. */
+  @Override
   public ViewHits hits() {
     return hits;
   }
@@ -241,11 +285,11 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
                 int[] cell = r.cellAt(x, y);
                 int[] out = outputForInput(cell[0], cell[1]);
                 setPlaying(false);
-                setPosition(out[0], out[1]);
+                setWindowPosition(out[0], out[1]);
               } else if (r.kind() == ViewHits.Kind.OUTPUT_CELL) {
                 int[] cell = r.cellAt(x, y);
                 setPlaying(false);
-                setPosition(cell[0], cell[1]);
+                setWindowPosition(cell[0], cell[1]);
               }
             });
   }
@@ -285,6 +329,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   }
 
   /** The texts painted in the last paint, in this component's coordinates. */
+  @Override
   public List<PaintedText> paintedTexts() {
     return texts;
   }

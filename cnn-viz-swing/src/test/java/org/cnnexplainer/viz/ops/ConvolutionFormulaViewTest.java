@@ -52,7 +52,7 @@ class ConvolutionFormulaViewTest {
     Headless.runOnEdt(
         () -> {
           ConvolutionFormulaView view = new ConvolutionFormulaView(stateOf(trace), layer, 3, 4);
-          view.setPosition(10, 20);
+          view.setWindowPosition(10, 20);
           Headless.paint(view, 1000, 420);
           ConvolutionStep step = ConvolutionStep.of(trace, layer, 3, 10, 20);
           assertShows(view.hits(), step, 4);
@@ -72,7 +72,7 @@ class ConvolutionFormulaViewTest {
           ConvolutionFormulaView view =
               new ConvolutionFormulaView(stateOf(trace), OddNetworks.CONV, 2, 0);
           for (int[] p : new int[][] {{0, 0}, {2, 3}, {4, 5}}) {
-            view.setPosition(p[0], p[1]);
+            view.setWindowPosition(p[0], p[1]);
             Headless.paint(view, 1000, 420);
             ConvolutionStep step = ConvolutionStep.of(trace, OddNetworks.CONV, 2, p[0], p[1]);
             assertShows(view.hits(), step, 0);
@@ -109,7 +109,7 @@ class ConvolutionFormulaViewTest {
           view.getActionMap().get("moveDOWN").actionPerformed(null);
           assertEquals(4, view.row());
           assertEquals(8, view.column());
-          view.setPosition(17, 17);
+          view.setWindowPosition(17, 17);
           view.step();
           assertEquals(0, view.row(), "stepping wraps to the start");
           assertEquals(0, view.column());

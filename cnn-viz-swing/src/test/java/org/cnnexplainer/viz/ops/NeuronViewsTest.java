@@ -53,7 +53,7 @@ class NeuronViewsTest {
   }
 
   private static JComponent view(ExplainerState state, int layer, int neuron) {
-    return NeuronViews.create(state, new NeuronRef(layer, neuron)).orElseThrow();
+    return NeuronViews.create(state, new NeuronRef(layer, neuron)).orElseThrow().component();
   }
 
   @Test
@@ -85,7 +85,7 @@ class NeuronViewsTest {
           assertTrue(conv.hits().regions().isEmpty(), "nothing to click in a blank view");
           assertTrue(pool.hits().regions().isEmpty());
           pool.step(); // the timer's step does nothing
-          pool.setPosition(0, 0);
+          pool.setWindowPosition(0, 0);
         });
   }
 

@@ -65,7 +65,7 @@ class PlaygroundTest {
           ViewHits hits = p.hits();
           assertEquals("Output size = ⌊(5 + 2·1 − 3) / 2⌋ + 1 = 3", hits.text("formula").get());
           // Window at output (1, 2) = padded rows 2..4, columns 4..6; sum of input x weight.
-          p.setPosition(1, 2);
+          p.setWindowPosition(1, 2);
           Headless.paint(p, 780, 460);
           double expected = 0;
           for (int ky = 0; ky < 3; ky++) {

@@ -39,14 +39,14 @@ class StepViewsTest {
         () -> {
           ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
           ActivationFormulaView a = new ActivationFormulaView(state, relu, 4);
-          a.setPosition(30, 7);
+          a.setWindowPosition(30, 7);
           Headless.paint(a, 800, 300);
           ActivationStep step = ActivationStep.of(trace, relu, 4, 30, 7);
           assertEquals(DisplayNumbers.two(step.input()), a.hits().text("input").get());
           assertEquals(DisplayNumbers.two(step.output()), a.hits().text("output").get());
           assertEquals(Explainable.RELU, a.concept());
           PoolingFormulaView p = new PoolingFormulaView(state, pool, 9);
-          p.setPosition(12, 5);
+          p.setWindowPosition(12, 5);
           Headless.paint(p, 800, 300);
           assertPooling(p.hits(), PoolingStep.of(trace, pool, 9, 12, 5));
           assertEquals(Explainable.POOLING, p.concept());
@@ -61,7 +61,7 @@ class StepViewsTest {
         () -> {
           ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
           ActivationFormulaView a = new ActivationFormulaView(state, OddNetworks.SIGMOID, 1);
-          a.setPosition(4, 5);
+          a.setWindowPosition(4, 5);
           Headless.paint(a, 800, 300);
           ActivationStep step = ActivationStep.of(trace, OddNetworks.SIGMOID, 1, 4, 5);
           assertEquals(DisplayNumbers.two(step.input()), a.hits().text("input").get());
@@ -69,7 +69,7 @@ class StepViewsTest {
           assertEquals(Explainable.ACTIVATION, a.concept());
           PoolingFormulaView p = new PoolingFormulaView(state, OddNetworks.POOL, 3);
           for (int[] pos : new int[][] {{0, 0}, {2, 2}, {1, 2}}) {
-            p.setPosition(pos[0], pos[1]);
+            p.setWindowPosition(pos[0], pos[1]);
             Headless.paint(p, 800, 300);
             PoolingStep ps = PoolingStep.of(trace, OddNetworks.POOL, 3, pos[0], pos[1]);
             assertPooling(p.hits(), ps);
@@ -77,7 +77,7 @@ class StepViewsTest {
             assertEquals(Integer.toString(ps.count()), p.hits().text("count").get());
           }
           // The bottom-right window of a 5x6 map under SAME 2x2 pooling has only real cells 1x2.
-          p.setPosition(2, 2);
+          p.setWindowPosition(2, 2);
           Headless.paint(p, 800, 300);
           assertEquals("2", p.hits().text("count").get());
         });

@@ -147,7 +147,7 @@ class UnfoldedLayoutTest {
           .card()
           .ifPresent(
               card -> {
-                Rectangle r = card.getBounds();
+                Rectangle r = card.component().getBounds();
                 assertTrue(
                     r.x >= 0 && r.y >= 0 && r.getMaxX() <= size[0] && r.getMaxY() <= size[1],
                     name + ": the card " + r + " is not inside " + size[0] + "x" + size[1]);
