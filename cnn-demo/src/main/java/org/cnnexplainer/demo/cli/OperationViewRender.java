@@ -14,10 +14,10 @@ import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.ops.ConvGeometry;
 import org.cnnexplainer.viz.ops.ExplainerPanel;
 import org.cnnexplainer.viz.ops.HyperparameterPlayground;
-import org.cnnexplainer.viz.overview.OverviewKeys;
 
 /**
  * Paints what a learner sees with one view open for {@code render} (on the event thread): the
@@ -102,14 +102,14 @@ final class OperationViewRender {
   }
 
   private static Color background() {
-    Color c = javax.swing.UIManager.getColor(OverviewKeys.BACKGROUND);
+    Color c = javax.swing.UIManager.getColor(VizKeys.BACKGROUND);
     return c == null ? Color.WHITE : c;
   }
 
   private static ExplainerPanel panel(
       RenderCommand.View view, ExplainerState state, Request request) {
     ExplainerPanel panel = new ExplainerPanel(state);
-    panel.overview().putClientProperty(OverviewKeys.CRISP_PIXELS, request.crisp());
+    panel.overview().putClientProperty(VizKeys.CRISP_PIXELS, request.crisp());
     return panel;
   }
 

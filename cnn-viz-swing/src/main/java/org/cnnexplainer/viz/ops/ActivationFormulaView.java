@@ -16,6 +16,7 @@ import org.cnnexplainer.core.layer.ActivationLayer;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The activation formula view of one channel of an element-wise {@link ActivationLayer}: input
@@ -122,10 +123,10 @@ public final class ActivationFormulaView extends SteppingView {
   private static final double HINT = 16;
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     ActivationStep step = ActivationStep.of(trace, layerIndex, channel, row, col);
-    Font font = s.font();
+    Font font = s.textFont();
     Font bold = font.deriveFont(Font.BOLD);
     Font small = font.deriveFont(font.getSize2D() * 0.85f);
     ColorScale[] scales =
@@ -178,7 +179,7 @@ public final class ActivationFormulaView extends SteppingView {
   /** The function's curve over a window around x, with the point (x, y) marked. */
   private static void curve(
       Graphics2D g,
-      OpStyle s,
+      VizStyle s,
       Activation act,
       ActivationStep step,
       double x0,
@@ -217,7 +218,7 @@ public final class ActivationFormulaView extends SteppingView {
     g.draw(path);
     double px = x0 + w * (step.input() + span) / (2 * span);
     double py = y0 + h - h * (step.output() - lo) / (hi - lo);
-    g.setColor(s.highlight());
+    g.setColor(s.selection());
     g.fill(new Ellipse2D.Double(px - 4, py - 4, 8, 8));
   }
 }

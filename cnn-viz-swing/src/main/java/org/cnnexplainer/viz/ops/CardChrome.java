@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The frame of a formula card (the original's floating panel, spec §1D #33): a bordered card with
@@ -32,7 +33,7 @@ final class CardChrome {
    */
   static void paint(
       Graphics2D g,
-      OpStyle s,
+      VizStyle s,
       ViewHits hits,
       int width,
       int height,
@@ -52,8 +53,8 @@ final class CardChrome {
     }
     x -= BUTTON + 6;
     InfoButton.paint(g, s, hits, new Rectangle2D.Double(x, 7, BUTTON, BUTTON));
-    Font bold = s.font().deriveFont(Font.BOLD);
-    Font small = s.font().deriveFont(s.font().getSize2D() * 0.85f);
+    Font bold = s.textFont().deriveFont(Font.BOLD);
+    Font small = s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f);
     String shownTitle = Draw.fit(g, title, bold, x - 8 - MARGIN);
     Draw.text(g, shownTitle, MARGIN, 21, bold, s.foreground());
     hits.text("title", title);
@@ -62,7 +63,7 @@ final class CardChrome {
     hits.text("subtitle", subtitle);
   }
 
-  private static void closeButton(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D box) {
+  private static void closeButton(Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D box) {
     hits.add(ViewHits.Kind.BUTTON, CLOSE, box);
     g.setColor(s.muted());
     g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -76,7 +77,8 @@ final class CardChrome {
   }
 
   /** The play/pause button: two bars while playing (click pauses), a triangle while paused. */
-  static void playButton(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D box, boolean playing) {
+  static void playButton(
+      Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D box, boolean playing) {
     hits.add(ViewHits.Kind.BUTTON, SteppingView.PLAY_BUTTON, box);
     hits.text("button", playing ? "pause" : "play");
     g.setColor(s.muted());

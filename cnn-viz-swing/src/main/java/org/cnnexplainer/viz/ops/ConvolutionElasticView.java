@@ -18,6 +18,7 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
 import org.cnnexplainer.viz.overview.Unfolding;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The convolution elastic view of one Conv2D neuron: each input channel with its kernel glyph
@@ -400,7 +401,7 @@ public final class ConvolutionElasticView extends StateView {
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D content) {
     Optional<UnfoldGeometry> geometry = geometry();
     if (geometry.isEmpty()) {
       return;

@@ -15,6 +15,7 @@ import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The convolution formula view of one input channel of one Conv2D neuron: the input channel with
@@ -146,7 +147,7 @@ public final class ConvolutionFormulaView extends SteppingView {
   /** Where the parts of the card go in a content area of {@code width x height}. */
   private record Layout(double grid, KernelMath.Layout math, int sumLines, double height) {}
 
-  private Layout layout(Graphics2D g, OpStyle s, ConvolutionStep step, double width, double h) {
+  private Layout layout(Graphics2D g, VizStyle s, ConvolutionStep step, double width, double h) {
     Layout last = null;
     for (double grid = MapGrids.MAX_SIZE; grid >= MapGrids.MIN_SIZE; grid -= 12) {
       double w = Math.max(width, 2 * grid + 24);
@@ -189,15 +190,15 @@ public final class ConvolutionFormulaView extends SteppingView {
     return ColorScale.diverging(state().palette().activations(), 1);
   }
 
-  private static Font small(OpStyle s) {
-    return s.font().deriveFont(s.font().getSize2D() * 0.85f);
+  private static Font small(VizStyle s) {
+    return s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f);
   }
 
   @Override
   public Dimension cardSize(Dimension available) {
     Graphics2D g = Measure.graphics();
     try {
-      OpStyle s = OpStyle.fromUIManager();
+      VizStyle s = VizStyle.fromUIManager();
       int[] size = outputSize();
       ConvolutionStep step =
           ConvolutionStep.of(state().trace(), layerIndex, filter, size[0] / 2, size[1] / 2);
@@ -215,7 +216,7 @@ public final class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     Conv2D conv = conv();
     ConvolutionNeuron n = convolution();
@@ -245,7 +246,7 @@ public final class ConvolutionFormulaView extends SteppingView {
     int rows = in.height() + pad[0] + pad[2];
     int cols = in.width() + pad[1] + pad[3];
     double cellIn = MapGrids.cell(rows, cols, grid);
-    Font captionFont = s.font().deriveFont(s.font().getSize2D() * 0.9f);
+    Font captionFont = s.textFont().deriveFont(s.textFont().getSize2D() * 0.9f);
     Draw.text(
         g,
         "Input (" + in.height() + ", " + in.width() + ")",
@@ -253,7 +254,7 @@ public final class ConvolutionFormulaView extends SteppingView {
         top - 5,
         captionFont,
         s.foreground());
-    Color padColor = OpStyle.mix(s.background(), s.foreground(), 0.18);
+    Color padColor = VizStyle.mix(s.background(), s.foreground(), 0.18);
     Rectangle2D inBox =
         Draw.grid(
             g,

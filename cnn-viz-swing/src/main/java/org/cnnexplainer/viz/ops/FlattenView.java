@@ -17,6 +17,7 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
 import org.cnnexplainer.viz.overview.Unfolding;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The flatten elastic view of one class output: every channel of the flattened map (not only the
@@ -198,7 +199,7 @@ public final class FlattenView extends StateView {
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D content) {
     Optional<UnfoldGeometry> geometry = geometry();
     if (geometry.isEmpty()) {
       return;
@@ -211,7 +212,7 @@ public final class FlattenView extends StateView {
       planKey = key;
     }
     if (overview().isEmpty()) { // on its own the class is not drawn by an overview
-      Font font = s.font().deriveFont(Font.BOLD);
+      Font font = s.textFont().deriveFont(Font.BOLD);
       Rectangle2D t = geo.targetBox();
       Draw.text(
           g,

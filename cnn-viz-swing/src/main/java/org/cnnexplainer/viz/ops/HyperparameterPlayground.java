@@ -13,13 +13,13 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
-import javax.swing.Timer;
 import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.Animator;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The hyperparameter playground, usable on its own: spinners for input size, padding, kernel size
@@ -34,7 +34,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
   private final JSpinner kernel = spinner(ConvGeometry.DEFAULT.kernel(), 1, 9);
   private final JSpinner stride = spinner(ConvGeometry.DEFAULT.stride(), 1, 9);
   private final Canvas canvas = new Canvas();
-  private final Timer timer = new Timer(1000, e -> step());
+  private final Animator stepper = Animator.stepping(1000, this, this::step);
   private ConvGeometry geometry = ConvGeometry.DEFAULT;
   private Tensor sampleInput;
   private Tensor sampleKernel;
@@ -203,9 +203,11 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
 
   private void updateTimer() {
     if (playing && geometry.isValid() && isDisplayable() && Animator.isEnabled(this)) {
-      timer.start();
+      if (!stepper.isRunning()) {
+        stepper.start();
+      }
     } else {
-      timer.stop();
+      stepper.stop();
     }
   }
 
@@ -217,7 +219,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
 
   @Override
   public void removeNotify() {
-    timer.stop();
+    stepper.stop();
     super.removeNotify();
   }
 
@@ -282,7 +284,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
         ViewHits fresh = new ViewHits();
         PlaygroundPainter.paint(
             g,
-            OpStyle.fromUIManager(),
+            VizStyle.fromUIManager(),
             fresh,
             getWidth(),
             geometry,
@@ -291,7 +293,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
             output,
             position,
             playing);
-        InfoButton.paint(g, OpStyle.fromUIManager(), fresh, Math.max(getWidth(), 300), 32);
+        InfoButton.paint(g, VizStyle.fromUIManager(), fresh, Math.max(getWidth(), 300), 32);
         hits = fresh;
       } finally {
         g.dispose();

@@ -7,6 +7,7 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The (i) button of every operation view: a click fires the property {@link
@@ -19,17 +20,17 @@ final class InfoButton {
   private InfoButton() {}
 
   /** Paints the button in the top-right corner, {@code offset} px left of the edge. */
-  static void paint(Graphics2D g, OpStyle s, ViewHits hits, int width, int offset) {
+  static void paint(Graphics2D g, VizStyle s, ViewHits hits, int width, int offset) {
     paint(g, s, hits, new Rectangle2D.Double(width - offset - 18, 6, 18, 18));
   }
 
   /** Paints the button into {@code box} (18 px square). */
-  static void paint(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D box) {
+  static void paint(Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D box) {
     hits.add(ViewHits.Kind.BUTTON, ID, box);
     g.setColor(s.muted());
     g.setStroke(new BasicStroke(1.2f));
     g.draw(new Ellipse2D.Double(box.getX() + 1, box.getY() + 1, 16, 16));
-    Draw.centered(g, "i", box.getCenterX(), box.getCenterY(), s.font().deriveFont(Font.BOLD));
+    Draw.centered(g, "i", box.getCenterX(), box.getCenterY(), s.textFont().deriveFont(Font.BOLD));
   }
 
   /** Runs {@code fire} when a click lands on the button recorded in {@code hits}. */

@@ -13,6 +13,7 @@ import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The pooling formula view of one channel of a {@link Pooling2D} layer: input grid with the window,
@@ -116,11 +117,11 @@ public final class PoolingFormulaView extends SteppingView {
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     PoolingStep step = PoolingStep.of(trace, layerIndex, channel, row, col);
     boolean max = step.type() == Pooling2D.Type.MAX;
-    Font font = s.font();
+    Font font = s.textFont();
     Font bold = font.deriveFont(Font.BOLD);
     Font small = font.deriveFont(font.getSize2D() * 0.85f);
     ColorScale[] scales =
@@ -162,7 +163,7 @@ public final class PoolingFormulaView extends SteppingView {
             step.maxCell().row() == step.realTop() + r
                 && step.maxCell().column() == step.realLeft() + c;
         if (max && isMax) {
-          Draw.outline(g, box, s.highlight(), 2f);
+          Draw.outline(g, box, s.selection(), 2f);
         }
       }
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.color.Palette;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /** Paints the softmax card's content from a snapshot (stateless; see {@link SoftmaxView}). */
 final class SoftmaxPainter {
@@ -39,16 +40,16 @@ final class SoftmaxPainter {
 
   private SoftmaxPainter() {}
 
-  private static Font small(OpStyle s) {
-    return s.font().deriveFont(s.font().getSize2D() * 0.85f);
+  private static Font small(VizStyle s) {
+    return s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f);
   }
 
   /** The layout for content of at most {@code maxW x maxH}. */
   static Layout layout(
-      Graphics2D g, OpStyle s, SoftmaxBreakdown b, int selected, double maxW, double maxH) {
+      Graphics2D g, VizStyle s, SoftmaxBreakdown b, int selected, double maxW, double maxH) {
     int n = b.size();
     Font small = small(s);
-    Font font = s.font();
+    Font font = s.textFont();
     double column = 0;
     for (int i = 0; i < n; i++) {
       Font face = i == selected ? small.deriveFont(Font.BOLD) : small;
@@ -91,10 +92,10 @@ final class SoftmaxPainter {
     return b.label(i) + "  " + DisplayNumbers.two(b.logits().at(i));
   }
 
-  static void paint(Graphics2D g, OpStyle s, ViewHits hits, Snapshot f, Rectangle2D content) {
+  static void paint(Graphics2D g, VizStyle s, ViewHits hits, Snapshot f, Rectangle2D content) {
     SoftmaxBreakdown b = SoftmaxBreakdown.of(f.trace());
     int n = b.size();
-    Font font = s.font();
+    Font font = s.textFont();
     Font small = small(s);
     Font bold = font.deriveFont(Font.BOLD);
     Layout layout = layout(g, s, b, f.classIndex(), content.getWidth(), content.getHeight());
@@ -269,7 +270,7 @@ final class SoftmaxPainter {
   /** Draws "exp([l_i])" at (x, y) and returns its width. */
   private static double term(
       Graphics2D g,
-      OpStyle s,
+      VizStyle s,
       ViewHits hits,
       SoftmaxBreakdown b,
       int i,

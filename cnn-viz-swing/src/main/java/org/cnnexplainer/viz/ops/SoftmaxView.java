@@ -10,6 +10,7 @@ import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The softmax card of one class: the logit column (circles coloured light to dark by logit), and
@@ -194,7 +195,7 @@ public final class SoftmaxView extends StateView {
       SoftmaxPainter.Layout layout =
           SoftmaxPainter.layout(
               g,
-              OpStyle.fromUIManager(),
+              VizStyle.fromUIManager(),
               SoftmaxBreakdown.of(state().trace()),
               classIndex,
               available.width - 2 * CardChrome.MARGIN,
@@ -208,7 +209,7 @@ public final class SoftmaxView extends StateView {
   }
 
   @Override
-  Rectangle2D paintFrame(Graphics2D g, OpStyle style, ViewHits hits) {
+  Rectangle2D paintFrame(Graphics2D g, VizStyle style, ViewHits hits) {
     String label = state().network().classLabels().get(classIndex);
     CardChrome.paint(
         g,
@@ -231,7 +232,7 @@ public final class SoftmaxView extends StateView {
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D content) {
     SoftmaxPainter.paint(
         g,
         s,

@@ -16,6 +16,7 @@ import org.cnnexplainer.viz.internal.TextLog;
 import org.cnnexplainer.viz.overview.NetworkOverview;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
 import org.cnnexplainer.viz.overview.Unfolding;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * A thin component that paints one operation view of the shared {@link ExplainerState}: it listens
@@ -148,7 +149,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
    * Paints the frame (a card's border and header, or nothing) and returns the content area; the
    * default paints the background when opaque and the (i) button.
    */
-  Rectangle2D paintFrame(Graphics2D g, OpStyle style, ViewHits hits) {
+  Rectangle2D paintFrame(Graphics2D g, VizStyle style, ViewHits hits) {
     if (isOpaque()) {
       g.setColor(style.background());
       g.fillRect(0, 0, getWidth(), getHeight());
@@ -158,7 +159,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
   }
 
   /** Paints the view (the state has a trace) into {@code content}, recording regions in hits. */
-  abstract void paintView(Graphics2D g, OpStyle style, ViewHits hits, Rectangle2D content);
+  abstract void paintView(Graphics2D g, VizStyle style, ViewHits hits, Rectangle2D content);
 
   /** The size the view needs on its own (the state has a trace). */
   abstract Dimension viewSize();
@@ -186,7 +187,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
     try {
       Draw.setup(g);
       TextLog log = TextLog.install(g);
-      OpStyle style = OpStyle.fromUIManager();
+      VizStyle style = VizStyle.fromUIManager();
       ViewHits fresh = new ViewHits();
       if (hasTrace()) {
         Rectangle2D content = paintFrame(g, style, fresh);

@@ -13,13 +13,13 @@ import java.util.Objects;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.KeyStroke;
-import javax.swing.Timer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * A formula card that walks over the output positions of one map: it auto-steps row by row every
@@ -43,7 +43,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
   private final ExplainerState state;
   private final Network network;
   private final StateListener listener = e -> repaint();
-  private final Timer timer;
+  private final Animator stepper;
   private ViewHits hits = new ViewHits();
   private List<PaintedText> texts = List.of();
   private int row;
@@ -53,7 +53,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
   SteppingView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
     this.network = Objects.requireNonNull(state.network(), "the state has no network");
-    this.timer = new Timer(stepMillis(), e -> step());
+    this.stepper = Animator.stepping(stepMillis(), this, this::step);
     setOpaque(true);
     setFocusable(true);
     MouseAdapter mouse =
@@ -145,7 +145,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
    * recording regions in {@code hits}.
    */
   abstract void paintView(
-      Graphics2D g, OpStyle style, ViewHits hits, int row, int col, Rectangle2D content);
+      Graphics2D g, VizStyle style, ViewHits hits, int row, int col, Rectangle2D content);
 
   /** The card's title, e.g. "Convolution". */
   abstract String title();
@@ -248,7 +248,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
   @Override
   public void step() {
     if (!isAttached()) {
-      timer.stop();
+      stepper.stop();
       return;
     }
     int[] size = outputSize();
@@ -296,10 +296,10 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
 
   private void updateTimer() {
     boolean run = playing && isDisplayable() && Animator.isEnabled(this);
-    if (run && !timer.isRunning()) {
-      timer.start();
+    if (run && !stepper.isRunning()) {
+      stepper.start();
     } else if (!run) {
-      timer.stop();
+      stepper.stop();
     }
   }
 
@@ -316,7 +316,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
   @Override
   public void removeNotify() {
     state.removeListener(listener);
-    timer.stop();
+    stepper.stop();
     super.removeNotify();
   }
 
@@ -340,7 +340,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
     try {
       Draw.setup(g);
       TextLog log = TextLog.install(g);
-      OpStyle style = OpStyle.fromUIManager();
+      VizStyle style = VizStyle.fromUIManager();
       ViewHits fresh = new ViewHits();
       if (hasTrace()) {
         int[] size = outputSize();

@@ -11,6 +11,6 @@
  * thin. Animations are pure functions of a fraction in [0, 1] driven by {@link
  * org.cnnexplainer.viz.Animator}, which the {@code cnnexplainer.animation=off} system property
  * turns off. Colours and fonts come from the {@code CnnViz.*} UI keys of {@link
- * org.cnnexplainer.viz.overview.OverviewKeys}, so the views work under any look and feel.
+ * org.cnnexplainer.viz.overview.VizKeys}, so the views work under any look and feel.
  */
 package org.cnnexplainer.viz.ops;

@@ -308,7 +308,7 @@ final class LabelPainter {
       String rest = " channel";
       if (input.nodes() == 3) {
         word = new String[] {"Red", "Green", "Blue"}[i];
-        g.setColor(OverviewPainter.RGB_WORDS[i]);
+        g.setColor(s.style().channelWords().get(i));
       } else {
         word = input.nodes() == 1 ? "Grey" : "Ch " + i;
         g.setColor(s.style().muted());

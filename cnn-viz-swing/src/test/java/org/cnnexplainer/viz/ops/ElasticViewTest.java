@@ -12,6 +12,7 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.viz.Animator;
+import org.cnnexplainer.viz.paint.VizStyle;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.OddNetworks;
 import org.cnnexplainer.viz.testing.TestNetworks;
@@ -60,8 +61,8 @@ class ElasticViewTest {
           Rectangle2D inter = view.hits().find(ViewHits.Kind.INTERMEDIATE, 0).get().bounds();
           int px = (int) (inter.getMaxX() - 3);
           int py = (int) (inter.getMaxY() - 3);
-          OpStyle style = OpStyle.fromUIManager();
-          int empty = OpStyle.mix(style.background(), style.foreground(), 0.06).getRGB();
+          VizStyle style = VizStyle.fromUIManager();
+          int empty = VizStyle.mix(style.background(), style.foreground(), 0.06).getRGB();
           assertEquals(empty, images[0].getRGB(px, py), "not yet computed: an empty node");
           assertNotEquals(empty, images[2].getRGB(px, py));
           ConvolutionNeuron n = ConvolutionNeuron.of(trace, OddNetworks.CONV, 1);

@@ -11,6 +11,7 @@ import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.Palette;
+import org.cnnexplainer.viz.paint.VizStyle;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class PixelColoursTest {
           SoftmaxView view = new SoftmaxView(ConvolutionFormulaViewTest.stateOf(trace), 6);
           Headless.paint(view, 900, 360);
           SoftmaxBreakdown b = SoftmaxBreakdown.of(trace);
-          int background = OpStyle.fromUIManager().background().getRGB() & 0xffffff;
+          int background = VizStyle.fromUIManager().background().getRGB() & 0xffffff;
           double lo = b.logits().min();
           double hi = b.logits().max();
           int[] seen = new int[3];

@@ -26,7 +26,7 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.Selection;
-import org.cnnexplainer.viz.overview.OverviewKeys;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.testing.Fixtures;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.TestNetworks;
@@ -49,8 +49,8 @@ class UnfoldedLayoutTest {
 
   @AfterEach
   void resetTheme() {
-    UIManager.put(OverviewKeys.BACKGROUND, null);
-    UIManager.put(OverviewKeys.FOREGROUND, null);
+    UIManager.put(VizKeys.BACKGROUND, null);
+    UIManager.put(VizKeys.FOREGROUND, null);
   }
 
   @Test
@@ -98,8 +98,8 @@ class UnfoldedLayoutTest {
     views.put("softmax", List.of(new NeuronRef(out, trace.predicted().index()), "softmax"));
     views.put("flatten-last", List.of(new NeuronRef(out, n.outputShape().size() - 1)));
     for (boolean dark : new boolean[] {false, true}) {
-      UIManager.put(OverviewKeys.BACKGROUND, dark ? new Color(0x2b2d30) : null);
-      UIManager.put(OverviewKeys.FOREGROUND, dark ? new Color(0xdfe1e5) : null);
+      UIManager.put(VizKeys.BACKGROUND, dark ? new Color(0x2b2d30) : null);
+      UIManager.put(VizKeys.FOREGROUND, dark ? new Color(0xdfe1e5) : null);
       for (int[] size : SIZES) {
         for (Map.Entry<String, List<Object>> view : views.entrySet()) {
           String name =

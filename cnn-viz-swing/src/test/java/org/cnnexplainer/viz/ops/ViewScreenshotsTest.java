@@ -15,7 +15,7 @@ import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
-import org.cnnexplainer.viz.overview.OverviewKeys;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.testing.Fixtures;
 import org.cnnexplainer.viz.testing.Headless;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 class ViewScreenshotsTest {
   @AfterEach
   void resetTheme() {
-    UIManager.put(OverviewKeys.BACKGROUND, null);
-    UIManager.put(OverviewKeys.FOREGROUND, null);
+    UIManager.put(VizKeys.BACKGROUND, null);
+    UIManager.put(VizKeys.FOREGROUND, null);
   }
 
   static Map<String, Function<ExplainerState, JComponent>> views(Network n) {
@@ -88,8 +88,8 @@ class ViewScreenshotsTest {
   @Test
   void grayscaleModelOnDark() throws Exception {
     ActivationTrace trace = Fixtures.grayscale();
-    UIManager.put(OverviewKeys.BACKGROUND, new Color(0x2b2b2b));
-    UIManager.put(OverviewKeys.FOREGROUND, new Color(0xdddddd));
+    UIManager.put(VizKeys.BACKGROUND, new Color(0x2b2b2b));
+    UIManager.put(VizKeys.FOREGROUND, new Color(0xdddddd));
     shoot(trace, "grayscale-dark");
   }
 
