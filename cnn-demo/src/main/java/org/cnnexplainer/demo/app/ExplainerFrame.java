@@ -23,9 +23,9 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateProperty;
 import org.cnnexplainer.viz.ops.Explainable;
-import org.cnnexplainer.viz.ops.ExplainerPanel;
 import org.cnnexplainer.viz.ops.OperationView;
 import org.cnnexplainer.viz.overview.NetworkOverview;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
  * The main window. It only wires: the shared {@link ExplainerState}, the {@link ExplainerPanel}

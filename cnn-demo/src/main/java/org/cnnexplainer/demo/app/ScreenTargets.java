@@ -12,9 +12,8 @@ import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import org.cnnexplainer.viz.ops.OperationView;
-import org.cnnexplainer.viz.ops.ViewHits;
-import org.cnnexplainer.viz.overview.HitMap;
 import org.cnnexplainer.viz.overview.NetworkOverview;
+import org.cnnexplainer.viz.paint.HitMap;
 
 /**
  * Test support for the state dump: where on screen a robot can hover or click — every visible
@@ -61,11 +60,11 @@ final class ScreenTargets {
   }
 
   private static void addRegions(OperationView view, String which, JsonArray into) {
-    ViewHits hits = view.hits();
+    HitMap hits = view.hits();
     if (!view.component().isShowing()) {
       return;
     }
-    for (ViewHits.Region region : hits.regions()) {
+    for (HitMap.Region region : hits.regions()) {
       centre(view.component(), region.bounds())
           .ifPresent(
               at -> {

@@ -16,8 +16,8 @@ import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.ops.ConvGeometry;
-import org.cnnexplainer.viz.ops.ExplainerPanel;
 import org.cnnexplainer.viz.ops.HyperparameterPlayground;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
  * Paints what a learner sees with one view open for {@code render} (on the event thread): the

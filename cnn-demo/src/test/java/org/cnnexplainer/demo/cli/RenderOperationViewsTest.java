@@ -33,7 +33,7 @@ import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.ops.ConvolutionFormulaView;
-import org.cnnexplainer.viz.ops.ExplainerPanel;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -16,6 +16,7 @@ import org.cnnexplainer.core.layer.ActivationLayer;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -123,7 +124,7 @@ public final class ActivationFormulaView extends SteppingView {
   private static final double HINT = 16;
 
   @Override
-  void paintView(Graphics2D g, VizStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     ActivationStep step = ActivationStep.of(trace, layerIndex, channel, row, col);
     Font font = s.textFont();

@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -34,7 +35,7 @@ final class CardChrome {
   static void paint(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       int width,
       int height,
       String title,
@@ -63,8 +64,8 @@ final class CardChrome {
     hits.text("subtitle", subtitle);
   }
 
-  private static void closeButton(Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D box) {
-    hits.add(ViewHits.Kind.BUTTON, CLOSE, box);
+  private static void closeButton(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D box) {
+    hits.add(HitMap.Kind.BUTTON, CLOSE, box);
     g.setColor(s.muted());
     g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     double in = 5;
@@ -77,9 +78,8 @@ final class CardChrome {
   }
 
   /** The play/pause button: two bars while playing (click pauses), a triangle while paused. */
-  static void playButton(
-      Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D box, boolean playing) {
-    hits.add(ViewHits.Kind.BUTTON, SteppingView.PLAY_BUTTON, box);
+  static void playButton(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D box, boolean playing) {
+    hits.add(HitMap.Kind.BUTTON, SteppingView.PLAY_BUTTON, box);
     hits.text("button", playing ? "pause" : "play");
     g.setColor(s.muted());
     g.setStroke(new BasicStroke(1f));

@@ -18,7 +18,9 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
 import org.cnnexplainer.viz.overview.Unfolding;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
  * The convolution elastic view of one Conv2D neuron: each input channel with its kernel glyph
@@ -94,9 +96,8 @@ public final class ConvolutionElasticView extends StateView {
                     .at(e.getX(), e.getY())
                     .filter(
                         r ->
-                            r.kind() == ViewHits.Kind.CHANNEL
-                                || r.kind() == ViewHits.Kind.INTERMEDIATE)
-                    .map(ViewHits.Region::index)
+                            r.kind() == HitMap.Kind.CHANNEL || r.kind() == HitMap.Kind.INTERMEDIATE)
+                    .map(HitMap.Region::index)
                     .orElse(-1);
             if (c != hoverChannel) {
               hoverChannel = c;
@@ -306,7 +307,7 @@ public final class ConvolutionElasticView extends StateView {
    * Starts the animation the first time the view is seen (replay is the button's); embedded, that
    * is when the overview has unfolded.
    */
-  void startOnce() {
+  public void startOnce() {
     if (!started) {
       started = true;
       play();
@@ -331,8 +332,12 @@ public final class ConvolutionElasticView extends StateView {
   /**
    * What a formula card for {@code channel} must keep clear of in {@code geo}: the output map
    * (index 0) and the channel's row (index 1: glyph, input and intermediate map).
+   *
+   * @param geo the geometry the view paints in
+   * @param channel the input channel the card shows
+   * @return the two regions, in the view's coordinates
    */
-  Rectangle2D[] anchorsFor(UnfoldGeometry geo, int channel) {
+  public Rectangle2D[] anchorsFor(UnfoldGeometry geo, int channel) {
     ElasticLayout layout = ElasticLayout.of(geo, convolution(), page);
     int row = Math.max(0, layout.rowOf(channel));
     Rectangle2D pair =
@@ -401,7 +406,7 @@ public final class ConvolutionElasticView extends StateView {
   }
 
   @Override
-  void paintView(Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D content) {
     Optional<UnfoldGeometry> geometry = geometry();
     if (geometry.isEmpty()) {
       return;

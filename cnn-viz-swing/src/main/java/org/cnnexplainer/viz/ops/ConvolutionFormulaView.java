@@ -15,6 +15,7 @@ import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -155,18 +156,7 @@ public final class ConvolutionFormulaView extends SteppingView {
       ColorScale[] any = {ColorScale.input(state().palette().input()), any(), any()};
       double sumBottom =
           SumLine.paint(
-              g,
-              s,
-              new ViewHits(),
-              step,
-              channel,
-              any,
-              state().palette(),
-              0,
-              0,
-              w,
-              SUM_LINES,
-              false);
+              g, s, new HitMap(), step, channel, any, state().palette(), 0, 0, w, SUM_LINES, false);
       int lines = (int) Math.round((sumBottom - BOX_H) / SumLine.ROW) + 1;
       double height =
           MapGrids.CAPTION
@@ -216,7 +206,7 @@ public final class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
-  void paintView(Graphics2D g, VizStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     Conv2D conv = conv();
     ConvolutionNeuron n = convolution();
@@ -269,7 +259,7 @@ public final class ConvolutionFormulaView extends SteppingView {
               boolean inside = y >= 0 && x >= 0 && y < in.height() && x < in.width();
               return inside ? inScale.rgb(input.get(channel, y, x)) : padColor.getRGB() & 0xffffff;
             });
-    hits.add(ViewHits.Kind.INPUT_CELL, channel, rows, cols, inBox);
+    hits.add(HitMap.Kind.INPUT_CELL, channel, rows, cols, inBox);
     Rectangle2D window =
         new Rectangle2D.Double(
             x0 + (step.windowLeft() + pad[1]) * cellIn,
@@ -287,7 +277,7 @@ public final class ConvolutionFormulaView extends SteppingView {
             g,
             s,
             hits,
-            ViewHits.Kind.OUTPUT_CELL,
+            HitMap.Kind.OUTPUT_CELL,
             "Intermediate",
             inter,
             channel,

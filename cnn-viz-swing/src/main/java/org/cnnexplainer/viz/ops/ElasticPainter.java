@@ -27,6 +27,7 @@ import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -56,7 +57,7 @@ final class ElasticPainter {
 
   private ElasticPainter() {}
 
-  static void paint(Graphics2D g, VizStyle s, ViewHits hits, Snapshot f, NotePlan notes) {
+  static void paint(Graphics2D g, VizStyle s, HitMap hits, Snapshot f, NotePlan notes) {
     if (f.alpha() <= 0) {
       return;
     }
@@ -133,11 +134,11 @@ final class ElasticPainter {
           frame.revealed());
       glyph(g, kernel, c, kScale, glyph);
       hits.add(
-          ViewHits.Kind.CHANNEL,
+          HitMap.Kind.CHANNEL,
           c,
           new Rectangle2D.Double(
               glyph.getX(), inBox.getY(), inBox.getMaxX() - glyph.getX(), inBox.getHeight()));
-      hits.add(ViewHits.Kind.INTERMEDIATE, c, interMap);
+      hits.add(HitMap.Kind.INTERMEDIATE, c, interMap);
       g.setColor(s.grid());
       g.setStroke(new BasicStroke(c == f.openChannel() ? 2f : 1f));
       g.draw(inMap);
@@ -187,7 +188,7 @@ final class ElasticPainter {
     double biasW = Draw.width(g, bias, small);
     double biasY = dir > 0 ? biasAt.getY() + 18 : biasAt.getY() - 9;
     Draw.text(g, bias, biasAt.getX() - biasW / 2, biasY, small, s.foreground());
-    hits.add(ViewHits.Kind.BIAS, 0, dot.getBounds2D());
+    hits.add(HitMap.Kind.BIAS, 0, dot.getBounds2D());
     hits.text("bias", DisplayNumbers.two(n.bias()));
     Tensor out = n.output();
     Rectangle2D outMap = map(outBox, outShape);
@@ -201,7 +202,7 @@ final class ElasticPainter {
     if (!frame.finished()) {
       windowCell(g, s, outMap, outShape, frame);
     }
-    hits.add(ViewHits.Kind.OUTPUT_CELL, 0, outShape.height(), outShape.width(), outMap);
+    hits.add(HitMap.Kind.OUTPUT_CELL, 0, outShape.height(), outShape.width(), outMap);
 
     // The intermediate column's label, its shape and the animation button.
     List<Rectangle2D> taken = new ArrayList<>(geo.labels());
@@ -236,7 +237,7 @@ final class ElasticPainter {
   private static Rectangle2D columnLabel(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       UnfoldGeometry geo,
       String name,
       String dims,
@@ -305,7 +306,7 @@ final class ElasticPainter {
 
   /** "◂ 11–20 · + 44 more ▸": which page of channels is shown, with buttons to the others. */
   private static void pager(
-      Graphics2D g, VizStyle s, ViewHits hits, ElasticLayout layout, int count, Font small) {
+      Graphics2D g, VizStyle s, HitMap hits, ElasticLayout layout, int count, Font small) {
     Rectangle2D row = layout.pager();
     double x = row.getX();
     double baseline = row.getY() + 13;
@@ -313,7 +314,7 @@ final class ElasticPainter {
     if (layout.page() > 0) {
       Draw.text(g, "◂", x + 2, baseline, arrows, s.foreground());
       hits.add(
-          ViewHits.Kind.BUTTON,
+          HitMap.Kind.BUTTON,
           ConvolutionElasticView.PREVIOUS_PAGE,
           new Rectangle2D.Double(x, row.getY(), 14, row.getHeight()));
       x += 16;
@@ -333,7 +334,7 @@ final class ElasticPainter {
     if (after > 0) {
       Draw.text(g, "▸", x + 2, baseline, arrows, s.foreground());
       hits.add(
-          ViewHits.Kind.BUTTON,
+          HitMap.Kind.BUTTON,
           ConvolutionElasticView.NEXT_PAGE,
           new Rectangle2D.Double(x, row.getY(), 14, row.getHeight()));
     }
@@ -346,7 +347,7 @@ final class ElasticPainter {
   private static double legends(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       Snapshot f,
       UnfoldGeometry geo,
       ElasticLayout layout,
@@ -406,7 +407,7 @@ final class ElasticPainter {
   static Notes notesFor(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       UnfoldGeometry geo,
       ElasticLayout layout,
       boolean first) {
@@ -473,7 +474,7 @@ final class ElasticPainter {
       ElasticLayout layout,
       Conv2D conv,
       boolean first) {
-    Notes notes = notesFor(g, s, new ViewHits(), geo, layout, first);
+    Notes notes = notesFor(g, s, new HitMap(), geo, layout, first);
     List<Notes.Placed> placed = new ArrayList<>();
     Rectangle2D g0 = layout.glyphs()[0];
     Rectangle2D gl = layout.glyphs()[layout.glyphs().length - 1];
@@ -533,7 +534,7 @@ final class ElasticPainter {
   record NotePlan(List<Notes.Placed> notes) {
     static final NotePlan NONE = new NotePlan(List.of());
 
-    void draw(Graphics2D g, VizStyle s, ViewHits hits) {
+    void draw(Graphics2D g, VizStyle s, HitMap hits) {
       Notes drawer = new Notes(g, s, hits, new Rectangle2D.Double());
       notes.forEach(drawer::draw);
     }
@@ -625,9 +626,9 @@ final class ElasticPainter {
   }
 
   private static void animationButtonAt(
-      Graphics2D g, VizStyle s, ViewHits hits, double x, double y, double fraction) {
+      Graphics2D g, VizStyle s, HitMap hits, double x, double y, double fraction) {
     Rectangle2D box = new Rectangle2D.Double(x, y, 16, 16);
-    hits.add(ViewHits.Kind.BUTTON, ConvolutionElasticView.ANIMATION_BUTTON, box);
+    hits.add(HitMap.Kind.BUTTON, ConvolutionElasticView.ANIMATION_BUTTON, box);
     boolean running = fraction < 1;
     hits.text("button", running ? "skip to end" : "replay");
     g.setColor(s.muted());

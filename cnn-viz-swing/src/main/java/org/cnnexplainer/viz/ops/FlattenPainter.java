@@ -24,6 +24,7 @@ import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -94,7 +95,7 @@ final class FlattenPainter {
     }
   }
 
-  static void paint(Graphics2D g, VizStyle s, ViewHits hits, Snapshot f, Plan plan) {
+  static void paint(Graphics2D g, VizStyle s, HitMap hits, Snapshot f, Plan plan) {
     if (f.alpha() <= 0) {
       return;
     }
@@ -123,7 +124,7 @@ final class FlattenPainter {
       Rectangle2D map = layout.maps()[c];
       Rectangle2D block = layout.blocks()[c];
       if (src.mapping().isPresent()) {
-        hits.add(ViewHits.Kind.CHANNEL, c, src.shape().height(), src.shape().width(), map);
+        hits.add(HitMap.Kind.CHANNEL, c, src.shape().height(), src.shape().width(), map);
         // Grey edges: each map row fans into its strips.
         g.setStroke(new BasicStroke(0.5f));
         g.setColor(VizStyle.mix(s.background(), s.foreground(), 0.2));
@@ -149,7 +150,7 @@ final class FlattenPainter {
       g.setColor(s.grid());
       g.setStroke(new BasicStroke(0.6f));
       g.draw(block);
-      hits.add(ViewHits.Kind.STRIP, c, plane, 1, block);
+      hits.add(HitMap.Kind.STRIP, c, plane, 1, block);
     }
     if (f.hoverPosition() >= 0 && f.hoverPosition() < b.inputs().size()) {
       paintHover(g, f, s, hits, src, layout, strongScale, small, plan.hoverSlot());
@@ -176,7 +177,7 @@ final class FlattenPainter {
         dir < 0 ? biasAt.getY() - 9 : biasAt.getY() + 18,
         small,
         s.foreground());
-    hits.add(ViewHits.Kind.BIAS, 0, dot.getBounds2D());
+    hits.add(HitMap.Kind.BIAS, 0, dot.getBounds2D());
     hits.text("bias", DisplayNumbers.two(b.bias()));
 
     Rectangle2D boxR = layout.box();
@@ -191,7 +192,7 @@ final class FlattenPainter {
     g.setColor(s.foreground());
     g.draw(box);
     Draw.centered(g, "softmax", box.getCenterX(), box.getCenterY(), small);
-    hits.add(ViewHits.Kind.SOFTMAX_BUTTON, 0, box.getBounds2D());
+    hits.add(HitMap.Kind.SOFTMAX_BUTTON, 0, box.getBounds2D());
     g.setColor(s.grid());
     Rectangle2D target = geo.targetBox();
     g.draw(new Line2D.Double(boxR.getMaxX(), plus.getY(), target.getX() - 4, plus.getY()));
@@ -231,7 +232,7 @@ final class FlattenPainter {
   private static void legends(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       Snapshot f,
       Source src,
       ColorScale valueScale,
@@ -268,7 +269,7 @@ final class FlattenPainter {
       Graphics2D g,
       Snapshot f,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       Source src,
       Layout layout,
       ColorScale strong,
@@ -354,7 +355,7 @@ final class FlattenPainter {
   static Plan plan(Graphics2D g, VizStyle s, UnfoldGeometry geo, Source src, Layout layout) {
     Notes notes =
         new Notes(
-            g, s, new ViewHits(), new Rectangle2D.Double(4, 4, geo.width() - 8, geo.height() - 8));
+            g, s, new HitMap(), new Rectangle2D.Double(4, 4, geo.width() - 8, geo.height() - 8));
     geo.labels().forEach(notes::occupyText);
     // The legend row (the two legends at the source column), or all of the strip under the nodes.
     notes.occupyText(

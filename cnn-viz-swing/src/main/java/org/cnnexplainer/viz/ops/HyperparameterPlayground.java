@@ -19,6 +19,7 @@ import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.Animator;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -192,7 +193,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
   }
 
   /** Regions and texts of the last paint of the drawing. */
-  public ViewHits hits() {
+  public HitMap hits() {
     return canvas.hits;
   }
 
@@ -224,7 +225,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
   }
 
   private final class Canvas extends JComponent {
-    private ViewHits hits = new ViewHits();
+    private HitMap hits = new HitMap();
 
     Canvas() {
       setOpaque(true);
@@ -240,10 +241,10 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
                       r -> {
                         int[] cell = r.cellAt(e.getX(), e.getY());
                         int m = geometry.outputSize();
-                        if (r.kind() == ViewHits.Kind.OUTPUT_CELL) {
+                        if (r.kind() == HitMap.Kind.OUTPUT_CELL) {
                           setPlaying(false);
                           setWindowPosition(cell[0], cell[1]);
-                        } else if (r.kind() == ViewHits.Kind.INPUT_CELL) {
+                        } else if (r.kind() == HitMap.Kind.INPUT_CELL) {
                           setPlaying(false);
                           setWindowPosition(
                               Math.min(cell[0] / geometry.stride(), m - 1),
@@ -256,8 +257,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
             public void mouseClicked(MouseEvent e) {
               hits.at(e.getX(), e.getY())
                   .filter(
-                      r ->
-                          r.kind() == ViewHits.Kind.BUTTON && r.index() == SteppingView.PLAY_BUTTON)
+                      r -> r.kind() == HitMap.Kind.BUTTON && r.index() == SteppingView.PLAY_BUTTON)
                   .ifPresent(r -> setPlaying(!playing));
             }
           };
@@ -281,7 +281,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
       Graphics2D g = (Graphics2D) graphics.create();
       try {
         Draw.setup(g);
-        ViewHits fresh = new ViewHits();
+        HitMap fresh = new HitMap();
         PlaygroundPainter.paint(
             g,
             VizStyle.fromUIManager(),

@@ -7,6 +7,7 @@ import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -56,7 +57,7 @@ final class KernelMath {
   static double paint(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       ConvolutionStep step,
       int channel,
       ColorScale[] scales,
@@ -154,7 +155,7 @@ final class KernelMath {
 
   private static void matrix(
       Graphics2D g,
-      ViewHits hits,
+      HitMap hits,
       int kh,
       int kw,
       double cw,

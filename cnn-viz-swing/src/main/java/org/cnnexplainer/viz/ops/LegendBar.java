@@ -7,6 +7,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -24,7 +25,7 @@ final class LegendBar {
   static double paint(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       String caption,
       ColorScale scale,
       Tensor values,
@@ -40,7 +41,7 @@ final class LegendBar {
   static double paint(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       String caption,
       ColorScale scale,
       Tensor values,

@@ -7,6 +7,7 @@ import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /** Paints one channel of a map as a captioned grid with one outlined window (formula cards). */
@@ -35,8 +36,8 @@ final class MapGrids {
   static Rectangle2D paint(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
-      ViewHits.Kind kind,
+      HitMap hits,
+      HitMap.Kind kind,
       String caption,
       Tensor map,
       int channel,
@@ -72,7 +73,7 @@ final class MapGrids {
   static void inputAndOutput(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       ActivationTrace trace,
       int layerIndex,
       int channel,
@@ -86,7 +87,7 @@ final class MapGrids {
         g,
         s,
         hits,
-        ViewHits.Kind.INPUT_CELL,
+        HitMap.Kind.INPUT_CELL,
         "Input",
         trace.inputOf(layerIndex),
         channel,
@@ -99,7 +100,7 @@ final class MapGrids {
         g,
         s,
         hits,
-        ViewHits.Kind.OUTPUT_CELL,
+        HitMap.Kind.OUTPUT_CELL,
         "Output",
         trace.output(layerIndex),
         channel,

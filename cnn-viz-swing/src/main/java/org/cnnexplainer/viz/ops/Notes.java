@@ -10,6 +10,7 @@ import java.awt.geom.QuadCurve2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -24,7 +25,7 @@ final class Notes {
 
   private final Graphics2D g;
   private final VizStyle s;
-  private final ViewHits hits;
+  private final HitMap hits;
   private final Rectangle2D bounds;
   private final List<Rectangle2D> occupied = new ArrayList<>();
   private final List<Rectangle2D> words = new ArrayList<>();
@@ -32,7 +33,7 @@ final class Notes {
   private final Font font;
 
   /** Notes inside {@code bounds}; nothing is placed over what {@link #occupy} was given. */
-  Notes(Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D bounds) {
+  Notes(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D bounds) {
     this.g = g;
     this.s = s;
     this.hits = hits;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import javax.swing.JComponent;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.PaintedText;
+import org.cnnexplainer.viz.paint.HitMap;
 
 /**
  * One operation view: a component that explains how one neuron was computed, and what an
@@ -17,6 +18,9 @@ import org.cnnexplainer.viz.PaintedText;
  * and {@link #setPlaying} do nothing. Call every method on the event thread.
  */
 public interface OperationView extends Explainable {
+  /** Index of the (i) button's {@link HitMap.Kind#BUTTON} region in {@link #hits()}. */
+  int INFO_BUTTON = InfoButton.ID;
+
   /**
    * The Swing component that paints this view (usually the view itself), to add to a container,
    * size, paint or export.
@@ -107,7 +111,7 @@ public interface OperationView extends Explainable {
    *
    * @return the hit map of the last paint
    */
-  ViewHits hits();
+  HitMap hits();
 
   /**
    * The texts painted in the last paint, in the component's coordinates.

@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /** Paints the hyperparameter playground from its settings and sample tensors (stateless). */
@@ -19,7 +20,7 @@ final class PlaygroundPainter {
   static void paint(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       int width,
       ConvGeometry geo,
       Tensor input,
@@ -36,7 +37,7 @@ final class PlaygroundPainter {
     Draw.text(g, formula, 16, 22, bold, s.foreground());
     hits.text("formula", formula);
     Rectangle2D button = new Rectangle2D.Double(Math.max(width, 300) - 28, 6, 18, 18);
-    hits.add(ViewHits.Kind.BUTTON, SteppingView.PLAY_BUTTON, button);
+    hits.add(HitMap.Kind.BUTTON, SteppingView.PLAY_BUTTON, button);
     g.setColor(s.muted());
     g.draw(button);
     if (playing) {
@@ -102,7 +103,7 @@ final class PlaygroundPainter {
       }
     }
     hits.add(
-        ViewHits.Kind.INPUT_CELL,
+        HitMap.Kind.INPUT_CELL,
         0,
         size,
         size,
@@ -153,7 +154,7 @@ final class PlaygroundPainter {
             g, new Rectangle2D.Double(ox + x * oc, y0 + y * oc, oc, oc), fill, text, outFont);
       }
     }
-    hits.add(ViewHits.Kind.OUTPUT_CELL, 0, m, m, new Rectangle2D.Double(ox, y0, m * oc, m * oc));
+    hits.add(HitMap.Kind.OUTPUT_CELL, 0, m, m, new Rectangle2D.Double(ox, y0, m * oc, m * oc));
     Draw.outline(g, new Rectangle2D.Double(ox + col * oc, y0 + row * oc, oc, oc), s.window(), 2f);
     Draw.text(
         g, "Hover over the matrices to move the kernel", 16, y0 + AREA + 30, small, s.muted());

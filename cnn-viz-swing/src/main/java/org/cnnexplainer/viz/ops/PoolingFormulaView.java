@@ -13,6 +13,7 @@ import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -117,7 +118,7 @@ public final class PoolingFormulaView extends SteppingView {
   }
 
   @Override
-  void paintView(Graphics2D g, VizStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     PoolingStep step = PoolingStep.of(trace, layerIndex, channel, row, col);
     boolean max = step.type() == Pooling2D.Type.MAX;

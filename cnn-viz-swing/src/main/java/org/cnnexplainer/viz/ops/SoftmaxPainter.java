@@ -14,6 +14,7 @@ import java.util.Map;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.color.Palette;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /** Paints the softmax card's content from a snapshot (stateless; see {@link SoftmaxView}). */
@@ -92,7 +93,7 @@ final class SoftmaxPainter {
     return b.label(i) + "  " + DisplayNumbers.two(b.logits().at(i));
   }
 
-  static void paint(Graphics2D g, VizStyle s, ViewHits hits, Snapshot f, Rectangle2D content) {
+  static void paint(Graphics2D g, VizStyle s, HitMap hits, Snapshot f, Rectangle2D content) {
     SoftmaxBreakdown b = SoftmaxBreakdown.of(f.trace());
     int n = b.size();
     Font font = s.textFont();
@@ -146,9 +147,7 @@ final class SoftmaxPainter {
       }
       g.setComposite(old);
       hits.add(
-          ViewHits.Kind.LOGIT,
-          i,
-          new Rectangle2D.Double(x0, y - pitch / 2, layout.column(), pitch));
+          HitMap.Kind.LOGIT, i, new Rectangle2D.Double(x0, y - pitch / 2, layout.column(), pitch));
       hits.text("logit " + i, DisplayNumbers.two(b.logits().at(i)));
     }
     // The fraction.
@@ -271,7 +270,7 @@ final class SoftmaxPainter {
   private static double term(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       SoftmaxBreakdown b,
       int i,
       double x,
@@ -305,7 +304,7 @@ final class SoftmaxPainter {
     g.setComposite(old);
     Rectangle2D area = new Rectangle2D.Double(start, y, x - start, ConvolutionFormulaView.BOX_H);
     if (!numerator) {
-      hits.add(ViewHits.Kind.TERM, i, area);
+      hits.add(HitMap.Kind.TERM, i, area);
       hits.text("term " + i, logit);
     } else {
       hits.text("numerator", logit);

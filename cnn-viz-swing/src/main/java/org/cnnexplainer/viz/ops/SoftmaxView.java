@@ -10,6 +10,7 @@ import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -49,8 +50,8 @@ public final class SoftmaxView extends StateView {
             setHoverClass(
                 hits()
                     .at(e.getX(), e.getY())
-                    .filter(r -> r.kind() == ViewHits.Kind.LOGIT || r.kind() == ViewHits.Kind.TERM)
-                    .map(ViewHits.Region::index)
+                    .filter(r -> r.kind() == HitMap.Kind.LOGIT || r.kind() == HitMap.Kind.TERM)
+                    .map(HitMap.Region::index)
                     .orElse(-1));
           }
 
@@ -63,7 +64,7 @@ public final class SoftmaxView extends StateView {
           public void mouseClicked(MouseEvent e) {
             hits()
                 .at(e.getX(), e.getY())
-                .filter(r -> r.kind() == ViewHits.Kind.BUTTON)
+                .filter(r -> r.kind() == HitMap.Kind.BUTTON)
                 .ifPresent(
                     r -> {
                       if (r.index() == SteppingView.PLAY_BUTTON) {
@@ -209,7 +210,7 @@ public final class SoftmaxView extends StateView {
   }
 
   @Override
-  Rectangle2D paintFrame(Graphics2D g, VizStyle style, ViewHits hits) {
+  Rectangle2D paintFrame(Graphics2D g, VizStyle style, HitMap hits) {
     String label = state().network().classLabels().get(classIndex);
     CardChrome.paint(
         g,
@@ -232,7 +233,7 @@ public final class SoftmaxView extends StateView {
   }
 
   @Override
-  void paintView(Graphics2D g, VizStyle s, ViewHits hits, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D content) {
     SoftmaxPainter.paint(
         g,
         s,

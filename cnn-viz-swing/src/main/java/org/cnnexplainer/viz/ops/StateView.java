@@ -16,12 +16,14 @@ import org.cnnexplainer.viz.internal.TextLog;
 import org.cnnexplainer.viz.overview.NetworkOverview;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
 import org.cnnexplainer.viz.overview.Unfolding;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
  * A thin component that paints one operation view of the shared {@link ExplainerState}: it listens
- * while displayable, repaints on every change, and resolves the pointer through the {@link
- * ViewHits} recorded by the last paint.
+ * while displayable, repaints on every change, and resolves the pointer through the {@link HitMap}
+ * recorded by the last paint.
  *
  * <p>The elastic views (convolution, flatten) paint either on their own, laid out for their size,
  * or — inside an {@link ExplainerPanel} — transparently over a {@link NetworkOverview}, in the room
@@ -38,7 +40,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
   private final ExplainerState state;
   private final Network network;
   private final StateListener listener = e -> stateChanged();
-  private ViewHits hits = new ViewHits();
+  private HitMap hits = new HitMap();
   private List<PaintedText> texts = List.of();
   private NetworkOverview overview;
 
@@ -69,7 +71,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
    */
   @Override
   public boolean isAttached() {
-    return NeuronViews.sameLayers(network, state.network());
+    return SameLayers.same(network, state.network());
   }
 
   /** Whether there is something to paint: attached, and the state has a trace. */
@@ -79,7 +81,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
 
   /** Regions and texts painted in the last paint. */
   @Override
-  public ViewHits hits() {
+  public HitMap hits() {
     return hits;
   }
 
@@ -91,9 +93,12 @@ public abstract sealed class StateView extends JComponent implements OperationVi
 
   /**
    * Paints over {@code overview} (same bounds) in the room of its unfolding, transparent, taking
-   * the pointer only on painted parts; {@code null} paints on its own again.
+   * the pointer only on painted parts; {@code null} paints on its own again. The {@link
+   * org.cnnexplainer.viz.panel.ExplainerPanel} does this for the elastic views it opens.
+   *
+   * @param overview the overview to paint over, or null
    */
-  void embedIn(NetworkOverview overview) {
+  public void embedIn(NetworkOverview overview) {
     this.overview = overview;
     setOpaque(overview == null);
   }
@@ -106,8 +111,10 @@ public abstract sealed class StateView extends JComponent implements OperationVi
   /**
    * The geometry to paint in: the overview's unfolding when embedded, else {@link
    * #standaloneGeometry}; empty when embedded and nothing is unfolded.
+   *
+   * @return the geometry, or empty when embedded in an overview that has folded the view away
    */
-  Optional<UnfoldGeometry> geometry() {
+  public Optional<UnfoldGeometry> geometry() {
     if (overview != null) {
       Unfolding mine = unfolding();
       return overview.unfoldGeometry().filter(g -> g.unfolding().equals(mine));
@@ -149,7 +156,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
    * Paints the frame (a card's border and header, or nothing) and returns the content area; the
    * default paints the background when opaque and the (i) button.
    */
-  Rectangle2D paintFrame(Graphics2D g, VizStyle style, ViewHits hits) {
+  Rectangle2D paintFrame(Graphics2D g, VizStyle style, HitMap hits) {
     if (isOpaque()) {
       g.setColor(style.background());
       g.fillRect(0, 0, getWidth(), getHeight());
@@ -159,7 +166,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
   }
 
   /** Paints the view (the state has a trace) into {@code content}, recording regions in hits. */
-  abstract void paintView(Graphics2D g, VizStyle style, ViewHits hits, Rectangle2D content);
+  abstract void paintView(Graphics2D g, VizStyle style, HitMap hits, Rectangle2D content);
 
   /** The size the view needs on its own (the state has a trace). */
   abstract Dimension viewSize();
@@ -188,7 +195,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
       Draw.setup(g);
       TextLog log = TextLog.install(g);
       VizStyle style = VizStyle.fromUIManager();
-      ViewHits fresh = new ViewHits();
+      HitMap fresh = new HitMap();
       if (hasTrace()) {
         Rectangle2D content = paintFrame(g, style, fresh);
         paintView(g, style, fresh, content);

@@ -19,6 +19,7 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -40,11 +41,14 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
   /** Id of the play/pause button region. */
   public static final int PLAY_BUTTON = 0;
 
+  /** Id of the close (×) button region. */
+  public static final int CLOSE_BUTTON = CardChrome.CLOSE;
+
   private final ExplainerState state;
   private final Network network;
   private final StateListener listener = e -> repaint();
   private final Animator stepper;
-  private ViewHits hits = new ViewHits();
+  private HitMap hits = new HitMap();
   private List<PaintedText> texts = List.of();
   private int row;
   private int column;
@@ -67,7 +71,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
           public void mouseClicked(MouseEvent e) {
             requestFocusInWindow();
             hits.at(e.getX(), e.getY())
-                .filter(r -> r.kind() == ViewHits.Kind.BUTTON)
+                .filter(r -> r.kind() == HitMap.Kind.BUTTON)
                 .ifPresent(
                     r -> {
                       if (r.index() == PLAY_BUTTON) {
@@ -145,7 +149,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
    * recording regions in {@code hits}.
    */
   abstract void paintView(
-      Graphics2D g, VizStyle style, ViewHits hits, int row, int col, Rectangle2D content);
+      Graphics2D g, VizStyle style, HitMap hits, int row, int col, Rectangle2D content);
 
   /** The card's title, e.g. "Convolution". */
   abstract String title();
@@ -264,7 +268,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
    */
   @Override
   public boolean isAttached() {
-    return NeuronViews.sameLayers(network, state.network());
+    return SameLayers.same(network, state.network());
   }
 
   private boolean hasTrace() {
@@ -273,7 +277,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
 
   /** Regions painted in the last paint. */
   @Override
-  public ViewHits hits() {
+  public HitMap hits() {
     return hits;
   }
 
@@ -281,12 +285,12 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
     hits.at(x, y)
         .ifPresent(
             r -> {
-              if (r.kind() == ViewHits.Kind.INPUT_CELL) {
+              if (r.kind() == HitMap.Kind.INPUT_CELL) {
                 int[] cell = r.cellAt(x, y);
                 int[] out = outputForInput(cell[0], cell[1]);
                 setPlaying(false);
                 setWindowPosition(out[0], out[1]);
-              } else if (r.kind() == ViewHits.Kind.OUTPUT_CELL) {
+              } else if (r.kind() == HitMap.Kind.OUTPUT_CELL) {
                 int[] cell = r.cellAt(x, y);
                 setPlaying(false);
                 setWindowPosition(cell[0], cell[1]);
@@ -341,7 +345,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
       Draw.setup(g);
       TextLog log = TextLog.install(g);
       VizStyle style = VizStyle.fromUIManager();
-      ViewHits fresh = new ViewHits();
+      HitMap fresh = new HitMap();
       if (hasTrace()) {
         int[] size = outputSize();
         row = Math.min(row, size[0] - 1);

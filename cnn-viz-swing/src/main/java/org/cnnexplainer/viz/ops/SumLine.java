@@ -10,6 +10,7 @@ import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.Palette;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -37,7 +38,7 @@ final class SumLine {
   static double paint(
       Graphics2D g,
       VizStyle s,
-      ViewHits hits,
+      HitMap hits,
       ConvolutionStep step,
       int highlight,
       ColorScale[] scales,

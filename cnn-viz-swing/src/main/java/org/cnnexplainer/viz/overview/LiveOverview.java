@@ -14,6 +14,7 @@ import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.color.RangeMode;
 import org.cnnexplainer.viz.internal.BackgroundPicture;
 import org.cnnexplainer.viz.internal.BackgroundPicture.Drawn;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**

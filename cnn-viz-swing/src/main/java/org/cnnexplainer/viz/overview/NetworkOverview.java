@@ -29,6 +29,7 @@ import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.StateProperty;
 import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**

@@ -15,6 +15,7 @@ import java.util.function.IntToDoubleFunction;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /** Paints the nodes of one column (heat-maps, unit colours, or class labels with bars). */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.panel.NeuronViews;
 import org.cnnexplainer.viz.testing.SmallNetwork;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;

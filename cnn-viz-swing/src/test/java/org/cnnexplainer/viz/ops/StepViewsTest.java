@@ -8,15 +8,17 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.explain.ActivationStep;
 import org.cnnexplainer.core.explain.PoolingStep;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.testing.Fixtures;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.OddNetworks;
+import org.cnnexplainer.viz.testing.States;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
 /** The activation and pooling formula views show the explanation objects' numbers. */
 class StepViewsTest {
-  private static void assertPooling(ViewHits hits, PoolingStep step) {
+  private static void assertPooling(HitMap hits, PoolingStep step) {
     int rows = step.values().shape().height();
     int cols = step.values().shape().width();
     for (int r = 0; r < rows; r++) {
@@ -37,7 +39,7 @@ class StepViewsTest {
     int pool = n.indexOf("max_pool_2");
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+          ExplainerState state = States.of(trace);
           ActivationFormulaView a = new ActivationFormulaView(state, relu, 4);
           a.setWindowPosition(30, 7);
           Headless.paint(a, 800, 300);
@@ -59,7 +61,7 @@ class StepViewsTest {
     ActivationTrace trace = network.trace(TestNetworks.image(network.inputShape(), 2));
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+          ExplainerState state = States.of(trace);
           ActivationFormulaView a = new ActivationFormulaView(state, OddNetworks.SIGMOID, 1);
           a.setWindowPosition(4, 5);
           Headless.paint(a, 800, 300);
@@ -89,7 +91,7 @@ class StepViewsTest {
     ActivationTrace trace = network.trace(TestNetworks.image(network.inputShape(), 2));
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+          ExplainerState state = States.of(trace);
           IllegalArgumentException e =
               assertThrows(
                   IllegalArgumentException.class,

@@ -16,8 +16,12 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.VizKeys;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 import org.cnnexplainer.viz.testing.Fixtures;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.Shots;
+import org.cnnexplainer.viz.testing.States;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +60,11 @@ class ViewScreenshotsTest {
       BufferedImage image =
           Headless.onEdt(
               () -> {
-                ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+                ExplainerState state = States.of(trace);
                 JComponent view = e.getValue().apply(state);
                 Dimension size = view.getPreferredSize();
                 BufferedImage painted = Headless.paint(view, size.width, size.height);
-                ViewHits hits =
+                HitMap hits =
                     view instanceof StateView sv ? sv.hits() : ((SteppingView) view).hits();
                 assertFalse(hits.regions().isEmpty(), e.getKey() + " recorded no regions");
                 return painted;
@@ -102,7 +106,7 @@ class ViewScreenshotsTest {
       BufferedImage image =
           Headless.onEdt(
               () -> {
-                ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+                ExplainerState state = States.of(trace);
                 ExplainerPanel panel = new ExplainerPanel(state);
                 Headless.paint(panel, 1400, 1000);
                 state.setSelection(
@@ -155,7 +159,7 @@ class ViewScreenshotsTest {
       BufferedImage image =
           Headless.onEdt(
               () -> {
-                ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+                ExplainerState state = States.of(trace);
                 JComponent view =
                     elastic
                         ? new ConvolutionElasticView(state, 0, 1)
@@ -163,7 +167,7 @@ class ViewScreenshotsTest {
                 Dimension size = view.getPreferredSize();
                 BufferedImage painted = Headless.paint(view, size.width, size.height);
                 if (!elastic) {
-                  ViewHits hits = ((SteppingView) view).hits();
+                  HitMap hits = ((SteppingView) view).hits();
                   for (int c = 0; c < 16; c++) {
                     assertTrue(hits.text("channelSum " + c).isPresent(), "channel " + c);
                   }

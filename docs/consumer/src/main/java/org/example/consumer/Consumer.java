@@ -26,7 +26,7 @@ import org.cnnexplainer.models.BundledModels;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
-import org.cnnexplainer.viz.ops.NeuronViews;
+import org.cnnexplainer.viz.panel.NeuronViews;
 import org.cnnexplainer.viz.ops.StateView;
 import org.cnnexplainer.viz.overview.NetworkOverview;
 

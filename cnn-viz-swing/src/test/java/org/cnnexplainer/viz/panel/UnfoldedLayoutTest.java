@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +29,8 @@ import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.testing.Fixtures;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.Shots;
+import org.cnnexplainer.viz.testing.States;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +120,7 @@ class UnfoldedLayoutTest {
 
   private static BufferedImage paintAndCheck(
       ActivationTrace trace, List<Object> open, int[] size, String name) {
-    ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+    ExplainerState state = States.of(trace);
     ExplainerPanel panel = new ExplainerPanel(state);
     panel.addNotify();
     try {

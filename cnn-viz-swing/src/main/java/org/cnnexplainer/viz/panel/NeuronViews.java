@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -6,6 +6,13 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.ops.ActivationFormulaView;
+import org.cnnexplainer.viz.ops.ConvolutionElasticView;
+import org.cnnexplainer.viz.ops.FlattenView;
+import org.cnnexplainer.viz.ops.OperationView;
+import org.cnnexplainer.viz.ops.PoolingFormulaView;
+import org.cnnexplainer.viz.ops.StateView;
+import org.cnnexplainer.viz.ops.SteppingView;
 
 /**
  * The operation view that explains a neuron, as a click on it in the {@link ExplainerPanel} opens:
@@ -66,27 +73,5 @@ public final class NeuronViews {
           default -> null;
         };
     return Optional.ofNullable(view);
-  }
-
-  /**
-   * Whether a view made for {@code made} can show {@code now}: the same network, or one with the
-   * same input shape and, layer by layer, the same kind of layer with the same output shape.
-   */
-  static boolean sameLayers(Network made, Network now) {
-    if (made == now) {
-      return true;
-    }
-    if (now == null
-        || !made.inputShape().equals(now.inputShape())
-        || made.layers().size() != now.layers().size()) {
-      return false;
-    }
-    for (int i = 0; i < made.layers().size(); i++) {
-      if (made.layer(i).getClass() != now.layer(i).getClass()
-          || !made.outputShape(i).equals(now.outputShape(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import static org.cnnexplainer.viz.testing.Headless.runOnEdt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,12 @@ import javax.swing.JComponent;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.ops.ActivationFormulaView;
+import org.cnnexplainer.viz.ops.ConvolutionElasticView;
+import org.cnnexplainer.viz.ops.FlattenView;
+import org.cnnexplainer.viz.ops.PoolingFormulaView;
+import org.cnnexplainer.viz.ops.StateView;
+import org.cnnexplainer.viz.ops.SteppingView;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.SmallNetwork;
 import org.cnnexplainer.viz.testing.TestNetworks;
