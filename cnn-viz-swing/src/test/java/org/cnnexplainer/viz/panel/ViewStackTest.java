@@ -29,10 +29,10 @@ class ViewStackTest {
         ? "OVERVIEW"
         : s.mode()
             + "("
-            + s.neuron().layer()
+            + s.neuron().orElseThrow().layer()
             + ":"
-            + s.neuron().neuron()
-            + (s.channel() >= 0 ? " c" + s.channel() : "")
+            + s.neuron().orElseThrow().neuron()
+            + (s.channel().isPresent() ? " c" + s.channel().getAsInt() : "")
             + ")";
   }
 
