@@ -55,7 +55,11 @@ public record VizStyle(
   /** Default of {@link VizKeys#SELECTION_COLOR}. */
   public static final Color SELECTION_DEFAULT = new Color(33, 118, 214);
 
-  /** The current style of the UI defaults (call on the event thread, once per paint). */
+  /**
+   * The current style of the UI defaults (call on the event thread, once per paint).
+   *
+   * @return the style
+   */
   public static VizStyle fromUIManager() {
     Color bg = surface();
     Color fg = color(VizKeys.FOREGROUND, color("Label.foreground", Color.BLACK));
@@ -85,7 +89,11 @@ public record VizStyle(
         color(VizKeys.ERROR_COLOR, new Color(0xC62828)));
   }
 
-  /** This style with crisp (nearest-neighbour) heat-map pixels. */
+  /**
+   * This style with crisp (nearest-neighbour) heat-map pixels.
+   *
+   * @return the crisp style
+   */
   public VizStyle withCrispPixels() {
     return new VizStyle(
         background,
@@ -109,7 +117,11 @@ public record VizStyle(
         error);
   }
 
-  /** Whether the background is dark (text on it must be light). */
+  /**
+   * Whether the background is dark (text on it must be light).
+   *
+   * @return true on a dark background
+   */
   public boolean dark() {
     return luminance(background) < 0.5;
   }
@@ -119,6 +131,8 @@ public record VizStyle(
    * otherwise white under a light look and feel (the heat-maps' near-zero colour, rgb 242 239 238,
    * is almost FlatLaf's light grey, so maps would melt into a grey page) and the look and feel's
    * panel colour under a dark one.
+   *
+   * @return the background colour, opaque
    */
   public static Color surface() {
     Color set = UIManager.getColor(VizKeys.BACKGROUND);
@@ -132,17 +146,34 @@ public record VizStyle(
     return luminance(panel) > 0.5 ? Color.WHITE : opaque(panel);
   }
 
-  /** Relative luminance in [0, 1] (Rec. 709 weights, without gamma). */
+  /**
+   * Relative luminance in [0, 1] (Rec. 709 weights, without gamma).
+   *
+   * @param c the colour
+   * @return its luminance
+   */
   public static double luminance(Color c) {
     return (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255.0;
   }
 
-  /** Black or white, whichever reads better on {@code fill}. */
+  /**
+   * Black or white, whichever reads better on {@code fill}.
+   *
+   * @param fill the colour behind the text
+   * @return black or white
+   */
   public static Color textOn(Color fill) {
     return luminance(fill) < 0.45 ? Color.WHITE : Color.BLACK;
   }
 
-  /** {@code a} blended towards {@code b} by {@code amount} (opaque result). */
+  /**
+   * {@code a} blended towards {@code b} by {@code amount} (opaque result).
+   *
+   * @param a the colour at 0
+   * @param b the colour at 1
+   * @param amount how far towards {@code b}, 0 to 1
+   * @return the blend
+   */
   public static Color mix(Color a, Color b, double amount) {
     return new Color(
         (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * amount),
@@ -150,12 +181,23 @@ public record VizStyle(
         (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * amount));
   }
 
-  /** {@code c} with opacity {@code alpha} in [0, 1]. */
+  /**
+   * {@code c} with opacity {@code alpha} in [0, 1].
+   *
+   * @param c the colour
+   * @param alpha its opacity, 0 to 1
+   * @return the translucent colour
+   */
   public static Color withAlpha(Color c, double alpha) {
     return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * alpha));
   }
 
-  /** The colour of a packed {@code 0xRRGGBB} value (a colour scale's answer). */
+  /**
+   * The colour of a packed {@code 0xRRGGBB} value (a colour scale's answer).
+   *
+   * @param rgb the packed value
+   * @return the colour, opaque
+   */
   public static Color rgb(int rgb) {
     return new Color(rgb);
   }
@@ -163,6 +205,10 @@ public record VizStyle(
   /**
    * The UI default {@code key} as a plain opaque colour (the look and feel's {@code UIResource}
    * subclasses are fine, but alpha is dropped), or {@code fallback} when it is not set.
+   *
+   * @param key the UI key
+   * @param fallback the colour when the key is not set
+   * @return the colour
    */
   public static Color color(String key, Color fallback) {
     Color c = UIManager.getColor(key);
@@ -173,7 +219,11 @@ public record VizStyle(
     return new Color(c.getRGB() & 0xffffff);
   }
 
-  /** The font the views use: {@code CnnViz.font}, else the look and feel's label font. */
+  /**
+   * The font the views use: {@code CnnViz.font}, else the look and feel's label font.
+   *
+   * @return the base font
+   */
   public static Font baseFont() {
     Font base = UIManager.getFont(VizKeys.FONT);
     if (base == null) {
