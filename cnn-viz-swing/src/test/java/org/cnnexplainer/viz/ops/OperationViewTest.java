@@ -7,23 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
-import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.panel.NeuronViews;
 import org.cnnexplainer.viz.testing.SmallNetwork;
-import org.cnnexplainer.viz.testing.TestNetworks;
+import org.cnnexplainer.viz.testing.States;
 import org.junit.jupiter.api.Test;
 
 /** The one contract an application drives every operation view through. */
 class OperationViewTest {
-  private static ExplainerState stateWith(Network network) {
-    ExplainerState state = new ExplainerState(Runnable::run);
-    state.setNetwork(network);
-    state.setTrace(network.trace(TestNetworks.image(network.inputShape(), 5)));
-    return state;
-  }
-
   private static OperationView view(ExplainerState state, NeuronRef neuron) {
     return NeuronViews.create(state, neuron).orElseThrow();
   }
@@ -32,7 +24,7 @@ class OperationViewTest {
   void everyViewNamesTheNeuronItExplainsAndIsItsOwnComponent() {
     runOnEdt(
         () -> {
-          ExplainerState state = stateWith(SmallNetwork.create());
+          ExplainerState state = States.traced(SmallNetwork.create());
           for (NeuronRef neuron :
               new NeuronRef[] {
                 new NeuronRef(SmallNetwork.CONV_A, 1),
@@ -54,7 +46,7 @@ class OperationViewTest {
   void steppingCardsMapTheFractionToWindowPositionsInReadingOrder() {
     runOnEdt(
         () -> {
-          ExplainerState state = stateWith(SmallNetwork.create());
+          ExplainerState state = States.traced(SmallNetwork.create());
           SteppingView card = (SteppingView) view(state, new NeuronRef(SmallNetwork.RELU_A, 0));
           int[] size = card.outputSize();
           assertTrue(card.isAnimated());
@@ -75,7 +67,7 @@ class OperationViewTest {
   void onceOnlyAnimationsSkipToTheirEndWhenPausedOrStepped() {
     runOnEdt(
         () -> {
-          ExplainerState state = stateWith(SmallNetwork.create());
+          ExplainerState state = States.traced(SmallNetwork.create());
           OperationView elastic = view(state, new NeuronRef(SmallNetwork.CONV_A, 1));
           assertTrue(elastic.isAnimated());
           elastic.setFraction(0.25);

@@ -136,9 +136,9 @@ class ViewScreenshotsTest {
             java.util.List.of(
                 new org.cnnexplainer.core.layer.Conv2D(
                     "conv_wide",
-                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                    org.cnnexplainer.core.testing.RandomTensors.gaussian(
                         org.cnnexplainer.core.Shape.of(2, 16, 5, 5), 0.1, random),
-                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                    org.cnnexplainer.core.testing.RandomTensors.gaussian(
                         org.cnnexplainer.core.Shape.vector(2), 0.1, random),
                     1,
                     1,
@@ -147,9 +147,9 @@ class ViewScreenshotsTest {
                 new org.cnnexplainer.core.layer.Flatten("flatten"),
                 new org.cnnexplainer.core.layer.Dense(
                     "output",
-                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                    org.cnnexplainer.core.testing.RandomTensors.gaussian(
                         org.cnnexplainer.core.Shape.of(288, 2), 0.1, random),
-                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                    org.cnnexplainer.core.testing.RandomTensors.gaussian(
                         org.cnnexplainer.core.Shape.vector(2), 0.1, random),
                     org.cnnexplainer.core.layer.Activation.SOFTMAX)),
             java.util.List.of("a", "b"));
