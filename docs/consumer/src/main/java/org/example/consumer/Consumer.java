@@ -87,7 +87,7 @@ public final class Consumer {
                 Rectangle2D box = overview.hitMap().boundsOf(new NeuronRef(0, 2)).orElseThrow();
                 click(overview, box.getCenterX(), box.getCenterY());
 
-                JComponent v = NeuronViews.create(state, new NeuronRef(0, 2)).orElseThrow();
+                JComponent v = NeuronViews.create(state, new NeuronRef(0, 2)).orElseThrow().component();
                 Animator.setAnimated(v, false);
                 paint(v, 900, 600);
                 return v;
