@@ -12,6 +12,8 @@ module org.cnnexplainer.viz {
   exports org.cnnexplainer.viz.color;
   exports org.cnnexplainer.viz.overview;
   exports org.cnnexplainer.viz.ops;
+  exports org.cnnexplainer.viz.panel;
+  exports org.cnnexplainer.viz.paint;
   exports org.cnnexplainer.viz.draw;
   exports org.cnnexplainer.viz.training;
   exports org.cnnexplainer.viz.attribution;

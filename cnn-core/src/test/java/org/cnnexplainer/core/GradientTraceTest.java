@@ -20,6 +20,7 @@ import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.core.testing.RandomTensors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -54,7 +55,7 @@ class GradientTraceTest {
             "varied",
             VARIED,
             GradientTarget.weightedSum(
-                "avg_pool", TestNetworks.uniform(new Random(1), Shape.image(4, 3, 2), -1f, 1f))));
+                "avg_pool", RandomTensors.uniform(new Random(1), Shape.image(4, 3, 2), -1f, 1f))));
   }
 
   @ParameterizedTest(name = "{0}: {2}")

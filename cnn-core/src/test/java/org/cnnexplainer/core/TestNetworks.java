@@ -12,6 +12,7 @@ import org.cnnexplainer.core.layer.Dropout;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Layer;
 import org.cnnexplainer.core.layer.Pooling2D;
+import org.cnnexplainer.core.testing.RandomTensors;
 
 /**
  * Networks with seeded random weights for tests, built in code so tests do not depend on model
@@ -61,10 +62,10 @@ public final class TestNetworks {
     layers.add(
         new BatchNormalization(
             "batch_norm",
-            uniform(random, Shape.vector(4), 0.5f, 1.5f),
-            uniform(random, Shape.vector(4), -0.5f, 0.5f),
-            uniform(random, Shape.vector(4), -0.2f, 0.2f),
-            uniform(random, Shape.vector(4), 0.5f, 2f),
+            RandomTensors.uniform(random, Shape.vector(4), 0.5f, 1.5f),
+            RandomTensors.uniform(random, Shape.vector(4), -0.5f, 0.5f),
+            RandomTensors.uniform(random, Shape.vector(4), -0.2f, 0.2f),
+            RandomTensors.uniform(random, Shape.vector(4), 0.5f, 2f),
             0.001f));
     // (4, 5, 4) -> (4, 3, 2)
     layers.add(new Pooling2D("avg_pool", Pooling2D.Type.AVERAGE, 2, 2, 2, 2, Padding.SAME));
@@ -81,7 +82,7 @@ public final class TestNetworks {
 
   /** A seeded input for {@code network}, uniform in [0, 1) like a normalised image. */
   public static Tensor randomInput(Network network, long seed) {
-    return uniform(new Random(seed), network.inputShape(), 0f, 1f);
+    return RandomTensors.uniform(new Random(seed), network.inputShape(), 0f, 1f);
   }
 
   private static Conv2D conv(
@@ -98,8 +99,8 @@ public final class TestNetworks {
     float limit = (float) Math.sqrt(6.0 / (inChannels * kh * kw + filters));
     return new Conv2D(
         name,
-        uniform(random, Shape.of(filters, inChannels, kh, kw), -limit, limit),
-        useBias ? uniform(random, Shape.vector(filters), -0.1f, 0.1f) : null,
+        RandomTensors.uniform(random, Shape.of(filters, inChannels, kh, kw), -limit, limit),
+        useBias ? RandomTensors.uniform(random, Shape.vector(filters), -0.1f, 0.1f) : null,
         stride,
         stride,
         padding,
@@ -111,17 +112,8 @@ public final class TestNetworks {
     float limit = (float) Math.sqrt(6.0 / (inputs + units));
     return new Dense(
         name,
-        uniform(random, Shape.of(inputs, units), -limit, limit),
-        uniform(random, Shape.vector(units), -0.1f, 0.1f),
+        RandomTensors.uniform(random, Shape.of(inputs, units), -limit, limit),
+        RandomTensors.uniform(random, Shape.vector(units), -0.1f, 0.1f),
         activation);
-  }
-
-  /** Values drawn uniformly from {@code [low, high)}. */
-  static Tensor uniform(Random random, Shape shape, float low, float high) {
-    float[] values = new float[shape.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = low + (high - low) * random.nextFloat();
-    }
-    return Tensor.of(shape, values);
   }
 }

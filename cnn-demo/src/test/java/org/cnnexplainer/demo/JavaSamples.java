@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.models.BundledModels;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.cnnexplainer.viz.ExplainerState;
 
 /**
@@ -67,15 +67,13 @@ final class JavaSamples {
   }
 
   /** Runs {@code sample}'s {@code main} with {@code args}; returns what it printed. */
-  static String runMain(Class<?> sample, String... args) throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      sample.getMethod("main", String[].class).invoke(null, (Object) args);
-    } finally {
-      System.setOut(old);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
+  static String runMain(Class<?> sample, String... args) {
+    return CapturedRun.of(
+            a -> {
+              sample.getMethod("main", String[].class).invoke(null, (Object) a);
+              return 0;
+            },
+            args)
+        .out();
   }
 }

@@ -24,7 +24,7 @@ import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.demo.app.TestModels;
 import org.cnnexplainer.viz.ExplainerState;
-import org.cnnexplainer.viz.ops.ExplainerPanel;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

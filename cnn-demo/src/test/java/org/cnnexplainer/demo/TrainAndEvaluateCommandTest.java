@@ -18,15 +18,15 @@ import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.TfjsModel;
-import org.cnnexplainer.demo.cli.CommandRun;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainAndEvaluateCommandTest {
   @TempDir Path dir;
 
-  private static CommandRun run(String... args) {
-    return CommandRun.of(args);
+  private static CapturedRun run(String... args) {
+    return CapturedRun.of(Main::run, args);
   }
 
   /** Three classes of 16x16 grey images: a bright row, a bright column, or a bright diagonal. */
@@ -55,7 +55,7 @@ class TrainAndEvaluateCommandTest {
   void trainsOnAnImageFolderAndEvaluatesTheSavedModel() throws IOException {
     Path data = imageFolder();
     Path out = dir.resolve("models").resolve("bars");
-    CommandRun train =
+    CapturedRun train =
         run(
             "train",
             "--data",
@@ -89,7 +89,7 @@ class TrainAndEvaluateCommandTest {
       assertEquals(List.of(out), siblings.toList(), "no temporary folders are left behind");
     }
 
-    CommandRun evaluate =
+    CapturedRun evaluate =
         run("evaluate", "--model", out.toString(), "--data", data.toString(), "--json");
     assertEquals(0, evaluate.code(), evaluate.err());
     JsonObject json = JsonParser.parseString(evaluate.out()).getAsJsonObject();
@@ -114,7 +114,7 @@ class TrainAndEvaluateCommandTest {
     }
     assertEquals((double) correct / total, json.get("accuracy").getAsDouble(), 1e-12);
 
-    CommandRun text = run("evaluate", "--model", out.toString(), "--data", data.toString());
+    CapturedRun text = run("evaluate", "--model", out.toString(), "--data", data.toString());
     assertEquals(0, text.code(), text.err());
     assertTrue(text.out().startsWith("accuracy "), text.out());
     assertTrue(text.out().contains("confusion (rows: true class"), text.out());
@@ -124,7 +124,7 @@ class TrainAndEvaluateCommandTest {
   void badDataExitsWithThreeNamesTheFileAndWritesNothing() throws IOException {
     Path out = dir.resolve("out");
     Path empty = Files.createDirectories(dir.resolve("no-classes"));
-    CommandRun noClasses = run("train", "--data", empty.toString(), "--out", out.toString());
+    CapturedRun noClasses = run("train", "--data", empty.toString(), "--out", out.toString());
     assertEquals(3, noClasses.code());
     assertTrue(noClasses.err().contains("no-classes"), noClasses.err());
     assertTrue(noClasses.err().contains("no class sub-folders"), noClasses.err());
@@ -132,7 +132,7 @@ class TrainAndEvaluateCommandTest {
     Path fashion = Files.createDirectories(dir.resolve("fashion"));
     Files.write(fashion.resolve("train-images-idx3-ubyte"), new byte[] {0, 0, 8, 3, 0, 0});
     Files.write(fashion.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
-    CommandRun truncated =
+    CapturedRun truncated =
         run(
             "train",
             "--data",
@@ -145,7 +145,7 @@ class TrainAndEvaluateCommandTest {
     assertTrue(truncated.err().contains("train-images-idx3-ubyte"), truncated.err());
     assertTrue(truncated.err().contains("truncated"), truncated.err());
 
-    CommandRun missing =
+    CapturedRun missing =
         run("evaluate", "--model", dir.resolve("nothing").toString(), "--data", "fashion-mnist");
     assertEquals(3, missing.code());
     assertFalse(Files.exists(out), "nothing is written to --out");

@@ -8,13 +8,16 @@ import javax.swing.JComponent;
 import javax.swing.Timer;
 
 /**
- * Drives an animation: calls back with a fraction that goes from 0 to 1 over a duration, on the
- * event thread, about 60 times a second. Views paint a pure function of the fraction.
+ * The one animation clock of the library. A <em>timed</em> animator calls back with a fraction that
+ * goes from 0 to 1 over a duration, on the event thread, about 60 times a second; views paint a
+ * pure function of the fraction. A {@linkplain #stepping stepping} animator calls back once per
+ * period until stopped (the formula cards and the playground move their window this way).
  *
  * <p>When animation is off — system property {@value #PROPERTY} set to {@code off} (for reduced
  * motion and deterministic tests), a headless environment, or, for an animator owned by a
  * component, {@link #setAnimated setAnimated(component, false)} on that component or a container
- * around it — {@link #start()} calls back once with 1 (the final frame).
+ * around it — {@link #start()} calls back once with 1 (the final frame); a stepping animator does
+ * not step at all.
  */
 public final class Animator {
   /** System property that turns all animations off when set to {@code off}. */
@@ -29,6 +32,7 @@ public final class Animator {
   private final int durationMillis;
   private final Component owner;
   private final DoubleConsumer onFrame;
+  private final Runnable onStep;
   private Timer timer;
   private long startNanos;
 
@@ -57,6 +61,32 @@ public final class Animator {
     this.durationMillis = durationMillis;
     this.owner = owner;
     this.onFrame = Objects.requireNonNull(onFrame, "onFrame");
+    this.onStep = null;
+  }
+
+  private Animator(Component owner, int periodMillis, Runnable onStep) {
+    if (periodMillis <= 0) {
+      throw new IllegalArgumentException("period must be positive, got " + periodMillis);
+    }
+    this.durationMillis = periodMillis;
+    this.owner = owner;
+    this.onFrame = f -> {};
+    this.onStep = Objects.requireNonNull(onStep, "onStep");
+  }
+
+  /**
+   * An animator that calls {@code onStep} on the event thread every {@code periodMillis} from
+   * {@link #start()} until {@link #stop()}, while {@link #isEnabled(Component) isEnabled(owner)}
+   * ({@code owner} null: only the JVM-wide switch applies); with animation off, {@link #start()}
+   * does nothing.
+   *
+   * @param periodMillis milliseconds between steps, positive
+   * @param owner the component whose switch applies, or null
+   * @param onStep called once per step
+   * @return a stopped animator
+   */
+  public static Animator stepping(int periodMillis, Component owner, Runnable onStep) {
+    return new Animator(owner, periodMillis, onStep);
   }
 
   /**
@@ -105,10 +135,21 @@ public final class Animator {
     return true;
   }
 
-  /** (Re)starts from fraction 0; with animation off, jumps to 1. */
+  /**
+   * (Re)starts from fraction 0; with animation off, jumps to 1. A stepping animator (re)starts
+   * stepping.
+   */
   public void start() {
     stop();
-    if (owner == null ? !isEnabled() : !isEnabled(owner)) {
+    boolean enabled = owner == null ? isEnabled() : isEnabled(owner);
+    if (onStep != null) {
+      if (enabled) {
+        timer = new Timer(durationMillis, e -> onStep.run());
+        timer.start();
+      }
+      return;
+    }
+    if (!enabled) {
       onFrame.accept(1);
       return;
     }

@@ -18,10 +18,10 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.FixtureTolerance;
 import org.cnnexplainer.core.GradientTarget;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.SharedFixtures;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.testsupport.SharedFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Set;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.SharedFixtures;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.testsupport.SharedFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -11,9 +11,9 @@ import org.cnnexplainer.core.FixtureJson.ImageCase;
 import org.cnnexplainer.core.FixtureJson.Original;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
-import org.cnnexplainer.core.SharedFixtures;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
+import org.cnnexplainer.testsupport.SharedFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -18,6 +18,7 @@ import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.testing.RandomTensors;
 
 /** A small saved model in a temporary folder whose files tests can break on purpose. */
 final class ModelFolder {
@@ -35,8 +36,8 @@ final class ModelFolder {
             List.of(
                 new Conv2D(
                     "conv",
-                    TestNetworks.random(rng, Shape.of(3, 2, 2, 2), 1f),
-                    TestNetworks.random(rng, Shape.vector(3), 1f),
+                    RandomTensors.gaussian(Shape.of(3, 2, 2, 2), 1f, rng),
+                    RandomTensors.gaussian(Shape.vector(3), 1f, rng),
                     1,
                     1,
                     Padding.VALID,
@@ -44,8 +45,8 @@ final class ModelFolder {
                 new Flatten("flatten"),
                 new Dense(
                     "dense",
-                    TestNetworks.random(rng, Shape.of(27, 2), 1f),
-                    TestNetworks.random(rng, Shape.vector(2), 1f),
+                    RandomTensors.gaussian(Shape.of(27, 2), 1f, rng),
+                    RandomTensors.gaussian(Shape.vector(2), 1f, rng),
                     Activation.SOFTMAX)),
             List.of("yes", "no"));
     TfjsModel.save(network, dir);

@@ -20,18 +20,11 @@ import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.InputLayer;
 import org.cnnexplainer.core.layer.Layer;
 import org.cnnexplainer.core.layer.Pooling2D;
+import org.cnnexplainer.core.testing.RandomTensors;
 
 /** Small random networks using every layer kind, and a deep comparison of two networks. */
 final class TestNetworks {
   private TestNetworks() {}
-
-  static Tensor random(Random rng, Shape shape, float scale) {
-    float[] v = new float[shape.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) (rng.nextGaussian() * scale);
-    }
-    return Tensor.of(shape, v);
-  }
 
   static Tensor positive(Random rng, int n) {
     float[] v = new float[n];
@@ -52,8 +45,8 @@ final class TestNetworks {
     layers.add(
         new Conv2D(
             "conv_a",
-            random(rng, Shape.of(4, 3, 3, 3), 0.5f),
-            random(rng, Shape.vector(4), 0.1f),
+            RandomTensors.gaussian(Shape.of(4, 3, 3, 3), 0.5f, rng),
+            RandomTensors.gaussian(Shape.vector(4), 0.1f, rng),
             2,
             1,
             Padding.SAME,
@@ -62,15 +55,15 @@ final class TestNetworks {
         new BatchNormalization(
             "bn",
             positive(rng, 4),
-            random(rng, Shape.vector(4), 0.1f),
-            random(rng, Shape.vector(4), 0.1f),
+            RandomTensors.gaussian(Shape.vector(4), 0.1f, rng),
+            RandomTensors.gaussian(Shape.vector(4), 0.1f, rng),
             positive(rng, 4),
             0.001f));
     layers.add(new Pooling2D("max", Pooling2D.Type.MAX, 2, 2, 1, 2, Padding.SAME));
     layers.add(
         new Conv2D(
             "conv_b",
-            random(rng, Shape.of(5, 4, 2, 3), 0.5f),
+            RandomTensors.gaussian(Shape.of(5, 4, 2, 3), 0.5f, rng),
             null,
             1,
             1,
@@ -79,13 +72,15 @@ final class TestNetworks {
     layers.add(new ActivationLayer("act", Activation.SIGMOID));
     layers.add(new Pooling2D("avg", Pooling2D.Type.AVERAGE, 2, 2, 2, 2, Padding.SAME));
     layers.add(new Flatten("flat"));
-    layers.add(new Dense("hidden", random(rng, Shape.of(20, 6), 0.5f), null, Activation.TANH));
+    layers.add(
+        new Dense(
+            "hidden", RandomTensors.gaussian(Shape.of(20, 6), 0.5f, rng), null, Activation.TANH));
     layers.add(new Dropout("drop", 0.3f));
     layers.add(
         new Dense(
             "out",
-            random(rng, Shape.of(6, 3), 0.5f),
-            random(rng, Shape.vector(3), 0.1f),
+            RandomTensors.gaussian(Shape.of(6, 3), 0.5f, rng),
+            RandomTensors.gaussian(Shape.vector(3), 0.1f, rng),
             Activation.SOFTMAX));
     return new Network("every_kind", input, layers, labels);
   }

@@ -12,8 +12,8 @@ import org.cnnexplainer.core.FixtureJson.Case;
 import org.cnnexplainer.core.FixtureJson.Input;
 import org.cnnexplainer.core.FixtureJson.LayerOutput;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.SharedFixtures;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.testsupport.SharedFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -17,8 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.SharedFixtures;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.testsupport.SharedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

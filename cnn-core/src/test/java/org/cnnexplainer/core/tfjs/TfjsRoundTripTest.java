@@ -16,8 +16,9 @@ import java.util.Random;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.SharedFixtures;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.testing.RandomTensors;
+import org.cnnexplainer.testsupport.SharedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class TfjsRoundTripTest {
     Network loaded = TfjsModel.load(tmp.resolve("model.json"));
     TestNetworks.assertSameNetwork(original, loaded);
     TestNetworks.assertSameTrace(
-        original, loaded, TestNetworks.random(new Random(7), original.inputShape(), 1f));
+        original, loaded, RandomTensors.gaussian(original.inputShape(), 1f, new Random(7)));
     assertEquals("every_kind", loaded.name());
   }
 
@@ -84,7 +85,7 @@ class TfjsRoundTripTest {
     TfjsModel.save(first, tmp);
     Network second = TfjsModel.load(tmp.resolve("model.json"));
     TestNetworks.assertSameNetwork(first, second);
-    Tensor input = TestNetworks.random(new Random(3), first.inputShape(), 1f);
+    Tensor input = RandomTensors.gaussian(first.inputShape(), 1f, new Random(3));
     TestNetworks.assertSameTrace(first, second, input);
   }
 

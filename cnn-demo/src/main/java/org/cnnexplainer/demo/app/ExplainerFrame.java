@@ -22,12 +22,10 @@ import org.cnnexplainer.demo.lab.LabWindow;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateProperty;
-import org.cnnexplainer.viz.ops.ConvolutionElasticView;
 import org.cnnexplainer.viz.ops.Explainable;
-import org.cnnexplainer.viz.ops.ExplainerPanel;
-import org.cnnexplainer.viz.ops.SoftmaxView;
-import org.cnnexplainer.viz.ops.SteppingView;
+import org.cnnexplainer.viz.ops.OperationView;
 import org.cnnexplainer.viz.overview.NetworkOverview;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
  * The main window. It only wires: the shared {@link ExplainerState}, the {@link ExplainerPanel}
@@ -156,36 +154,17 @@ final class ExplainerFrame extends JFrame {
 
   /** The toolbar's play/pause: the innermost open view's animation. */
   private void play(boolean playing) {
-    Optional<JComponent> view = explainer.nestedView().or(explainer::outerView);
-    if (view.orElse(null) instanceof SteppingView stepping) {
-      stepping.setPlaying(playing);
-    } else if (view.orElse(null) instanceof ConvolutionElasticView elastic) {
-      if (playing) {
-        elastic.play();
-      } else {
-        elastic.skipToEnd();
-      }
-    } else if (view.orElse(null) instanceof SoftmaxView softmax) {
-      if (playing) {
-        softmax.replay();
-      } else {
-        softmax.skipToEnd();
-      }
-    }
+    innermostView().ifPresent(view -> view.setPlaying(playing));
     playingChanged();
   }
 
   /** Whether the innermost open view is animating; empty when it has no animation. */
   private Optional<Boolean> viewPlaying() {
-    Optional<JComponent> view = explainer.nestedView().or(explainer::outerView);
-    if (view.orElse(null) instanceof SteppingView stepping) {
-      return Optional.of(stepping.isPlaying());
-    } else if (view.orElse(null) instanceof ConvolutionElasticView elastic) {
-      return Optional.of(elastic.isPlaying());
-    } else if (view.orElse(null) instanceof SoftmaxView softmax) {
-      return Optional.of(softmax.isPlaying());
-    }
-    return Optional.empty();
+    return innermostView().filter(OperationView::isAnimated).map(OperationView::isPlaying);
+  }
+
+  private Optional<OperationView> innermostView() {
+    return explainer.nestedView().or(explainer::outerView);
   }
 
   /** The toolbar's play/pause says what the view does (hovering a grid pauses it, …). */

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.NeuronRef;
-import org.cnnexplainer.viz.overview.HitMap;
 import org.cnnexplainer.viz.overview.NetworkOverview;
+import org.cnnexplainer.viz.paint.HitMap;
 
 /**
  * Makes the layer labels above the overview's columns open the tutorial page of the layer's concept

@@ -14,8 +14,8 @@ import javax.swing.KeyStroke;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
-import org.cnnexplainer.viz.overview.HitMap;
 import org.cnnexplainer.viz.overview.NetworkOverview;
+import org.cnnexplainer.viz.paint.HitMap;
 
 /**
  * Keyboard use of the overview: the arrows move a cursor (shown as the hover) between neurons —

@@ -6,7 +6,7 @@ import java.awt.Component;
 import java.awt.Point;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.viz.PaintedText;
-import org.cnnexplainer.viz.ops.ExplainerPanel;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
  * Test support for the state dump: where the window, the explainer panel, the open card and the

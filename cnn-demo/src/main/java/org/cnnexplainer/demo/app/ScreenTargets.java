@@ -11,11 +11,9 @@ import java.util.Optional;
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
-import org.cnnexplainer.viz.ops.StateView;
-import org.cnnexplainer.viz.ops.SteppingView;
-import org.cnnexplainer.viz.ops.ViewHits;
-import org.cnnexplainer.viz.overview.HitMap;
+import org.cnnexplainer.viz.ops.OperationView;
 import org.cnnexplainer.viz.overview.NetworkOverview;
+import org.cnnexplainer.viz.paint.HitMap;
 
 /**
  * Test support for the state dump: where on screen a robot can hover or click — every visible
@@ -57,20 +55,17 @@ final class ScreenTargets {
     return json;
   }
 
-  private static String kind(JComponent view) {
+  private static String kind(OperationView view) {
     return view.getClass().getSimpleName();
   }
 
-  private static void addRegions(JComponent view, String which, JsonArray into) {
-    ViewHits hits =
-        view instanceof StateView sv
-            ? sv.hits()
-            : view instanceof SteppingView st ? st.hits() : null;
-    if (hits == null || !view.isShowing()) {
+  private static void addRegions(OperationView view, String which, JsonArray into) {
+    HitMap hits = view.hits();
+    if (!view.component().isShowing()) {
       return;
     }
-    for (ViewHits.Region region : hits.regions()) {
-      centre(view, region.bounds())
+    for (HitMap.Region region : hits.regions()) {
+      centre(view.component(), region.bounds())
           .ifPresent(
               at -> {
                 at.addProperty("view", which);

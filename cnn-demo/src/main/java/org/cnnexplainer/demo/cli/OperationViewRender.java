@@ -14,13 +14,10 @@ import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.ops.ConvGeometry;
-import org.cnnexplainer.viz.ops.ConvolutionElasticView;
-import org.cnnexplainer.viz.ops.ExplainerPanel;
 import org.cnnexplainer.viz.ops.HyperparameterPlayground;
-import org.cnnexplainer.viz.ops.SoftmaxView;
-import org.cnnexplainer.viz.ops.SteppingView;
-import org.cnnexplainer.viz.overview.OverviewKeys;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
  * Paints what a learner sees with one view open for {@code render} (on the event thread): the
@@ -105,14 +102,14 @@ final class OperationViewRender {
   }
 
   private static Color background() {
-    Color c = javax.swing.UIManager.getColor(OverviewKeys.BACKGROUND);
+    Color c = javax.swing.UIManager.getColor(VizKeys.BACKGROUND);
     return c == null ? Color.WHITE : c;
   }
 
   private static ExplainerPanel panel(
       RenderCommand.View view, ExplainerState state, Request request) {
     ExplainerPanel panel = new ExplainerPanel(state);
-    panel.overview().putClientProperty(OverviewKeys.CRISP_PIXELS, request.crisp());
+    panel.overview().putClientProperty(VizKeys.CRISP_PIXELS, request.crisp());
     return panel;
   }
 
@@ -122,7 +119,7 @@ final class OperationViewRender {
     playground.setPlaying(false);
     if (r.geometry().isValid()) {
       int m = r.geometry().outputSize();
-      playground.setPosition(Math.min(r.row(), m - 1), Math.min(r.column(), m - 1));
+      playground.setWindowPosition(Math.min(r.row(), m - 1), Math.min(r.column(), m - 1));
     }
     return playground;
   }
@@ -180,24 +177,14 @@ final class OperationViewRender {
 
   /** Puts the open view at the asked frame or position once it is laid out. */
   private static void settle(RenderCommand.View view, ExplainerPanel panel, Request r) {
-    panel
-        .outerView()
-        .ifPresent(
-            v -> {
-              if (v instanceof ConvolutionElasticView elastic) {
-                elastic.setFraction(r.fraction());
-              }
-            });
+    panel.outerView().ifPresent(v -> v.setFraction(r.fraction()));
     panel
         .card()
         .ifPresent(
             card -> {
-              if (card instanceof SteppingView stepping) {
-                stepping.setPlaying(false);
-                stepping.setPosition(r.row(), r.column());
-              } else if (card instanceof SoftmaxView softmax) {
-                softmax.setFraction(r.fraction());
-              }
+              card.setPlaying(false);
+              card.setFraction(r.fraction());
+              card.setWindowPosition(r.row(), r.column());
             });
   }
 

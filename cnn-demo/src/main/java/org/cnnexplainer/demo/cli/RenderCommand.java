@@ -12,9 +12,9 @@ import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.color.RangeMode;
-import org.cnnexplainer.viz.overview.OverviewKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -269,8 +269,8 @@ public final class RenderCommand implements Callable<Integer> {
 
   /** The original's white page for light; a dark grey page with light text for dark. */
   static void applyTheme(boolean dark) {
-    UIManager.put(OverviewKeys.BACKGROUND, dark ? new Color(0x1e1f22) : Color.WHITE);
-    UIManager.put(OverviewKeys.FOREGROUND, dark ? new Color(0xdfe1e5) : new Color(0x1e1e1e));
+    UIManager.put(VizKeys.BACKGROUND, dark ? new Color(0x1e1f22) : Color.WHITE);
+    UIManager.put(VizKeys.FOREGROUND, dark ? new Color(0xdfe1e5) : new Color(0x1e1e1e));
   }
 
   /** The operation-view options, checked. */

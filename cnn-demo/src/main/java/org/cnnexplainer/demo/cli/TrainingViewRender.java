@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import org.cnnexplainer.core.train.Evaluation;
-import org.cnnexplainer.viz.overview.OverviewKeys;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.training.ConfusionMatrixView;
 import org.cnnexplainer.viz.training.TrainingCurves;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,14 +106,14 @@ final class TrainingViewRender {
     try {
       SwingUtilities.invokeAndWait(
           () -> {
-            Object oldBackground = UIManager.get(OverviewKeys.BACKGROUND);
-            Object oldForeground = UIManager.get(OverviewKeys.FOREGROUND);
+            Object oldBackground = UIManager.get(VizKeys.BACKGROUND);
+            Object oldForeground = UIManager.get(VizKeys.FOREGROUND);
             RenderCommand.applyTheme(dark);
             try {
               result.set(paint.get());
             } finally {
-              UIManager.put(OverviewKeys.BACKGROUND, oldBackground);
-              UIManager.put(OverviewKeys.FOREGROUND, oldForeground);
+              UIManager.put(VizKeys.BACKGROUND, oldBackground);
+              UIManager.put(VizKeys.FOREGROUND, oldForeground);
             }
           });
     } catch (InterruptedException e) {

@@ -8,7 +8,8 @@ import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cnnexplainer.demo.cli.CommandRun;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class AppCommandTest {
   void aLabFolderThatIsNotOneIsAUsageErrorOnOneLine() throws IOException {
     Path file = Files.writeString(dir.resolve("notes.txt"), "x");
     for (String bad : new String[] {dir.resolve("missing").toString(), file.toString(), "a\nb"}) {
-      CommandRun run = CommandRun.of("app", "--lab", bad);
+      CapturedRun run = CapturedRun.of(Main::run, "app", "--lab", bad);
       assertEquals(2, run.code(), run.toString());
       assertEquals(1, run.errLines(), run.toString());
       assertTrue(run.err().contains("is not a folder; give fashion-mnist or a folder"), run.err());
@@ -40,7 +41,7 @@ class AppCommandTest {
           {"app", "--lab", dir.toString()},
           {"app", "--lab"}
         }) {
-      CommandRun run = CommandRun.of(args);
+      CapturedRun run = CapturedRun.of(Main::run, args);
       assertEquals(2, run.code(), run.toString());
       assertEquals(ExplainerApp.NO_DISPLAY, run.err().strip(), run.toString());
     }

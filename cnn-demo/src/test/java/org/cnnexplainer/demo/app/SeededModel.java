@@ -10,13 +10,12 @@ import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
-import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.ActivationLayer;
-import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Pooling2D;
+import org.cnnexplainer.core.testing.RandomTensors;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 
 /**
@@ -46,21 +45,21 @@ final class SeededModel {
         "seeded-tiny-vgg",
         Shape.image(1, 28, 28),
         List.of(
-            conv("conv_1_1", 1, 4, random),
+            RandomTensors.conv3x3("conv_1_1", 1, 4, 0.05, random),
             new ActivationLayer("relu_1_1", Activation.RELU),
-            conv("conv_1_2", 4, 4, random),
+            RandomTensors.conv3x3("conv_1_2", 4, 4, 0.05, random),
             new ActivationLayer("relu_1_2", Activation.RELU),
             new Pooling2D("max_pool_1", Pooling2D.Type.MAX, 2, 2, 2, 2, Padding.VALID),
-            conv("conv_2_1", 4, 4, random),
+            RandomTensors.conv3x3("conv_2_1", 4, 4, 0.05, random),
             new ActivationLayer("relu_2_1", Activation.RELU),
-            conv("conv_2_2", 4, 4, random),
+            RandomTensors.conv3x3("conv_2_2", 4, 4, 0.05, random),
             new ActivationLayer("relu_2_2", Activation.RELU),
             new Pooling2D("max_pool_2", Pooling2D.Type.MAX, 2, 2, 2, 2, Padding.VALID),
             new Flatten("flatten"),
             new Dense(
                 "output",
-                random(Shape.of(4 * 4 * 4, 10), 0.4, random),
-                random(Shape.vector(10), 0.1, random),
+                RandomTensors.gaussian(Shape.of(4 * 4 * 4, 10), 0.4, random),
+                RandomTensors.gaussian(Shape.vector(10), 0.1, random),
                 Activation.SOFTMAX)),
         LABELS);
   }
@@ -96,24 +95,5 @@ final class SeededModel {
     Files.createDirectories(file.toAbsolutePath().getParent());
     ImageIO.write(image(seed), "png", file.toFile());
     return file;
-  }
-
-  private static Conv2D conv(String name, int in, int out, Random random) {
-    return new Conv2D(
-        name,
-        random(Shape.of(out, in, 3, 3), Math.sqrt(2.0 / (in * 9)), random),
-        random(Shape.vector(out), 0.05, random),
-        1,
-        1,
-        Padding.VALID,
-        Activation.LINEAR);
-  }
-
-  private static Tensor random(Shape shape, double scale, Random random) {
-    float[] values = new float[shape.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) (random.nextGaussian() * scale);
-    }
-    return Tensor.of(shape, values);
   }
 }

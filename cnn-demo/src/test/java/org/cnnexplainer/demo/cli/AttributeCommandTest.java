@@ -27,6 +27,8 @@ import org.cnnexplainer.core.attribution.Saliency;
 import org.cnnexplainer.core.attribution.SmoothGrad;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.cnnexplainer.viz.attribution.OverlayMap;
 import org.cnnexplainer.viz.attribution.OverlayPainter;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,15 +57,15 @@ class AttributeCommandTest {
     trace = network.trace(input);
   }
 
-  private static CommandRun attribute(String... args) {
+  private static CapturedRun attribute(String... args) {
     List<String> all =
         new ArrayList<>(List.of("attribute", "-m", model.toString(), "-i", image.toString()));
     all.addAll(List.of(args));
-    return CommandRun.of(all.toArray(new String[0]));
+    return CapturedRun.of(Main::run, all.toArray(new String[0]));
   }
 
   private static JsonObject json(String... args) {
-    CommandRun run = attribute(args);
+    CapturedRun run = attribute(args);
     assertEquals(0, run.code(), run.toString());
     return JsonParser.parseString(run.out()).getAsJsonObject();
   }
@@ -151,12 +153,12 @@ class AttributeCommandTest {
 
   @Test
   void theSummaryNamesTheNumbersThatMatter() {
-    CommandRun ig = attribute("--method", "integrated-gradients", "--class", "dog");
+    CapturedRun ig = attribute("--method", "integrated-gradients", "--class", "dog");
     assertEquals(0, ig.code(), ig.toString());
     assertTrue(ig.out().startsWith("Integrated gradients of class 1 (dog), logit "), ig.out());
     assertTrue(ig.out().contains("32 steps: sum "), ig.out());
     assertTrue(ig.out().contains("(completeness gap)"), ig.out());
-    CommandRun cam = attribute("--method", "grad-cam");
+    CapturedRun cam = attribute("--method", "grad-cam");
     assertTrue(cam.out().contains("layer relu, channel weights "), cam.out());
   }
 
@@ -164,7 +166,7 @@ class AttributeCommandTest {
   void outDrawsTheOverlayWithTheExactColours() throws IOException {
     Path png = dir.resolve("out/overlay.png");
     Files.createDirectories(png.getParent());
-    CommandRun run = attribute("--method", "grad-cam", "-c", "2", "--out", png.toString());
+    CapturedRun run = attribute("--method", "grad-cam", "-c", "2", "--out", png.toString());
     assertEquals(0, run.code(), run.toString());
     BufferedImage picture = ImageIO.read(png.toFile());
     int scale = 512 / 12;
@@ -190,7 +192,7 @@ class AttributeCommandTest {
 
   @Test
   void badOptionsAndModelsAreRefusedInOneLine() throws IOException {
-    List<CommandRun> runs = new ArrayList<>();
+    List<CapturedRun> runs = new ArrayList<>();
     runs.add(
         expect(2, "--method: unknown method 'lime'; use one of saliency,", "--method", "lime"));
     runs.add(
@@ -233,8 +235,9 @@ class AttributeCommandTest {
         expect(2, "--class must be between 0 and 3; got 4", "--method", "saliency", "-c", "4"));
     runs.add(expect(2, "", "--method", "saliency", "-o", model.resolve("model.json").toString()));
     TfjsModel.save(CliFixtures.withoutSoftmax(network), dir.resolve("linear"));
-    CommandRun plain =
-        CommandRun.of(
+    CapturedRun plain =
+        CapturedRun.of(
+            Main::run,
             "attribute",
             "-m",
             dir.resolve("linear").toString(),
@@ -245,14 +248,14 @@ class AttributeCommandTest {
     assertEquals(3, plain.code(), plain.toString());
     assertTrue(plain.err().contains("does not end in a softmax"), plain.err());
     runs.add(plain);
-    for (CommandRun run : runs) {
+    for (CapturedRun run : runs) {
       assertEquals(1, run.errLines(), run.err());
       assertEquals("", run.out(), run.toString());
     }
   }
 
-  private static CommandRun expect(int code, String message, String... args) {
-    CommandRun run = attribute(args);
+  private static CapturedRun expect(int code, String message, String... args) {
+    CapturedRun run = attribute(args);
     assertEquals(code, run.code(), run.toString());
     assertTrue(run.err().contains(message), run.err());
     return run;
@@ -260,8 +263,9 @@ class AttributeCommandTest {
 
   @Test
   void benchAttributionReportsEachMethodAndItsRatioToTheTrace() {
-    CommandRun run =
-        CommandRun.of(
+    CapturedRun run =
+        CapturedRun.of(
+            Main::run,
             "bench",
             "--attribution",
             "--json",

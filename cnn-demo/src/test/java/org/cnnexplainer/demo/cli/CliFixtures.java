@@ -27,6 +27,7 @@ import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Layer;
 import org.cnnexplainer.core.layer.Pooling2D;
+import org.cnnexplainer.core.testing.RandomTensors;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 
 /**
@@ -46,8 +47,8 @@ public final class CliFixtures {
     layers.add(
         new Conv2D(
             "conv",
-            random(random, Shape.of(3, 3, 3, 3), 0.5f),
-            random(random, Shape.vector(3), 0.5f),
+            RandomTensors.gaussian(Shape.of(3, 3, 3, 3), 0.5f, random),
+            RandomTensors.gaussian(Shape.vector(3), 0.5f, random),
             1,
             1,
             Padding.VALID,
@@ -58,8 +59,8 @@ public final class CliFixtures {
     layers.add(
         new Dense(
             "output",
-            random(random, Shape.of(60, labels.size()), 0.5f),
-            random(random, Shape.vector(labels.size()), 0.5f),
+            RandomTensors.gaussian(Shape.of(60, labels.size()), 0.5f, random),
+            RandomTensors.gaussian(Shape.vector(labels.size()), 0.5f, random),
             Activation.SOFTMAX));
     return new Network("small", Shape.image(3, 10, 12), layers, labels);
   }
@@ -148,8 +149,8 @@ public final class CliFixtures {
             List.of(
                 new Conv2D(
                     "conv",
-                    random(random, Shape.of(filters, 1, 1, 1), 0.5f),
-                    random(random, Shape.vector(filters), 0.5f),
+                    RandomTensors.gaussian(Shape.of(filters, 1, 1, 1), 0.5f, random),
+                    RandomTensors.gaussian(Shape.vector(filters), 0.5f, random),
                     1,
                     1,
                     Padding.VALID,
@@ -366,14 +367,6 @@ public final class CliFixtures {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  private static Tensor random(Random random, Shape shape, float scale) {
-    float[] values = new float[shape.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) random.nextGaussian() * scale;
-    }
-    return Tensor.of(shape, values);
   }
 
   /** Whether this process runs as root (which ignores file permissions). */

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +58,9 @@ class CommandLineHygieneTest {
       })
   void invalidOptionValuesExitWithTwoAndOneLine(String option) {
     String[] parts = option.split(" ", 2);
-    CommandRun run =
-        CommandRun.of(
+    CapturedRun run =
+        CapturedRun.of(
+            Main::run,
             "train",
             "--data",
             "fashion-mnist",
@@ -82,7 +85,7 @@ class CommandLineHygieneTest {
           {"render", "--size", "huge"},
           {"predict", "-m", "", "x.png"}
         }) {
-      CommandRun run = CommandRun.of(args);
+      CapturedRun run = CapturedRun.of(Main::run, args);
       assertEquals(2, run.code(), run.toString());
       assertEquals(1, run.errLines(), run.toString());
       assertTrue(run.err().contains("--help"), run.toString());
@@ -92,14 +95,15 @@ class CommandLineHygieneTest {
   @Test
   void argumentsStartingWithAnAtSignArePathsNotArgumentFiles() throws IOException {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "TOPSECRET --json");
-    CommandRun run = CommandRun.of("predict", "-m", model.toString(), "@" + secret);
+    CapturedRun run = CapturedRun.of(Main::run, "predict", "-m", model.toString(), "@" + secret);
     assertEquals(3, run.code(), run.toString());
     assertTrue(run.err().contains("@" + secret + ": no such image file"), run.toString());
     assertFalse(run.err().contains("TOPSECRET"), run.toString());
     assertFalse(run.out().contains("TOPSECRET"), run.toString());
     // An image really called @x.png is an image.
     Path at = Files.copy(image, dir.resolve("@x.png"));
-    CommandRun atImage = CommandRun.of("predict", "-m", model.toString(), at.toString());
+    CapturedRun atImage =
+        CapturedRun.of(Main::run, "predict", "-m", model.toString(), at.toString());
     assertEquals(0, atImage.code(), atImage.toString());
   }
 
@@ -109,8 +113,9 @@ class CommandLineHygieneTest {
         List.of("cat\n  99.99 %  forged (9)", "\u001b[31mred", "tab\there", "\u202egnp.exe");
     Path labelled = dir.resolve("forged");
     TfjsModel.save(CliFixtures.smallNetwork(forged), labelled);
-    CommandRun predict =
-        CommandRun.of("predict", "-m", labelled.toString(), "--top", "4", image.toString());
+    CapturedRun predict =
+        CapturedRun.of(
+            Main::run, "predict", "-m", labelled.toString(), "--top", "4", image.toString());
     assertEquals(0, predict.code(), predict.toString());
     assertEquals(
         5, predict.out().lines().count(), "one header and four classes:\n" + predict.out());
@@ -118,11 +123,12 @@ class CommandLineHygieneTest {
     assertFalse(predict.out().contains("\u202e"), predict.out());
     assertTrue(predict.out().contains("cat\\n  99.99 %  forged (9)"), predict.out());
     assertTrue(predict.out().contains("\\u001b[31mred"), predict.out());
-    CommandRun info = CommandRun.of("info", "-m", labelled.toString());
+    CapturedRun info = CapturedRun.of(Main::run, "info", "-m", labelled.toString());
     assertTrue(info.out().contains("classes: cat\\n"), info.out());
     assertFalse(info.out().contains("\u001b"), info.out());
-    CommandRun trace =
-        CommandRun.of(
+    CapturedRun trace =
+        CapturedRun.of(
+            Main::run,
             "trace",
             "-m",
             labelled.toString(),
@@ -132,8 +138,8 @@ class CommandLineHygieneTest {
             dir.resolve("forged.json").toString());
     assertEquals(1, trace.out().lines().count(), trace.out());
     // JSON keeps the labels exactly.
-    CommandRun json =
-        CommandRun.of("predict", "--json", "-m", labelled.toString(), image.toString());
+    CapturedRun json =
+        CapturedRun.of(Main::run, "predict", "--json", "-m", labelled.toString(), image.toString());
     assertTrue(
         forged.contains(
             com.google.gson.JsonParser.parseString(json.out())
@@ -151,11 +157,13 @@ class CommandLineHygieneTest {
       Path odd = dir.resolve("input-" + input.size() + "-" + input.rank());
       CliFixtures.constantModel(odd, input, List.of("a", "b"), 0.1f, 0);
       for (String command : List.of("predict", "trace", "render")) {
-        CommandRun run =
+        CapturedRun run =
             switch (command) {
-              case "predict" -> CommandRun.of("predict", "-m", odd.toString(), image.toString());
+              case "predict" ->
+                  CapturedRun.of(Main::run, "predict", "-m", odd.toString(), image.toString());
               case "trace" ->
-                  CommandRun.of(
+                  CapturedRun.of(
+                      Main::run,
                       "trace",
                       "-m",
                       odd.toString(),
@@ -164,7 +172,8 @@ class CommandLineHygieneTest {
                       "-o",
                       dir.resolve("o.json").toString());
               default ->
-                  CommandRun.of(
+                  CapturedRun.of(
+                      Main::run,
                       "render",
                       "-m",
                       odd.toString(),

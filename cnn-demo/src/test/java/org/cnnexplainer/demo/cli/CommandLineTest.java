@@ -19,6 +19,8 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +50,7 @@ class CommandLineTest {
 
   @Test
   void predictPrintsTopClassesFromTheNetwork() throws IOException {
-    CommandRun result =
+    CapturedRun result =
         run("predict", "--model", modelDir.toString(), "--top", "2", image.toString());
 
     assertEquals(0, result.code(), result.err());
@@ -61,7 +63,7 @@ class CommandLineTest {
 
   @Test
   void predictJsonHasOneObjectPerImageWithTheRealProbabilities() throws IOException {
-    CommandRun result =
+    CapturedRun result =
         run("predict", "--json", "-m", modelDir.toString(), image.toString(), image.toString());
 
     assertEquals(0, result.code(), result.err());
@@ -83,7 +85,7 @@ class CommandLineTest {
   @Test
   void traceWritesEveryLayerInTfjsOrder() throws IOException {
     Path out = dir.resolve("out/trace.json");
-    CommandRun result =
+    CapturedRun result =
         run("trace", "-m", modelDir.toString(), "-i", image.toString(), "-o", out.toString());
 
     assertEquals(0, result.code(), result.err());
@@ -114,7 +116,7 @@ class CommandLineTest {
 
   @Test
   void infoListsLayersWithShapesAndTotals() throws IOException {
-    CommandRun result = run("info", "--model", modelDir.resolve("model.json").toString());
+    CapturedRun result = run("info", "--model", modelDir.resolve("model.json").toString());
 
     assertEquals(0, result.code(), result.err());
     assertTrue(result.out().contains("input 10x12x3"), result.out());
@@ -125,7 +127,7 @@ class CommandLineTest {
 
   @Test
   void benchReportsPositiveFiguresAsJson() throws IOException {
-    CommandRun result =
+    CapturedRun result =
         run(
             "bench",
             "-m",
@@ -149,7 +151,7 @@ class CommandLineTest {
 
   @Test
   void benchRenderReportsPaintAndSwitchMedians() throws IOException {
-    CommandRun result = run("bench", "-m", modelDir.toString(), "--render", "--json");
+    CapturedRun result = run("bench", "-m", modelDir.toString(), "--render", "--json");
 
     assertEquals(0, result.code(), result.err());
     JsonObject json = JsonParser.parseString(result.out()).getAsJsonObject();
@@ -163,7 +165,7 @@ class CommandLineTest {
     Files.createDirectories(broken);
     Files.writeString(broken.resolve("model.json"), "{\"modelTopology\": ");
 
-    CommandRun result = run("predict", "-m", broken.toString(), image.toString());
+    CapturedRun result = run("predict", "-m", broken.toString(), image.toString());
 
     assertEquals(3, result.code());
     assertEquals(1, result.err().lines().count(), result.err());
@@ -186,7 +188,7 @@ class CommandLineTest {
       Files.writeString(folder.resolve("model.json"), mutants[i]);
       Files.copy(modelDir.resolve("group1-shard1of1.bin"), folder.resolve("group1-shard1of1.bin"));
 
-      CommandRun result = run("predict", "-m", folder.toString(), image.toString());
+      CapturedRun result = run("predict", "-m", folder.toString(), image.toString());
 
       assertEquals(3, result.code(), "mutant " + i + ": " + result.err());
       assertEquals(1, result.err().lines().count(), "mutant " + i + ": " + result.err());
@@ -200,7 +202,7 @@ class CommandLineTest {
     Path notAnImage = dir.resolve("notes.png");
     Files.writeString(notAnImage, "these are not pixels");
 
-    CommandRun result = run("predict", "-m", modelDir.toString(), notAnImage.toString());
+    CapturedRun result = run("predict", "-m", modelDir.toString(), notAnImage.toString());
 
     assertEquals(3, result.code());
     assertEquals(1, result.err().lines().count(), result.err());
@@ -217,17 +219,17 @@ class CommandLineTest {
 
   @Test
   void helpAndVersionExitWithZero() throws IOException {
-    CommandRun help = run("--help");
+    CapturedRun help = run("--help");
     assertEquals(0, help.code());
     for (String command : List.of("predict", "trace", "info", "bench")) {
       assertTrue(help.out().contains(command), help.out());
     }
-    CommandRun version = run("--version");
+    CapturedRun version = run("--version");
     assertEquals(0, version.code());
     assertFalse(version.out().isBlank());
   }
 
-  private static CommandRun run(String... args) {
-    return CommandRun.of(args);
+  private static CapturedRun run(String... args) {
+    return CapturedRun.of(Main::run, args);
   }
 }

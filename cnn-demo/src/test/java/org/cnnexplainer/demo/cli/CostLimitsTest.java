@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,7 @@ class CostLimitsTest {
     image = CliFixtures.png(dir.resolve("picture.png"), 12, 10);
   }
 
-  private static void assertExit(int code, CommandRun run, String... fragments) {
+  private static void assertExit(int code, CapturedRun run, String... fragments) {
     assertEquals(code, run.code(), run.toString());
     assertEquals(1, run.errLines(), run.toString());
     for (String fragment : fragments) {
@@ -41,17 +43,21 @@ class CostLimitsTest {
   void modelFilesThatWouldCostGigabytesAreRefusedNamingTheFile() throws IOException {
     Path flatten = CliFixtures.flattenBomb(dir.resolve("flatten"));
     assertExit(
-        3, CommandRun.of("info", "-m", flatten.toString()), flatten.toString(), "67108864 outputs");
+        3,
+        CapturedRun.of(Main::run, "info", "-m", flatten.toString()),
+        flatten.toString(),
+        "67108864 outputs");
     Path repeated = CliFixtures.repeatedWeights(dir.resolve("repeated"), 1000);
     assertExit(
         3,
-        CommandRun.of("predict", "-m", repeated.toString(), image.toString()),
+        CapturedRun.of(Main::run, "predict", "-m", repeated.toString(), image.toString()),
         repeated.toString(),
         "is listed twice");
     Path chain = CliFixtures.reluChain(dir.resolve("chain"), 22_000);
     assertExit(
         3,
-        CommandRun.of("render", "-m", chain.toString(), "-o", dir.resolve("c.png").toString()),
+        CapturedRun.of(
+            Main::run, "render", "-m", chain.toString(), "-o", dir.resolve("c.png").toString()),
         "22000 layers");
   }
 
@@ -61,26 +67,35 @@ class CostLimitsTest {
     String out = dir.resolve("x").toString();
     assertExit(
         2,
-        CommandRun.of("train", "--data", "fashion-mnist", "--out", out, "--image-size", "20000"),
+        CapturedRun.of(
+            Main::run, "train", "--data", "fashion-mnist", "--out", out, "--image-size", "20000"),
         "--image-size must be between 16 and 1,024; got 20,000");
     assertExit(
         2,
-        CommandRun.of("bench", "-m", m, "--samples", "2000000000"),
+        CapturedRun.of(Main::run, "bench", "-m", m, "--samples", "2000000000"),
         "--samples must be between 1 and 1,000,000");
     assertExit(
         2,
-        CommandRun.of("render", "-m", m, "-o", out, "--size", "16384x16384"),
+        CapturedRun.of(Main::run, "render", "-m", m, "-o", out, "--size", "16384x16384"),
         "more than the limit of 33,554,432");
     assertExit(
         2,
-        CommandRun.of("evaluate", "-m", m, "--data", "fashion-mnist", "--threads", "100000"),
+        CapturedRun.of(
+            Main::run, "evaluate", "-m", m, "--data", "fashion-mnist", "--threads", "100000"),
         "--threads must be between 1 and " + Limits.maxThreads());
     assertExit(
         2,
-        CommandRun.of("train", "--data", "fashion-mnist", "--out", out, "--threads", "100000"),
+        CapturedRun.of(
+            Main::run, "train", "--data", "fashion-mnist", "--out", out, "--threads", "100000"),
         "--threads");
-    assertExit(2, CommandRun.of("bench", "-m", m, "--warmup", "1e300"), "--warmup must be between");
-    assertExit(2, CommandRun.of("bench", "--train", "--train-seconds", "NaN"), "--train-seconds");
+    assertExit(
+        2,
+        CapturedRun.of(Main::run, "bench", "-m", m, "--warmup", "1e300"),
+        "--warmup must be between");
+    assertExit(
+        2,
+        CapturedRun.of(Main::run, "bench", "--train", "--train-seconds", "NaN"),
+        "--train-seconds");
   }
 
   @Test
@@ -99,8 +114,9 @@ class CostLimitsTest {
   @Test
   void trainRefusesANetworkItCouldNotSaveBeforeAllocatingIt() throws IOException {
     Path data = CliFixtures.imageFolder(dir.resolve("big-data"), 1, "a", "b");
-    CommandRun run =
-        CommandRun.of(
+    CapturedRun run =
+        CapturedRun.of(
+            Main::run,
             "train",
             "--data",
             data.toString(),
@@ -121,8 +137,9 @@ class CostLimitsTest {
   void idxHeadersThatOverflowOrAskForGigabytesExitWithThree() throws IOException {
     Path fashion =
         CliFixtures.idx(dir.resolve("fashion"), "train", Integer.MAX_VALUE, 65536, 65536, 0);
-    CommandRun run =
-        CommandRun.of(
+    CapturedRun run =
+        CapturedRun.of(
+            Main::run,
             "train",
             "--data",
             "fashion-mnist",
@@ -134,7 +151,8 @@ class CostLimitsTest {
     Path claims = CliFixtures.idx(dir.resolve("claims"), "t10k", 2_000, 1_000, 1_000, 0);
     assertExit(
         3,
-        CommandRun.of(
+        CapturedRun.of(
+            Main::run,
             "evaluate",
             "-m",
             model.toString(),

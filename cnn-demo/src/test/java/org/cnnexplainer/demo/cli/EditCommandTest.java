@@ -19,6 +19,8 @@ import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +40,9 @@ class EditCommandTest {
   @Test
   void writesTheEditedModelWithItsEditListAndPredictRunsOnIt() throws IOException {
     Path out = tmp.resolve("edited");
-    CommandRun run =
-        CommandRun.of(
+    CapturedRun run =
+        CapturedRun.of(
+            Main::run,
             "edit",
             "--model",
             model.toString(),
@@ -89,14 +92,22 @@ class EditCommandTest {
         edited.trace(input).probabilities());
 
     Path png = CliFixtures.png(tmp.resolve("x.png"), 12, 10);
-    CommandRun predict = CommandRun.of("predict", "-m", out.toString(), png.toString());
+    CapturedRun predict =
+        CapturedRun.of(Main::run, "predict", "-m", out.toString(), png.toString());
     assertEquals(0, predict.code(), predict.toString());
     assertTrue(predict.out().contains("%"), predict.out());
 
     // Writing again into edit's own folder replaces it.
-    CommandRun again =
-        CommandRun.of(
-            "edit", "-m", model.toString(), "--zero-channel", "conv:1", "--out", "" + out);
+    CapturedRun again =
+        CapturedRun.of(
+            Main::run,
+            "edit",
+            "-m",
+            model.toString(),
+            "--zero-channel",
+            "conv:1",
+            "--out",
+            "" + out);
     assertEquals(0, again.code(), again.toString());
     assertEquals(0f, ((Conv2D) TfjsModel.load(out).layer(0)).bias().at(1));
     assertEquals(before.bias().at(2), ((Dense) TfjsModel.load(out).layer(4)).bias().at(2));
@@ -121,7 +132,7 @@ class EditCommandTest {
     System.arraycopy(edits, 0, args, 3, edits.length);
     args[edits.length + 3] = "--out";
     args[edits.length + 4] = out.toString();
-    CommandRun run = CommandRun.of(args);
+    CapturedRun run = CapturedRun.of(Main::run, args);
     assertEquals(0, run.code(), run.toString());
     return ((Conv2D) TfjsModel.load(out).layer(0)).weight(2, 0, 0, 0);
   }
@@ -251,8 +262,9 @@ class EditCommandTest {
   @Test
   void aBrokenModelExitsThree() throws IOException {
     Path broken = CliFixtures.modelJson(tmp.resolve("broken"), "{\"modelTopology\": ");
-    CommandRun run =
-        CommandRun.of(
+    CapturedRun run =
+        CapturedRun.of(
+            Main::run,
             "edit",
             "-m",
             broken.toString(),
@@ -266,9 +278,18 @@ class EditCommandTest {
 
   @Test
   void benchEditAndDrawReportTheirPartsAndRefuseModelsTheyDoNotSuit() throws IOException {
-    CommandRun edit =
-        CommandRun.of(
-            "bench", "-m", model.toString(), "--edit", "--json", "--warmup", "0", "--samples", "3");
+    CapturedRun edit =
+        CapturedRun.of(
+            Main::run,
+            "bench",
+            "-m",
+            model.toString(),
+            "--edit",
+            "--json",
+            "--warmup",
+            "0",
+            "--samples",
+            "3");
     assertEquals(0, edit.code(), edit.toString());
     JsonObject json = JsonParser.parseString(edit.out()).getAsJsonObject();
     assertEquals(
@@ -278,15 +299,25 @@ class EditCommandTest {
         json.get("editUpdateMedianMs").getAsDouble(),
         0.002);
     // The small model takes 3-channel images: no drawing pad.
-    CommandRun draw = CommandRun.of("bench", "-m", model.toString(), "--draw", "--samples", "3");
+    CapturedRun draw =
+        CapturedRun.of(Main::run, "bench", "-m", model.toString(), "--draw", "--samples", "3");
     assertEquals(2, draw.code(), draw.toString());
     assertTrue(draw.err().contains("--draw needs a model with small grayscale inputs"), draw.err());
     Path gray =
         CliFixtures.constantModel(
             tmp.resolve("gray"), Shape.image(1, 16, 16), List.of("a", "b"), 0.01f, 0);
-    CommandRun grayDraw =
-        CommandRun.of(
-            "bench", "-m", gray.toString(), "--draw", "--json", "--warmup", "0", "--samples", "3");
+    CapturedRun grayDraw =
+        CapturedRun.of(
+            Main::run,
+            "bench",
+            "-m",
+            gray.toString(),
+            "--draw",
+            "--json",
+            "--warmup",
+            "0",
+            "--samples",
+            "3");
     assertEquals(0, grayDraw.code(), grayDraw.toString());
     assertTrue(
         JsonParser.parseString(grayDraw.out()).getAsJsonObject().has("drawUpdateMedianMs"),
@@ -294,7 +325,7 @@ class EditCommandTest {
   }
 
   private static void assertUsage(String expectedPart, String... args) {
-    CommandRun run = CommandRun.of(args);
+    CapturedRun run = CapturedRun.of(Main::run, args);
     assertEquals(2, run.code(), run.toString());
     assertEquals(1, run.errLines(), run.err());
     assertTrue(run.err().contains(expectedPart), run.err());

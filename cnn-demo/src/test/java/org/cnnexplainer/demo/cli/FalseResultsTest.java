@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +33,7 @@ class FalseResultsTest {
     brightImage = CliFixtures.grayPng(dir.resolve("bright.png"), 16, 16, 255);
   }
 
-  private static void assertBadModel(CommandRun run, String... fragments) {
+  private static void assertBadModel(CapturedRun run, String... fragments) {
     assertEquals(3, run.code(), run.toString());
     assertEquals(1, run.errLines(), run.toString());
     for (String fragment : fragments) {
@@ -44,8 +46,9 @@ class FalseResultsTest {
   void evaluateRefusesZeroNegativeAndAbsurdThreadCounts() throws IOException {
     Path data = CliFixtures.imageFolder(dir.resolve("threads"), 2, "a", "b");
     for (String threads : List.of("0", "-1", "100000")) {
-      CommandRun run =
-          CommandRun.of(
+      CapturedRun run =
+          CapturedRun.of(
+              Main::run,
               "evaluate",
               "-m",
               overflowing.toString(),
@@ -69,8 +72,9 @@ class FalseResultsTest {
     Path data = dir.resolve("by-name");
     CliFixtures.imageFolder(data, 3, "ZEBRA");
     CliFixtures.imageFolder(data, 1, "apple");
-    CommandRun run =
-        CommandRun.of("evaluate", "-m", model.toString(), "--data", data.toString(), "--json");
+    CapturedRun run =
+        CapturedRun.of(
+            Main::run, "evaluate", "-m", model.toString(), "--data", data.toString(), "--json");
     assertEquals(0, run.code(), run.toString());
     JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
     // By name: the 3 zebras are right (0.75); by sorted order it would be the 1 apple (0.25).
@@ -84,13 +88,15 @@ class FalseResultsTest {
         CliFixtures.constantModel(
             dir.resolve("three"), Shape.image(1, 16, 16), List.of("x", "y", "z"), 0, 50);
     Path data = CliFixtures.imageFolder(dir.resolve("only-x"), 2, "x");
-    CommandRun json =
-        CommandRun.of("evaluate", "-m", model.toString(), "--data", data.toString(), "--json");
+    CapturedRun json =
+        CapturedRun.of(
+            Main::run, "evaluate", "-m", model.toString(), "--data", data.toString(), "--json");
     assertEquals(0, json.code(), json.toString());
     JsonArray perClass =
         JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonArray("perClassAccuracy");
     assertEquals("[1.0,null,null]", perClass.toString());
-    CommandRun text = CommandRun.of("evaluate", "-m", model.toString(), "--data", data.toString());
+    CapturedRun text =
+        CapturedRun.of(Main::run, "evaluate", "-m", model.toString(), "--data", data.toString());
     assertTrue(text.out().contains("(no images)"), text.out());
     assertFalse(text.out().contains("NaN"), text.out());
   }
@@ -98,8 +104,9 @@ class FalseResultsTest {
   @Test
   void aFolderNamedAfterNoClassIsRefusedNamingIt() throws IOException {
     Path data = CliFixtures.imageFolder(dir.resolve("unmatched"), 1, "a", "giraffe");
-    CommandRun run =
-        CommandRun.of("evaluate", "-m", overflowing.toString(), "--data", data.toString());
+    CapturedRun run =
+        CapturedRun.of(
+            Main::run, "evaluate", "-m", overflowing.toString(), "--data", data.toString());
     assertBadModel(
         run, data.resolve("giraffe").toString(), "none of the model's classes ['a', 'b']");
   }
@@ -109,24 +116,28 @@ class FalseResultsTest {
     String m = overflowing.toString();
     String image = brightImage.toString();
     String expected = "model produced non-finite values at layer 1 (dense)";
-    assertBadModel(CommandRun.of("predict", "-m", m, image), expected, m, image);
-    assertBadModel(CommandRun.of("predict", "--json", "-m", m, image), expected);
+    assertBadModel(CapturedRun.of(Main::run, "predict", "-m", m, image), expected, m, image);
+    assertBadModel(CapturedRun.of(Main::run, "predict", "--json", "-m", m, image), expected);
     assertBadModel(
-        CommandRun.of("trace", "-m", m, "-i", image, "-o", dir.resolve("t.json").toString()),
+        CapturedRun.of(
+            Main::run, "trace", "-m", m, "-i", image, "-o", dir.resolve("t.json").toString()),
         expected);
     assertBadModel(
-        CommandRun.of("render", "-m", m, "-i", image, "-o", dir.resolve("r.png").toString()),
+        CapturedRun.of(
+            Main::run, "render", "-m", m, "-i", image, "-o", dir.resolve("r.png").toString()),
         expected);
     assertBadModel(
-        CommandRun.of("bench", "-m", m, "-i", image, "--warmup", "0", "--samples", "1"), expected);
+        CapturedRun.of(Main::run, "bench", "-m", m, "-i", image, "--warmup", "0", "--samples", "1"),
+        expected);
     Path data = dir.resolve("bright-data");
     CliFixtures.grayPng(data.resolve("a").resolve("1.png"), 16, 16, 255);
     assertBadModel(
-        CommandRun.of("evaluate", "-m", m, "--data", data.toString()),
+        CapturedRun.of(Main::run, "evaluate", "-m", m, "--data", data.toString()),
         m,
         "non-finite values at layer 1 (dense) for image 0");
     assertBadModel(
-        CommandRun.of("evaluate", "--json", "-m", m, "--data", data.toString()), "layer 1 (dense)");
+        CapturedRun.of(Main::run, "evaluate", "--json", "-m", m, "--data", data.toString()),
+        "layer 1 (dense)");
   }
 
   @Test
@@ -135,8 +146,9 @@ class FalseResultsTest {
         CliFixtures.constantModel(
             dir.resolve("gray4"), Shape.image(1, 4, 4), List.of("a", "b"), 0.01f, 0);
     Path signed = CliFixtures.grayTiff(dir.resolve("s16.tif"), DataBuffer.TYPE_SHORT, 32767);
-    CommandRun trace =
-        CommandRun.of("trace", "-m", model.toString(), "-i", signed.toString(), "-o", "-");
+    CapturedRun trace =
+        CapturedRun.of(
+            Main::run, "trace", "-m", model.toString(), "-i", signed.toString(), "-o", "-");
     assertEquals(0, trace.code(), trace.toString());
     assertEquals(
         "[1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0,1.0]",
@@ -147,12 +159,12 @@ class FalseResultsTest {
             .toString());
     Path int32 = CliFixtures.grayTiff(dir.resolve("i32.tif"), DataBuffer.TYPE_INT, 7);
     assertBadModel(
-        CommandRun.of("predict", "-m", model.toString(), int32.toString()),
+        CapturedRun.of(Main::run, "predict", "-m", model.toString(), int32.toString()),
         int32.toString(),
         "32-bit integer");
     Path gif = CliFixtures.gifWithoutPixels(dir.resolve("empty.gif"));
     assertBadModel(
-        CommandRun.of("predict", "-m", model.toString(), gif.toString()),
+        CapturedRun.of(Main::run, "predict", "-m", model.toString(), gif.toString()),
         gif + ": the GIF image holds no pixel data");
   }
 }

@@ -19,6 +19,8 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +46,7 @@ class GradientsCommandTest {
 
   @Test
   void jsonHoldsTheLayersGradientInTfjsOrder() {
-    CommandRun run = gradients("--class", "1", "--layer", "relu", "--json");
+    CapturedRun run = gradients("--class", "1", "--layer", "relu", "--json");
 
     assertEquals(0, run.code(), run.toString());
     JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
@@ -61,7 +63,7 @@ class GradientsCommandTest {
 
   @Test
   void theInputGradientOfThePredictedClassIsTheDefault() {
-    CommandRun run = gradients("--json");
+    CapturedRun run = gradients("--json");
 
     assertEquals(0, run.code(), run.toString());
     JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
@@ -78,7 +80,7 @@ class GradientsCommandTest {
   void aClassMayBeNamedByItsLabelAndTheSummaryIsReadable() throws IOException {
     Path out = dir.resolve("out/dog.txt");
     Files.createDirectories(out.getParent());
-    CommandRun run = gradients("--class", "dog", "--layer", "output", "-o", out.toString());
+    CapturedRun run = gradients("--class", "dog", "--layer", "output", "-o", out.toString());
 
     assertEquals(0, run.code(), run.toString());
     String text = Files.readString(out);
@@ -91,34 +93,36 @@ class GradientsCommandTest {
 
   @Test
   void badClassesLayersAndModelsAreRefusedInOneLine() throws IOException {
-    CommandRun index = gradients("--class", "4");
+    CapturedRun index = gradients("--class", "4");
     assertEquals(2, index.code(), index.toString());
     assertTrue(index.err().contains("--class must be between 0 and 3; got 4"), index.err());
-    CommandRun label = gradients("--class", "giraffe");
+    CapturedRun label = gradients("--class", "giraffe");
     assertEquals(2, label.code(), label.toString());
     assertTrue(label.err().contains("'giraffe' is neither a class index"), label.err());
-    CommandRun layer = gradients("--layer", "conv_9");
+    CapturedRun layer = gradients("--layer", "conv_9");
     assertEquals(2, layer.code(), layer.toString());
     assertTrue(
         layer.err().contains("no layer named 'conv_9'; use input or one of: conv, relu, pool,"),
         layer.err());
-    CommandRun overwrite = gradients("-o", model.resolve("model.json").toString());
+    CapturedRun overwrite = gradients("-o", model.resolve("model.json").toString());
     assertEquals(2, overwrite.code(), overwrite.toString());
 
     TfjsModel.save(CliFixtures.withoutSoftmax(network), dir.resolve("linear"));
-    CommandRun plain =
-        CommandRun.of("gradients", "-m", dir.resolve("linear").toString(), "-i", image.toString());
+    CapturedRun plain =
+        CapturedRun.of(
+            Main::run, "gradients", "-m", dir.resolve("linear").toString(), "-i", image.toString());
     assertEquals(3, plain.code(), plain.toString());
     assertTrue(plain.err().contains("does not end in a softmax"), plain.err());
-    for (CommandRun run : List.of(index, label, layer, overwrite, plain)) {
+    for (CapturedRun run : List.of(index, label, layer, overwrite, plain)) {
       assertEquals(1, run.errLines(), run.err());
     }
   }
 
   @Test
   void benchGradientsReportsTheBackwardPass() {
-    CommandRun run =
-        CommandRun.of(
+    CapturedRun run =
+        CapturedRun.of(
+            Main::run,
             "bench",
             "--gradients",
             "--json",
@@ -137,11 +141,11 @@ class GradientsCommandTest {
     assertTrue(json.get("gradientsMedianUs").getAsDouble() > 0, run.out());
   }
 
-  private static CommandRun gradients(String... options) {
+  private static CapturedRun gradients(String... options) {
     List<String> args =
         new ArrayList<>(List.of("gradients", "-m", model.toString(), "-i", image.toString()));
     args.addAll(List.of(options));
-    return CommandRun.of(args.toArray(String[]::new));
+    return CapturedRun.of(Main::run, args.toArray(String[]::new));
   }
 
   private static List<Integer> ints(JsonArray array) {

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,8 +139,9 @@ class HostileInputsPropertyTest {
 
   private void check(Case c, ExecutorService runner) throws Exception {
     Map<Path, String> before = snapshot(top);
-    Future<CommandRun> future = runner.submit(() -> CommandRun.of(c.args().toArray(String[]::new)));
-    CommandRun run;
+    Future<CapturedRun> future =
+        runner.submit(() -> CapturedRun.of(Main::run, c.args().toArray(String[]::new)));
+    CapturedRun run;
     try {
       run = future.get(CASE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -394,13 +397,15 @@ class HostileInputsPropertyTest {
       Files.writeString(user.resolve("thesis.txt"), "years of work");
       Files.createDirectories(out.resolve(".ours.tmp-987654321-x"));
       // A folder an earlier train run wrote.
-      CommandRun ours = CommandRun.of(CliFixtures.trainArgs(dataFolder, out.resolve("ours")));
+      CapturedRun ours =
+          CapturedRun.of(Main::run, CliFixtures.trainArgs(dataFolder, out.resolve("ours")));
       if (ours.code() != 0) {
         throw new IllegalStateException("cannot make the earlier run's folder: " + ours);
       }
       // A folder an earlier edit run wrote.
-      CommandRun edited =
-          CommandRun.of(
+      CapturedRun edited =
+          CapturedRun.of(
+              Main::run,
               "edit",
               "-m",
               goodModel.toString(),
@@ -413,7 +418,8 @@ class HostileInputsPropertyTest {
       }
       // A trained model with its record, for render --view curves|confusion, and damaged records.
       trainedModel = m.resolve("trained");
-      CommandRun trained = CommandRun.of(CliFixtures.trainArgs(dataFolder, trainedModel));
+      CapturedRun trained =
+          CapturedRun.of(Main::run, CliFixtures.trainArgs(dataFolder, trainedModel));
       if (trained.code() != 0) {
         throw new IllegalStateException("cannot train the model with a record: " + trained);
       }

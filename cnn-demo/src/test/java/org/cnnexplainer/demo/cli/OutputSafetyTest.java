@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,17 +41,17 @@ class OutputSafetyTest {
     image = CliFixtures.png(dir.resolve("picture.png"), 12, 10);
   }
 
-  private CommandRun trace(Path out) {
-    return CommandRun.of(
-        "trace", "-m", model.toString(), "-i", image.toString(), "-o", out.toString());
+  private CapturedRun trace(Path out) {
+    return CapturedRun.of(
+        Main::run, "trace", "-m", model.toString(), "-i", image.toString(), "-o", out.toString());
   }
 
-  private CommandRun render(Path out) {
-    return CommandRun.of("render", "-m", model.toString(), "-o", out.toString());
+  private CapturedRun render(Path out) {
+    return CapturedRun.of(Main::run, "render", "-m", model.toString(), "-o", out.toString());
   }
 
   /** Exit 2 with one line that names {@code path}. */
-  private static void assertRefused(CommandRun run, Object path, String reason) {
+  private static void assertRefused(CapturedRun run, Object path, String reason) {
     assertEquals(2, run.code(), run.toString());
     assertEquals(1, run.errLines(), run.toString());
     assertTrue(run.err().contains(path.toString()), run.toString());
@@ -63,7 +65,7 @@ class OutputSafetyTest {
     assumeTrue(device != null, "mknod or mkfifo is needed to make a non-regular file");
     Path link = Files.createSymbolicLink(dir.resolve("link"), device);
     for (Path out : List.of(device, link)) {
-      for (CommandRun run : List.of(trace(out), render(out))) {
+      for (CapturedRun run : List.of(trace(out), render(out))) {
         assertRefused(run, out, "is not a regular file");
       }
     }
@@ -90,8 +92,15 @@ class OutputSafetyTest {
   void theOutputMustNotBeTheInputImage() throws IOException {
     byte[] before = Files.readAllBytes(image);
     assertRefused(
-        CommandRun.of(
-            "render", "-m", model.toString(), "-i", image.toString(), "-o", image.toString()),
+        CapturedRun.of(
+            Main::run,
+            "render",
+            "-m",
+            model.toString(),
+            "-i",
+            image.toString(),
+            "-o",
+            image.toString()),
         image,
         "is the input image");
     assertArrayEquals(before, Files.readAllBytes(image));
@@ -145,12 +154,13 @@ class OutputSafetyTest {
 
   @Test
   void dashWritesToStandardOutput() throws IOException {
-    CommandRun json =
-        CommandRun.of("trace", "-m", model.toString(), "-i", image.toString(), "-o", "-");
+    CapturedRun json =
+        CapturedRun.of(
+            Main::run, "trace", "-m", model.toString(), "-i", image.toString(), "-o", "-");
     assertEquals(0, json.code(), json.toString());
     assertTrue(JsonParser.parseString(json.out()).getAsJsonObject().has("layers"));
     assertTrue(json.err().startsWith("Wrote 5 layer outputs to standard output"), json.err());
-    CommandRun png = CommandRun.of("render", "-m", model.toString(), "-o", "-");
+    CapturedRun png = CapturedRun.of(Main::run, "render", "-m", model.toString(), "-o", "-");
     assertEquals(0, png.code(), png.toString());
     assertEquals(1600, ImageIO.read(new ByteArrayInputStream(png.outBytes())).getWidth());
   }
@@ -162,8 +172,14 @@ class OutputSafetyTest {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
       assertRefused(trace(locked.resolve("t.json")), locked, "is not writable");
-      CommandRun train =
-          CommandRun.of("train", "--data", dir.toString(), "--out", locked.resolve("m").toString());
+      CapturedRun train =
+          CapturedRun.of(
+              Main::run,
+              "train",
+              "--data",
+              dir.toString(),
+              "--out",
+              locked.resolve("m").toString());
       assertRefused(train, locked.resolve("m"), "cannot be written");
     } finally {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));

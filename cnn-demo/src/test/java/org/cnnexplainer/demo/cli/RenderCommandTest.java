@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -25,6 +22,7 @@ import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.cnnexplainer.viz.overview.OverviewBenchmark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,9 +84,9 @@ class RenderCommandTest {
   void writesTheOverviewAtTheRequestedSizeInTheRequestedTheme() throws IOException {
     Path light = dir.resolve("light.png");
     Path dark = dir.resolve("out/dark.png");
-    Result a =
+    CapturedRun a =
         run("render", "-m", modelDir.toString(), "--size", "800x450", "-o", light.toString());
-    Result b =
+    CapturedRun b =
         run(
             "render",
             "-m",
@@ -105,9 +103,9 @@ class RenderCommandTest {
             "-o",
             dark.toString());
 
-    assertEquals(0, a.code, a.err);
-    assertEquals(0, b.code, b.err);
-    assertTrue(a.out.startsWith("wrote " + light + " (800x450"), a.out);
+    assertEquals(0, a.code(), a.err());
+    assertEquals(0, b.code(), b.err());
+    assertTrue(a.out().startsWith("wrote " + light + " (800x450"), a.out());
     BufferedImage lightImage = ImageIO.read(light.toFile());
     BufferedImage darkImage = ImageIO.read(dark.toFile());
     assertEquals(800, lightImage.getWidth());
@@ -121,7 +119,7 @@ class RenderCommandTest {
     Path empty = dir.resolve("empty.png");
     Path traced = dir.resolve("traced.png");
     run("render", "-m", modelDir.toString(), "--size", "600x400", "-o", empty.toString());
-    Result r =
+    CapturedRun r =
         run(
             "render",
             "-m",
@@ -134,7 +132,7 @@ class RenderCommandTest {
             "--no-detail",
             "-o",
             traced.toString());
-    assertEquals(0, r.code, r.err);
+    assertEquals(0, r.code(), r.err());
     BufferedImage a = ImageIO.read(empty.toFile());
     BufferedImage b = ImageIO.read(traced.toFile());
     int differing = 0;
@@ -148,15 +146,15 @@ class RenderCommandTest {
 
   @Test
   void badOptionsAreUsageErrorsAndBadModelsExitWith3() {
-    Result size = run("render", "-m", modelDir.toString(), "--size", "80x", "-o", "x.png");
-    assertEquals(2, size.code);
-    assertTrue(size.err.contains("--size must be WIDTHxHEIGHT"), size.err);
-    Result range = run("render", "-m", modelDir.toString(), "--range", "local", "-o", "x.png");
-    assertEquals(2, range.code);
-    assertTrue(range.err.contains("--range must be unit, module or global"), range.err);
-    Result model = run("render", "-m", dir.resolve("missing").toString(), "-o", "x.png");
-    assertEquals(3, model.code, model.err);
-    assertNotEquals("", model.err);
+    CapturedRun size = run("render", "-m", modelDir.toString(), "--size", "80x", "-o", "x.png");
+    assertEquals(2, size.code());
+    assertTrue(size.err().contains("--size must be WIDTHxHEIGHT"), size.err());
+    CapturedRun range = run("render", "-m", modelDir.toString(), "--range", "local", "-o", "x.png");
+    assertEquals(2, range.code());
+    assertTrue(range.err().contains("--range must be unit, module or global"), range.err());
+    CapturedRun model = run("render", "-m", dir.resolve("missing").toString(), "-o", "x.png");
+    assertEquals(3, model.code(), model.err());
+    assertNotEquals("", model.err());
   }
 
   @Test
@@ -167,22 +165,7 @@ class RenderCommandTest {
     assertEquals(RenderBenchmark.RUNS, result.runs());
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Result(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CapturedRun run(String... args) {
+    return CapturedRun.of(Main::run, args);
   }
 }

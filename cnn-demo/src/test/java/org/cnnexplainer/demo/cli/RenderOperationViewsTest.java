@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -30,12 +27,13 @@ import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.ops.ConvolutionFormulaView;
-import org.cnnexplainer.viz.ops.ExplainerPanel;
-import org.cnnexplainer.viz.overview.OverviewKeys;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +96,7 @@ class RenderOperationViewsTest {
   @ValueSource(strings = {"conv", "conv-formula", "activation", "pool", "flatten", "softmax"})
   void everyViewRenders(String view) throws IOException {
     Path out = dir.resolve(view + ".png");
-    Result r =
+    CapturedRun r =
         run(
             "render",
             "-m",
@@ -117,8 +115,8 @@ class RenderOperationViewsTest {
             "1024x700",
             "-o",
             out.toString());
-    assertEquals(0, r.code, r.err);
-    assertTrue(r.out.contains("(1024x700, " + view + ")"), r.out);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("(1024x700, " + view + ")"), r.out());
     BufferedImage picture = ImageIO.read(out.toFile());
     assertEquals(1024, picture.getWidth(), "exactly the size asked for");
     assertEquals(700, picture.getHeight());
@@ -127,7 +125,7 @@ class RenderOperationViewsTest {
   @Test
   void playgroundNeedsNoImage() throws IOException {
     Path out = dir.resolve("playground.png");
-    Result r =
+    CapturedRun r =
         run(
             "render",
             "-m",
@@ -142,7 +140,7 @@ class RenderOperationViewsTest {
             "800x500",
             "-o",
             out.toString());
-    assertEquals(0, r.code, r.err);
+    assertEquals(0, r.code(), r.err());
     assertEquals(800, ImageIO.read(out.toFile()).getWidth());
     assertEquals(500, ImageIO.read(out.toFile()).getHeight());
   }
@@ -151,7 +149,7 @@ class RenderOperationViewsTest {
   @Test
   void theFormulaPictureIsTheAppsPicture() throws Exception {
     Path out = dir.resolve("same.png");
-    Result r =
+    CapturedRun r =
         run(
             "render",
             "-m",
@@ -172,15 +170,15 @@ class RenderOperationViewsTest {
             "1024x700",
             "-o",
             out.toString());
-    assertEquals(0, r.code, r.err);
+    assertEquals(0, r.code(), r.err());
     BufferedImage cli = ImageIO.read(out.toFile());
     Network loaded = TfjsModel.load(modelDir);
     ActivationTrace trace = loaded.trace(ImageInput.fromFile(image, loaded.inputShape()));
     BufferedImage[] app = new BufferedImage[1];
     SwingUtilities.invokeAndWait(
         () -> {
-          UIManager.put(OverviewKeys.BACKGROUND, Color.WHITE);
-          UIManager.put(OverviewKeys.FOREGROUND, new Color(0x1e1e1e));
+          UIManager.put(VizKeys.BACKGROUND, Color.WHITE);
+          UIManager.put(VizKeys.FOREGROUND, new Color(0x1e1e1e));
           try {
             ExplainerState state = new ExplainerState(Runnable::run);
             state.setNetwork(loaded);
@@ -193,15 +191,15 @@ class RenderOperationViewsTest {
             panel.validate();
             ConvolutionFormulaView card = (ConvolutionFormulaView) panel.card().orElseThrow();
             card.setPlaying(false);
-            card.setPosition(4, 6);
+            card.setWindowPosition(4, 6);
             app[0] = new BufferedImage(1024, 700, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = app[0].createGraphics();
             panel.printAll(g);
             g.dispose();
             panel.removeNotify();
           } finally {
-            UIManager.put(OverviewKeys.BACKGROUND, null);
-            UIManager.put(OverviewKeys.FOREGROUND, null);
+            UIManager.put(VizKeys.BACKGROUND, null);
+            UIManager.put(VizKeys.FOREGROUND, null);
           }
         });
     int differing = 0;
@@ -215,13 +213,14 @@ class RenderOperationViewsTest {
 
   @Test
   void badViewOptionsAreUsageErrors() {
-    Result view = run("render", "-m", modelDir.toString(), "--view", "convolution", "-o", "x.png");
-    assertEquals(2, view.code);
-    assertTrue(view.err.contains("conv-formula"), view.err);
-    Result noImage = run("render", "-m", modelDir.toString(), "--view", "pool", "-o", "x.png");
-    assertEquals(2, noImage.code);
-    assertTrue(noImage.err.contains("needs --image"), noImage.err);
-    Result layer =
+    CapturedRun view =
+        run("render", "-m", modelDir.toString(), "--view", "convolution", "-o", "x.png");
+    assertEquals(2, view.code());
+    assertTrue(view.err().contains("conv-formula"), view.err());
+    CapturedRun noImage = run("render", "-m", modelDir.toString(), "--view", "pool", "-o", "x.png");
+    assertEquals(2, noImage.code());
+    assertTrue(noImage.err().contains("needs --image"), noImage.err());
+    CapturedRun layer =
         run(
             "render",
             "-m",
@@ -234,9 +233,9 @@ class RenderOperationViewsTest {
             "relu_1",
             "-o",
             dir.resolve("x.png").toString());
-    assertEquals(2, layer.code, layer.err);
-    assertTrue(layer.err.contains("expected a Pooling2D"), layer.err);
-    Result position =
+    assertEquals(2, layer.code(), layer.err());
+    assertTrue(layer.err().contains("expected a Pooling2D"), layer.err());
+    CapturedRun position =
         run(
             "render",
             "-m",
@@ -249,9 +248,9 @@ class RenderOperationViewsTest {
             "40,0",
             "-o",
             dir.resolve("x.png").toString());
-    assertEquals(2, position.code, position.err);
-    assertTrue(position.err.contains("outside"), position.err);
-    Result playground =
+    assertEquals(2, position.code(), position.err());
+    assertTrue(position.err().contains("outside"), position.err());
+    CapturedRun playground =
         run(
             "render",
             "-m",
@@ -262,25 +261,10 @@ class RenderOperationViewsTest {
             "5,0",
             "-o",
             "x.png");
-    assertEquals(2, playground.code);
+    assertEquals(2, playground.code());
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Result(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CapturedRun run(String... args) {
+    return CapturedRun.of(Main::run, args);
   }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +29,12 @@ class TrainOutputTest {
     data = CliFixtures.imageFolder(dir.resolve("data"), 4, "a", "b");
   }
 
-  private CommandRun train(Path out, String... extra) {
-    return CommandRun.of(CliFixtures.trainArgs(data, out, extra));
+  private CapturedRun train(Path out, String... extra) {
+    return CapturedRun.of(Main::run, CliFixtures.trainArgs(data, out, extra));
   }
 
   /** Exit 2, one line naming {@code out} and the reason, nothing changed in {@code tree}. */
-  private void assertRefused(CommandRun run, Path out, String reason, Path tree)
+  private void assertRefused(CapturedRun run, Path out, String reason, Path tree)
       throws IOException {
     List<String> before = listing(tree);
     assertEquals(2, run.code(), run.toString());
@@ -85,10 +87,10 @@ class TrainOutputTest {
   @Test
   void anEmptyFolderAndAnEarlierRunAreReplaced() throws IOException {
     Path out = Files.createDirectories(dir.resolve("models").resolve("bars"));
-    CommandRun first = train(out);
+    CapturedRun first = train(out);
     assertEquals(0, first.code(), first.toString());
     assertTrue(Files.isRegularFile(out.resolve("model.json")));
-    CommandRun second = train(out, "--seed", "9");
+    CapturedRun second = train(out, "--seed", "9");
     assertEquals(0, second.code(), second.toString());
     assertTrue(Files.readString(out.resolve("training.json")).contains("--seed 9"));
     try (Stream<Path> siblings = Files.list(out.getParent())) {
@@ -122,8 +124,9 @@ class TrainOutputTest {
   void tooFewImagesForTheValidationSplitAreRefusedBeforeTraining() throws IOException {
     Path tiny = CliFixtures.imageFolder(dir.resolve("tiny"), 1, "a", "b");
     Path out = dir.resolve("out");
-    CommandRun run =
-        CommandRun.of(
+    CapturedRun run =
+        CapturedRun.of(
+            Main::run,
             "train",
             "--data",
             tiny.toString(),
@@ -138,8 +141,9 @@ class TrainOutputTest {
     assertTrue(run.err().contains("2 images cannot be split"), run.toString());
     assertTrue(run.out().isEmpty(), "no training started: " + run.out());
     assertFalse(Files.exists(out), "nothing written");
-    CommandRun none =
-        CommandRun.of(
+    CapturedRun none =
+        CapturedRun.of(
+            Main::run,
             "train",
             "--data",
             tiny.toString(),

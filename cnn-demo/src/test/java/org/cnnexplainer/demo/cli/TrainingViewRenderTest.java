@@ -16,6 +16,8 @@ import javax.imageio.ImageIO;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.core.train.Architectures;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingViewRenderTest {
   @TempDir Path dir;
 
-  private static CommandRun run(String... args) {
-    return CommandRun.of(args);
+  private static CapturedRun run(String... args) {
+    return CapturedRun.of(Main::run, args);
   }
 
   /** An untrained Tiny VGG for 16x16 gray images of the classes a and b, saved in {@code name}. */
@@ -35,7 +37,7 @@ class TrainingViewRenderTest {
   }
 
   /** {@code render --view VIEW -m MODEL [more] -o OUT}. */
-  private static CommandRun render(String view, Path model, Path out, String... more) {
+  private static CapturedRun render(String view, Path model, Path out, String... more) {
     List<String> args =
         new java.util.ArrayList<>(List.of("render", "--view", view, "-m", model.toString()));
     args.addAll(List.of(more));
@@ -53,8 +55,8 @@ class TrainingViewRenderTest {
   void curvesOfTheBundledModelShowItsValidationPointsInBothThemes() throws IOException {
     Path light = dir.resolve("curves.png");
     Path dark = dir.resolve("curves-dark.png");
-    CommandRun a = render("curves", bundledModel(), light, "--size", "800x500");
-    CommandRun b = render("curves", bundledModel(), dark, "--size", "800x500", "--theme", "dark");
+    CapturedRun a = render("curves", bundledModel(), light, "--size", "800x500");
+    CapturedRun b = render("curves", bundledModel(), dark, "--size", "800x500", "--theme", "dark");
     assertEquals(0, a.code(), a.err());
     assertEquals(0, b.code(), b.err());
     BufferedImage image = ImageIO.read(light.toFile());
@@ -71,7 +73,7 @@ class TrainingViewRenderTest {
 
   @Test
   void curvesNeedATrainingRecord() throws IOException {
-    CommandRun r = render("curves", untrainedModel("untrained"), dir.resolve("x.png"));
+    CapturedRun r = render("curves", untrainedModel("untrained"), dir.resolve("x.png"));
     assertEquals(2, r.code());
     assertTrue(r.err().contains("has no training.json"), r.err());
   }
@@ -92,10 +94,10 @@ class TrainingViewRenderTest {
       }
     }
     Path out = dir.resolve("confusion.png");
-    CommandRun r = render("confusion", model, out, "--data", data.toString(), "--size", "500x450");
+    CapturedRun r = render("confusion", model, out, "--data", data.toString(), "--size", "500x450");
     assertEquals(0, r.code(), r.err());
     assertEquals(500, ImageIO.read(out.toFile()).getWidth());
-    CommandRun missing = render("confusion", model, out);
+    CapturedRun missing = render("confusion", model, out);
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("--view confusion needs --data"), missing.err());
   }
@@ -104,7 +106,7 @@ class TrainingViewRenderTest {
   void aDamagedRecordIsOneLineNamingIt() throws IOException {
     Path model = untrainedModel("damaged");
     Files.writeString(model.resolve("training.json"), "{\"history\": [{\"epoch\": \"one\"}]}");
-    CommandRun r = render("curves", model, dir.resolve("x.png"));
+    CapturedRun r = render("curves", model, dir.resolve("x.png"));
     assertEquals(3, r.code(), r.toString());
     assertEquals(1, r.errLines(), r.toString());
     assertTrue(r.err().contains("training.json: not a readable training record"), r.err());
@@ -115,7 +117,7 @@ class TrainingViewRenderTest {
     Path data = CliFixtures.imageFolder(dir.resolve("images"), 2, "a", "b");
     Path inside = data.resolve("a").resolve("0.png");
     byte[] before = Files.readAllBytes(inside);
-    CommandRun r = render("confusion", untrainedModel("m"), inside, "--data", data.toString());
+    CapturedRun r = render("confusion", untrainedModel("m"), inside, "--data", data.toString());
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("is inside the --data folder"), r.err());
     assertArrayEquals(before, Files.readAllBytes(inside), "the test image is kept");

@@ -22,9 +22,10 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.core.train.Evaluation;
+import org.cnnexplainer.demo.Main;
 import org.cnnexplainer.demo.cli.CliFixtures;
-import org.cnnexplainer.demo.cli.CommandRun;
 import org.cnnexplainer.demo.cli.TrainingRecord;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,7 +139,7 @@ class LabSaverTest {
 
     // train --out replaces a folder the Lab saved (and the Lab one train wrote).
     Path clean = drawFolder(dir.resolve("clean"));
-    CommandRun train = CommandRun.of(CliFixtures.trainArgs(clean, out));
+    CapturedRun train = CapturedRun.of(Main::run, CliFixtures.trainArgs(clean, out));
     assertEquals(0, train.code(), train.toString());
     assertFalse(Files.exists(out.resolve("README.md")), "train's folder has no card");
     LabSaver.save(out, run.result().best(), run, null);

@@ -9,6 +9,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import javax.swing.JComponent;
 import javax.swing.UIManager;
+import org.cnnexplainer.viz.VizKeys;
 
 /**
  * An attribution over its image, with a legend: a thin component that paints an {@link OverlayMap}
@@ -51,7 +52,7 @@ public final class AttributionOverlay extends JComponent {
   }
 
   static Color background() {
-    Color c = UIManager.getColor("CnnViz.attribution.background");
+    Color c = UIManager.getColor(VizKeys.ATTRIBUTION_BACKGROUND);
     if (c == null) {
       c = UIManager.getColor("Panel.background");
     }
@@ -59,7 +60,7 @@ public final class AttributionOverlay extends JComponent {
   }
 
   static Color foreground() {
-    Color c = UIManager.getColor("CnnViz.attribution.foreground");
+    Color c = UIManager.getColor(VizKeys.ATTRIBUTION_FOREGROUND);
     if (c == null) {
       c = UIManager.getColor("Label.foreground");
     }

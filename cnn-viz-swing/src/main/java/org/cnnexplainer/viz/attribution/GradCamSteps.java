@@ -19,6 +19,7 @@ import javax.swing.JComponent;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.attribution.GradCam;
 import org.cnnexplainer.viz.PaintedText;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Grad-CAM, one step at a time, every number from the {@link GradCam} result: the class score and
@@ -149,7 +150,7 @@ public final class GradCamSteps extends JComponent {
         }
         Rectangle chip = new Rectangle(x, y, w, line + 4);
         chipAreas.add(chip);
-        g.setColor(i == step ? fg : mix(fg, bg, 0.55));
+        g.setColor(i == step ? fg : VizStyle.mix(fg, bg, 0.55));
         if (i == step) {
           g.drawRoundRect(chip.x, chip.y, chip.width, chip.height, 8, 8);
         }
@@ -284,7 +285,7 @@ public final class GradCamSteps extends JComponent {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        g.setColor(new Color(OverlayMap.signedRgb(maps.get(c, y, x), extent)));
+        g.setColor(VizStyle.rgb(OverlayMap.signedRgb(maps.get(c, y, x), extent)));
         double x0 = area.x + (double) area.width * x / w;
         double y0 = area.y + (double) area.height * y / h;
         g.fill(
@@ -316,7 +317,7 @@ public final class GradCamSteps extends JComponent {
       int length = extent > 0 ? Math.round(half * Math.abs(alpha[k]) / extent) : 0;
       int x = body.x + k * slot + slot / 5;
       int width = Math.max(1, slot * 3 / 5);
-      g.setColor(new Color(OverlayMap.signedRgb(alpha[k], extent)));
+      g.setColor(VizStyle.rgb(OverlayMap.signedRgb(alpha[k], extent)));
       Rectangle bar =
           alpha[k] >= 0
               ? new Rectangle(x, zero - length, width, length)
@@ -348,12 +349,5 @@ public final class GradCamSteps extends JComponent {
                 baseline - fm.getAscent(),
                 fm.stringWidth(s),
                 fm.getAscent() + fm.getDescent())));
-  }
-
-  private static Color mix(Color a, Color b, double amount) {
-    return new Color(
-        (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * amount),
-        (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * amount),
-        (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * amount));
   }
 }

@@ -9,6 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Draws an {@link OverlayMap}: the input image in grey (so that colour means attribution only) with
@@ -102,7 +103,7 @@ public final class OverlayPainter {
     int steps = Math.max(2, (int) width);
     for (int i = 0; i < steps; i++) {
       double value = map.low() + (map.extent() - map.low()) * i / (steps - 1.0);
-      g.setColor(new Color(map.rgb(value)));
+      g.setColor(VizStyle.rgb(map.rgb(value)));
       g.fill(new Rectangle2D.Double(x + width * i / steps, y, width / steps + 1, bar));
     }
     g.setColor(text);

@@ -22,6 +22,7 @@ import javax.swing.UIManager;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
+import org.cnnexplainer.viz.VizKeys;
 
 /**
  * A pad to draw a network's input by hand, for networks with small grayscale inputs such as
@@ -282,7 +283,7 @@ public final class DrawingPad extends JComponent {
         (int) Math.round(area.getWidth()),
         (int) Math.round(area.getHeight()),
         null);
-    Color muted = UIManager.getColor("CnnViz.mutedForeground");
+    Color muted = UIManager.getColor(VizKeys.MUTED_FOREGROUND);
     g.setColor(muted != null ? muted : Color.GRAY);
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.draw(area);

@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.explain.ActivationStep;
@@ -14,7 +15,10 @@ import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.ActivationLayer;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The activation formula view of one channel of an element-wise {@link ActivationLayer}: input
@@ -54,6 +58,11 @@ public final class ActivationFormulaView extends SteppingView {
 
   private Activation activation() {
     return ((ActivationLayer) state().network().layer(layerIndex)).activation();
+  }
+
+  @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(layerIndex, channel));
   }
 
   @Override
@@ -116,10 +125,10 @@ public final class ActivationFormulaView extends SteppingView {
   private static final double HINT = 16;
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     ActivationStep step = ActivationStep.of(trace, layerIndex, new Cell(channel, row, col));
-    Font font = s.font();
+    Font font = s.textFont();
     Font bold = font.deriveFont(Font.BOLD);
     Font small = font.deriveFont(font.getSize2D() * 0.85f);
     ColorScale[] scales =
@@ -172,7 +181,7 @@ public final class ActivationFormulaView extends SteppingView {
   /** The function's curve over a window around x, with the point (x, y) marked. */
   private static void curve(
       Graphics2D g,
-      OpStyle s,
+      VizStyle s,
       Activation act,
       ActivationStep step,
       double x0,
@@ -211,7 +220,7 @@ public final class ActivationFormulaView extends SteppingView {
     g.draw(path);
     double px = x0 + w * (step.inputValue() + span) / (2 * span);
     double py = y0 + h - h * (step.outputValue() - lo) / (hi - lo);
-    g.setColor(s.highlight());
+    g.setColor(s.selection());
     g.fill(new Ellipse2D.Double(px - 4, py - 4, 8, 8));
   }
 }

@@ -6,6 +6,8 @@ import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The frame of a formula card (the original's floating panel, spec §1D #33): a bordered card with
@@ -32,8 +34,8 @@ final class CardChrome {
    */
   static void paint(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       int width,
       int height,
       String title,
@@ -52,8 +54,8 @@ final class CardChrome {
     }
     x -= BUTTON + 6;
     InfoButton.paint(g, s, hits, new Rectangle2D.Double(x, 7, BUTTON, BUTTON));
-    Font bold = s.font().deriveFont(Font.BOLD);
-    Font small = s.font().deriveFont(s.font().getSize2D() * 0.85f);
+    Font bold = s.textFont().deriveFont(Font.BOLD);
+    Font small = s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f);
     String shownTitle = Draw.fit(g, title, bold, x - 8 - MARGIN);
     Draw.text(g, shownTitle, MARGIN, 21, bold, s.foreground());
     hits.text("title", title);
@@ -62,8 +64,8 @@ final class CardChrome {
     hits.text("subtitle", subtitle);
   }
 
-  private static void closeButton(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D box) {
-    hits.add(ViewHits.Kind.BUTTON, CLOSE, box);
+  private static void closeButton(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D box) {
+    hits.add(HitMap.Kind.BUTTON, CLOSE, box);
     g.setColor(s.muted());
     g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     double in = 5;
@@ -76,8 +78,8 @@ final class CardChrome {
   }
 
   /** The play/pause button: two bars while playing (click pauses), a triangle while paused. */
-  static void playButton(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D box, boolean playing) {
-    hits.add(ViewHits.Kind.BUTTON, SteppingView.PLAY_BUTTON, box);
+  static void playButton(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D box, boolean playing) {
+    hits.add(HitMap.Kind.BUTTON, SteppingView.PLAY_BUTTON, box);
     hits.text("button", playing ? "pause" : "play");
     g.setColor(s.muted());
     g.setStroke(new BasicStroke(1f));

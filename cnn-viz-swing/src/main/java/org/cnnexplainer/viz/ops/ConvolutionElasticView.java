@@ -18,6 +18,9 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
 import org.cnnexplainer.viz.overview.Unfolding;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
  * The convolution elastic view of one Conv2D neuron: each input channel with its kernel glyph
@@ -93,9 +96,8 @@ public final class ConvolutionElasticView extends StateView {
                     .at(e.getX(), e.getY())
                     .filter(
                         r ->
-                            r.kind() == ViewHits.Kind.CHANNEL
-                                || r.kind() == ViewHits.Kind.INTERMEDIATE)
-                    .map(ViewHits.Region::index)
+                            r.kind() == HitMap.Kind.CHANNEL || r.kind() == HitMap.Kind.INTERMEDIATE)
+                    .map(HitMap.Region::index)
                     .orElse(-1);
             if (c != hoverChannel) {
               hoverChannel = c;
@@ -148,7 +150,7 @@ public final class ConvolutionElasticView extends StateView {
             r ->
                 switch (r.kind()) {
                   case CHANNEL -> kernelText(r.index());
-                  case BIAS -> "Bias: " + DisplayNumbers.four(neuron().bias());
+                  case BIAS -> "Bias: " + DisplayNumbers.four(convolution().bias());
                   default -> null;
                 })
         .orElse(null);
@@ -156,7 +158,7 @@ public final class ConvolutionElasticView extends StateView {
 
   /** The weights of kernel slice {@code channel}, row by row, 2 decimals. */
   String kernelText(int channel) {
-    Tensor kernel = neuron().kernel();
+    Tensor kernel = convolution().kernel();
     StringBuilder text = new StringBuilder("Kernel weights: [");
     int kh = kernel.shape().height();
     int kw = kernel.shape().width();
@@ -168,6 +170,11 @@ public final class ConvolutionElasticView extends StateView {
       text.append(']');
     }
     return text.append(']').toString();
+  }
+
+  @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(layerIndex, filter));
   }
 
   @Override
@@ -197,11 +204,13 @@ public final class ConvolutionElasticView extends StateView {
   }
 
   /** The animation's fraction in [0, 1] (1: finished, everything shown). */
+  @Override
   public double fraction() {
     return fraction;
   }
 
   /** Shows the frame at {@code fraction}. */
+  @Override
   public void setFraction(double fraction) {
     this.fraction = Math.max(0, Math.min(1, fraction));
     repaint();
@@ -214,7 +223,32 @@ public final class ConvolutionElasticView extends StateView {
     }
   }
 
+  /**
+   * True: the view animates once when opened (and again on {@link #setPlaying setPlaying(true)}).
+   */
+  @Override
+  public boolean isAnimated() {
+    return true;
+  }
+
+  /** Plays the animation from the start ({@code true}) or skips to its end ({@code false}). */
+  @Override
+  public void setPlaying(boolean playing) {
+    if (playing) {
+      play();
+    } else {
+      skipToEnd();
+    }
+  }
+
+  /** Skips to the end: the animation has no smaller steps. */
+  @Override
+  public void step() {
+    skipToEnd();
+  }
+
   /** Whether the sliding window is moving. */
+  @Override
   public boolean isPlaying() {
     return animator.isRunning();
   }
@@ -235,7 +269,7 @@ public final class ConvolutionElasticView extends StateView {
 
   /** Shows page {@code page} of the input channels (clamped to the pages there are). */
   public void setPage(int page) {
-    int pages = geometry().map(g -> ElasticLayout.of(g, neuron(), 0).pages()).orElse(1);
+    int pages = geometry().map(g -> ElasticLayout.of(g, convolution(), 0).pages()).orElse(1);
     int clamped = Math.max(0, Math.min(pages - 1, page));
     if (clamped != this.page) {
       this.page = clamped;
@@ -273,7 +307,7 @@ public final class ConvolutionElasticView extends StateView {
    * Starts the animation the first time the view is seen (replay is the button's); embedded, that
    * is when the overview has unfolded.
    */
-  void startOnce() {
+  public void startOnce() {
     if (!started) {
       started = true;
       play();
@@ -286,7 +320,7 @@ public final class ConvolutionElasticView extends StateView {
     super.removeNotify();
   }
 
-  private ConvolutionNeuron neuron() {
+  private ConvolutionNeuron convolution() {
     ActivationTrace trace = state().trace();
     if (trace != neuronTrace) {
       neuron = ConvolutionNeuron.of(trace, layerIndex, filter);
@@ -298,9 +332,13 @@ public final class ConvolutionElasticView extends StateView {
   /**
    * What a formula card for {@code channel} must keep clear of in {@code geo}: the output map
    * (index 0) and the channel's row (index 1: glyph, input and intermediate map).
+   *
+   * @param geo the geometry the view paints in
+   * @param channel the input channel the card shows
+   * @return the two regions, in the view's coordinates
    */
-  Rectangle2D[] anchorsFor(UnfoldGeometry geo, int channel) {
-    ElasticLayout layout = ElasticLayout.of(geo, neuron(), page);
+  public Rectangle2D[] anchorsFor(UnfoldGeometry geo, int channel) {
+    ElasticLayout layout = ElasticLayout.of(geo, convolution(), page);
     int row = Math.max(0, layout.rowOf(channel));
     Rectangle2D pair =
         layout
@@ -368,13 +406,13 @@ public final class ConvolutionElasticView extends StateView {
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D content) {
     Optional<UnfoldGeometry> geometry = geometry();
     if (geometry.isEmpty()) {
       return;
     }
     UnfoldGeometry geo = geometry.get();
-    ConvolutionNeuron n = neuron();
+    ConvolutionNeuron n = convolution();
     ElasticLayout layout = ElasticLayout.of(geo, n, page);
     page = layout.page();
     Object key = java.util.List.of(geo, page, state().trace());

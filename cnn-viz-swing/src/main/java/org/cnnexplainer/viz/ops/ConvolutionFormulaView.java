@@ -5,6 +5,7 @@ import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
@@ -13,7 +14,10 @@ import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The convolution formula view of one input channel of one Conv2D neuron: the input channel with
@@ -68,6 +72,11 @@ public final class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(layerIndex, filter));
+  }
+
+  @Override
   public String concept() {
     return CONVOLUTION;
   }
@@ -81,7 +90,7 @@ public final class ConvolutionFormulaView extends SteppingView {
     return (Conv2D) state().network().layer(layerIndex);
   }
 
-  private ConvolutionNeuron neuron() {
+  private ConvolutionNeuron convolution() {
     ActivationTrace trace = state().trace();
     if (trace != neuronTrace) {
       neuron = ConvolutionNeuron.of(trace, layerIndex, filter);
@@ -140,7 +149,7 @@ public final class ConvolutionFormulaView extends SteppingView {
   /** Where the parts of the card go in a content area of {@code width x height}. */
   private record Layout(double grid, KernelMath.Layout math, int sumLines, double height) {}
 
-  private Layout layout(Graphics2D g, OpStyle s, ConvolutionStep step, double width, double h) {
+  private Layout layout(Graphics2D g, VizStyle s, ConvolutionStep step, double width, double h) {
     Layout last = null;
     for (double grid = MapGrids.MAX_SIZE; grid >= MapGrids.MIN_SIZE; grid -= 12) {
       double w = Math.max(width, 2 * grid + 24);
@@ -148,18 +157,7 @@ public final class ConvolutionFormulaView extends SteppingView {
       ColorScale[] any = {ColorScale.input(state().palette().input()), any(), any()};
       double sumBottom =
           SumLine.paint(
-              g,
-              s,
-              new ViewHits(),
-              step,
-              channel,
-              any,
-              state().palette(),
-              0,
-              0,
-              w,
-              SUM_LINES,
-              false);
+              g, s, new HitMap(), step, channel, any, state().palette(), 0, 0, w, SUM_LINES, false);
       int lines = (int) Math.round((sumBottom - BOX_H) / SumLine.ROW) + 1;
       double height =
           MapGrids.CAPTION
@@ -183,15 +181,15 @@ public final class ConvolutionFormulaView extends SteppingView {
     return ColorScale.diverging(state().palette().activations(), 1);
   }
 
-  private static Font small(OpStyle s) {
-    return s.font().deriveFont(s.font().getSize2D() * 0.85f);
+  private static Font small(VizStyle s) {
+    return s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f);
   }
 
   @Override
   public Dimension cardSize(Dimension available) {
     Graphics2D g = Measure.graphics();
     try {
-      OpStyle s = OpStyle.fromUIManager();
+      VizStyle s = VizStyle.fromUIManager();
       int[] size = outputSize();
       ConvolutionStep step =
           ConvolutionStep.of(
@@ -210,10 +208,10 @@ public final class ConvolutionFormulaView extends SteppingView {
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     Conv2D conv = conv();
-    ConvolutionNeuron n = neuron();
+    ConvolutionNeuron n = convolution();
     ConvolutionStep step = ConvolutionStep.of(trace, layerIndex, new Cell(filter, row, col));
     Font small = small(s);
     double range = OpColors.sharedRange(state().ranges(), layerIndex);
@@ -240,7 +238,7 @@ public final class ConvolutionFormulaView extends SteppingView {
     int rows = in.height() + pad[0] + pad[2];
     int cols = in.width() + pad[1] + pad[3];
     double cellIn = MapGrids.cell(rows, cols, grid);
-    Font captionFont = s.font().deriveFont(s.font().getSize2D() * 0.9f);
+    Font captionFont = s.textFont().deriveFont(s.textFont().getSize2D() * 0.9f);
     Draw.text(
         g,
         "Input (" + in.height() + ", " + in.width() + ")",
@@ -248,7 +246,7 @@ public final class ConvolutionFormulaView extends SteppingView {
         top - 5,
         captionFont,
         s.foreground());
-    Color padColor = OpStyle.mix(s.background(), s.foreground(), 0.18);
+    Color padColor = VizStyle.mix(s.background(), s.foreground(), 0.18);
     Rectangle2D inBox =
         Draw.grid(
             g,
@@ -263,7 +261,7 @@ public final class ConvolutionFormulaView extends SteppingView {
               boolean inside = y >= 0 && x >= 0 && y < in.height() && x < in.width();
               return inside ? inScale.rgb(input.get(channel, y, x)) : padColor.getRGB() & 0xffffff;
             });
-    hits.add(ViewHits.Kind.INPUT_CELL, channel, rows, cols, inBox);
+    hits.add(HitMap.Kind.INPUT_CELL, channel, rows, cols, inBox);
     Rectangle2D window =
         new Rectangle2D.Double(
             x0 + (step.windowLeft() + pad[1]) * cellIn,
@@ -281,7 +279,7 @@ public final class ConvolutionFormulaView extends SteppingView {
             g,
             s,
             hits,
-            ViewHits.Kind.OUTPUT_CELL,
+            HitMap.Kind.OUTPUT_CELL,
             "Intermediate",
             inter,
             channel,

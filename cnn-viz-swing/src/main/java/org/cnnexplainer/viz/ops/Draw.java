@@ -10,6 +10,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.function.IntBinaryOperator;
 import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /** Small drawing helpers shared by the operation painters (stateless). */
 final class Draw {
@@ -31,7 +32,7 @@ final class Draw {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < columns; c++) {
-        g.setColor(new Color(rgb.applyAsInt(r, c)));
+        g.setColor(VizStyle.rgb(rgb.applyAsInt(r, c)));
         // Cells overlap by a fraction of a pixel so no background shows between them.
         g.fill(new Rectangle2D.Double(x + c * cell, y + r * cell, cell + 0.5, cell + 0.5));
       }
@@ -44,10 +45,10 @@ final class Draw {
   static void valueCell(Graphics2D g, Rectangle2D box, Color fill, String text, Font font) {
     g.setColor(fill);
     g.fill(box);
-    g.setColor(OpStyle.mix(fill, Color.BLACK, 0.35));
+    g.setColor(VizStyle.mix(fill, Color.BLACK, 0.35));
     g.setStroke(new BasicStroke(0.8f));
     g.draw(box);
-    g.setColor(OpStyle.textOn(fill));
+    g.setColor(VizStyle.textOn(fill));
     centered(g, text, box.getCenterX(), box.getCenterY(), font);
   }
 
@@ -108,7 +109,7 @@ final class Draw {
   /** A rectangle outline drawn with a contrasting halo so it shows on any cell colour. */
   static void outline(Graphics2D g, Rectangle2D r, Color color, float width) {
     g.setStroke(new BasicStroke(width + 2f));
-    g.setColor(OpStyle.luminance(color) < 0.5 ? Color.WHITE : Color.BLACK);
+    g.setColor(VizStyle.luminance(color) < 0.5 ? Color.WHITE : Color.BLACK);
     g.draw(r);
     g.setStroke(new BasicStroke(width));
     g.setColor(color);
@@ -116,7 +117,7 @@ final class Draw {
   }
 
   /** A rounded box with a "+" in it (the elastic and flatten views' adder). */
-  static Rectangle2D plus(Graphics2D g, double cx, double cy, double size, OpStyle s) {
+  static Rectangle2D plus(Graphics2D g, double cx, double cy, double size, VizStyle s) {
     RoundRectangle2D box =
         new RoundRectangle2D.Double(cx - size / 2, cy - size / 2, size, size, 5, 5);
     g.setColor(s.background());
@@ -133,6 +134,6 @@ final class Draw {
 
   /** The value's colour under {@code scale}, as a {@link Color}. */
   static Color color(org.cnnexplainer.viz.color.ColorScale scale, double value) {
-    return new Color(scale.rgb(value));
+    return VizStyle.rgb(scale.rgb(value));
   }
 }

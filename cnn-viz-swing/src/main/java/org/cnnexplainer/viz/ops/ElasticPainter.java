@@ -27,6 +27,8 @@ import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Paints the convolution elastic view from a snapshot into its {@link UnfoldGeometry} (stateless;
@@ -55,7 +57,7 @@ final class ElasticPainter {
 
   private ElasticPainter() {}
 
-  static void paint(Graphics2D g, OpStyle s, ViewHits hits, Snapshot f, NotePlan notes) {
+  static void paint(Graphics2D g, VizStyle s, HitMap hits, Snapshot f, NotePlan notes) {
     if (f.alpha() <= 0) {
       return;
     }
@@ -65,7 +67,7 @@ final class ElasticPainter {
     ConvolutionNeuron n = f.neuron();
     ElasticLayout layout = f.layout();
     UnfoldGeometry geo = f.geometry();
-    Font small = s.font().deriveFont(s.font().getSize2D() * 0.85f);
+    Font small = s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f);
     double range = f.ranges().range(f.layerIndex());
     ColorScale inScale =
         OpColors.inputScale(
@@ -92,7 +94,7 @@ final class ElasticPainter {
       Rectangle2D interBox = layout.intermediates()[i];
       Rectangle2D glyph = layout.glyphs()[i];
       if (c == f.hoverChannel() || c == f.openChannel()) {
-        g.setColor(OpStyle.mix(s.background(), s.foreground(), c == f.openChannel() ? 0.2 : 0.1));
+        g.setColor(VizStyle.mix(s.background(), s.foreground(), c == f.openChannel() ? 0.2 : 0.1));
         g.fill(
             new RoundRectangle2D.Double(
                 glyph.getX() - 5,
@@ -132,11 +134,11 @@ final class ElasticPainter {
           frame.revealed());
       glyph(g, kernel, c, kScale, glyph);
       hits.add(
-          ViewHits.Kind.CHANNEL,
+          HitMap.Kind.CHANNEL,
           c,
           new Rectangle2D.Double(
               glyph.getX(), inBox.getY(), inBox.getMaxX() - glyph.getX(), inBox.getHeight()));
-      hits.add(ViewHits.Kind.INTERMEDIATE, c, interMap);
+      hits.add(HitMap.Kind.INTERMEDIATE, c, interMap);
       g.setColor(s.grid());
       g.setStroke(new BasicStroke(c == f.openChannel() ? 2f : 1f));
       g.draw(inMap);
@@ -160,7 +162,7 @@ final class ElasticPainter {
         windowCell(g, s, interMap, outShape, frame);
       }
       if (layout.pages() > 1) { // which channel this row shows, above its flow edge
-        Font tiny = s.font().deriveFont(s.font().getSize2D() * 0.75f);
+        Font tiny = s.textFont().deriveFont(s.textFont().getSize2D() * 0.75f);
         Draw.text(g, "#" + c, inBox.getMaxX() + 3, inBox.getCenterY() - 3, tiny, s.muted());
       }
     }
@@ -186,7 +188,7 @@ final class ElasticPainter {
     double biasW = Draw.width(g, bias, small);
     double biasY = dir > 0 ? biasAt.getY() + 18 : biasAt.getY() - 9;
     Draw.text(g, bias, biasAt.getX() - biasW / 2, biasY, small, s.foreground());
-    hits.add(ViewHits.Kind.BIAS, 0, dot.getBounds2D());
+    hits.add(HitMap.Kind.BIAS, 0, dot.getBounds2D());
     hits.text("bias", DisplayNumbers.two(n.bias()));
     Tensor out = n.output();
     Rectangle2D outMap = map(outBox, outShape);
@@ -194,13 +196,13 @@ final class ElasticPainter {
     g.fill(outBox);
     blank(g, s, outMap, frame);
     paintMap(g, outMap, outShape, (r, col) -> outScale.rgb(out.get(0, r, col)), frame.revealed());
-    g.setColor(s.highlight());
+    g.setColor(s.selection());
     g.setStroke(new BasicStroke(2f));
     g.draw(outMap);
     if (!frame.finished()) {
       windowCell(g, s, outMap, outShape, frame);
     }
-    hits.add(ViewHits.Kind.OUTPUT_CELL, 0, outShape.height(), outShape.width(), outMap);
+    hits.add(HitMap.Kind.OUTPUT_CELL, 0, outShape.height(), outShape.width(), outMap);
 
     // The intermediate column's label, its shape and the animation button.
     List<Rectangle2D> taken = new ArrayList<>(geo.labels());
@@ -234,14 +236,14 @@ final class ElasticPainter {
    */
   private static Rectangle2D columnLabel(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       UnfoldGeometry geo,
       String name,
       String dims,
       List<Rectangle2D> taken) {
-    Font bold = s.font().deriveFont(Font.BOLD);
-    Font small = s.font().deriveFont(s.font().getSize2D() * 0.75f);
+    Font bold = s.textFont().deriveFont(Font.BOLD);
+    Font small = s.textFont().deriveFont(s.textFont().getSize2D() * 0.75f);
     double centre = geo.middleX() + geo.elastic() / 2;
     double baseline = geo.labelBaseline();
     double w = Draw.width(g, name, bold);
@@ -304,7 +306,7 @@ final class ElasticPainter {
 
   /** "◂ 11–20 · + 44 more ▸": which page of channels is shown, with buttons to the others. */
   private static void pager(
-      Graphics2D g, OpStyle s, ViewHits hits, ElasticLayout layout, int count, Font small) {
+      Graphics2D g, VizStyle s, HitMap hits, ElasticLayout layout, int count, Font small) {
     Rectangle2D row = layout.pager();
     double x = row.getX();
     double baseline = row.getY() + 13;
@@ -312,7 +314,7 @@ final class ElasticPainter {
     if (layout.page() > 0) {
       Draw.text(g, "◂", x + 2, baseline, arrows, s.foreground());
       hits.add(
-          ViewHits.Kind.BUTTON,
+          HitMap.Kind.BUTTON,
           ConvolutionElasticView.PREVIOUS_PAGE,
           new Rectangle2D.Double(x, row.getY(), 14, row.getHeight()));
       x += 16;
@@ -332,7 +334,7 @@ final class ElasticPainter {
     if (after > 0) {
       Draw.text(g, "▸", x + 2, baseline, arrows, s.foreground());
       hits.add(
-          ViewHits.Kind.BUTTON,
+          HitMap.Kind.BUTTON,
           ConvolutionElasticView.NEXT_PAGE,
           new Rectangle2D.Double(x, row.getY(), 14, row.getHeight()));
     }
@@ -344,8 +346,8 @@ final class ElasticPainter {
    */
   private static double legends(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       Snapshot f,
       UnfoldGeometry geo,
       ElasticLayout layout,
@@ -404,8 +406,8 @@ final class ElasticPainter {
   /** What the notes must keep clear of, and where they may go. */
   static Notes notesFor(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       UnfoldGeometry geo,
       ElasticLayout layout,
       boolean first) {
@@ -467,12 +469,12 @@ final class ElasticPainter {
    */
   static NotePlan planNotes(
       Graphics2D g,
-      OpStyle s,
+      VizStyle s,
       UnfoldGeometry geo,
       ElasticLayout layout,
       Conv2D conv,
       boolean first) {
-    Notes notes = notesFor(g, s, new ViewHits(), geo, layout, first);
+    Notes notes = notesFor(g, s, new HitMap(), geo, layout, first);
     List<Notes.Placed> placed = new ArrayList<>();
     Rectangle2D g0 = layout.glyphs()[0];
     Rectangle2D gl = layout.glyphs()[layout.glyphs().length - 1];
@@ -532,7 +534,7 @@ final class ElasticPainter {
   record NotePlan(List<Notes.Placed> notes) {
     static final NotePlan NONE = new NotePlan(List.of());
 
-    void draw(Graphics2D g, OpStyle s, ViewHits hits) {
+    void draw(Graphics2D g, VizStyle s, HitMap hits) {
       Notes drawer = new Notes(g, s, hits, new Rectangle2D.Double());
       notes.forEach(drawer::draw);
     }
@@ -569,9 +571,9 @@ final class ElasticPainter {
   }
 
   /** The empty-node colour under a map the sliding window has not finished (as in the overview). */
-  private static void blank(Graphics2D g, OpStyle s, Rectangle2D map, SlidingWindow frame) {
+  private static void blank(Graphics2D g, VizStyle s, Rectangle2D map, SlidingWindow frame) {
     if (!frame.finished()) {
-      g.setColor(OpStyle.mix(s.background(), s.foreground(), 0.06));
+      g.setColor(VizStyle.mix(s.background(), s.foreground(), 0.06));
       g.fill(map);
     }
   }
@@ -598,7 +600,7 @@ final class ElasticPainter {
   }
 
   private static void windowCell(
-      Graphics2D g, OpStyle s, Rectangle2D box, Shape shape, SlidingWindow frame) {
+      Graphics2D g, VizStyle s, Rectangle2D box, Shape shape, SlidingWindow frame) {
     double ch = box.getHeight() / shape.height();
     double cw = box.getWidth() / shape.width();
     Draw.outline(
@@ -624,9 +626,9 @@ final class ElasticPainter {
   }
 
   private static void animationButtonAt(
-      Graphics2D g, OpStyle s, ViewHits hits, double x, double y, double fraction) {
+      Graphics2D g, VizStyle s, HitMap hits, double x, double y, double fraction) {
     Rectangle2D box = new Rectangle2D.Double(x, y, 16, 16);
-    hits.add(ViewHits.Kind.BUTTON, ConvolutionElasticView.ANIMATION_BUTTON, box);
+    hits.add(HitMap.Kind.BUTTON, ConvolutionElasticView.ANIMATION_BUTTON, box);
     boolean running = fraction < 1;
     hits.text("button", running ? "skip to end" : "replay");
     g.setColor(s.muted());

@@ -1,5 +1,7 @@
 package org.cnnexplainer.viz.ops;
 
+import org.cnnexplainer.viz.panel.ExplainerPanel;
+
 /**
  * A view that explains one concept, so an application can open the matching tutorial text (the
  * original's "info" button).

@@ -24,6 +24,8 @@ import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Paints the flatten elastic view from a snapshot into its {@link UnfoldGeometry} (stateless; see
@@ -93,7 +95,7 @@ final class FlattenPainter {
     }
   }
 
-  static void paint(Graphics2D g, OpStyle s, ViewHits hits, Snapshot f, Plan plan) {
+  static void paint(Graphics2D g, VizStyle s, HitMap hits, Snapshot f, Plan plan) {
     if (f.alpha() <= 0) {
       return;
     }
@@ -105,7 +107,7 @@ final class FlattenPainter {
     Layout layout = plan.layout();
     int channels = src.shape().channels();
     int plane = src.shape().height() * src.shape().width();
-    Font small = s.font().deriveFont(s.font().getSize2D() * 0.85f);
+    Font small = s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f);
     double range = src.layer() >= 0 ? f.ranges().range(src.layer()) : 1;
     ColorScale valueScale = ColorScale.diverging(f.palette().activations(), range);
     double maxW = 0;
@@ -122,10 +124,10 @@ final class FlattenPainter {
       Rectangle2D map = layout.maps()[c];
       Rectangle2D block = layout.blocks()[c];
       if (src.mapping().isPresent()) {
-        hits.add(ViewHits.Kind.CHANNEL, c, src.shape().height(), src.shape().width(), map);
+        hits.add(HitMap.Kind.CHANNEL, c, src.shape().height(), src.shape().width(), map);
         // Grey edges: each map row fans into its strips.
         g.setStroke(new BasicStroke(0.5f));
-        g.setColor(OpStyle.mix(s.background(), s.foreground(), 0.2));
+        g.setColor(VizStyle.mix(s.background(), s.foreground(), 0.2));
         for (int r = 0; r < src.shape().height(); r++) {
           double rowY = map.getY() + (r + 0.5) * map.getHeight() / src.shape().height();
           double stripY = block.getY() + (r + 0.5) * block.getHeight() / src.shape().height();
@@ -148,7 +150,7 @@ final class FlattenPainter {
       g.setColor(s.grid());
       g.setStroke(new BasicStroke(0.6f));
       g.draw(block);
-      hits.add(ViewHits.Kind.STRIP, c, plane, 1, block);
+      hits.add(HitMap.Kind.STRIP, c, plane, 1, block);
     }
     if (f.hoverPosition() >= 0 && f.hoverPosition() < b.inputs().size()) {
       paintHover(g, f, s, hits, src, layout, strongScale, small, plan.hoverSlot());
@@ -175,7 +177,7 @@ final class FlattenPainter {
         dir < 0 ? biasAt.getY() - 9 : biasAt.getY() + 18,
         small,
         s.foreground());
-    hits.add(ViewHits.Kind.BIAS, 0, dot.getBounds2D());
+    hits.add(HitMap.Kind.BIAS, 0, dot.getBounds2D());
     hits.text("bias", DisplayNumbers.two(b.bias()));
 
     Rectangle2D boxR = layout.box();
@@ -184,16 +186,17 @@ final class FlattenPainter {
             boxR.getX(), boxR.getY(), boxR.getWidth(), boxR.getHeight(), 6, 6);
     g.setColor(s.grid());
     g.draw(new Line2D.Double(plus.getX() + 8, plus.getY(), boxR.getX(), plus.getY()));
-    g.setColor(f.softmaxOpen() ? OpStyle.mix(s.background(), s.highlight(), 0.25) : s.background());
+    g.setColor(
+        f.softmaxOpen() ? VizStyle.mix(s.background(), s.selection(), 0.25) : s.background());
     g.fill(box);
     g.setColor(s.foreground());
     g.draw(box);
     Draw.centered(g, "softmax", box.getCenterX(), box.getCenterY(), small);
-    hits.add(ViewHits.Kind.SOFTMAX_BUTTON, 0, box.getBounds2D());
+    hits.add(HitMap.Kind.SOFTMAX_BUTTON, 0, box.getBounds2D());
     g.setColor(s.grid());
     Rectangle2D target = geo.targetBox();
     g.draw(new Line2D.Double(boxR.getMaxX(), plus.getY(), target.getX() - 4, plus.getY()));
-    g.setColor(s.highlight());
+    g.setColor(s.selection());
     g.setStroke(new BasicStroke(2f));
     g.draw(
         new Rectangle2D.Double(
@@ -228,8 +231,8 @@ final class FlattenPainter {
 
   private static void legends(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       Snapshot f,
       Source src,
       ColorScale valueScale,
@@ -250,7 +253,11 @@ final class FlattenPainter {
         g,
         s,
         hits,
-        Draw.fit(g, "weights to " + label, s.font().deriveFont(s.font().getSize2D() * 0.8f), width),
+        Draw.fit(
+            g,
+            "weights to " + label,
+            s.textFont().deriveFont(s.textFont().getSize2D() * 0.8f),
+            width),
         weightScale,
         src.breakdown().weights(),
         x,
@@ -261,8 +268,8 @@ final class FlattenPainter {
   private static void paintHover(
       Graphics2D g,
       Snapshot f,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       Source src,
       Layout layout,
       ColorScale strong,
@@ -345,10 +352,10 @@ final class FlattenPainter {
       Point2D probabilitySpot,
       Rectangle2D hoverSlot) {}
 
-  static Plan plan(Graphics2D g, OpStyle s, UnfoldGeometry geo, Source src, Layout layout) {
+  static Plan plan(Graphics2D g, VizStyle s, UnfoldGeometry geo, Source src, Layout layout) {
     Notes notes =
         new Notes(
-            g, s, new ViewHits(), new Rectangle2D.Double(4, 4, geo.width() - 8, geo.height() - 8));
+            g, s, new HitMap(), new Rectangle2D.Double(4, 4, geo.width() - 8, geo.height() - 8));
     geo.labels().forEach(notes::occupyText);
     // The legend row (the two legends at the source column), or all of the strip under the nodes.
     notes.occupyText(
@@ -374,7 +381,7 @@ final class FlattenPainter {
                 - Math.min(column.getY(), plus.getY() - 8)));
     String biasText = "bias " + DisplayNumbers.two(src.breakdown().bias());
     double biasHalf =
-        Draw.width(g, biasText, s.font().deriveFont(s.font().getSize2D() * 0.85f)) / 2;
+        Draw.width(g, biasText, s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f)) / 2;
     notes.occupy(
         new Rectangle2D.Double(
             plus.getX() - Math.max(8, biasHalf),
@@ -386,7 +393,7 @@ final class FlattenPainter {
     notes.occupy(
         new Rectangle2D.Double(
             plus.getX(), plus.getY() - 4, geo.targetBox().getX() - plus.getX(), 8));
-    Font small = s.font().deriveFont(s.font().getSize2D() * 0.85f);
+    Font small = s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f);
     var fm = g.getFontMetrics(small);
     double lh = fm.getAscent() + fm.getDescent();
     Rectangle2D box = layout.box();

@@ -17,6 +17,9 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
 import org.cnnexplainer.viz.overview.Unfolding;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
  * The flatten elastic view of one class output: every channel of the flattened map (not only the
@@ -70,12 +73,17 @@ public final class FlattenView extends StateView {
           public void mouseClicked(MouseEvent e) {
             hits()
                 .at(e.getX(), e.getY())
-                .filter(r -> r.kind() == ViewHits.Kind.SOFTMAX_BUTTON)
+                .filter(r -> r.kind() == HitMap.Kind.SOFTMAX_BUTTON)
                 .ifPresent(r -> softmaxListener.run());
           }
         };
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
+  }
+
+  @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(state().network().layers().size() - 1, classIndex));
   }
 
   @Override
@@ -114,18 +122,22 @@ public final class FlattenView extends StateView {
         .flatMap(
             r -> {
               int[] cell = r.cellAt(x, y);
-              if (r.kind() == ViewHits.Kind.STRIP) {
+              if (r.kind() == HitMap.Kind.STRIP) {
                 return Optional.of(r.index() * r.rows() + cell[0]);
               }
-              if (r.kind() == ViewHits.Kind.CHANNEL) {
+              if (r.kind() == HitMap.Kind.CHANNEL) {
                 return Optional.of((r.index() * r.rows() + cell[0]) * r.columns() + cell[1]);
               }
               return Optional.empty();
             });
   }
 
-  /** Where the softmax box is in the current geometry, if the view is shown. */
-  Optional<Rectangle2D> softmaxBox() {
+  /**
+   * Where the softmax box is in the current geometry, if the view is shown.
+   *
+   * @return the box in this view's coordinates, or empty when the view is not shown
+   */
+  public Optional<Rectangle2D> softmaxBox() {
     return geometry()
         .map(
             geo ->
@@ -193,7 +205,7 @@ public final class FlattenView extends StateView {
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D content) {
     Optional<UnfoldGeometry> geometry = geometry();
     if (geometry.isEmpty()) {
       return;
@@ -206,7 +218,7 @@ public final class FlattenView extends StateView {
       planKey = key;
     }
     if (overview().isEmpty()) { // on its own the class is not drawn by an overview
-      Font font = s.font().deriveFont(Font.BOLD);
+      Font font = s.textFont().deriveFont(Font.BOLD);
       Rectangle2D t = geo.targetBox();
       Draw.text(
           g,

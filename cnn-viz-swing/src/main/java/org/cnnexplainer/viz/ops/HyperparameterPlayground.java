@@ -13,13 +13,14 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
-import javax.swing.Timer;
 import org.cnnexplainer.core.Padding;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.Animator;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The hyperparameter playground, usable on its own: spinners for input size, padding, kernel size
@@ -34,7 +35,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
   private final JSpinner kernel = spinner(ConvGeometry.DEFAULT.kernel(), 1, 9);
   private final JSpinner stride = spinner(ConvGeometry.DEFAULT.stride(), 1, 9);
   private final Canvas canvas = new Canvas();
-  private final Timer timer = new Timer(1000, e -> step());
+  private final Animator stepper = Animator.stepping(1000, this, this::step);
   private ConvGeometry geometry = ConvGeometry.DEFAULT;
   private Tensor sampleInput;
   private Tensor sampleKernel;
@@ -160,7 +161,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
   }
 
   /** Moves the window to output {@code (row, column)}. */
-  public void setPosition(int row, int column) {
+  public void setWindowPosition(int row, int column) {
     int m = geometry.outputSize();
     if (row < 0 || column < 0 || row >= m || column >= m) {
       throw new IllegalArgumentException(
@@ -192,7 +193,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
   }
 
   /** Regions and texts of the last paint of the drawing. */
-  public ViewHits hits() {
+  public HitMap hits() {
     return canvas.hits;
   }
 
@@ -203,9 +204,11 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
 
   private void updateTimer() {
     if (playing && geometry.isValid() && isDisplayable() && Animator.isEnabled(this)) {
-      timer.start();
+      if (!stepper.isRunning()) {
+        stepper.start();
+      }
     } else {
-      timer.stop();
+      stepper.stop();
     }
   }
 
@@ -217,12 +220,12 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
 
   @Override
   public void removeNotify() {
-    timer.stop();
+    stepper.stop();
     super.removeNotify();
   }
 
   private final class Canvas extends JComponent {
-    private ViewHits hits = new ViewHits();
+    private HitMap hits = new HitMap();
 
     Canvas() {
       setOpaque(true);
@@ -238,12 +241,12 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
                       r -> {
                         int[] cell = r.cellAt(e.getX(), e.getY());
                         int m = geometry.outputSize();
-                        if (r.kind() == ViewHits.Kind.OUTPUT_CELL) {
+                        if (r.kind() == HitMap.Kind.OUTPUT_CELL) {
                           setPlaying(false);
-                          setPosition(cell[0], cell[1]);
-                        } else if (r.kind() == ViewHits.Kind.INPUT_CELL) {
+                          setWindowPosition(cell[0], cell[1]);
+                        } else if (r.kind() == HitMap.Kind.INPUT_CELL) {
                           setPlaying(false);
-                          setPosition(
+                          setWindowPosition(
                               Math.min(cell[0] / geometry.stride(), m - 1),
                               Math.min(cell[1] / geometry.stride(), m - 1));
                         }
@@ -254,8 +257,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
             public void mouseClicked(MouseEvent e) {
               hits.at(e.getX(), e.getY())
                   .filter(
-                      r ->
-                          r.kind() == ViewHits.Kind.BUTTON && r.index() == SteppingView.PLAY_BUTTON)
+                      r -> r.kind() == HitMap.Kind.BUTTON && r.index() == SteppingView.PLAY_BUTTON)
                   .ifPresent(r -> setPlaying(!playing));
             }
           };
@@ -279,10 +281,10 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
       Graphics2D g = (Graphics2D) graphics.create();
       try {
         Draw.setup(g);
-        ViewHits fresh = new ViewHits();
+        HitMap fresh = new HitMap();
         PlaygroundPainter.paint(
             g,
-            OpStyle.fromUIManager(),
+            VizStyle.fromUIManager(),
             fresh,
             getWidth(),
             geometry,
@@ -291,7 +293,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
             output,
             position,
             playing);
-        InfoButton.paint(g, OpStyle.fromUIManager(), fresh, Math.max(getWidth(), 300), 32);
+        InfoButton.paint(g, VizStyle.fromUIManager(), fresh, Math.max(getWidth(), 300), 32);
         hits = fresh;
       } finally {
         g.dispose();

@@ -7,6 +7,8 @@ import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Paints the k×k arithmetic of one channel of a {@link ConvolutionStep} as three small matrices:
@@ -23,7 +25,7 @@ final class KernelMath {
   record Layout(double cellW, boolean oneRow, double width, double height) {}
 
   static Layout layout(
-      Graphics2D g, OpStyle s, ConvolutionStep step, int channel, double maxWidth) {
+      Graphics2D g, VizStyle s, ConvolutionStep step, int channel, double maxWidth) {
     Font font = font(s);
     int kh = step.kernel().shape().height();
     int kw = step.kernel().shape().width();
@@ -44,8 +46,8 @@ final class KernelMath {
     return new Layout(cellW, false, twoRows, caption + 2 * kh * CELL_H + 8);
   }
 
-  private static Font font(OpStyle s) {
-    return s.font().deriveFont(s.font().getSize2D() * 0.85f);
+  private static Font font(VizStyle s) {
+    return s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f);
   }
 
   /**
@@ -54,8 +56,8 @@ final class KernelMath {
    */
   static double paint(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       ConvolutionStep step,
       int channel,
       ColorScale[] scales,
@@ -153,7 +155,7 @@ final class KernelMath {
 
   private static void matrix(
       Graphics2D g,
-      ViewHits hits,
+      HitMap hits,
       int kh,
       int kw,
       double cw,
@@ -178,7 +180,7 @@ final class KernelMath {
     }
   }
 
-  private static double symbol(Graphics2D g, OpStyle s, String text, double x, double cy, Font f) {
+  private static double symbol(Graphics2D g, VizStyle s, String text, double x, double cy, Font f) {
     double w = Draw.width(g, text, f);
     Draw.text(g, text, x + (SYMBOL - w) / 2, cy + 5, f, s.foreground());
     return SYMBOL;

@@ -1,13 +1,14 @@
 package org.cnnexplainer.viz.ops;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * A legend showing only the used part of a colour scale (spec §2.6, elastic and flatten legends): a
@@ -23,8 +24,8 @@ final class LegendBar {
   /** Paints the legend of {@code values} at {@code (x, y)}, {@link #WIDTH} wide; returns that. */
   static double paint(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       String caption,
       ColorScale scale,
       Tensor values,
@@ -39,8 +40,8 @@ final class LegendBar {
    */
   static double paint(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       String caption,
       ColorScale scale,
       Tensor values,
@@ -52,12 +53,12 @@ final class LegendBar {
     if (max - min < 1e-12) {
       max = min + 1;
     }
-    Font small = s.font().deriveFont(s.font().getSize2D() * 0.8f);
+    Font small = s.textFont().deriveFont(s.textFont().getSize2D() * 0.8f);
     Draw.text(g, caption, x, y, small, s.muted());
     double top = y + 4;
     for (int i = 0; i < width; i++) {
       double v = min + (max - min) * (i + 0.5) / width;
-      g.setColor(new Color(scale.rgb(v)));
+      g.setColor(VizStyle.rgb(scale.rgb(v)));
       g.fill(new Rectangle2D.Double(x + i, top, 1.2, 6));
     }
     g.setColor(s.grid());
@@ -81,7 +82,7 @@ final class LegendBar {
 
   /** A tick at {@code x}; {@code anchor} 0 puts the label right of it, 1 left, 0.5 centred. */
   private static void tick(
-      Graphics2D g, OpStyle s, double x, double top, String text, Font f, double anchor) {
+      Graphics2D g, VizStyle s, double x, double top, String text, Font f, double anchor) {
     g.setColor(s.muted());
     g.draw(new Line2D.Double(x, top + 6, x, top + 9));
     Draw.text(g, text, x - Draw.width(g, text, f) * anchor, top + 19, f, s.muted());

@@ -7,6 +7,8 @@ import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /** Paints one channel of a map as a captioned grid with one outlined window (formula cards). */
 final class MapGrids {
@@ -33,9 +35,9 @@ final class MapGrids {
    */
   static Rectangle2D paint(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
-      ViewHits.Kind kind,
+      VizStyle s,
+      HitMap hits,
+      HitMap.Kind kind,
       String caption,
       Tensor map,
       int channel,
@@ -47,7 +49,7 @@ final class MapGrids {
     int rows = map.shape().height();
     int cols = map.shape().width();
     double cell = cell(rows, cols, size);
-    Font font = s.font().deriveFont(s.font().getSize2D() * 0.9f);
+    Font font = s.textFont().deriveFont(s.textFont().getSize2D() * 0.9f);
     Draw.text(g, caption + " (" + rows + ", " + cols + ")", x, y - 5, font, s.foreground());
     Rectangle2D box =
         Draw.grid(g, x, y, cell, rows, cols, (r, c) -> scale.rgb(map.get(channel, r, c)));
@@ -70,8 +72,8 @@ final class MapGrids {
    */
   static void inputAndOutput(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       ActivationTrace trace,
       int layerIndex,
       int channel,
@@ -85,7 +87,7 @@ final class MapGrids {
         g,
         s,
         hits,
-        ViewHits.Kind.INPUT_CELL,
+        HitMap.Kind.INPUT_CELL,
         "Input",
         trace.inputOf(layerIndex),
         channel,
@@ -98,7 +100,7 @@ final class MapGrids {
         g,
         s,
         hits,
-        ViewHits.Kind.OUTPUT_CELL,
+        HitMap.Kind.OUTPUT_CELL,
         "Output",
         trace.output(layerIndex),
         channel,

@@ -10,6 +10,8 @@ import java.awt.geom.QuadCurve2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The annotations of an elastic view: short italic notes, each with a curved arrow to the thing it
@@ -22,8 +24,8 @@ final class Notes {
   private static final double PAD = 3;
 
   private final Graphics2D g;
-  private final OpStyle s;
-  private final ViewHits hits;
+  private final VizStyle s;
+  private final HitMap hits;
   private final Rectangle2D bounds;
   private final List<Rectangle2D> occupied = new ArrayList<>();
   private final List<Rectangle2D> words = new ArrayList<>();
@@ -31,12 +33,12 @@ final class Notes {
   private final Font font;
 
   /** Notes inside {@code bounds}; nothing is placed over what {@link #occupy} was given. */
-  Notes(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D bounds) {
+  Notes(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D bounds) {
     this.g = g;
     this.s = s;
     this.hits = hits;
     this.bounds = bounds;
-    this.font = s.font().deriveFont(Font.ITALIC, s.font().getSize2D() * 0.85f);
+    this.font = s.textFont().deriveFont(Font.ITALIC, s.textFont().getSize2D() * 0.85f);
   }
 
   /** Marks {@code r} as taken. */

@@ -7,19 +7,20 @@ import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /** Paints the hyperparameter playground from its settings and sample tensors (stateless). */
 final class PlaygroundPainter {
   static final Dimension SIZE = new Dimension(760, 420);
   static final double AREA = 240;
-  static final Color CURRENT = new Color(0xFF2738);
 
   private PlaygroundPainter() {}
 
   static void paint(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       int width,
       ConvGeometry geo,
       Tensor input,
@@ -29,14 +30,14 @@ final class PlaygroundPainter {
       boolean playing) {
     g.setColor(s.background());
     g.fillRect(0, 0, Math.max(width, SIZE.width), SIZE.height * 2);
-    Font font = s.font();
+    Font font = s.textFont();
     Font bold = font.deriveFont(Font.BOLD);
     Font small = font.deriveFont(font.getSize2D() * 0.85f);
     String formula = "Output size = " + geo.formula();
     Draw.text(g, formula, 16, 22, bold, s.foreground());
     hits.text("formula", formula);
     Rectangle2D button = new Rectangle2D.Double(Math.max(width, 300) - 28, 6, 18, 18);
-    hits.add(ViewHits.Kind.BUTTON, SteppingView.PLAY_BUTTON, button);
+    hits.add(HitMap.Kind.BUTTON, SteppingView.PLAY_BUTTON, button);
     g.setColor(s.muted());
     g.draw(button);
     if (playing) {
@@ -54,7 +55,7 @@ final class PlaygroundPainter {
     if (!valid) {
       String problem = geo.problem().get();
       hits.text("problem", problem);
-      wrapped(g, problem, 16, 40, Math.max(width, 400) - 32, font, new Color(0xC62828));
+      wrapped(g, problem, 16, 40, Math.max(width, 400) - 32, font, s.error());
     }
     geo.note()
         .ifPresent(
@@ -84,8 +85,8 @@ final class PlaygroundPainter {
             + size
             + ")";
     Draw.text(g, inCaption, x0, y0 - 10, small, s.foreground());
-    Color plain = OpStyle.mix(s.background(), s.foreground(), 0.12);
-    Color pad = OpStyle.mix(s.background(), s.foreground(), 0.32);
+    Color plain = VizStyle.mix(s.background(), s.foreground(), 0.12);
+    Color pad = VizStyle.mix(s.background(), s.foreground(), 0.32);
     Font cellFont = font.deriveFont((float) Math.max(7, Math.min(13, cell * 0.45)));
     int p = geo.padding();
     for (int y = 0; y < size; y++) {
@@ -94,7 +95,7 @@ final class PlaygroundPainter {
         boolean inWindow = valid && y >= top && y < top + k && x >= left && x < left + k;
         Color fill = padding ? pad : plain;
         if (inWindow) {
-          fill = OpStyle.mix(fill, CURRENT, 0.5);
+          fill = VizStyle.mix(fill, s.window(), 0.5);
         }
         Rectangle2D box = new Rectangle2D.Double(x0 + x * cell, y0 + y * cell, cell, cell);
         String text = cell >= 12 ? DisplayNumbers.format(input.get(0, y, x), 0) : "";
@@ -102,7 +103,7 @@ final class PlaygroundPainter {
       }
     }
     hits.add(
-        ViewHits.Kind.INPUT_CELL,
+        HitMap.Kind.INPUT_CELL,
         0,
         size,
         size,
@@ -111,7 +112,7 @@ final class PlaygroundPainter {
       Draw.outline(
           g,
           new Rectangle2D.Double(x0 + left * cell, y0 + top * cell, k * cell, k * cell),
-          CURRENT,
+          s.window(),
           2f);
     }
 
@@ -125,7 +126,7 @@ final class PlaygroundPainter {
         Draw.valueCell(
             g,
             new Rectangle2D.Double(kx + x * kc, y0 + y * kc, kc, kc),
-            OpStyle.mix(s.background(), s.foreground(), 0.06),
+            VizStyle.mix(s.background(), s.foreground(), 0.06),
             DisplayNumbers.format(kernel.at(y * k + x), 0),
             kernelFont);
       }
@@ -147,14 +148,14 @@ final class PlaygroundPainter {
     for (int y = 0; y < m; y++) {
       for (int x = 0; x < m; x++) {
         boolean current = y == row && x == col;
-        Color fill = current ? OpStyle.mix(plain, CURRENT, 0.5) : plain;
+        Color fill = current ? VizStyle.mix(plain, s.window(), 0.5) : plain;
         String text = oc >= 12 ? DisplayNumbers.format(output.get(0, y, x), 0) : "";
         Draw.valueCell(
             g, new Rectangle2D.Double(ox + x * oc, y0 + y * oc, oc, oc), fill, text, outFont);
       }
     }
-    hits.add(ViewHits.Kind.OUTPUT_CELL, 0, m, m, new Rectangle2D.Double(ox, y0, m * oc, m * oc));
-    Draw.outline(g, new Rectangle2D.Double(ox + col * oc, y0 + row * oc, oc, oc), CURRENT, 2f);
+    hits.add(HitMap.Kind.OUTPUT_CELL, 0, m, m, new Rectangle2D.Double(ox, y0, m * oc, m * oc));
+    Draw.outline(g, new Rectangle2D.Double(ox + col * oc, y0 + row * oc, oc, oc), s.window(), 2f);
     Draw.text(
         g, "Hover over the matrices to move the kernel", 16, y0 + AREA + 30, small, s.muted());
   }

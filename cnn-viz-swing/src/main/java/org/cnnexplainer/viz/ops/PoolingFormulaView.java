@@ -4,6 +4,7 @@ import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
@@ -11,7 +12,10 @@ import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.explain.PoolingStep;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The pooling formula view of one channel of a {@link Pooling2D} layer: input grid with the window,
@@ -49,6 +53,11 @@ public final class PoolingFormulaView extends SteppingView {
 
   private Pooling2D pool() {
     return (Pooling2D) state().network().layer(layerIndex);
+  }
+
+  @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(layerIndex, channel));
   }
 
   @Override
@@ -110,11 +119,11 @@ public final class PoolingFormulaView extends SteppingView {
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, int row, int col, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, int row, int col, Rectangle2D content) {
     ActivationTrace trace = state().trace();
     PoolingStep step = PoolingStep.of(trace, layerIndex, new Cell(channel, row, col));
     boolean max = step.type() == Pooling2D.Type.MAX;
-    Font font = s.font();
+    Font font = s.textFont();
     Font bold = font.deriveFont(Font.BOLD);
     Font small = font.deriveFont(font.getSize2D() * 0.85f);
     ColorScale[] scales =
@@ -156,7 +165,7 @@ public final class PoolingFormulaView extends SteppingView {
             step.maxCell().row() == step.realTop() + r
                 && step.maxCell().column() == step.realLeft() + c;
         if (max && isMax) {
-          Draw.outline(g, box, s.highlight(), 2f);
+          Draw.outline(g, box, s.selection(), 2f);
         }
       }
     }

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.color.Palette;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /** Paints the softmax card's content from a snapshot (stateless; see {@link SoftmaxView}). */
 final class SoftmaxPainter {
@@ -39,16 +41,16 @@ final class SoftmaxPainter {
 
   private SoftmaxPainter() {}
 
-  private static Font small(OpStyle s) {
-    return s.font().deriveFont(s.font().getSize2D() * 0.85f);
+  private static Font small(VizStyle s) {
+    return s.textFont().deriveFont(s.textFont().getSize2D() * 0.85f);
   }
 
   /** The layout for content of at most {@code maxW x maxH}. */
   static Layout layout(
-      Graphics2D g, OpStyle s, SoftmaxBreakdown b, int selected, double maxW, double maxH) {
+      Graphics2D g, VizStyle s, SoftmaxBreakdown b, int selected, double maxW, double maxH) {
     int n = b.size();
     Font small = small(s);
-    Font font = s.font();
+    Font font = s.textFont();
     double column = 0;
     for (int i = 0; i < n; i++) {
       Font face = i == selected ? small.deriveFont(Font.BOLD) : small;
@@ -91,10 +93,10 @@ final class SoftmaxPainter {
     return b.label(i) + "  " + DisplayNumbers.two(b.logits().at(i));
   }
 
-  static void paint(Graphics2D g, OpStyle s, ViewHits hits, Snapshot f, Rectangle2D content) {
+  static void paint(Graphics2D g, VizStyle s, HitMap hits, Snapshot f, Rectangle2D content) {
     SoftmaxBreakdown b = SoftmaxBreakdown.of(f.trace());
     int n = b.size();
-    Font font = s.font();
+    Font font = s.textFont();
     Font small = small(s);
     Font bold = font.deriveFont(Font.BOLD);
     Layout layout = layout(g, s, b, f.classIndex(), content.getWidth(), content.getHeight());
@@ -145,9 +147,7 @@ final class SoftmaxPainter {
       }
       g.setComposite(old);
       hits.add(
-          ViewHits.Kind.LOGIT,
-          i,
-          new Rectangle2D.Double(x0, y - pitch / 2, layout.column(), pitch));
+          HitMap.Kind.LOGIT, i, new Rectangle2D.Double(x0, y - pitch / 2, layout.column(), pitch));
       hits.text("logit " + i, DisplayNumbers.two(b.logits().at(i)));
     }
     // The fraction.
@@ -269,8 +269,8 @@ final class SoftmaxPainter {
   /** Draws "exp([l_i])" at (x, y) and returns its width. */
   private static double term(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       SoftmaxBreakdown b,
       int i,
       double x,
@@ -304,7 +304,7 @@ final class SoftmaxPainter {
     g.setComposite(old);
     Rectangle2D area = new Rectangle2D.Double(start, y, x - start, ConvolutionFormulaView.BOX_H);
     if (!numerator) {
-      hits.add(ViewHits.Kind.TERM, i, area);
+      hits.add(HitMap.Kind.TERM, i, area);
       hits.text("term " + i, logit);
     } else {
       hits.text("numerator", logit);

@@ -5,9 +5,13 @@ import java.awt.Graphics2D;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The softmax card of one class: the logit column (circles coloured light to dark by logit), and
@@ -46,8 +50,8 @@ public final class SoftmaxView extends StateView {
             setHoverClass(
                 hits()
                     .at(e.getX(), e.getY())
-                    .filter(r -> r.kind() == ViewHits.Kind.LOGIT || r.kind() == ViewHits.Kind.TERM)
-                    .map(ViewHits.Region::index)
+                    .filter(r -> r.kind() == HitMap.Kind.LOGIT || r.kind() == HitMap.Kind.TERM)
+                    .map(HitMap.Region::index)
                     .orElse(-1));
           }
 
@@ -60,7 +64,7 @@ public final class SoftmaxView extends StateView {
           public void mouseClicked(MouseEvent e) {
             hits()
                 .at(e.getX(), e.getY())
-                .filter(r -> r.kind() == ViewHits.Kind.BUTTON)
+                .filter(r -> r.kind() == HitMap.Kind.BUTTON)
                 .ifPresent(
                     r -> {
                       if (r.index() == SteppingView.PLAY_BUTTON) {
@@ -73,6 +77,11 @@ public final class SoftmaxView extends StateView {
         };
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
+  }
+
+  @Override
+  public Optional<NeuronRef> neuron() {
+    return Optional.of(new NeuronRef(state().network().layers().size() - 1, classIndex));
   }
 
   @Override
@@ -94,6 +103,7 @@ public final class SoftmaxView extends StateView {
   }
 
   /** Shows the frame at {@code fraction} in [0, 1]. */
+  @Override
   public void setFraction(double fraction) {
     double old = this.fraction;
     this.fraction = Math.max(0, Math.min(1, fraction));
@@ -104,11 +114,37 @@ public final class SoftmaxView extends StateView {
   }
 
   /** The animation's fraction (1: every term shown). */
+  @Override
   public double fraction() {
     return fraction;
   }
 
+  /**
+   * True: the view animates once when opened (and again on {@link #setPlaying setPlaying(true)}).
+   */
+  @Override
+  public boolean isAnimated() {
+    return true;
+  }
+
+  /** Plays the animation from the start ({@code true}) or skips to its end ({@code false}). */
+  @Override
+  public void setPlaying(boolean playing) {
+    if (playing) {
+      replay();
+    } else {
+      skipToEnd();
+    }
+  }
+
+  /** Skips to the end: the animation has no smaller steps. */
+  @Override
+  public void step() {
+    skipToEnd();
+  }
+
   /** Whether the terms are still appearing. */
+  @Override
   public boolean isPlaying() {
     return animator.isRunning();
   }
@@ -160,7 +196,7 @@ public final class SoftmaxView extends StateView {
       SoftmaxPainter.Layout layout =
           SoftmaxPainter.layout(
               g,
-              OpStyle.fromUIManager(),
+              VizStyle.fromUIManager(),
               SoftmaxBreakdown.of(state().trace()),
               classIndex,
               available.width - 2 * CardChrome.MARGIN,
@@ -174,7 +210,7 @@ public final class SoftmaxView extends StateView {
   }
 
   @Override
-  Rectangle2D paintFrame(Graphics2D g, OpStyle style, ViewHits hits) {
+  Rectangle2D paintFrame(Graphics2D g, VizStyle style, HitMap hits) {
     String label = state().network().classLabels().get(classIndex);
     CardChrome.paint(
         g,
@@ -197,7 +233,7 @@ public final class SoftmaxView extends StateView {
   }
 
   @Override
-  void paintView(Graphics2D g, OpStyle s, ViewHits hits, Rectangle2D content) {
+  void paintView(Graphics2D g, VizStyle s, HitMap hits, Rectangle2D content) {
     SoftmaxPainter.paint(
         g,
         s,

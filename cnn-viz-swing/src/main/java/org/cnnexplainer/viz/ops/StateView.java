@@ -16,11 +16,14 @@ import org.cnnexplainer.viz.internal.TextLog;
 import org.cnnexplainer.viz.overview.NetworkOverview;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
 import org.cnnexplainer.viz.overview.Unfolding;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
  * A thin component that paints one operation view of the shared {@link ExplainerState}: it listens
- * while displayable, repaints on every change, and resolves the pointer through the {@link
- * ViewHits} recorded by the last paint.
+ * while displayable, repaints on every change, and resolves the pointer through the {@link HitMap}
+ * recorded by the last paint.
  *
  * <p>The elastic views (convolution, flatten) paint either on their own, laid out for their size,
  * or — inside an {@link ExplainerPanel} — transparently over a {@link NetworkOverview}, in the room
@@ -32,12 +35,12 @@ import org.cnnexplainer.viz.overview.Unfolding;
  * once the state shows a network with other layers, the view is {@linkplain #isAttached()
  * detached}: it paints blank and takes no pointer input, and its container should remove it.
  */
-public abstract sealed class StateView extends JComponent implements Explainable
+public abstract sealed class StateView extends JComponent implements OperationView
     permits ConvolutionElasticView, FlattenView, SoftmaxView {
   private final ExplainerState state;
   private final Network network;
   private final StateListener listener = e -> stateChanged();
-  private ViewHits hits = new ViewHits();
+  private HitMap hits = new HitMap();
   private List<PaintedText> texts = List.of();
   private NetworkOverview overview;
 
@@ -55,14 +58,20 @@ public abstract sealed class StateView extends JComponent implements Explainable
     return state;
   }
 
+  @Override
+  public JComponent component() {
+    return this;
+  }
+
   /**
    * Whether the state's network still has the layers of the one this view was made for (see the
    * class comment).
    *
    * @return false once the state switched to a network with other layers
    */
+  @Override
   public boolean isAttached() {
-    return NeuronViews.sameLayers(network, state.network());
+    return SameLayers.same(network, state.network());
   }
 
   /** Whether there is something to paint: attached, and the state has a trace. */
@@ -71,20 +80,25 @@ public abstract sealed class StateView extends JComponent implements Explainable
   }
 
   /** Regions and texts painted in the last paint. */
-  public ViewHits hits() {
+  @Override
+  public HitMap hits() {
     return hits;
   }
 
   /** The texts painted in the last paint, in this component's coordinates. */
+  @Override
   public List<PaintedText> paintedTexts() {
     return texts;
   }
 
   /**
    * Paints over {@code overview} (same bounds) in the room of its unfolding, transparent, taking
-   * the pointer only on painted parts; {@code null} paints on its own again.
+   * the pointer only on painted parts; {@code null} paints on its own again. The {@link
+   * org.cnnexplainer.viz.panel.ExplainerPanel} does this for the elastic views it opens.
+   *
+   * @param overview the overview to paint over, or null
    */
-  void embedIn(NetworkOverview overview) {
+  public void embedIn(NetworkOverview overview) {
     this.overview = overview;
     setOpaque(overview == null);
   }
@@ -97,8 +111,10 @@ public abstract sealed class StateView extends JComponent implements Explainable
   /**
    * The geometry to paint in: the overview's unfolding when embedded, else {@link
    * #standaloneGeometry}; empty when embedded and nothing is unfolded.
+   *
+   * @return the geometry, or empty when embedded in an overview that has folded the view away
    */
-  Optional<UnfoldGeometry> geometry() {
+  public Optional<UnfoldGeometry> geometry() {
     if (overview != null) {
       Unfolding mine = unfolding();
       return overview.unfoldGeometry().filter(g -> g.unfolding().equals(mine));
@@ -140,7 +156,7 @@ public abstract sealed class StateView extends JComponent implements Explainable
    * Paints the frame (a card's border and header, or nothing) and returns the content area; the
    * default paints the background when opaque and the (i) button.
    */
-  Rectangle2D paintFrame(Graphics2D g, OpStyle style, ViewHits hits) {
+  Rectangle2D paintFrame(Graphics2D g, VizStyle style, HitMap hits) {
     if (isOpaque()) {
       g.setColor(style.background());
       g.fillRect(0, 0, getWidth(), getHeight());
@@ -150,7 +166,7 @@ public abstract sealed class StateView extends JComponent implements Explainable
   }
 
   /** Paints the view (the state has a trace) into {@code content}, recording regions in hits. */
-  abstract void paintView(Graphics2D g, OpStyle style, ViewHits hits, Rectangle2D content);
+  abstract void paintView(Graphics2D g, VizStyle style, HitMap hits, Rectangle2D content);
 
   /** The size the view needs on its own (the state has a trace). */
   abstract Dimension viewSize();
@@ -178,8 +194,8 @@ public abstract sealed class StateView extends JComponent implements Explainable
     try {
       Draw.setup(g);
       TextLog log = TextLog.install(g);
-      OpStyle style = OpStyle.fromUIManager();
-      ViewHits fresh = new ViewHits();
+      VizStyle style = VizStyle.fromUIManager();
+      HitMap fresh = new HitMap();
       if (hasTrace()) {
         Rectangle2D content = paintFrame(g, style, fresh);
         paintView(g, style, fresh, content);

@@ -13,13 +13,14 @@ import java.util.Objects;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.KeyStroke;
-import javax.swing.Timer;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * A formula card that walks over the output positions of one map: it auto-steps row by row every
@@ -35,16 +36,19 @@ import org.cnnexplainer.viz.internal.TextLog;
  * card was made for, the card is {@linkplain #isAttached() detached}: blank, it no longer steps or
  * moves.
  */
-public abstract sealed class SteppingView extends JComponent implements Explainable
+public abstract sealed class SteppingView extends JComponent implements OperationView
     permits ConvolutionFormulaView, ActivationFormulaView, PoolingFormulaView {
   /** Id of the play/pause button region. */
   public static final int PLAY_BUTTON = 0;
 
+  /** Id of the close (×) button region. */
+  public static final int CLOSE_BUTTON = CardChrome.CLOSE;
+
   private final ExplainerState state;
   private final Network network;
   private final StateListener listener = e -> repaint();
-  private final Timer timer;
-  private ViewHits hits = new ViewHits();
+  private final Animator stepper;
+  private HitMap hits = new HitMap();
   private List<PaintedText> texts = List.of();
   private int row;
   private int column;
@@ -53,7 +57,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   SteppingView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
     this.network = Objects.requireNonNull(state.network(), "the state has no network");
-    this.timer = new Timer(stepMillis(), e -> step());
+    this.stepper = Animator.stepping(stepMillis(), this, this::step);
     setOpaque(true);
     setFocusable(true);
     MouseAdapter mouse =
@@ -67,7 +71,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
           public void mouseClicked(MouseEvent e) {
             requestFocusInWindow();
             hits.at(e.getX(), e.getY())
-                .filter(r -> r.kind() == ViewHits.Kind.BUTTON)
+                .filter(r -> r.kind() == HitMap.Kind.BUTTON)
                 .ifPresent(
                     r -> {
                       if (r.index() == PLAY_BUTTON) {
@@ -112,7 +116,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
                   return;
                 }
                 int[] size = outputSize();
-                setPosition(
+                setWindowPosition(
                     Math.max(0, Math.min(size[0] - 1, row + dy)),
                     Math.max(0, Math.min(size[1] - 1, column + dx)));
               }
@@ -129,6 +133,11 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
     return state;
   }
 
+  @Override
+  public JComponent component() {
+    return this;
+  }
+
   /** The output map's {@code {rows, columns}} (positions the window visits). */
   abstract int[] outputSize();
 
@@ -140,7 +149,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
    * recording regions in {@code hits}.
    */
   abstract void paintView(
-      Graphics2D g, OpStyle style, ViewHits hits, int row, int col, Rectangle2D content);
+      Graphics2D g, VizStyle style, HitMap hits, int row, int col, Rectangle2D content);
 
   /** The card's title, e.g. "Convolution". */
   abstract String title();
@@ -165,7 +174,8 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   }
 
   /** Moves the window to output {@code (row, column)}. */
-  public void setPosition(int row, int column) {
+  @Override
+  public void setWindowPosition(int row, int column) {
     if (!isAttached()) {
       return; // the layer may not exist in the state's network
     }
@@ -189,12 +199,20 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
     }
   }
 
+  /** Always true: the card steps over the output positions. */
+  @Override
+  public boolean isAnimated() {
+    return true;
+  }
+
   /** Whether the view auto-steps (when displayed and animation is on). */
+  @Override
   public boolean isPlaying() {
     return playing;
   }
 
   /** Plays or pauses the automatic stepping. */
+  @Override
   public void setPlaying(boolean playing) {
     boolean old = this.playing;
     this.playing = playing;
@@ -203,15 +221,43 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
     firePropertyChange(PLAYING_PROPERTY, old, playing);
   }
 
+  /**
+   * How far the window has come: its position in reading order over the output positions, 0 at the
+   * first, 1 at the last.
+   */
+  @Override
+  public double fraction() {
+    if (!hasTrace()) {
+      return 0;
+    }
+    int[] size = outputSize();
+    int last = size[0] * size[1] - 1;
+    return last == 0
+        ? 1
+        : (Math.min(row, size[0] - 1) * size[1] + Math.min(column, size[1] - 1)) / (double) last;
+  }
+
+  /** Moves the window to the position {@code fraction} of the way through, in reading order. */
+  @Override
+  public void setFraction(double fraction) {
+    if (!hasTrace()) {
+      return;
+    }
+    int[] size = outputSize();
+    int index = (int) Math.round(Math.max(0, Math.min(1, fraction)) * (size[0] * size[1] - 1));
+    setWindowPosition(index / size[1], index % size[1]);
+  }
+
   /** Advances one position in row-major order, wrapping to the start. */
+  @Override
   public void step() {
     if (!isAttached()) {
-      timer.stop();
+      stepper.stop();
       return;
     }
     int[] size = outputSize();
     int next = (row * size[1] + column + 1) % (size[0] * size[1]);
-    setPosition(next / size[1], next % size[1]);
+    setWindowPosition(next / size[1], next % size[1]);
   }
 
   /**
@@ -220,8 +266,9 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
    *
    * @return false once the state switched to a network with other layers
    */
+  @Override
   public boolean isAttached() {
-    return NeuronViews.sameLayers(network, state.network());
+    return SameLayers.same(network, state.network());
   }
 
   private boolean hasTrace() {
@@ -229,7 +276,8 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   }
 
   /** Regions painted in the last paint. */
-  public ViewHits hits() {
+  @Override
+  public HitMap hits() {
     return hits;
   }
 
@@ -237,25 +285,25 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
     hits.at(x, y)
         .ifPresent(
             r -> {
-              if (r.kind() == ViewHits.Kind.INPUT_CELL) {
+              if (r.kind() == HitMap.Kind.INPUT_CELL) {
                 int[] cell = r.cellAt(x, y);
                 int[] out = outputForInput(cell[0], cell[1]);
                 setPlaying(false);
-                setPosition(out[0], out[1]);
-              } else if (r.kind() == ViewHits.Kind.OUTPUT_CELL) {
+                setWindowPosition(out[0], out[1]);
+              } else if (r.kind() == HitMap.Kind.OUTPUT_CELL) {
                 int[] cell = r.cellAt(x, y);
                 setPlaying(false);
-                setPosition(cell[0], cell[1]);
+                setWindowPosition(cell[0], cell[1]);
               }
             });
   }
 
   private void updateTimer() {
     boolean run = playing && isDisplayable() && Animator.isEnabled(this);
-    if (run && !timer.isRunning()) {
-      timer.start();
+    if (run && !stepper.isRunning()) {
+      stepper.start();
     } else if (!run) {
-      timer.stop();
+      stepper.stop();
     }
   }
 
@@ -272,7 +320,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   @Override
   public void removeNotify() {
     state.removeListener(listener);
-    timer.stop();
+    stepper.stop();
     super.removeNotify();
   }
 
@@ -285,6 +333,7 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
   }
 
   /** The texts painted in the last paint, in this component's coordinates. */
+  @Override
   public List<PaintedText> paintedTexts() {
     return texts;
   }
@@ -295,8 +344,8 @@ public abstract sealed class SteppingView extends JComponent implements Explaina
     try {
       Draw.setup(g);
       TextLog log = TextLog.install(g);
-      OpStyle style = OpStyle.fromUIManager();
-      ViewHits fresh = new ViewHits();
+      VizStyle style = VizStyle.fromUIManager();
+      HitMap fresh = new HitMap();
       if (hasTrace()) {
         int[] size = outputSize();
         row = Math.min(row, size[0] - 1);

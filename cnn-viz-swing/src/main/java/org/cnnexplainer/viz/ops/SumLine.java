@@ -10,6 +10,8 @@ import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.Palette;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Draws "[s0] + [s1] + … + bias [b] = [pre] → act → [out]" as a wrapping line of value cells: the
@@ -35,8 +37,8 @@ final class SumLine {
    */
   static double paint(
       Graphics2D g,
-      OpStyle s,
-      ViewHits hits,
+      VizStyle s,
+      HitMap hits,
       ConvolutionStep step,
       int highlight,
       ColorScale[] scales,
@@ -46,7 +48,7 @@ final class SumLine {
       double right,
       int maxLines,
       boolean draw) {
-    Font font = s.font().deriveFont(s.font().getSize2D() * 0.9f);
+    Font font = s.textFont().deriveFont(s.textFont().getSize2D() * 0.9f);
     Font bold = font.deriveFont(Font.BOLD);
     int channels = step.channelSums().size();
     List<Item> items = items(step, highlight, scales, palette, font, bold, channels);

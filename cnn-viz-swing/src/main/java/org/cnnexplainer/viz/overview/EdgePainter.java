@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Draws the edges: horizontal cubic curves (both control points at the x-midpoint, as d3's {@code
@@ -16,7 +17,7 @@ final class EdgePainter {
   private EdgePainter() {}
 
   /** All edges in the light edge colour. */
-  static void paintAll(Graphics2D g, OverviewLayout layout, OverviewStyle style) {
+  static void paintAll(Graphics2D g, OverviewLayout layout, VizStyle style) {
     g.setStroke(new BasicStroke(style.edgeWidth()));
     for (int c = 1; c < layout.columns.size(); c++) {
       Path2D path = new Path2D.Double();
@@ -26,19 +27,19 @@ final class EdgePainter {
       }
       // Dense fans (e.g. 32 x 32 edges) would turn into a grey wall: lighten them.
       double strength = Math.max(0.3, Math.min(1, Math.sqrt(150.0 / count)));
-      g.setColor(OverviewStyle.mix(style.background(), style.edge(), strength));
+      g.setColor(VizStyle.mix(style.background(), style.edge(), strength));
       g.draw(path);
     }
   }
 
   /** The edges into column {@code c} only, in the highlight colour (an open pair view). */
-  static void paintInto(Graphics2D g, OverviewLayout layout, OverviewStyle style, int c) {
+  static void paintInto(Graphics2D g, OverviewLayout layout, VizStyle style, int c) {
     Path2D path = new Path2D.Double();
     for (int t = 0; t < layout.boxes[c].length; t++) {
       incoming(path, layout, c, t);
     }
     g.setStroke(new BasicStroke(style.edgeWidth()));
-    g.setColor(OverviewStyle.mix(style.edge(), style.edgeHighlight(), 0.5));
+    g.setColor(VizStyle.mix(style.edge(), style.edgeHighlight(), 0.5));
     g.draw(path);
   }
 
@@ -47,11 +48,7 @@ final class EdgePainter {
    * highlight, 0 the plain edge.
    */
   static void paintHighlighted(
-      Graphics2D g,
-      OverviewLayout layout,
-      OverviewStyle style,
-      NeuronRef hovered,
-      double strength) {
+      Graphics2D g, OverviewLayout layout, VizStyle style, NeuronRef hovered, double strength) {
     if (strength <= 0) {
       return;
     }
@@ -60,7 +57,7 @@ final class EdgePainter {
           && hovered.neuron() < layout.boxes[c].length) {
         Path2D path = new Path2D.Double();
         incoming(path, layout, c, hovered.neuron());
-        g.setColor(OverviewStyle.mix(style.edge(), style.edgeHighlight(), strength));
+        g.setColor(VizStyle.mix(style.edge(), style.edgeHighlight(), strength));
         float width = style.edgeWidth();
         g.setStroke(new BasicStroke((float) (width + (Math.max(1f, width) - width) * strength)));
         g.draw(path);

@@ -11,6 +11,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.paint.HitMap;
 
 /**
  * Draws the column labels (long name and shape in detail mode, short name otherwise) and the input
@@ -308,7 +309,7 @@ final class LabelPainter {
       String rest = " channel";
       if (input.nodes() == 3) {
         word = new String[] {"Red", "Green", "Blue"}[i];
-        g.setColor(OverviewPainter.RGB_WORDS[i]);
+        g.setColor(s.style().channelWords().get(i));
       } else {
         word = input.nodes() == 1 ? "Grey" : "Ch " + i;
         g.setColor(s.style().muted());

@@ -15,6 +15,7 @@ import java.util.function.DoubleFunction;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Draws the legends under the columns (detail mode): one gradient per span of layers sharing a
@@ -60,7 +61,7 @@ final class LegendPainter {
       double r = span.range() / 2;
       double[] ticks =
           x1 - x0 > 220 ? new double[] {-r, -r / 2, 0, r / 2, r} : new double[] {-r, 0, r};
-      bar(g, s, x0, x1, y, v -> new Color(scale.rgb(v)), -r, r, ticks, "%.2f");
+      bar(g, s, x0, x1, y, v -> VizStyle.rgb(scale.rgb(v)), -r, r, ticks, "%.2f");
     }
     g.setComposite(old);
     if (front || !setAlpha(g, old, fade)) {
@@ -71,7 +72,7 @@ final class LegendPainter {
       ColorScale scale = ColorScale.input(s.palette().input());
       Rectangle2D box = layout.boxes[0][0];
       double[] ticks = box.getWidth() >= 60 ? new double[] {0, 0.5, 1} : new double[] {0, 1};
-      bar(g, s, box.getX(), box.getMaxX(), y, v -> new Color(scale.rgb(v)), 0, 1, ticks, "%.1f");
+      bar(g, s, box.getX(), box.getMaxX(), y, v -> VizStyle.rgb(scale.rgb(v)), 0, 1, ticks, "%.1f");
     }
     int out = layout.columns.size() - 1;
     if (layout.columns.get(out).kind() == ColumnSpec.Kind.OUTPUT) {
@@ -81,7 +82,7 @@ final class LegendPainter {
               ? s.trace().probabilities().max()
               : Math.max(s.trace().probabilities().max(), s.reference().probabilities().max());
       Rectangle2D box = layout.boxes[out][0];
-      Color light = OverviewStyle.mix(s.style().background(), s.style().bar(), 0.15);
+      Color light = VizStyle.mix(s.style().background(), s.style().bar(), 0.15);
       double x1 = box.getX() + layout.node;
       bar(
           g,
@@ -89,7 +90,7 @@ final class LegendPainter {
           box.getX(),
           x1,
           y,
-          v -> OverviewStyle.mix(light, s.style().bar(), max > 0 ? v / max : 0),
+          v -> VizStyle.mix(light, s.style().bar(), max > 0 ? v / max : 0),
           0,
           max,
           new double[] {0, max},

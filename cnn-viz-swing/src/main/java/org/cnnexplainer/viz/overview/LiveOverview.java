@@ -8,11 +8,14 @@ import java.util.List;
 import javax.swing.JPanel;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.color.RangeMode;
 import org.cnnexplainer.viz.internal.BackgroundPicture;
 import org.cnnexplainer.viz.internal.BackgroundPicture.Drawn;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The network overview of a trace that is replaced several times a second, for example one image
@@ -21,16 +24,16 @@ import org.cnnexplainer.viz.internal.BackgroundPicture.Drawn;
  * event thread only copies the newest picture to the screen: on an X11 screen the overview's
  * hundred small heat-map images would otherwise cost tens of milliseconds of the event thread on
  * every update. Not interactive (no hover, selection or animation); colours from the same {@link
- * OverviewKeys} as {@link NetworkOverview}, crisp heat-map cells, unit colour ranges. Call on the
- * event thread.
+ * VizKeys} as {@link NetworkOverview}, crisp heat-map cells, unit colour ranges. Call on the event
+ * thread.
  */
 public final class LiveOverview extends JPanel {
   /** What one picture shows; read on the drawing thread. */
-  private record Content(ActivationTrace trace, OverviewStyle style) {}
+  private record Content(ActivationTrace trace, VizStyle style) {}
 
   private final BackgroundPicture<Content> picture =
       new BackgroundPicture<>(this, LiveOverview::draw);
-  private OverviewStyle style = OverviewStyle.fromUIManager().withCrispPixels();
+  private VizStyle style = VizStyle.fromUIManager().withCrispPixels();
 
   /** An empty overview (the background colour until a trace is set). */
   public LiveOverview() {
@@ -53,7 +56,7 @@ public final class LiveOverview extends JPanel {
   public void updateUI() {
     super.updateUI();
     if (picture != null) {
-      style = OverviewStyle.fromUIManager().withCrispPixels();
+      style = VizStyle.fromUIManager().withCrispPixels();
       setTrace(trace());
     }
   }

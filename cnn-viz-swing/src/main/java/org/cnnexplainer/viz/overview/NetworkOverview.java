@@ -27,7 +27,10 @@ import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.StateProperty;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The network overview: one column per layer (input channels, hidden layers, class outputs), each
@@ -37,9 +40,9 @@ import org.cnnexplainer.viz.internal.TextLog;
  * <p>Hovering a neuron sets the state's hover (with the cell under the pointer) and highlights its
  * incoming edges and source neurons; clicking selects it (clicking it again, or empty space, clears
  * the selection). A new image fades the heat-maps out and in and regrows the bars (see {@link
- * Animator} to switch that off). Styling comes from {@link OverviewKeys}; the client property
- * {@link OverviewKeys#CRISP_PIXELS} set to {@code true} shows heat-map cells as crisp squares
- * instead of smoothly upscaled. The component listens to the state only while displayable.
+ * Animator} to switch that off). Styling comes from {@link VizKeys}; the client property {@link
+ * VizKeys#CRISP_PIXELS} set to {@code true} shows heat-map cells as crisp squares instead of
+ * smoothly upscaled. The component listens to the state only while displayable.
  *
  * <p>An explanation can open inside the overview ({@link #setUnfolding}): the columns move to make
  * room next to the neuron, the others are veiled and stop reacting, and {@link #unfoldGeometry()}
@@ -205,7 +208,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
     if (unfoldShown == null || network == null || getWidth() <= 0 || getHeight() <= 0) {
       return Optional.empty();
     }
-    OverviewStyle style = OverviewStyle.fromUIManager();
+    VizStyle style = VizStyle.fromUIManager();
     OverviewSnapshot snapshot = snapshot(network, style);
     Graphics2D g = MEASURE.createGraphics();
     try {
@@ -282,7 +285,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
     return new Dimension(Math.max(1200, needed.width), Math.max(650, needed.height));
   }
 
-  /** The smallest size at which every node keeps {@link OverviewKeys#MIN_NODE_SIZE}. */
+  /** The smallest size at which every node keeps {@link VizKeys#MIN_NODE_SIZE}. */
   @Override
   public Dimension getMinimumSize() {
     return isMinimumSizeSet() ? super.getMinimumSize() : minimumLayoutSize();
@@ -362,8 +365,8 @@ public class NetworkOverview extends JComponent implements Scrollable {
   protected void paintComponent(Graphics graphics) {
     Graphics2D g = (Graphics2D) graphics.create();
     try {
-      OverviewStyle style = OverviewStyle.fromUIManager();
-      if (Boolean.TRUE.equals(getClientProperty(OverviewKeys.CRISP_PIXELS))) {
+      VizStyle style = VizStyle.fromUIManager();
+      if (Boolean.TRUE.equals(getClientProperty(VizKeys.CRISP_PIXELS))) {
         style = style.withCrispPixels();
       }
       Network network = state.network();
@@ -402,7 +405,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
     }
   }
 
-  private OverviewSnapshot snapshot(Network network, OverviewStyle style) {
+  private OverviewSnapshot snapshot(Network network, VizStyle style) {
     if (network != columnsFor) {
       columns = ColumnSpec.of(network);
       columnsFor = network;

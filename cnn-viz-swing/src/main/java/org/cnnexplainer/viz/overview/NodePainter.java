@@ -15,6 +15,8 @@ import java.util.function.IntToDoubleFunction;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.internal.TextLog;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /** Paints the nodes of one column (heat-maps, unit colours, or class labels with bars). */
 final class NodePainter {
@@ -149,9 +151,9 @@ final class NodePainter {
   record Scaled(BufferedImage[][] current, BufferedImage[][] previous) {}
 
   private static void placeholder(Graphics2D g, OverviewSnapshot s, Rectangle2D r) {
-    g.setColor(OverviewStyle.mix(s.style().background(), s.style().foreground(), 0.05));
+    g.setColor(VizStyle.mix(s.style().background(), s.style().foreground(), 0.05));
     g.fill(r);
-    g.setColor(OverviewStyle.mix(s.style().background(), s.style().foreground(), 0.2));
+    g.setColor(VizStyle.mix(s.style().background(), s.style().foreground(), 0.2));
     g.setStroke(new BasicStroke(1f));
     g.draw(r);
   }
@@ -169,7 +171,7 @@ final class NodePainter {
     Color fg = s.style().foreground();
     boolean selected =
         s.selection() != null && s.selection().neuron().equals(new NeuronRef(col.layer(), n));
-    g.setColor(OverviewStyle.mix(bg, fg, selected ? 1 : hovered ? 0.8 : 0.5));
+    g.setColor(VizStyle.mix(bg, fg, selected ? 1 : hovered ? 0.8 : 0.5));
     g.setFont(fm.getFont());
     String label = s.network().classLabels().get(n);
     OutputRows rows = OutputRows.of(box, fm, s.trace() != null);

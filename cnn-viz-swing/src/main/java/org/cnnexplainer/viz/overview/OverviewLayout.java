@@ -2,6 +2,7 @@ package org.cnnexplainer.viz.overview;
 
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Where every column and node goes for one component size, following the original's proportions
@@ -68,7 +69,7 @@ final class OverviewLayout {
       double top,
       double bottom,
       double outputLabelWidth,
-      OverviewStyle style) {
+      VizStyle style) {
     double pad = padding(width);
     double gapUnits = 1; // the trailing short gap
     int maxNodes = 1;

@@ -17,13 +17,14 @@ import java.util.function.Consumer;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Paints the overview of a snapshot into any {@link Graphics2D} (screen, PNG, test image) and
  * records where each neuron went in a {@link HitMap}. Holds no state between paints.
  */
 final class OverviewPainter {
-  static final Color[] RGB_WORDS = {new Color(0xC95E67), new Color(0x3DB665), new Color(0x3F7FBC)};
 
   private OverviewPainter() {}
 
@@ -196,7 +197,7 @@ final class OverviewPainter {
       double pad = Math.max(3, layout.node * 0.12);
       Rectangle2D plate = from[n].createUnion(to[n]);
       double amount = (n == selected ? 0.16 : 0.07) * veil;
-      g.setColor(OverviewStyle.mix(s.style().background(), s.style().foreground(), amount));
+      g.setColor(VizStyle.mix(s.style().background(), s.style().foreground(), amount));
       g.fill(
           new java.awt.geom.RoundRectangle2D.Double(
               plate.getX() - pad,
@@ -315,7 +316,7 @@ final class OverviewPainter {
 
   /** The colour of a vector unit's value. */
   static Color unitColor(OverviewSnapshot s, int layer, float value) {
-    return new Color(
+    return VizStyle.rgb(
         ColorScale.diverging(s.palette().activations(), s.ranges().range(layer)).rgb(value));
   }
 

@@ -7,6 +7,7 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.color.Palette;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Everything one paint of the overview needs, fixed for that paint.
@@ -38,7 +39,7 @@ record OverviewSnapshot(
     Selection previousHover,
     double hoverFraction,
     Selection selection,
-    OverviewStyle style,
+    VizStyle style,
     Unfolding unfolding,
     double unfold,
     boolean fadeIn,

@@ -5,6 +5,7 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * The veils over the columns that do not take part in an open unfolding (spec §1C #20): the
@@ -35,10 +36,10 @@ final class Veils {
           new GradientPaint(
               0f,
               0f,
-              tint(background, FAR * veil),
+              VizStyle.withAlpha(background, FAR * veil),
               (float) left,
               0f,
-              tint(background, NEAR * veil)));
+              VizStyle.withAlpha(background, NEAR * veil)));
       g.fill(new Rectangle2D.Double(0, 0, left, layout.height));
     }
     if (right < layout.width) {
@@ -46,16 +47,12 @@ final class Veils {
           new GradientPaint(
               (float) right,
               0f,
-              tint(background, NEAR * veil),
+              VizStyle.withAlpha(background, NEAR * veil),
               (float) layout.width,
               0f,
-              tint(background, FAR * veil)));
+              VizStyle.withAlpha(background, FAR * veil)));
       g.fill(new Rectangle2D.Double(right, 0, layout.width - right, layout.height));
     }
     g.setPaint(old);
-  }
-
-  private static Color tint(Color c, double alpha) {
-    return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * alpha));
   }
 }

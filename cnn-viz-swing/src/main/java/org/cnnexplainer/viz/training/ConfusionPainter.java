@@ -11,7 +11,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.cnnexplainer.viz.color.ColorMap;
 import org.cnnexplainer.viz.color.ColorMaps;
-import org.cnnexplainer.viz.internal.StyleDefaults;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Draws a confusion matrix as a heat-map with counts: rows are the true classes, columns the
@@ -130,7 +130,7 @@ final class ConfusionPainter {
         g.fill(box);
         if (counts && count > 0) {
           String text = Integer.toString(count);
-          g.setColor(StyleDefaults.textOn(fill));
+          g.setColor(VizStyle.textOn(fill));
           g.drawString(
               text,
               (float) (box.getCenterX() - cm.stringWidth(text) / 2.0),

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.swing.JPanel;
 import org.cnnexplainer.core.train.EpochResult;
-import org.cnnexplainer.viz.internal.StyleDefaults;
+import org.cnnexplainer.viz.paint.VizStyle;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -221,7 +221,7 @@ public final class TrainingCurves extends JPanel {
     renderer.setSeriesShape(VALIDATION, new Ellipse2D.Double(-4, -4, 8, 8));
     renderer.setSeriesStroke(BATCH, new BasicStroke(1.2f));
     renderer.setSeriesStroke(VALIDATION, new BasicStroke(2f));
-    renderer.setSeriesPaint(BATCH, StyleDefaults.mix(style.background(), style.training(), 0.55));
+    renderer.setSeriesPaint(BATCH, VizStyle.mix(style.background(), style.training(), 0.55));
     renderer.setSeriesPaint(EPOCH, style.training());
     renderer.setSeriesPaint(VALIDATION, style.validation());
     // Tooltips on the epoch points; the per-batch line has hundreds of points, and a tooltip

@@ -1,18 +1,18 @@
 package org.cnnexplainer.viz.training;
 
-import static org.cnnexplainer.viz.internal.StyleDefaults.color;
-import static org.cnnexplainer.viz.internal.StyleDefaults.luminance;
-import static org.cnnexplainer.viz.internal.StyleDefaults.mix;
+import static org.cnnexplainer.viz.paint.VizStyle.color;
+import static org.cnnexplainer.viz.paint.VizStyle.luminance;
+import static org.cnnexplainer.viz.paint.VizStyle.mix;
 
 import java.awt.Color;
 import java.awt.Font;
-import org.cnnexplainer.viz.internal.StyleDefaults;
-import org.cnnexplainer.viz.overview.OverviewKeys;
+import org.cnnexplainer.viz.VizKeys;
+import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
  * Colours and fonts of one paint of a training view, from the {@code CnnViz.*} keys shared with the
- * overview ({@link OverviewKeys}) with defaults from the look and feel, plus the two series colours
- * ({@value #TRAINING_COLOR}, {@value #VALIDATION_COLOR}).
+ * overview ({@link VizKeys}) with defaults from the look and feel, plus the two series colours
+ * ({@link VizKeys#TRAINING_COLOR}, {@link VizKeys#VALIDATION_COLOR}).
  */
 record TrainingStyle(
     Color background,
@@ -23,25 +23,20 @@ record TrainingStyle(
     Color training,
     Color validation,
     Font font) {
-  /** UI key of the training series' colour (default: a blue). */
-  static final String TRAINING_COLOR = "CnnViz.trainingColor";
-
-  /** UI key of the validation series' colour (default: an orange). */
-  static final String VALIDATION_COLOR = "CnnViz.validationColor";
 
   static TrainingStyle fromUIManager() {
-    Color bg = color(OverviewKeys.BACKGROUND, color("Panel.background", Color.WHITE));
-    Color fg = color(OverviewKeys.FOREGROUND, color("Label.foreground", Color.BLACK));
-    Font base = StyleDefaults.font();
+    Color bg = color(VizKeys.BACKGROUND, color("Panel.background", Color.WHITE));
+    Color fg = color(VizKeys.FOREGROUND, color("Label.foreground", Color.BLACK));
+    Font base = VizStyle.baseFont();
     boolean dark = luminance(bg) < 0.5;
     return new TrainingStyle(
         bg,
         fg,
-        color(OverviewKeys.MUTED_FOREGROUND, mix(bg, fg, 0.55)),
+        color(VizKeys.MUTED_FOREGROUND, mix(bg, fg, 0.55)),
         mix(bg, fg, 0.15),
-        color(OverviewKeys.SELECTION_COLOR, new Color(33, 118, 214)),
-        color(TRAINING_COLOR, dark ? new Color(0x6baed6) : new Color(0x2171b5)),
-        color(VALIDATION_COLOR, dark ? new Color(0xfdae6b) : new Color(0xd94801)),
+        color(VizKeys.SELECTION_COLOR, VizStyle.SELECTION_DEFAULT),
+        color(VizKeys.TRAINING_COLOR, dark ? new Color(0x6baed6) : new Color(0x2171b5)),
+        color(VizKeys.VALIDATION_COLOR, dark ? new Color(0xfdae6b) : new Color(0xd94801)),
         base.deriveFont(Font.PLAIN));
   }
 

@@ -8,7 +8,7 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
-import org.cnnexplainer.viz.testing.SharedFixtures;
+import org.cnnexplainer.testsupport.SharedFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

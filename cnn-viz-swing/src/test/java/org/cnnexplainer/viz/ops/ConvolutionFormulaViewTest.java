@@ -9,23 +9,18 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.explain.ConvolutionStep;
-import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.testing.Fixtures;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.Mouse;
 import org.cnnexplainer.viz.testing.OddNetworks;
+import org.cnnexplainer.viz.testing.States;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
 class ConvolutionFormulaViewTest {
-  static ExplainerState stateOf(ActivationTrace trace) {
-    ExplainerState state = new ExplainerState(Runnable::run);
-    state.setNetwork(trace.network());
-    state.setTrace(trace);
-    return state;
-  }
-
   /** Every number on screen equals the step's, rounded the same way. */
-  static void assertShows(ViewHits hits, ConvolutionStep step, int channel) {
+  static void assertShows(HitMap hits, ConvolutionStep step, int channel) {
     int kh = step.kernel().shape().height();
     int kw = step.kernel().shape().width();
     for (int ky = 0; ky < kh; ky++) {
@@ -52,8 +47,8 @@ class ConvolutionFormulaViewTest {
     int layer = trace.network().indexOf("conv_1_2").getAsInt();
     Headless.runOnEdt(
         () -> {
-          ConvolutionFormulaView view = new ConvolutionFormulaView(stateOf(trace), layer, 3, 4);
-          view.setPosition(10, 20);
+          ConvolutionFormulaView view = new ConvolutionFormulaView(States.of(trace), layer, 3, 4);
+          view.setWindowPosition(10, 20);
           Headless.paint(view, 1000, 420);
           ConvolutionStep step = ConvolutionStep.of(trace, layer, new Cell(3, 10, 20));
           assertShows(view.hits(), step, 4);
@@ -71,9 +66,9 @@ class ConvolutionFormulaViewTest {
     Headless.runOnEdt(
         () -> {
           ConvolutionFormulaView view =
-              new ConvolutionFormulaView(stateOf(trace), OddNetworks.CONV, 2, 0);
+              new ConvolutionFormulaView(States.of(trace), OddNetworks.CONV, 2, 0);
           for (int[] p : new int[][] {{0, 0}, {2, 3}, {4, 5}}) {
-            view.setPosition(p[0], p[1]);
+            view.setWindowPosition(p[0], p[1]);
             Headless.paint(view, 1000, 420);
             ConvolutionStep step =
                 ConvolutionStep.of(trace, OddNetworks.CONV, new Cell(2, p[0], p[1]));
@@ -83,7 +78,7 @@ class ConvolutionFormulaViewTest {
                 view.hits().text("output").get());
           }
           // Padded input grid: 9x11 plus the SAME ring (TF puts the extra cell at the end).
-          ViewHits.Region input = view.hits().find(ViewHits.Kind.INPUT_CELL, 0).orElseThrow();
+          HitMap.Region input = view.hits().find(HitMap.Kind.INPUT_CELL, 0).orElseThrow();
           assertEquals(11, input.rows());
           assertEquals(13, input.columns());
         });
@@ -95,11 +90,11 @@ class ConvolutionFormulaViewTest {
     ActivationTrace trace = network.trace(TestNetworks.image(network.inputShape(), 1));
     Headless.runOnEdt(
         () -> {
-          ConvolutionFormulaView view = new ConvolutionFormulaView(stateOf(trace), 0, 1, 0);
+          ConvolutionFormulaView view = new ConvolutionFormulaView(States.of(trace), 0, 1, 0);
           Headless.paint(view, 1000, 420);
           view.setPlaying(true);
           assertTrue(view.isPlaying());
-          Rectangle2D out = view.hits().find(ViewHits.Kind.OUTPUT_CELL, 0).orElseThrow().bounds();
+          Rectangle2D out = view.hits().find(HitMap.Kind.OUTPUT_CELL, 0).orElseThrow().bounds();
           double cell = out.getWidth() / 18;
           int x = (int) (out.getX() + 7.5 * cell);
           int y = (int) (out.getY() + 3.5 * cell);
@@ -111,7 +106,7 @@ class ConvolutionFormulaViewTest {
           view.getActionMap().get("moveDOWN").actionPerformed(null);
           assertEquals(4, view.row());
           assertEquals(8, view.column());
-          view.setPosition(17, 17);
+          view.setWindowPosition(17, 17);
           view.step();
           assertEquals(0, view.row(), "stepping wraps to the start");
           assertEquals(0, view.column());

@@ -12,8 +12,12 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.viz.Animator;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.Mouse;
 import org.cnnexplainer.viz.testing.OddNetworks;
+import org.cnnexplainer.viz.testing.States;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +44,7 @@ class ElasticViewTest {
     Headless.runOnEdt(
         () -> {
           ConvolutionElasticView view =
-              new ConvolutionElasticView(
-                  ConvolutionFormulaViewTest.stateOf(trace), OddNetworks.CONV, 1);
+              new ConvolutionElasticView(States.of(trace), OddNetworks.CONV, 1);
           Headless.paint(view, 500, 300); // first display starts the animation (off: final frame)
           assertEquals(1.0, view.fraction());
           List<String> revealed = new ArrayList<>();
@@ -57,17 +60,17 @@ class ElasticViewTest {
           assertEquals(List.of("0", "15", "30"), revealed);
           assertEquals(List.of("skip to end", "skip to end", "replay"), buttons);
           // The intermediate map's last cell is blank until the window has passed it.
-          Rectangle2D inter = view.hits().find(ViewHits.Kind.INTERMEDIATE, 0).get().bounds();
+          Rectangle2D inter = view.hits().find(HitMap.Kind.INTERMEDIATE, 0).get().bounds();
           int px = (int) (inter.getMaxX() - 3);
           int py = (int) (inter.getMaxY() - 3);
-          OpStyle style = OpStyle.fromUIManager();
-          int empty = OpStyle.mix(style.background(), style.foreground(), 0.06).getRGB();
+          VizStyle style = VizStyle.fromUIManager();
+          int empty = VizStyle.mix(style.background(), style.foreground(), 0.06).getRGB();
           assertEquals(empty, images[0].getRGB(px, py), "not yet computed: an empty node");
           assertNotEquals(empty, images[2].getRGB(px, py));
           ConvolutionNeuron n = ConvolutionNeuron.of(trace, OddNetworks.CONV, 1);
           assertEquals(DisplayNumbers.two(n.bias()), view.hits().text("bias").get());
-          assertEquals(1, view.hits().all(ViewHits.Kind.CHANNEL).size());
-          Rectangle2D glyph = view.hits().find(ViewHits.Kind.CHANNEL, 0).get().bounds();
+          assertEquals(1, view.hits().all(HitMap.Kind.CHANNEL).size());
+          Rectangle2D glyph = view.hits().find(HitMap.Kind.CHANNEL, 0).get().bounds();
           String tip =
               view.getToolTipText(
                   new java.awt.event.MouseEvent(
@@ -102,20 +105,19 @@ class ElasticViewTest {
     ActivationTrace trace = network.trace(TestNetworks.image(network.inputShape(), 2));
     Headless.runOnEdt(
         () -> {
-          ConvolutionElasticView view =
-              new ConvolutionElasticView(ConvolutionFormulaViewTest.stateOf(trace), 2, 3);
+          ConvolutionElasticView view = new ConvolutionElasticView(States.of(trace), 2, 3);
           List<Integer> clicked = new ArrayList<>();
           view.setChannelListener(clicked::add);
           view.setFraction(0.2);
           Headless.paint(view, 520, 400);
-          Rectangle2D pair2 = view.hits().find(ViewHits.Kind.INTERMEDIATE, 2).get().bounds();
-          Rectangle2D pair0 = view.hits().find(ViewHits.Kind.CHANNEL, 0).get().bounds();
+          Rectangle2D pair2 = view.hits().find(HitMap.Kind.INTERMEDIATE, 2).get().bounds();
+          Rectangle2D pair0 = view.hits().find(HitMap.Kind.CHANNEL, 0).get().bounds();
           Mouse.click(view, pair2.getCenterX(), pair2.getCenterY());
           Mouse.click(view, pair0.getCenterX(), pair0.getCenterY());
           assertEquals(List.of(2, 0), clicked);
           Rectangle2D button =
               view.hits()
-                  .find(ViewHits.Kind.BUTTON, ConvolutionElasticView.ANIMATION_BUTTON)
+                  .find(HitMap.Kind.BUTTON, ConvolutionElasticView.ANIMATION_BUTTON)
                   .get()
                   .bounds();
           Mouse.click(view, button.getCenterX(), button.getCenterY());

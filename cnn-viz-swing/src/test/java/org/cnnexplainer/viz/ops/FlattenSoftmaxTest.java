@@ -13,9 +13,12 @@ import org.cnnexplainer.core.explain.DenseBreakdown;
 import org.cnnexplainer.core.explain.FlattenMapping;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.testing.Fixtures;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.Mouse;
 import org.cnnexplainer.viz.testing.OddNetworks;
+import org.cnnexplainer.viz.testing.States;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +29,16 @@ class FlattenSoftmaxTest {
     int out = trace.network().layers().size() - 1;
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+          ExplainerState state = States.of(trace);
           FlattenView view = new FlattenView(state, 6);
           Headless.paint(view, 760, 700);
           DenseBreakdown b = DenseBreakdown.of(trace, out, 6);
           assertEquals(DisplayNumbers.two(b.preActivation()), view.hits().text("logit").get());
           assertEquals(DisplayNumbers.two(b.bias()), view.hits().text("bias").get());
           assertEquals(DisplayNumbers.four(b.outputValue()), view.hits().text("probability").get());
-          assertEquals(10, view.hits().all(ViewHits.Kind.STRIP).size(), "all channels drawn");
+          assertEquals(10, view.hits().all(HitMap.Kind.STRIP).size(), "all channels drawn");
           // Hover source pixel (row 4, col 7) of channel 9: its strip and its numbers.
-          Rectangle2D tile = view.hits().find(ViewHits.Kind.CHANNEL, 9).get().bounds();
+          Rectangle2D tile = view.hits().find(HitMap.Kind.CHANNEL, 9).get().bounds();
           double cell = tile.getWidth() / 13;
           double x = tile.getX() + 7.5 * cell;
           double y = tile.getY() + 4.5 * cell;
@@ -53,12 +56,12 @@ class FlattenSoftmaxTest {
           assertEquals(
               DisplayNumbers.four(b.products().at(index)), view.hits().text("hover product").get());
           // The strip at the same display position resolves to the same element.
-          Rectangle2D strips = view.hits().find(ViewHits.Kind.STRIP, 9).get().bounds();
+          Rectangle2D strips = view.hits().find(HitMap.Kind.STRIP, 9).get().bounds();
           double sy = strips.getY() + (4 * 13 + 7 + 0.5) * strips.getHeight() / 169;
           assertEquals(position, view.positionAt(strips.getCenterX(), sy).orElseThrow());
           List<String> softmax = new ArrayList<>();
           view.setSoftmaxListener(() -> softmax.add("clicked"));
-          Rectangle2D box = view.hits().find(ViewHits.Kind.SOFTMAX_BUTTON, 0).get().bounds();
+          Rectangle2D box = view.hits().find(HitMap.Kind.SOFTMAX_BUTTON, 0).get().bounds();
           Mouse.click(view, box.getCenterX(), box.getCenterY());
           assertEquals(List.of("clicked"), softmax);
           assertEquals(Explainable.FLATTEN, view.concept());
@@ -70,7 +73,7 @@ class FlattenSoftmaxTest {
     ActivationTrace trace = Fixtures.original("espresso_1.jpeg");
     Headless.runOnEdt(
         () -> {
-          SoftmaxView view = new SoftmaxView(ConvolutionFormulaViewTest.stateOf(trace), 6);
+          SoftmaxView view = new SoftmaxView(States.of(trace), 6);
           Headless.paint(view, 900, 360);
           SoftmaxBreakdown b = SoftmaxBreakdown.of(trace);
           for (int i = 0; i < b.size(); i++) {
@@ -86,13 +89,13 @@ class FlattenSoftmaxTest {
               view.hits().text("ratio").get());
           // espresso p ≈ 0.880 (spec §2.9)
           assertEquals(0.880, b.probability(6), 0.01);
-          Rectangle2D term = view.hits().find(ViewHits.Kind.TERM, 3).get().bounds();
+          Rectangle2D term = view.hits().find(HitMap.Kind.TERM, 3).get().bounds();
           Mouse.move(view, term.getCenterX(), term.getCenterY());
           assertEquals(3, view.hoverClass());
           Headless.paint(view, 900, 360);
           assertTrue(
               view.hits().text("hover").get().contains(DisplayNumbers.four(b.logits().at(3))));
-          Rectangle2D circle = view.hits().find(ViewHits.Kind.LOGIT, 8).get().bounds();
+          Rectangle2D circle = view.hits().find(HitMap.Kind.LOGIT, 8).get().bounds();
           Mouse.move(view, circle.getCenterX(), circle.getCenterY());
           assertEquals(8, view.hoverClass());
         });
@@ -116,12 +119,12 @@ class FlattenSoftmaxTest {
     ActivationTrace trace = network.trace(TestNetworks.image(network.inputShape(), 9));
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+          ExplainerState state = States.of(trace);
           FlattenView flatten = new FlattenView(state, 1);
           Headless.paint(flatten, 760, 400);
           DenseBreakdown b = DenseBreakdown.of(trace, OddNetworks.OUTPUT, 1);
           assertEquals(DisplayNumbers.two(b.preActivation()), flatten.hits().text("logit").get());
-          assertEquals(4, flatten.hits().all(ViewHits.Kind.STRIP).size());
+          assertEquals(4, flatten.hits().all(HitMap.Kind.STRIP).size());
           SoftmaxView softmax = new SoftmaxView(state, 1);
           softmax.setFraction(0);
           Headless.paint(softmax, 900, 300);

@@ -11,7 +11,10 @@ import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.Palette;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.States;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +27,7 @@ class PixelColoursTest {
   void formulaOutputGridCellsUseTheIntermediateRange() {
     Headless.runOnEdt(
         () -> {
-          ConvolutionFormulaView view =
-              new ConvolutionFormulaView(ConvolutionFormulaViewTest.stateOf(trace), 2, 1, 3);
+          ConvolutionFormulaView view = new ConvolutionFormulaView(States.of(trace), 2, 1, 3);
           BufferedImage image = Headless.paint(view, 1000, 420);
           ConvolutionNeuron n = ConvolutionNeuron.of(trace, 2, 1);
           // 2 * (0.1 + round3(max |v|)) over every intermediate map of the neuron.
@@ -33,7 +35,7 @@ class PixelColoursTest {
               Math.max(Math.abs(n.intermediates().min()), Math.abs(n.intermediates().max()));
           double range = 2 * (0.1 + Math.round(maxAbs * 1000) / 1000.0);
           ColorScale scale = ColorScale.diverging(Palette.CLASSIC.activations(), range);
-          Rectangle2D grid = view.hits().find(ViewHits.Kind.OUTPUT_CELL, 3).get().bounds();
+          Rectangle2D grid = view.hits().find(HitMap.Kind.OUTPUT_CELL, 3).get().bounds();
           int rows = n.intermediates().shape().height();
           double cell = grid.getWidth() / rows;
           for (int[] rc : new int[][] {{5, 7}, {10, 2}, {13, 13}}) {
@@ -51,10 +53,10 @@ class PixelColoursTest {
   void softmaxTermsFadeInAtFractionsZeroHalfAndOne() {
     Headless.runOnEdt(
         () -> {
-          SoftmaxView view = new SoftmaxView(ConvolutionFormulaViewTest.stateOf(trace), 6);
+          SoftmaxView view = new SoftmaxView(States.of(trace), 6);
           Headless.paint(view, 900, 360);
           SoftmaxBreakdown b = SoftmaxBreakdown.of(trace);
-          int background = OpStyle.fromUIManager().background().getRGB() & 0xffffff;
+          int background = VizStyle.fromUIManager().background().getRGB() & 0xffffff;
           double lo = b.logits().min();
           double hi = b.logits().max();
           int[] seen = new int[3];
@@ -63,7 +65,7 @@ class PixelColoursTest {
             view.setFraction(fractions[f]);
             BufferedImage image = Headless.paint(view, 900, 360);
             for (int c = 0; c < b.size(); c++) {
-              Rectangle2D term = view.hits().find(ViewHits.Kind.TERM, c).get().bounds();
+              Rectangle2D term = view.hits().find(HitMap.Kind.TERM, c).get().bounds();
               // The logit box sits right of "exp(": sample its left interior.
               int x =
                   (int) term.getX()

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.Mouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,10 +64,10 @@ class PlaygroundTest {
           HyperparameterPlayground p = new HyperparameterPlayground();
           p.setGeometry(new ConvGeometry(5, 1, 3, 2));
           Headless.paint(p, 780, 460);
-          ViewHits hits = p.hits();
+          HitMap hits = p.hits();
           assertEquals("Output size = ⌊(5 + 2·1 − 3) / 2⌋ + 1 = 3", hits.text("formula").get());
           // Window at output (1, 2) = padded rows 2..4, columns 4..6; sum of input x weight.
-          p.setPosition(1, 2);
+          p.setWindowPosition(1, 2);
           Headless.paint(p, 780, 460);
           double expected = 0;
           for (int ky = 0; ky < 3; ky++) {
@@ -80,7 +82,7 @@ class PlaygroundTest {
           }
           assertEquals(DisplayNumbers.format(expected, 0), p.hits().text("output value").get());
           // Hover scrub on the output grid moves the window and pauses.
-          Rectangle2D out = p.hits().find(ViewHits.Kind.OUTPUT_CELL, 0).get().bounds();
+          Rectangle2D out = p.hits().find(HitMap.Kind.OUTPUT_CELL, 0).get().bounds();
           Mouse.move(
               (javax.swing.JComponent) p.canvas(),
               out.getX() + out.getWidth() * 0.1,
@@ -94,7 +96,7 @@ class PlaygroundTest {
           List<Object> explained = new ArrayList<>();
           p.addPropertyChangeListener(
               Explainable.EXPLAIN_PROPERTY, e -> explained.add(e.getNewValue()));
-          Rectangle2D info = p.hits().find(ViewHits.Kind.BUTTON, InfoButton.ID).get().bounds();
+          Rectangle2D info = p.hits().find(HitMap.Kind.BUTTON, InfoButton.ID).get().bounds();
           Mouse.click((javax.swing.JComponent) p.canvas(), info.getCenterX(), info.getCenterY());
           assertEquals(List.of(Explainable.HYPERPARAMETERS), explained);
         });

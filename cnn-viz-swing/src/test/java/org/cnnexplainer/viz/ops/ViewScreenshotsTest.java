@@ -15,9 +15,13 @@ import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
-import org.cnnexplainer.viz.overview.OverviewKeys;
+import org.cnnexplainer.viz.VizKeys;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 import org.cnnexplainer.viz.testing.Fixtures;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.Shots;
+import org.cnnexplainer.viz.testing.States;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +33,8 @@ import org.junit.jupiter.api.Test;
 class ViewScreenshotsTest {
   @AfterEach
   void resetTheme() {
-    UIManager.put(OverviewKeys.BACKGROUND, null);
-    UIManager.put(OverviewKeys.FOREGROUND, null);
+    UIManager.put(VizKeys.BACKGROUND, null);
+    UIManager.put(VizKeys.FOREGROUND, null);
   }
 
   static Map<String, Function<ExplainerState, JComponent>> views(Network n) {
@@ -56,11 +60,11 @@ class ViewScreenshotsTest {
       BufferedImage image =
           Headless.onEdt(
               () -> {
-                ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+                ExplainerState state = States.of(trace);
                 JComponent view = e.getValue().apply(state);
                 Dimension size = view.getPreferredSize();
                 BufferedImage painted = Headless.paint(view, size.width, size.height);
-                ViewHits hits =
+                HitMap hits =
                     view instanceof StateView sv ? sv.hits() : ((SteppingView) view).hits();
                 assertFalse(hits.regions().isEmpty(), e.getKey() + " recorded no regions");
                 return painted;
@@ -88,8 +92,8 @@ class ViewScreenshotsTest {
   @Test
   void grayscaleModelOnDark() throws Exception {
     ActivationTrace trace = Fixtures.grayscale();
-    UIManager.put(OverviewKeys.BACKGROUND, new Color(0x2b2b2b));
-    UIManager.put(OverviewKeys.FOREGROUND, new Color(0xdddddd));
+    UIManager.put(VizKeys.BACKGROUND, new Color(0x2b2b2b));
+    UIManager.put(VizKeys.FOREGROUND, new Color(0xdddddd));
     shoot(trace, "grayscale-dark");
   }
 
@@ -102,7 +106,7 @@ class ViewScreenshotsTest {
       BufferedImage image =
           Headless.onEdt(
               () -> {
-                ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+                ExplainerState state = States.of(trace);
                 ExplainerPanel panel = new ExplainerPanel(state);
                 Headless.paint(panel, 1400, 1000);
                 state.setSelection(
@@ -132,9 +136,9 @@ class ViewScreenshotsTest {
             java.util.List.of(
                 new org.cnnexplainer.core.layer.Conv2D(
                     "conv_wide",
-                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                    org.cnnexplainer.core.testing.RandomTensors.gaussian(
                         org.cnnexplainer.core.Shape.of(2, 16, 5, 5), 0.1, random),
-                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                    org.cnnexplainer.core.testing.RandomTensors.gaussian(
                         org.cnnexplainer.core.Shape.vector(2), 0.1, random),
                     1,
                     1,
@@ -143,9 +147,9 @@ class ViewScreenshotsTest {
                 new org.cnnexplainer.core.layer.Flatten("flatten"),
                 new org.cnnexplainer.core.layer.Dense(
                     "output",
-                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                    org.cnnexplainer.core.testing.RandomTensors.gaussian(
                         org.cnnexplainer.core.Shape.of(288, 2), 0.1, random),
-                    org.cnnexplainer.viz.testing.TestNetworks.randomTensor(
+                    org.cnnexplainer.core.testing.RandomTensors.gaussian(
                         org.cnnexplainer.core.Shape.vector(2), 0.1, random),
                     org.cnnexplainer.core.layer.Activation.SOFTMAX)),
             java.util.List.of("a", "b"));
@@ -155,7 +159,7 @@ class ViewScreenshotsTest {
       BufferedImage image =
           Headless.onEdt(
               () -> {
-                ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+                ExplainerState state = States.of(trace);
                 JComponent view =
                     elastic
                         ? new ConvolutionElasticView(state, 0, 1)
@@ -163,7 +167,7 @@ class ViewScreenshotsTest {
                 Dimension size = view.getPreferredSize();
                 BufferedImage painted = Headless.paint(view, size.width, size.height);
                 if (!elastic) {
-                  ViewHits hits = ((SteppingView) view).hits();
+                  HitMap hits = ((SteppingView) view).hits();
                   for (int c = 0; c < 16; c++) {
                     assertTrue(hits.text("channelSum " + c).isPresent(), "channel " + c);
                   }

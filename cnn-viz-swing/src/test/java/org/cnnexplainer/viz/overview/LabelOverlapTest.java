@@ -7,6 +7,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.cnnexplainer.viz.paint.VizStyle;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class LabelOverlapTest {
     int staggered = 0;
     for (int width = 200; width <= 900; width += 5) {
       OverviewLayout layout =
-          OverviewLayout.compute(columns, width, 240, 60, 20, 60, OverviewStyle.fromUIManager());
+          OverviewLayout.compute(columns, width, 240, 60, 20, 60, VizStyle.fromUIManager());
       for (boolean detail : new boolean[] {true, false}) {
         LabelPainter.Plan plan = LabelPainter.plan(layout, detail, label, small);
         staggered += plan.stagger() ? 1 : 0;

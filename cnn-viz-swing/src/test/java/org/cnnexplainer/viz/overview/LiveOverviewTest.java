@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.VizKeys;
+import org.cnnexplainer.viz.paint.VizStyle;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.SmallNetwork;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class LiveOverviewTest {
               state.setNetwork(network);
               state.setTrace(trace);
               NetworkOverview overview = new NetworkOverview(state);
-              overview.putClientProperty(OverviewKeys.CRISP_PIXELS, true);
+              overview.putClientProperty(VizKeys.CRISP_PIXELS, true);
               BufferedImage b = Headless.paint(overview, 900, 500);
               int different = 0;
               java.util.Set<Integer> colours = new java.util.HashSet<>();
@@ -54,6 +56,6 @@ class LiveOverviewTest {
               assertEquals(null, live.trace());
               return Headless.paint(live, 200, 100).getRGB(100, 50);
             });
-    assertEquals(OverviewStyle.fromUIManager().background().getRGB(), rgb);
+    assertEquals(VizStyle.fromUIManager().background().getRGB(), rgb);
   }
 }

@@ -19,6 +19,8 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorMaps;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.SmallNetwork;
 import org.cnnexplainer.viz.testing.TestNetworks;
@@ -92,7 +94,7 @@ class LookAndFeelAndScrollingTest {
     Network network = SmallNetwork.create();
     ActivationTrace oldTrace = network.trace(SmallNetwork.input(1));
     ActivationTrace newTrace = network.trace(SmallNetwork.input(2));
-    OverviewStyle style = Headless.onEdt(OverviewStyle::fromUIManager).withCrispPixels();
+    VizStyle style = Headless.onEdt(VizStyle::fromUIManager).withCrispPixels();
     var columns = ColumnSpec.of(network);
     var oldRanges =
         org.cnnexplainer.viz.color.LayerRanges.of(

@@ -22,10 +22,13 @@ import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.color.ColorMaps;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.Palette;
 import org.cnnexplainer.viz.color.RangeMode;
+import org.cnnexplainer.viz.paint.HitMap;
+import org.cnnexplainer.viz.paint.VizStyle;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.SmallNetwork;
 import org.junit.jupiter.api.Test;
@@ -248,7 +251,7 @@ class NetworkOverviewTest {
           state.setReference(TRACE);
           NetworkOverview overview = new NetworkOverview(state);
           BufferedImage image = Headless.paint(overview, 1200, 700);
-          int selection = OverviewStyle.fromUIManager().selection().getRGB() & 0xffffff;
+          int selection = VizStyle.fromUIManager().selection().getRGB() & 0xffffff;
           for (HitMap.Label label : overview.hitMap().labels()) {
             int layer = label.layer();
             boolean weights = layer == 2;
@@ -277,7 +280,7 @@ class NetworkOverviewTest {
   private static double ghostRightEdge(BufferedImage image, Rectangle2D r) {
     NodePainter.OutputRows rows = NodePainter.OutputRows.of(r, classFont(), true);
     int y = (int) (rows.barTop() + rows.barHeight() / 2);
-    OverviewStyle style = OverviewStyle.fromUIManager();
+    VizStyle style = VizStyle.fromUIManager();
     double edge = r.getX();
     for (int x = (int) Math.floor(r.getX()); x < r.getMaxX() + 2; x++) {
       int rgb = image.getRGB(x, y);
@@ -302,7 +305,7 @@ class NetworkOverviewTest {
     Rectangle2D r = hits.boundsOf(new NeuronRef(SmallNetwork.OUTPUT, classIndex)).orElseThrow();
     NodePainter.OutputRows rows = NodePainter.OutputRows.of(r, classFont(), true);
     int y = (int) (rows.barTop() + rows.barHeight() / 2);
-    int bar = OverviewStyle.fromUIManager().bar().getRGB() & 0xffffff;
+    int bar = VizStyle.fromUIManager().bar().getRGB() & 0xffffff;
     int length = 0;
     for (int x = (int) Math.ceil(r.getX()); x < r.getMaxX(); x++) {
       if ((image.getRGB(x, y) & 0xffffff) == bar) {
@@ -315,7 +318,7 @@ class NetworkOverviewTest {
   private static java.awt.FontMetrics classFont() {
     Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
     try {
-      return OverviewPainter.Fonts.of(g, OverviewStyle.fromUIManager().font()).classes();
+      return OverviewPainter.Fonts.of(g, VizStyle.fromUIManager().font()).classes();
     } finally {
       g.dispose();
     }
@@ -351,9 +354,8 @@ class NetworkOverviewTest {
           NetworkOverview overview = new NetworkOverview(state);
           BufferedImage image = Headless.paint(overview, 900, 500);
           assertEquals(3 + 4 * 5 + 3, overview.hitMap().entries().size());
-          OverviewStyle style = OverviewStyle.fromUIManager();
-          int placeholder =
-              OverviewStyle.mix(style.background(), style.foreground(), 0.05).getRGB();
+          VizStyle style = VizStyle.fromUIManager();
+          int placeholder = VizStyle.mix(style.background(), style.foreground(), 0.05).getRGB();
           assertEquals(
               hex(placeholder & 0xffffff),
               hex(centrePixel(image, overview.hitMap(), new NeuronRef(0, 0))));
@@ -373,7 +375,7 @@ class NetworkOverviewTest {
           float value = next.input().get(1, 6, 8);
           Rectangle2D r = overview.hitMap().boundsOf(NeuronRef.input(1)).orElseThrow();
           // the cell (6, 8) of a 12 x 16 map, crisp pixels so one cell is one colour
-          overview.putClientProperty(OverviewKeys.CRISP_PIXELS, true);
+          overview.putClientProperty(VizKeys.CRISP_PIXELS, true);
           image = Headless.paint(overview, 1000, 600);
           int px = (int) (r.getX() + (8 + 0.5) * r.getWidth() / 16);
           int py = (int) (r.getY() + (6 + 0.5) * r.getHeight() / 12);
@@ -385,7 +387,7 @@ class NetworkOverviewTest {
 
   @Test
   void detailOffUsesShortLabels() {
-    OverviewStyle style = onEdt(OverviewStyle::fromUIManager);
+    VizStyle style = onEdt(VizStyle::fromUIManager);
     List<ColumnSpec> columns = ColumnSpec.of(NETWORK);
     assertEquals(
         List.of("input", "conv", "relu", "conv", "relu", "max_pool", "output"),

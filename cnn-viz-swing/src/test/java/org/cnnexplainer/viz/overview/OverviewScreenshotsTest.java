@@ -13,6 +13,7 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,8 @@ class OverviewScreenshotsTest {
     BufferedImage image =
         Headless.onEdt(
             () -> {
-              UIManager.put(OverviewKeys.BACKGROUND, new Color(0x1e1f22));
-              UIManager.put(OverviewKeys.FOREGROUND, new Color(0xdfe1e5));
+              UIManager.put(VizKeys.BACKGROUND, new Color(0x1e1f22));
+              UIManager.put(VizKeys.FOREGROUND, new Color(0xdfe1e5));
               try {
                 ExplainerState state = new ExplainerState(Runnable::run);
                 state.setNetwork(network);
@@ -77,8 +78,8 @@ class OverviewScreenshotsTest {
                 assertEquals(0x1e1f22, bg, "background from CnnViz.background");
                 return painted;
               } finally {
-                UIManager.put(OverviewKeys.BACKGROUND, null);
-                UIManager.put(OverviewKeys.FOREGROUND, null);
+                UIManager.put(VizKeys.BACKGROUND, null);
+                UIManager.put(VizKeys.FOREGROUND, null);
               }
             });
     save(image, "overview-dark-hover-1400.png");

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.paint.VizStyle;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class UnfoldLayoutTest {
     Network network = TestNetworks.tinyVgg(3, 30, 30, 10, 1);
     List<ColumnSpec> columns = ColumnSpec.of(network);
     Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-    OverviewStyle style = OverviewStyle.fromUIManager();
+    VizStyle style = VizStyle.fromUIManager();
     OverviewPainter.Fonts fonts = OverviewPainter.Fonts.of(g, style.font());
     int output = network.layers().size() - 1;
     for (int width : new int[] {900, 1024, 1280, 1600, 1920}) {

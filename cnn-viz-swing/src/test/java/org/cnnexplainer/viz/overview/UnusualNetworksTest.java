@@ -14,8 +14,10 @@ import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.ActivationLayer;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
+import org.cnnexplainer.core.testing.RandomTensors;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class UnusualNetworksTest {
             "conv-only",
             Shape.image(1, 10, 14),
             List.of(
-                TestNetworks.conv("conv", 1, 5, random),
+                RandomTensors.conv3x3("conv", 1, 5, 0.1, random),
                 new ActivationLayer("relu", Activation.RELU)),
             null);
     assertEquals(
@@ -63,16 +65,16 @@ class UnusualNetworksTest {
             List.of(
                 new Dense(
                     "hidden",
-                    TestNetworks.randomTensor(Shape.of(20, 32), 0.3, random),
-                    TestNetworks.randomTensor(Shape.vector(32), 0.1, random),
+                    RandomTensors.gaussian(Shape.of(20, 32), 0.3, random),
+                    RandomTensors.gaussian(Shape.vector(32), 0.1, random),
                     Activation.RELU),
                 new Dense(
                     "output",
-                    TestNetworks.randomTensor(Shape.of(32, 100), 0.3, random),
-                    TestNetworks.randomTensor(Shape.vector(100), 0.1, random),
+                    RandomTensors.gaussian(Shape.of(32, 100), 0.3, random),
+                    RandomTensors.gaussian(Shape.vector(100), 0.1, random),
                     Activation.SOFTMAX)),
             labels);
-    Tensor input = TestNetworks.randomTensor(Shape.vector(20), 1, random);
+    Tensor input = RandomTensors.gaussian(Shape.vector(20), 1, random);
     assertEquals(20 + 32 + 100, paintAndCount(network, input, 900, 500));
   }
 
@@ -85,12 +87,12 @@ class UnusualNetworksTest {
             "wide-output",
             small.inputShape(),
             List.of(
-                TestNetworks.conv("conv", 3, 4, random),
+                RandomTensors.conv3x3("conv", 3, 4, 0.1, random),
                 new Flatten("flatten"),
                 new Dense(
                     "output",
-                    TestNetworks.randomTensor(Shape.of(4 * 14 * 14, 1000), 0.05, random),
-                    TestNetworks.randomTensor(Shape.vector(1000), 0.1, random),
+                    RandomTensors.gaussian(Shape.of(4 * 14 * 14, 1000), 0.05, random),
+                    RandomTensors.gaussian(Shape.vector(1000), 0.1, random),
                     Activation.SOFTMAX)),
             null);
     runOnEdt(

@@ -6,6 +6,7 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.testsupport.SharedFixtures;
 
 /** Traces of the shared fixture models (skipping the test when the fixtures are absent). */
 public final class Fixtures {

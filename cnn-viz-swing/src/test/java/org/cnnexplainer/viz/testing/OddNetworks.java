@@ -11,6 +11,7 @@ import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Pooling2D;
+import org.cnnexplainer.core.testing.RandomTensors;
 
 /**
  * A 1-channel network unlike Tiny VGG: input (1, 9, 11); a 3x3 SAME convolution with stride 2 (4
@@ -30,8 +31,8 @@ public final class OddNetworks {
     Conv2D conv =
         new Conv2D(
             "conv_s",
-            TestNetworks.randomTensor(Shape.of(4, 1, 3, 3), 0.8, random),
-            TestNetworks.randomTensor(Shape.vector(4), 0.2, random),
+            RandomTensors.gaussian(Shape.of(4, 1, 3, 3), 0.8, random),
+            RandomTensors.gaussian(Shape.vector(4), 0.2, random),
             2,
             2,
             Padding.SAME,
@@ -46,8 +47,8 @@ public final class OddNetworks {
             new Flatten("flatten"),
             new Dense(
                 "output",
-                TestNetworks.randomTensor(Shape.of(36, 3), 0.5, random),
-                TestNetworks.randomTensor(Shape.vector(3), 0.1, random),
+                RandomTensors.gaussian(Shape.of(36, 3), 0.5, random),
+                RandomTensors.gaussian(Shape.vector(3), 0.1, random),
                 Activation.SOFTMAX)),
         List.of("a", "b", "c"));
   }

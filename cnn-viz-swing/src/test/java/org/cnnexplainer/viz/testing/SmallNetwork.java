@@ -12,6 +12,7 @@ import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Pooling2D;
+import org.cnnexplainer.core.testing.RandomTensors;
 
 /**
  * A small network with known neurons, for pixel tests: input (3, 12, 16) (not square), conv_a with
@@ -36,8 +37,8 @@ public final class SmallNetwork {
     Dense dense =
         new Dense(
             "output",
-            TestNetworks.randomTensor(Shape.of(flat, 3), 0.3, random),
-            TestNetworks.randomTensor(Shape.vector(3), 0.1, random),
+            RandomTensors.gaussian(Shape.of(flat, 3), 0.3, random),
+            RandomTensors.gaussian(Shape.vector(3), 0.1, random),
             Activation.SOFTMAX);
     return new Network(
         "small",
@@ -56,11 +57,10 @@ public final class SmallNetwork {
   private static Conv2D withConstantFilter(
       String name, int in, int out, int constant, float bias, double scale, Random random) {
     float[] kernel =
-        TestNetworks.randomTensor(
-                Shape.of(out, in, 3, 3), scale * Math.sqrt(2.0 / (in * 9)), random)
+        RandomTensors.gaussian(Shape.of(out, in, 3, 3), scale * Math.sqrt(2.0 / (in * 9)), random)
             .toArray();
     java.util.Arrays.fill(kernel, constant * in * 9, (constant + 1) * in * 9, 0f);
-    float[] biases = TestNetworks.randomTensor(Shape.vector(out), 0.1, random).toArray();
+    float[] biases = RandomTensors.gaussian(Shape.vector(out), 0.1, random).toArray();
     biases[constant] = bias;
     return new Conv2D(
         name,

@@ -9,11 +9,11 @@ import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Activation;
 import org.cnnexplainer.core.layer.ActivationLayer;
-import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Flatten;
 import org.cnnexplainer.core.layer.Layer;
 import org.cnnexplainer.core.layer.Pooling2D;
+import org.cnnexplainer.core.testing.RandomTensors;
 
 /** Tiny-VGG-shaped networks with seeded random weights, and smooth test images. */
 public final class TestNetworks {
@@ -31,7 +31,7 @@ public final class TestNetworks {
     for (int block = 1; block <= 2; block++) {
       for (int i = 1; i <= 2; i++) {
         String suffix = "_" + block + "_" + i;
-        layers.add(conv("conv" + suffix, c, filters, random));
+        layers.add(RandomTensors.conv3x3("conv" + suffix, c, filters, 0.1, random));
         layers.add(new ActivationLayer("relu" + suffix, Activation.RELU));
         c = filters;
         h -= 2;
@@ -46,8 +46,8 @@ public final class TestNetworks {
     layers.add(
         new Dense(
             "output",
-            randomTensor(Shape.of(inputs, 10), Math.sqrt(2.0 / inputs), random),
-            randomTensor(Shape.vector(10), 0.1, random),
+            RandomTensors.gaussian(Shape.of(inputs, 10), Math.sqrt(2.0 / inputs), random),
+            RandomTensors.gaussian(Shape.vector(10), 0.1, random),
             Activation.SOFTMAX));
     List<String> labels =
         List.of(
@@ -63,25 +63,6 @@ public final class TestNetworks {
             "sport car");
     return new Network(
         "random-tiny-vgg-" + filters, Shape.image(channels, height, width), layers, labels);
-  }
-
-  public static Conv2D conv(String name, int in, int out, Random random) {
-    return new Conv2D(
-        name,
-        randomTensor(Shape.of(out, in, 3, 3), Math.sqrt(2.0 / (in * 9)), random),
-        randomTensor(Shape.vector(out), 0.1, random),
-        1,
-        1,
-        Padding.VALID,
-        Activation.LINEAR);
-  }
-
-  public static Tensor randomTensor(Shape shape, double std, Random random) {
-    float[] values = new float[shape.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (float) (random.nextGaussian() * std);
-    }
-    return Tensor.of(shape, values);
   }
 
   /** A smooth image in [0, 1]: a bright disc on a gradient, different per channel and seed. */

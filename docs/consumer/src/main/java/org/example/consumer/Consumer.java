@@ -26,7 +26,7 @@ import org.cnnexplainer.models.BundledModels;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
-import org.cnnexplainer.viz.ops.NeuronViews;
+import org.cnnexplainer.viz.panel.NeuronViews;
 import org.cnnexplainer.viz.ops.StateView;
 import org.cnnexplainer.viz.overview.NetworkOverview;
 
@@ -87,7 +87,7 @@ public final class Consumer {
                 Rectangle2D box = overview.hitMap().boundsOf(new NeuronRef(0, 2)).orElseThrow();
                 click(overview, box.getCenterX(), box.getCenterY());
 
-                JComponent v = NeuronViews.create(state, new NeuronRef(0, 2)).orElseThrow();
+                JComponent v = NeuronViews.create(state, new NeuronRef(0, 2)).orElseThrow().component();
                 Animator.setAnimated(v, false);
                 paint(v, 900, 600);
                 return v;

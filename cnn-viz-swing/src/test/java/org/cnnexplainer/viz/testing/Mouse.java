@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.testing;
 
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseListener;
@@ -6,17 +6,17 @@ import java.awt.event.MouseMotionListener;
 import javax.swing.JComponent;
 
 /** Delivers synthetic mouse events straight to a component's listeners (no window needed). */
-final class Mouse {
+public final class Mouse {
   private Mouse() {}
 
-  static void move(JComponent c, double x, double y) {
+  public static void move(JComponent c, double x, double y) {
     MouseEvent e = event(c, MouseEvent.MOUSE_MOVED, x, y);
     for (MouseMotionListener l : c.getMouseMotionListeners()) {
       l.mouseMoved(e);
     }
   }
 
-  static void click(JComponent c, double x, double y) {
+  public static void click(JComponent c, double x, double y) {
     MouseEvent e = event(c, MouseEvent.MOUSE_CLICKED, x, y);
     for (MouseListener l : c.getMouseListeners()) {
       l.mouseClicked(e);

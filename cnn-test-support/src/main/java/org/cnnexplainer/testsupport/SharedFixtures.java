@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.testing;
+package org.cnnexplainer.testsupport;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,9 +26,11 @@ import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.Selection;
-import org.cnnexplainer.viz.overview.OverviewKeys;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.testing.Fixtures;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.Shots;
+import org.cnnexplainer.viz.testing.States;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +51,8 @@ class UnfoldedLayoutTest {
 
   @AfterEach
   void resetTheme() {
-    UIManager.put(OverviewKeys.BACKGROUND, null);
-    UIManager.put(OverviewKeys.FOREGROUND, null);
+    UIManager.put(VizKeys.BACKGROUND, null);
+    UIManager.put(VizKeys.FOREGROUND, null);
   }
 
   @Test
@@ -98,8 +100,8 @@ class UnfoldedLayoutTest {
     views.put("softmax", List.of(new NeuronRef(out, trace.predicted().index()), "softmax"));
     views.put("flatten-last", List.of(new NeuronRef(out, n.outputShape().size() - 1)));
     for (boolean dark : new boolean[] {false, true}) {
-      UIManager.put(OverviewKeys.BACKGROUND, dark ? new Color(0x2b2d30) : null);
-      UIManager.put(OverviewKeys.FOREGROUND, dark ? new Color(0xdfe1e5) : null);
+      UIManager.put(VizKeys.BACKGROUND, dark ? new Color(0x2b2d30) : null);
+      UIManager.put(VizKeys.FOREGROUND, dark ? new Color(0xdfe1e5) : null);
       for (int[] size : SIZES) {
         for (Map.Entry<String, List<Object>> view : views.entrySet()) {
           String name =
@@ -118,7 +120,7 @@ class UnfoldedLayoutTest {
 
   private static BufferedImage paintAndCheck(
       ActivationTrace trace, List<Object> open, int[] size, String name) {
-    ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+    ExplainerState state = States.of(trace);
     ExplainerPanel panel = new ExplainerPanel(state);
     panel.addNotify();
     try {
@@ -147,7 +149,7 @@ class UnfoldedLayoutTest {
           .card()
           .ifPresent(
               card -> {
-                Rectangle r = card.getBounds();
+                Rectangle r = card.component().getBounds();
                 assertTrue(
                     r.x >= 0 && r.y >= 0 && r.getMaxX() <= size[0] && r.getMaxY() <= size[1],
                     name + ": the card " + r + " is not inside " + size[0] + "x" + size[1]);

@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -6,10 +6,10 @@ import java.io.IOException;
 import javax.imageio.ImageIO;
 
 /** Writes a PNG to the folder named by {@code -Dviz.shots=DIR}, if set. */
-final class Shots {
+public final class Shots {
   private Shots() {}
 
-  static void save(BufferedImage image, String name) throws IOException {
+  public static void save(BufferedImage image, String name) throws IOException {
     String dir = System.getProperty("viz.shots");
     if (dir != null) {
       new File(dir).mkdirs();

@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,8 +15,15 @@ import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
+import org.cnnexplainer.viz.ops.ActivationFormulaView;
+import org.cnnexplainer.viz.ops.ConvolutionElasticView;
+import org.cnnexplainer.viz.ops.ConvolutionFormulaView;
+import org.cnnexplainer.viz.ops.SteppingView;
 import org.cnnexplainer.viz.overview.Unfolding;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.Mouse;
+import org.cnnexplainer.viz.testing.States;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +42,7 @@ class UnfoldInteractionTest {
   void eachViewUnfoldsTheOverviewItsWay() {
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(TRACE);
+          ExplainerState state = States.of(TRACE);
           ExplainerPanel panel = open(state);
           state.setSelection(Selection.of(new NeuronRef(2, 1)));
           assertEquals(Unfolding.Kind.CONVOLUTION, kind(panel));
@@ -58,13 +65,13 @@ class UnfoldInteractionTest {
   void theElasticViewTakesThePointerOnlyWhereItPainted() {
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(TRACE);
+          ExplainerState state = States.of(TRACE);
           ExplainerPanel panel = open(state);
           state.setSelection(Selection.of(new NeuronRef(2, 1)));
           Headless.paint(panel, 1200, 650);
           ConvolutionElasticView elastic = (ConvolutionElasticView) panel.outerView().orElseThrow();
           Rectangle2D pair =
-              elastic.hits().find(ViewHits.Kind.INTERMEDIATE, 3).orElseThrow().bounds();
+              elastic.hits().find(HitMap.Kind.INTERMEDIATE, 3).orElseThrow().bounds();
           assertTrue(elastic.contains((int) pair.getCenterX(), (int) pair.getCenterY()));
           assertFalse(elastic.contains(3, 3), "empty space belongs to the overview below");
           // A click on the pair opens its formula card beside the output neuron.
@@ -86,14 +93,17 @@ class UnfoldInteractionTest {
   void theCardsCloseButtonClosesIt() {
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(TRACE);
+          ExplainerState state = States.of(TRACE);
           ExplainerPanel panel = open(state);
           state.setSelection(Selection.of(new NeuronRef(4, 2)));
           Headless.paint(panel, 1200, 650);
           SteppingView card = (SteppingView) panel.card().orElseThrow();
           assertEquals("Max pooling", card.hits().text("title").orElseThrow());
           Rectangle2D close =
-              card.hits().find(ViewHits.Kind.BUTTON, CardChrome.CLOSE).orElseThrow().bounds();
+              card.hits()
+                  .find(HitMap.Kind.BUTTON, SteppingView.CLOSE_BUTTON)
+                  .orElseThrow()
+                  .bounds();
           Mouse.click(card, close.getCenterX(), close.getCenterY());
           assertTrue(panel.card().isEmpty());
           assertTrue(state.selection().isEmpty(), "the pooling card was the open view");
@@ -104,7 +114,7 @@ class UnfoldInteractionTest {
   void aClickOnAnInputNeuronOfAnOpenPairMeansItsPartner() {
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(TRACE);
+          ExplainerState state = States.of(TRACE);
           ExplainerPanel panel = open(state);
           state.setSelection(Selection.of(new NeuronRef(3, 1))); // relu_1_2 of conv_1_2
           Headless.paint(panel, 1200, 650);
@@ -125,7 +135,7 @@ class UnfoldInteractionTest {
     ActivationTrace trace = wide.trace(TestNetworks.image(wide.inputShape(), 2));
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+          ExplainerState state = States.of(trace);
           ExplainerPanel panel = open(state);
           state.setSelection(Selection.of(new NeuronRef(2, 5)));
           Headless.paint(panel, 1024, 525);
@@ -141,7 +151,7 @@ class UnfoldInteractionTest {
           Rectangle2D next =
               elastic
                   .hits()
-                  .find(ViewHits.Kind.BUTTON, ConvolutionElasticView.NEXT_PAGE)
+                  .find(HitMap.Kind.BUTTON, ConvolutionElasticView.NEXT_PAGE)
                   .orElseThrow()
                   .bounds();
           Mouse.click(elastic, next.getCenterX(), next.getCenterY());
@@ -151,14 +161,14 @@ class UnfoldInteractionTest {
           assertTrue(
               elastic
                   .hits()
-                  .find(ViewHits.Kind.BUTTON, ConvolutionElasticView.PREVIOUS_PAGE)
+                  .find(HitMap.Kind.BUTTON, ConvolutionElasticView.PREVIOUS_PAGE)
                   .isPresent());
         });
   }
 
   private static List<Integer> channels(ConvolutionElasticView elastic) {
     List<Integer> shown = new ArrayList<>();
-    elastic.hits().all(ViewHits.Kind.INTERMEDIATE).forEach(r -> shown.add(r.index()));
+    elastic.hits().all(HitMap.Kind.INTERMEDIATE).forEach(r -> shown.add(r.index()));
     return shown;
   }
 

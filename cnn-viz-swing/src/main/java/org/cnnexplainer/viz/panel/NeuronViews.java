@@ -1,12 +1,18 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import java.util.Objects;
 import java.util.Optional;
-import javax.swing.JComponent;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.layer.Pooling2D;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.ops.ActivationFormulaView;
+import org.cnnexplainer.viz.ops.ConvolutionElasticView;
+import org.cnnexplainer.viz.ops.FlattenView;
+import org.cnnexplainer.viz.ops.OperationView;
+import org.cnnexplainer.viz.ops.PoolingFormulaView;
+import org.cnnexplainer.viz.ops.StateView;
+import org.cnnexplainer.viz.ops.SteppingView;
 
 /**
  * The operation view that explains a neuron, as a click on it in the {@link ExplainerPanel} opens:
@@ -39,7 +45,7 @@ public final class NeuronViews {
    * @throws IllegalStateException if the state has no network
    * @throws IllegalArgumentException if the neuron is outside the network
    */
-  public static Optional<JComponent> create(ExplainerState state, NeuronRef neuron) {
+  public static Optional<OperationView> create(ExplainerState state, NeuronRef neuron) {
     Objects.requireNonNull(neuron, "neuron");
     Network network = state.network();
     if (network == null) {
@@ -56,7 +62,7 @@ public final class NeuronViews {
     }
     int layer = neuron.layer();
     int unit = neuron.neuron();
-    JComponent view =
+    OperationView view =
         switch (ViewStack.modeFor(network, neuron)) {
           case ELASTIC -> new ConvolutionElasticView(state, layer, unit);
           case FLATTEN -> new FlattenView(state, unit);
@@ -67,27 +73,5 @@ public final class NeuronViews {
           default -> null;
         };
     return Optional.ofNullable(view);
-  }
-
-  /**
-   * Whether a view made for {@code made} can show {@code now}: the same network, or one with the
-   * same input shape and, layer by layer, the same kind of layer with the same output shape.
-   */
-  static boolean sameLayers(Network made, Network now) {
-    if (made == now) {
-      return true;
-    }
-    if (now == null
-        || !made.inputShape().equals(now.inputShape())
-        || made.layers().size() != now.layers().size()) {
-      return false;
-    }
-    for (int i = 0; i < made.layers().size(); i++) {
-      if (made.layer(i).getClass() != now.layer(i).getClass()
-          || !made.outputShape(i).equals(now.outputShape(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

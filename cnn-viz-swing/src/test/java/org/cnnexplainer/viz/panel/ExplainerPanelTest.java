@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,7 +13,17 @@ import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
+import org.cnnexplainer.viz.ops.ConvolutionElasticView;
+import org.cnnexplainer.viz.ops.ConvolutionFormulaView;
+import org.cnnexplainer.viz.ops.Explainable;
+import org.cnnexplainer.viz.ops.FlattenView;
+import org.cnnexplainer.viz.ops.OperationView;
+import org.cnnexplainer.viz.ops.PoolingFormulaView;
+import org.cnnexplainer.viz.ops.SoftmaxView;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.testing.Headless;
+import org.cnnexplainer.viz.testing.Mouse;
+import org.cnnexplainer.viz.testing.States;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +34,7 @@ class ExplainerPanelTest {
     ActivationTrace trace = network.trace(TestNetworks.image(network.inputShape(), 1));
     Headless.runOnEdt(
         () -> {
-          ExplainerState state = ConvolutionFormulaViewTest.stateOf(trace);
+          ExplainerState state = States.of(trace);
           ExplainerPanel panel = new ExplainerPanel(state);
           List<ViewStack.Mode> modes = new ArrayList<>();
           panel.viewStack().addListener(t -> modes.add(t.to().mode()));
@@ -36,7 +46,7 @@ class ExplainerPanelTest {
           assertEquals(1.0, panel.room(), "animation is off headless: final frame at once");
           ConvolutionElasticView elastic = (ConvolutionElasticView) panel.outerView().get();
           Headless.paint(panel, 1200, 900);
-          var pair = elastic.hits().find(ViewHits.Kind.INTERMEDIATE, 3).get().bounds();
+          var pair = elastic.hits().find(HitMap.Kind.INTERMEDIATE, 3).get().bounds();
           Mouse.click(elastic, pair.getCenterX(), pair.getCenterY());
           assertInstanceOf(ConvolutionFormulaView.class, panel.nestedView().get());
           assertEquals(elastic, panel.outerView().get(), "the elastic view is kept (no restart)");
@@ -46,7 +56,8 @@ class ExplainerPanelTest {
               Explainable.EXPLAIN_PROPERTY, e -> explained.add(e.getNewValue()));
           ConvolutionFormulaView formula = (ConvolutionFormulaView) panel.nestedView().get();
           Headless.paint(formula, 1000, 420);
-          var info = formula.hits().find(ViewHits.Kind.BUTTON, InfoButton.ID).get().bounds();
+          var info =
+              formula.hits().find(HitMap.Kind.BUTTON, OperationView.INFO_BUTTON).get().bounds();
           Mouse.click(formula, info.getCenterX(), info.getCenterY());
           assertEquals(List.of(Explainable.CONVOLUTION), explained);
           assertEquals(Animator.isEnabled(), formula.isPlaying(), "info is not the play button");

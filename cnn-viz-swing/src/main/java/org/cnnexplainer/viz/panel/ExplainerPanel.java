@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import java.awt.Component;
 import java.awt.Container;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
@@ -27,6 +28,14 @@ import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.StateProperty;
+import org.cnnexplainer.viz.ops.ConvolutionElasticView;
+import org.cnnexplainer.viz.ops.ConvolutionFormulaView;
+import org.cnnexplainer.viz.ops.Explainable;
+import org.cnnexplainer.viz.ops.FlattenView;
+import org.cnnexplainer.viz.ops.OperationView;
+import org.cnnexplainer.viz.ops.SoftmaxView;
+import org.cnnexplainer.viz.ops.StateView;
+import org.cnnexplainer.viz.ops.SteppingView;
 import org.cnnexplainer.viz.overview.NetworkOverview;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
 import org.cnnexplainer.viz.overview.Unfolding;
@@ -96,24 +105,23 @@ public final class ExplainerPanel extends JPanel {
   }
 
   /** The open outer view (elastic or flatten view, or the activation/pooling card), if any. */
-  public Optional<JComponent> outerView() {
-    return Optional.ofNullable(outer);
+  public Optional<OperationView> outerView() {
+    return Optional.ofNullable((OperationView) outer);
   }
 
   /** The open nested view (convolution formula or softmax card), if any. */
-  public Optional<JComponent> nestedView() {
-    return Optional.ofNullable(nested);
+  public Optional<OperationView> nestedView() {
+    return Optional.ofNullable((OperationView) nested);
   }
 
   /** The open formula card (nested, or the activation/pooling card), if any. */
-  public Optional<JComponent> card() {
-    return Optional.ofNullable(card);
+  public Optional<OperationView> card() {
+    return Optional.ofNullable((OperationView) card);
   }
 
   /** The concept of the innermost open view, for the app's tutorial text. */
   public Optional<String> concept() {
-    JComponent inner = nested != null ? nested : outer;
-    return inner instanceof Explainable e ? Optional.of(e.concept()) : Optional.empty();
+    return nestedView().or(this::outerView).map(Explainable::concept);
   }
 
   /** How far the open view has unfolded, 0 (closed) to 1 (open and settled). */
@@ -147,11 +155,9 @@ public final class ExplainerPanel extends JPanel {
         }
       }
     }
-    if (card instanceof SteppingView v) {
-      v.paintedTexts().forEach(t -> texts.add(t.translated(card.getX(), card.getY())));
-    } else if (card instanceof StateView v) {
-      v.paintedTexts().forEach(t -> texts.add(t.translated(card.getX(), card.getY())));
-    }
+    card()
+        .ifPresent(
+            v -> v.paintedTexts().forEach(t -> texts.add(t.translated(card.getX(), card.getY()))));
     return texts;
   }
 
@@ -178,11 +184,11 @@ public final class ExplainerPanel extends JPanel {
     List<Rectangle2D> anchors = new ArrayList<>();
     Rectangle2D neuron = geo.targetBox();
     if (s.mode() == ViewStack.Mode.CONV_FORMULA && elastic instanceof ConvolutionElasticView v) {
-      Rectangle2D[] parts = v.anchorsFor(geo, s.channel());
+      Rectangle2D[] parts = v.anchorsFor(geo, s.channel().getAsInt());
       neuron = parts[0];
       anchors.add(parts[0].createUnion(parts[1]));
     } else if (s.mode() == ViewStack.Mode.ACT_POOL) {
-      int n = s.neuron().neuron();
+      int n = s.neuron().orElseThrow().neuron();
       if (n < geo.sourceBoxes().size()) {
         neuron = neuron.createUnion(geo.sourceBoxes().get(n));
       }
@@ -234,7 +240,7 @@ public final class ExplainerPanel extends JPanel {
       Network network = state.network();
       if (neuron == null) {
         stack.closeInnermost();
-      } else if (!neuron.equals(stack.state().neuron()) && network != null) {
+      } else if (!stack.state().neuron().equals(Optional.of(neuron)) && network != null) {
         stack.clickNeuron(network, neuron);
       }
     }
@@ -250,7 +256,8 @@ public final class ExplainerPanel extends JPanel {
   private void rebuild() {
     ViewStack.State s = stack.state();
     boolean open = s.mode() != ViewStack.Mode.OVERVIEW && state.trace() != null;
-    ViewStack.State outerKey = open ? new ViewStack.State(s.outer(), s.neuron(), -1) : null;
+    ViewStack.State outerKey =
+        open ? new ViewStack.State(s.outer(), s.neuron(), OptionalInt.empty()) : null;
     if (!Objects.equals(outerKey, shownOuter)) {
       shownOuter = outerKey;
       removeCard();
@@ -270,21 +277,25 @@ public final class ExplainerPanel extends JPanel {
       nested = null;
     }
     if (outer instanceof ConvolutionElasticView view) {
-      view.setOpenChannel(s.mode() == ViewStack.Mode.CONV_FORMULA ? s.channel() : -1);
+      view.setOpenChannel(s.channel().orElse(-1));
       if (s.mode() == ViewStack.Mode.CONV_FORMULA) {
         nested =
-            new ConvolutionFormulaView(state, s.neuron().layer(), s.neuron().neuron(), s.channel());
+            new ConvolutionFormulaView(
+                state,
+                s.neuron().orElseThrow().layer(),
+                s.neuron().orElseThrow().neuron(),
+                s.channel().getAsInt());
       }
     } else if (outer instanceof FlattenView flatten) {
       flatten.setSoftmaxOpen(s.mode() == ViewStack.Mode.SOFTMAX);
       if (s.mode() == ViewStack.Mode.SOFTMAX) {
-        nested = new SoftmaxView(state, s.neuron().neuron());
+        nested = new SoftmaxView(state, s.neuron().orElseThrow().neuron());
       }
     }
     if (nested != null) {
       showCard(nested);
     }
-    NeuronRef want = s.neuron();
+    NeuronRef want = s.neuron().orElse(null);
     NeuronRef have = state.selection().map(Selection::neuron).orElse(null);
     if (!Objects.equals(want, have)) {
       syncing = true;
@@ -299,7 +310,7 @@ public final class ExplainerPanel extends JPanel {
   }
 
   private void openOuter(ViewStack.State s) {
-    JComponent view = NeuronViews.create(state, s.neuron()).orElseThrow();
+    JComponent view = NeuronViews.create(state, s.neuron().orElseThrow()).orElseThrow().component();
     if (view instanceof ConvolutionElasticView v) {
       v.setChannelListener(stack::clickChannel);
       showElastic(v, Unfolding.Kind.CONVOLUTION);
@@ -307,7 +318,7 @@ public final class ExplainerPanel extends JPanel {
       v.setSoftmaxListener(stack::clickSoftmax);
       showElastic(v, Unfolding.Kind.FLATTEN);
     } else if (view instanceof SteppingView v) {
-      int layer = s.neuron().layer();
+      int layer = s.neuron().orElseThrow().layer();
       // Start where the learner clicked in the overview.
       state
           .selection()
@@ -316,10 +327,10 @@ public final class ExplainerPanel extends JPanel {
               p -> {
                 var shape = state.network().outputShape(layer);
                 if (p.row() < shape.height() && p.column() < shape.width()) {
-                  v.setPosition(p.row(), p.column());
+                  v.setWindowPosition(p.row(), p.column());
                 }
               });
-      overview.setUnfolding(new Unfolding(Unfolding.Kind.PAIR, s.neuron()));
+      overview.setUnfolding(new Unfolding(Unfolding.Kind.PAIR, s.neuron().orElseThrow()));
       outer = v;
       showCard(v);
     }
@@ -332,7 +343,7 @@ public final class ExplainerPanel extends JPanel {
     elastic = view;
     outer = view;
     add(view, 0);
-    overview.setUnfolding(new Unfolding(kind, stack.state().neuron()));
+    overview.setUnfolding(new Unfolding(kind, stack.state().neuron().orElseThrow()));
     unfoldStepped();
   }
 

@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import java.awt.Dimension;
 import java.awt.Rectangle;

@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import static org.cnnexplainer.viz.testing.Headless.runOnEdt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,25 +13,25 @@ import javax.swing.JComponent;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
+import org.cnnexplainer.viz.ops.ActivationFormulaView;
+import org.cnnexplainer.viz.ops.ConvolutionElasticView;
+import org.cnnexplainer.viz.ops.FlattenView;
+import org.cnnexplainer.viz.ops.PoolingFormulaView;
+import org.cnnexplainer.viz.ops.StateView;
+import org.cnnexplainer.viz.ops.SteppingView;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.SmallNetwork;
+import org.cnnexplainer.viz.testing.States;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
 /** The public factory of the view of a neuron, and views outliving their network. */
 class NeuronViewsTest {
-  private static ExplainerState stateWith(Network network) {
-    ExplainerState state = new ExplainerState(Runnable::run);
-    state.setNetwork(network);
-    state.setTrace(network.trace(TestNetworks.image(network.inputShape(), 5)));
-    return state;
-  }
-
   @Test
   void eachNeuronGetsTheViewAClickInThePanelOpens() {
     runOnEdt(
         () -> {
-          ExplainerState state = stateWith(SmallNetwork.create());
+          ExplainerState state = States.traced(SmallNetwork.create());
           assertInstanceOf(ConvolutionElasticView.class, view(state, SmallNetwork.CONV_A, 1));
           assertInstanceOf(ActivationFormulaView.class, view(state, SmallNetwork.RELU_A, 0));
           assertInstanceOf(PoolingFormulaView.class, view(state, SmallNetwork.POOL, 2));
@@ -53,7 +53,7 @@ class NeuronViewsTest {
   }
 
   private static JComponent view(ExplainerState state, int layer, int neuron) {
-    return NeuronViews.create(state, new NeuronRef(layer, neuron)).orElseThrow();
+    return NeuronViews.create(state, new NeuronRef(layer, neuron)).orElseThrow().component();
   }
 
   @Test
@@ -61,7 +61,7 @@ class NeuronViewsTest {
     runOnEdt(
         () -> {
           Network big = TestNetworks.tinyVgg(1, 28, 28, 6, 3); // 12 layers
-          ExplainerState state = stateWith(big);
+          ExplainerState state = States.traced(big);
           StateView conv = (StateView) view(state, 7, 2); // conv_2_2
           SteppingView pool = (SteppingView) view(state, 9, 1); // max_pool_2
           StateView flatten = (StateView) view(state, 11, 3);
@@ -85,7 +85,7 @@ class NeuronViewsTest {
           assertTrue(conv.hits().regions().isEmpty(), "nothing to click in a blank view");
           assertTrue(pool.hits().regions().isEmpty());
           pool.step(); // the timer's step does nothing
-          pool.setPosition(0, 0);
+          pool.setWindowPosition(0, 0);
         });
   }
 
@@ -94,7 +94,7 @@ class NeuronViewsTest {
     runOnEdt(
         () -> {
           Network network = SmallNetwork.create();
-          ExplainerState state = stateWith(network);
+          ExplainerState state = States.traced(network);
           StateView conv = (StateView) view(state, SmallNetwork.CONV_B, 1);
           Network relabelled = network.withClassLabels(java.util.List.of("x", "y", "z"));
           state.setNetwork(relabelled);

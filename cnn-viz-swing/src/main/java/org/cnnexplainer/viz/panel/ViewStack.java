@@ -1,7 +1,9 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.cnnexplainer.core.Network;
@@ -37,22 +39,36 @@ public final class ViewStack {
    * One state.
    *
    * @param mode the innermost open view
-   * @param neuron the neuron of the outer view, or {@code null} in the overview
-   * @param channel the input channel of the convolution formula view, else -1
+   * @param neuron the neuron of the outer view; empty in the overview
+   * @param channel the input channel of the convolution formula view; empty in other modes
    */
-  public record State(Mode mode, NeuronRef neuron, int channel) {
+  public record State(Mode mode, Optional<NeuronRef> neuron, OptionalInt channel) {
     /** The overview with nothing open. */
-    public static final State OVERVIEW = new State(Mode.OVERVIEW, null, -1);
+    public static final State OVERVIEW =
+        new State(Mode.OVERVIEW, Optional.empty(), OptionalInt.empty());
 
     /** Checks that the fields fit the mode. */
     public State {
       Objects.requireNonNull(mode, "mode");
-      if ((mode == Mode.OVERVIEW) != (neuron == null)) {
+      Objects.requireNonNull(neuron, "neuron");
+      Objects.requireNonNull(channel, "channel");
+      if ((mode == Mode.OVERVIEW) == neuron.isPresent()) {
         throw new IllegalArgumentException("a neuron is required exactly when a view is open");
       }
-      if ((mode == Mode.CONV_FORMULA) != (channel >= 0)) {
+      if ((mode == Mode.CONV_FORMULA) != (channel.isPresent() && channel.getAsInt() >= 0)) {
         throw new IllegalArgumentException("a channel is required exactly in CONV_FORMULA");
       }
+    }
+
+    /**
+     * A view of {@code neuron} without a channel.
+     *
+     * @param mode the innermost open view, not {@code CONV_FORMULA} or {@code OVERVIEW}
+     * @param neuron the neuron of the outer view
+     * @return the state
+     */
+    public static State of(Mode mode, NeuronRef neuron) {
+      return new State(mode, Optional.of(neuron), OptionalInt.empty());
     }
 
     /** The outer view's mode (ELASTIC for CONV_FORMULA, FLATTEN for SOFTMAX). */
@@ -115,10 +131,10 @@ public final class ViewStack {
    */
   public void clickNeuron(Network network, NeuronRef neuron) {
     Mode mode = modeFor(network, neuron);
-    if (mode == Mode.OVERVIEW || neuron.equals(state.neuron())) {
+    if (mode == Mode.OVERVIEW || state.neuron().equals(Optional.of(neuron))) {
       closeInnermost();
     } else {
-      go(new State(mode, neuron, -1));
+      go(State.of(mode, neuron));
     }
   }
 
@@ -131,26 +147,27 @@ public final class ViewStack {
     if (state.outer() != Mode.ELASTIC) {
       return;
     }
-    if (state.mode() == Mode.CONV_FORMULA && state.channel() == channel) {
-      go(new State(Mode.ELASTIC, state.neuron(), -1));
+    if (state.mode() == Mode.CONV_FORMULA && state.channel().equals(OptionalInt.of(channel))) {
+      go(new State(Mode.ELASTIC, state.neuron(), OptionalInt.empty()));
     } else {
-      go(new State(Mode.CONV_FORMULA, state.neuron(), channel));
+      go(new State(Mode.CONV_FORMULA, state.neuron(), OptionalInt.of(channel)));
     }
   }
 
   /** A click on the softmax box of the flatten view: opens or closes the softmax view. */
   public void clickSoftmax() {
     if (state.mode() == Mode.FLATTEN) {
-      go(new State(Mode.SOFTMAX, state.neuron(), -1));
+      go(new State(Mode.SOFTMAX, state.neuron(), OptionalInt.empty()));
     } else if (state.mode() == Mode.SOFTMAX) {
-      go(new State(Mode.FLATTEN, state.neuron(), -1));
+      go(new State(Mode.FLATTEN, state.neuron(), OptionalInt.empty()));
     }
   }
 
   /** Esc or a click on empty space: closes the innermost open view (no effect in the overview). */
   public void closeInnermost() {
     switch (state.mode()) {
-      case CONV_FORMULA, SOFTMAX -> go(new State(state.outer(), state.neuron(), -1));
+      case CONV_FORMULA, SOFTMAX ->
+          go(new State(state.outer(), state.neuron(), OptionalInt.empty()));
       case OVERVIEW -> {}
       default -> go(State.OVERVIEW);
     }

@@ -1,4 +1,4 @@
-package org.cnnexplainer.viz.ops;
+package org.cnnexplainer.viz.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.NeuronRef;
-import org.cnnexplainer.viz.ops.ViewStack.Mode;
-import org.cnnexplainer.viz.ops.ViewStack.State;
+import org.cnnexplainer.viz.panel.ViewStack.Mode;
+import org.cnnexplainer.viz.panel.ViewStack.State;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,10 +29,10 @@ class ViewStackTest {
         ? "OVERVIEW"
         : s.mode()
             + "("
-            + s.neuron().layer()
+            + s.neuron().orElseThrow().layer()
             + ":"
-            + s.neuron().neuron()
-            + (s.channel() >= 0 ? " c" + s.channel() : "")
+            + s.neuron().orElseThrow().neuron()
+            + (s.channel().isPresent() ? " c" + s.channel().getAsInt() : "")
             + ")";
   }
 
