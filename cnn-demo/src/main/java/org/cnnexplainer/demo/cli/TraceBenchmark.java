@@ -20,7 +20,8 @@ public final class TraceBenchmark {
       double traceP90Micros,
       double predictImagesPerSecond,
       int threads,
-      int samples) {}
+      int samples,
+      long timedPageFaults) {}
 
   private final Network network;
   private final Tensor input;
@@ -46,12 +47,14 @@ public final class TraceBenchmark {
    */
   public Result run(
       double warmupSeconds, int samples, double throughputSeconds, double maxSamplingSeconds) {
+    long[] faults = new long[2];
     long[] nanos =
         time(
             () -> network.trace(input).predicted().index(),
             warmupSeconds,
             samples,
-            maxSamplingSeconds);
+            maxSamplingSeconds,
+            faults);
     int threads = Runtime.getRuntime().availableProcessors();
     double imagesPerSecond = throughput(threads, throughputSeconds);
     return new Result(
@@ -59,7 +62,8 @@ public final class TraceBenchmark {
         percentile(nanos, 0.9) / 1e3,
         imagesPerSecond,
         threads,
-        nanos.length);
+        nanos.length,
+        PageFaults.between(faults[0], faults[1]));
   }
 
   /**
@@ -69,12 +73,26 @@ public final class TraceBenchmark {
    */
   static long[] time(
       IntSupplier work, double warmupSeconds, int samples, double maxSamplingSeconds) {
+    return time(work, warmupSeconds, samples, maxSamplingSeconds, new long[2]);
+  }
+
+  /**
+   * {@link #time(IntSupplier, double, int, double)}, also putting this process's minor page fault
+   * counts just before and just after the timed runs in {@code faults[0]} and {@code faults[1]}.
+   */
+  static long[] time(
+      IntSupplier work,
+      double warmupSeconds,
+      int samples,
+      double maxSamplingSeconds,
+      long[] faults) {
     long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     long sink = 0;
     while (System.nanoTime() < warmupEnd) {
       sink += work.getAsInt();
     }
     long[] nanos = new long[samples];
+    faults[0] = PageFaults.minor();
     long samplingEnd = System.nanoTime() + (long) (maxSamplingSeconds * 1e9);
     int taken = 0;
     while (taken < samples && (taken == 0 || System.nanoTime() < samplingEnd)) {
@@ -82,6 +100,7 @@ public final class TraceBenchmark {
       sink += work.getAsInt();
       nanos[taken++] = System.nanoTime() - start;
     }
+    faults[1] = PageFaults.minor();
     if (sink == Long.MIN_VALUE) {
       System.out.print(""); // keeps the results observable to the JIT
     }
