@@ -89,8 +89,9 @@ final class JvmRuns {
   private JvmRuns() {}
 
   /**
-   * Runs the program with {@code benchArguments} (this command line, {@code bench} included, without
-   * {@code --jvm-runs}; {@code --json} is added) in {@code runs} fresh JVMs and reads {@code figure} from each one's JSON.
+   * Runs the program with {@code benchArguments} (this command line, {@code bench} included,
+   * without {@code --jvm-runs}; {@code --json} is added) in {@code runs} fresh JVMs and reads
+   * {@code figure} from each one's JSON.
    *
    * @throws IOException when a run cannot start, fails (its output is in the message) or prints no
    *     such figure
