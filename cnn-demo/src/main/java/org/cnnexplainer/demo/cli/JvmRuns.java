@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -42,7 +43,7 @@ final class JvmRuns {
 
     double median() {
       double[] sorted = values.clone();
-      java.util.Arrays.sort(sorted);
+      Arrays.sort(sorted);
       int n = sorted.length;
       return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
