@@ -123,6 +123,16 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
+  @Option(
+      names = "--jvm-runs",
+      paramLabel = "N",
+      description =
+          "Run the benchmark in N fresh JVMs, one after another, started like this one, and report"
+              + " each run's figure (the trace median, or what --train, --gradients, ... measure)"
+              + " and the worst run over the best (JSON: values, medianOfRuns, worstRunOverBest,"
+              + " runs with each run's JSON).")
+  Integer jvmRuns;
+
   @Override
   public Integer call() throws IOException {
     OptionChecks.range(spec, "--warmup", warmupSeconds, 0, Limits.MAX_PHASE_SECONDS);
@@ -136,12 +146,16 @@ public final class BenchCommand implements Callable<Integer> {
             + Limits.MAX_PHASE_SECONDS
             + "; got "
             + trainSeconds);
-    if (train) {
-      return benchTraining();
-    }
-    if (model == null) {
+    if (!train && model == null) {
       throw new ParameterException(
           spec.commandLine(), "Missing required option: '--model=MODEL' (or use --train)");
+    }
+    if (jvmRuns != null) {
+      OptionChecks.range(spec, "--jvm-runs", jvmRuns, 1, Limits.MAX_BENCH_JVM_RUNS);
+      return benchInFreshJvms();
+    }
+    if (train) {
+      return benchTraining();
     }
     Network network = ModelOption.loadForImages(model);
     // The measured trace is checked once: timing a model that computes NaN would be meaningless.
@@ -204,20 +218,22 @@ public final class BenchCommand implements Callable<Integer> {
       System.out.printf(
           Locale.ROOT,
           "{\"traceMedianUs\": %.1f, \"traceP90Us\": %.1f, \"predictImagesPerSec\": %.0f,"
-              + " \"vectorApi\": %b}%n",
+              + " \"vectorApi\": %b, \"timedPageFaults\": %d}%n",
           result.traceMedianMicros(),
           result.traceP90Micros(),
           result.predictImagesPerSecond(),
-          Acceleration.vectorApi());
+          Acceleration.vectorApi(),
+          result.timedPageFaults());
     } else {
       System.out.printf(
           Locale.ROOT,
-          "trace (1 thread): median %.1f us, p90 %.1f us over %d runs%n"
+          "trace (1 thread): median %.1f us, p90 %.1f us over %d runs (%d page faults)%n"
               + "predict (%d threads): %.0f images/s%n"
               + "convolutions: %s%n",
           result.traceMedianMicros(),
           result.traceP90Micros(),
           result.samples(),
+          result.timedPageFaults(),
           result.threads(),
           result.predictImagesPerSecond(),
           Acceleration.vectorApi()
@@ -226,6 +242,33 @@ public final class BenchCommand implements Callable<Integer> {
                   + Acceleration.VECTOR_API_OPTION
                   + " for the faster Vector API path)");
     }
+    return 0;
+  }
+
+  private int benchInFreshJvms() throws IOException {
+    String figure;
+    if (train) {
+      figure = "trainImagesPerSec";
+    } else if (gradients) {
+      figure = "gradientsMedianUs";
+    } else if (attribution) {
+      figure = "integratedGradientsMedianMs";
+    } else if (render) {
+      figure = "traceSwitchMedianMs";
+    } else if (draw) {
+      figure = "drawUpdateMedianMs";
+    } else if (edit) {
+      figure = "editUpdateMedianMs";
+    } else {
+      figure = "traceMedianUs";
+    }
+    JvmRuns.Result result =
+        JvmRuns.run(
+            jvmRuns,
+            JvmRuns.withoutJvmRuns(spec.commandLine().getParseResult().originalArgs()),
+            figure,
+            train);
+    System.out.println(json ? result.toJson() : result.toText());
     return 0;
   }
 

@@ -23,6 +23,9 @@ public final class Limits {
   /** Timed traces of {@code bench}: 1,000,000 timings take 8 MB. */
   public static final int MAX_BENCH_SAMPLES = 1_000_000;
 
+  /** Most fresh JVMs {@code bench --jvm-runs} starts. */
+  public static final int MAX_BENCH_JVM_RUNS = 100;
+
   /**
    * {@code bench} stops timing traces after this many seconds even when fewer than {@code
    * --samples} ran, so a model near the multiply-add limit cannot keep it busy for days.

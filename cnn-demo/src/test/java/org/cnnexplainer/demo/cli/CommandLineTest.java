@@ -147,6 +147,7 @@ class CommandLineTest {
     assertTrue(json.get("traceP90Us").getAsDouble() >= median, result.out());
     assertTrue(json.get("predictImagesPerSec").getAsDouble() > 0, result.out());
     assertEquals(Acceleration.vectorApi(), json.get("vectorApi").getAsBoolean(), result.out());
+    assertTrue(json.get("timedPageFaults").getAsLong() >= -1, result.out());
   }
 
   @Test
