@@ -18,6 +18,7 @@ import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
@@ -28,6 +29,7 @@ import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.StateProperty;
 import org.cnnexplainer.viz.VizKeys;
+import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.internal.TextLog;
 import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
@@ -60,6 +62,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
   /** The property fired on every step of the unfold animation (old and new progress, 0 to 1). */
   public static final String UNFOLD_PROGRESS_PROPERTY = "unfoldProgress";
 
+  /** The property fired when the gradients that colour the neurons change (see setGradients). */
+  public static final String GRADIENTS_PROPERTY = "gradients";
+
   private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
   private final ExplainerState state;
   private final StateListener listener = this::stateChanged;
@@ -88,6 +93,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
   private Animator unfoldAnimator;
   private List<PaintedText> texts = List.of();
   private Unfolding paintedPair;
+  private GradientTrace gradients;
+  private String gradientClass;
+  private LayerRanges gradientRanges;
 
   /** An overview of {@code state}. */
   public NetworkOverview(ExplainerState state) {
@@ -405,22 +413,74 @@ public class NetworkOverview extends JComponent implements Scrollable {
     }
   }
 
+  /**
+   * Colours every neuron by its gradient {@code ∂S/∂activation} instead of its activation — the
+   * backward pass seen through the same network picture — or, with null, by its activation again.
+   * The gradients apply only while the state shows the trace they were computed from ({@link
+   * GradientTrace#activations()}); for any other trace the overview shows activations until it gets
+   * the new trace's gradients. Each layer has its own symmetric scale ({@link
+   * LayerRanges#ofGradients}); the legend says what the colours are. Fires {@link
+   * #GRADIENTS_PROPERTY}. Call on the event thread.
+   *
+   * @param gradients the gradients of the score to explain, or null for activations
+   * @param className the name of the class whose score {@code S} is, for the legend
+   */
+  public void setGradients(GradientTrace gradients, String className) {
+    GradientTrace old = this.gradients;
+    this.gradients = gradients;
+    this.gradientClass = className == null ? "" : className;
+    this.gradientRanges = gradients == null ? null : LayerRanges.ofGradients(gradients);
+    firePropertyChange(GRADIENTS_PROPERTY, old, gradients);
+    repaint();
+  }
+
+  /**
+   * The gradients set by {@link #setGradients}, whether or not they match the shown trace.
+   *
+   * @return the gradients, or empty when the overview colours by activation
+   */
+  public Optional<GradientTrace> gradients() {
+    return Optional.ofNullable(gradients);
+  }
+
+  /**
+   * Whether the neurons are coloured by gradient now: gradients are set and belong to the shown
+   * trace.
+   *
+   * @return true when the colours are gradients
+   */
+  public boolean showsGradients() {
+    return gradients != null && state.trace() != null && gradients.activations() == state.trace();
+  }
+
+  /**
+   * The colour ranges the neurons are painted with now: the gradients' when {@link
+   * #showsGradients()}, else the state's.
+   *
+   * @return the ranges, or null without a trace
+   */
+  public LayerRanges shownRanges() {
+    return state.trace() == null ? null : showsGradients() ? gradientRanges : state.ranges();
+  }
+
   private OverviewSnapshot snapshot(Network network, VizStyle style) {
     if (network != columnsFor) {
       columns = ColumnSpec.of(network);
       columnsFor = network;
     }
     ActivationTrace trace = state.trace();
+    GradientTrace shownGradients = showsGradients() ? gradients : null;
+    LayerRanges ranges = shownRanges();
     BufferedImage[][] tiles = null;
     if (trace != null) {
-      tiles = tileCache.tiles(columns, trace, state.ranges(), state.palette());
+      tiles = tileCache.tiles(columns, trace, ranges, state.palette(), shownGradients);
       lastTiles = tiles;
     }
     return new OverviewSnapshot(
         network,
         columns,
         trace,
-        trace == null ? null : state.ranges(),
+        ranges,
         state.palette(),
         state.isDetail(),
         tiles,
@@ -435,7 +495,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
         unfold,
         fadeIn && transition < 1,
         trace == null ? null : state.reference().orElse(null),
-        changes(trace, state.reference().orElse(null)));
+        changes(trace, state.reference().orElse(null)),
+        shownGradients,
+        shownGradients == null ? null : gradientClass);
   }
 
   /** The layer changes between the trace and the reference, computed once per pair. */

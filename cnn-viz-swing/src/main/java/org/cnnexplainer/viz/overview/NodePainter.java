@@ -59,7 +59,11 @@ final class NodePainter {
         }
         case VECTOR -> {
           if (s.trace() != null) {
-            float v = s.trace().output(col.layer()).at(n);
+            float v =
+                (s.gradients() != null
+                        ? s.gradients().output(col.layer())
+                        : s.trace().output(col.layer()))
+                    .at(n);
             g.setColor(OverviewPainter.unitColor(s, col.layer(), v));
             g.fill(boxes[n]);
           } else {

@@ -3,6 +3,7 @@ package org.cnnexplainer.viz.overview;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.color.LayerRanges;
@@ -24,6 +25,9 @@ import org.cnnexplainer.viz.paint.VizStyle;
  * @param unfolding the open (or closing) unfolding, or {@code null}
  * @param unfold progress of the unfolding in [0, 1] (0: folded)
  * @param fadeIn whether the heat-maps fade in over the empty nodes (the first trace)
+ * @param gradients the gradients that colour the neurons instead of the activations, or {@code
+ *     null}; when set, {@code ranges} are {@link LayerRanges#ofGradients its ranges}
+ * @param gradientCaption what the gradients are, for the legend, or {@code null}
  */
 record OverviewSnapshot(
     Network network,
@@ -44,4 +48,6 @@ record OverviewSnapshot(
     double unfold,
     boolean fadeIn,
     ActivationTrace reference,
-    LayerChanges changes) {}
+    LayerChanges changes,
+    GradientTrace gradients,
+    String gradientCaption) {}
