@@ -39,10 +39,10 @@ import org.cnnexplainer.viz.paint.VizStyle;
  * <p>Subclasses paint a header (which decides where the body goes) and the body of one step; texts
  * and regions go through a {@link Canvas}, so hits and painted texts always match the last paint.
  */
-abstract sealed class AttributionCard extends JComponent implements OperationView
+public abstract sealed class AttributionCard extends JComponent implements OperationView
     permits GradCamSteps, IntegratedGradientsView, OcclusionSweep {
   /** Id of the play/pause button's {@link HitMap.Kind#BUTTON} region. */
-  static final int PLAY_BUTTON = 0;
+  public static final int PLAY_BUTTON = 0;
 
   static final int MARGIN = 10;
 
@@ -111,8 +111,12 @@ abstract sealed class AttributionCard extends JComponent implements OperationVie
     setStep(index);
   }
 
-  /** How many steps there are (0 without content). */
-  abstract int stepCount();
+  /**
+   * How many steps there are.
+   *
+   * @return the number of steps, 0 without content
+   */
+  public abstract int stepCount();
 
   /**
    * Paints everything above the body (title, step names, explanation) for the current step and
@@ -194,6 +198,8 @@ abstract sealed class AttributionCard extends JComponent implements OperationVie
   /**
    * Plays from the current step (from the first when at the last) or pauses; with animation off,
    * playing jumps to the last step.
+   *
+   * @param play true to play, false to pause
    */
   @Override
   public void setPlaying(boolean play) {

@@ -72,7 +72,7 @@ public final class GradCamSteps extends AttributionCard {
   }
 
   @Override
-  int stepCount() {
+  public int stepCount() {
     return cam == null ? 0 : STEPS.size();
   }
 

@@ -120,7 +120,7 @@ public final class IntegratedGradientsView extends AttributionCard {
   }
 
   @Override
-  int stepCount() {
+  public int stepCount() {
     return ig == null ? 0 : ig.steps() + 1;
   }
 

@@ -83,7 +83,7 @@ public final class OcclusionSweep extends AttributionCard {
   }
 
   @Override
-  int stepCount() {
+  public int stepCount() {
     return occlusion == null ? 0 : occlusion.rows() * occlusion.columns();
   }
 
