@@ -252,6 +252,26 @@ public abstract sealed class AttributionCard extends JComponent implements Opera
     return texts;
   }
 
+  /**
+   * An accessible panel (a plain component has no accessible context), so that an application can
+   * name it.
+   *
+   * @return the accessible context
+   */
+  @Override
+  public javax.accessibility.AccessibleContext getAccessibleContext() {
+    if (accessibleContext == null) {
+      accessibleContext =
+          new AccessibleJComponent() {
+            @Override
+            public javax.accessibility.AccessibleRole getAccessibleRole() {
+              return javax.accessibility.AccessibleRole.PANEL;
+            }
+          };
+    }
+    return accessibleContext;
+  }
+
   @Override
   public Dimension getPreferredSize() {
     return isPreferredSizeSet() ? super.getPreferredSize() : new Dimension(720, 460);
