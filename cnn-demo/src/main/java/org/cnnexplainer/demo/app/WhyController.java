@@ -116,7 +116,7 @@ final class WhyController {
   }
 
   private void updateGradients() {
-    ActivationTrace trace = state.trace();
+    ActivationTrace trace = state.trace().orElse(null);
     long mine = ++newest;
     if (!backward.isSelected() || trace == null) {
       overview.setGradients(null, null);
@@ -135,7 +135,7 @@ final class WhyController {
           GradientTrace computed = g;
           SwingUtilities.invokeLater(
               () -> {
-                if (mine == newest && state.trace() == trace) {
+                if (mine == newest && state.trace().orElse(null) == trace) {
                   overview.setGradients(computed, name);
                 }
               });

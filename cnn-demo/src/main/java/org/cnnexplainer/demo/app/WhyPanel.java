@@ -184,8 +184,8 @@ final class WhyPanel extends JPanel {
 
   /** Follows the state: a new network refills the class lists; a new trace is explained. */
   void refresh() {
-    Network network = state.network();
-    ActivationTrace trace = state.trace();
+    Network network = state.network().orElse(null);
+    ActivationTrace trace = state.trace().orElse(null);
     if (network != shownNetwork) {
       shownNetwork = network;
       updating = true;
@@ -216,7 +216,7 @@ final class WhyPanel extends JPanel {
     if (updating) {
       return;
     }
-    ActivationTrace trace = state.trace();
+    ActivationTrace trace = state.trace().orElse(null);
     if (trace == null || classBox.getSelectedIndex() < 0 || trace.network() != shownNetwork) {
       newest++;
       status.setText(trace == null ? "No image yet." : " ");
@@ -255,7 +255,7 @@ final class WhyPanel extends JPanel {
 
   /** A result arrived (the newest request's): show it, unless the image changed meanwhile. */
   private void show(Why why) {
-    if (why.trace() != state.trace()) {
+    if (why.trace() != state.trace().orElse(null)) {
       return; // computed for an image no longer shown
     }
     shown = why;

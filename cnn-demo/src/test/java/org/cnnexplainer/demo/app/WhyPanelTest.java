@@ -70,7 +70,7 @@ class WhyPanelTest {
           assertEquals(predicted, shown.classIndex(), "the prediction is explained first");
           assertEquals(AttributionMethod.SALIENCY, shown.method());
           Saliency saliency = Saliency.of(trace, predicted);
-          OverlayMap map = panel.firstOverlay().map();
+          OverlayMap map = panel.firstOverlay().map().orElseThrow();
           Tensor g = saliency.values();
           assertEquals(g.get(0, 5, 9), map.value(5, 9), 0f);
           assertTrue(panel.stepView().isEmpty(), "saliency has no steps");
@@ -85,7 +85,7 @@ class WhyPanelTest {
           assertEquals(other, shown.compareIndex());
           assertEquals(
               GradCam.of(trace, other, cam.layer()).upsampled().get(0, 4, 4),
-              panel.secondOverlay().map().value(4, 4),
+              panel.secondOverlay().map().orElseThrow().value(4, 4),
               0f);
           assertSame(panel.firstOverlay().getParent(), panel.secondOverlay().getParent());
           assertSame(cam, ((GradCamSteps) panel.stepView().orElseThrow()).content());
@@ -150,7 +150,7 @@ class WhyPanelTest {
           forOldImage.run();
           assertEquals(2, panel.shown().orElseThrow().classIndex());
           background.jobs.removeLast().run();
-          assertSame(state.trace(), panel.shown().orElseThrow().trace());
+          assertSame(state.trace().orElseThrow(), panel.shown().orElseThrow().trace());
           panel.removeNotify();
         });
   }

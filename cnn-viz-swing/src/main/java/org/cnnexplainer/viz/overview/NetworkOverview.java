@@ -212,7 +212,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
    * shown (or the network has no such neuron).
    */
   public Optional<UnfoldGeometry> unfoldGeometry() {
-    Network network = state.network();
+    Network network = state.network().orElse(null);
     if (unfoldShown == null || network == null || getWidth() <= 0 || getHeight() <= 0) {
       return Optional.empty();
     }
@@ -264,7 +264,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
   public void addNotify() {
     super.addNotify();
     state.addListener(listener);
-    shownTrace = state.trace();
+    shownTrace = state.trace().orElse(null);
   }
 
   @Override
@@ -331,23 +331,24 @@ public class NetworkOverview extends JComponent implements Scrollable {
   }
 
   private void stateChanged(StateEvent event) {
+    ActivationTrace now = state.trace().orElse(null);
     if (event.has(StateProperty.NETWORK)) {
       previousTiles = null;
       transition = 1;
       imageChange.stop();
       revalidate();
-    } else if (event.has(StateProperty.TRACE) && state.trace() != shownTrace) {
-      if (shownTrace != null && state.trace() != null && lastTiles != null) {
+    } else if (event.has(StateProperty.TRACE) && now != shownTrace) {
+      if (shownTrace != null && now != null && lastTiles != null) {
         previousTiles = lastTiles;
         fadeIn = false;
         imageChange.start();
-      } else if (shownTrace == null && state.trace() != null && isShowing()) {
+      } else if (shownTrace == null && now != null && isShowing()) {
         previousTiles = null; // the first trace: the heat-maps fade in over the empty nodes
         fadeIn = true;
         imageChange.start();
       }
     }
-    shownTrace = state.trace();
+    shownTrace = now;
     if (event.has(StateProperty.HOVER)) {
       getAccessibleContext().setAccessibleDescription(state.hoverText().orElse(null));
       Selection hover = state.hover().orElse(null);
@@ -377,7 +378,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
       if (Boolean.TRUE.equals(getClientProperty(VizKeys.CRISP_PIXELS))) {
         style = style.withCrispPixels();
       }
-      Network network = state.network();
+      Network network = state.network().orElse(null);
       if (network == null) {
         g.setColor(style.background());
         g.fillRect(0, 0, getWidth(), getHeight());
@@ -450,7 +451,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
    * @return true when the colours are gradients
    */
   public boolean showsGradients() {
-    return gradients != null && state.trace() != null && gradients.activations() == state.trace();
+    return gradients != null && state.trace().filter(t -> t == gradients.activations()).isPresent();
   }
 
   /**
@@ -460,7 +461,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
    * @return the ranges, or null without a trace
    */
   public LayerRanges shownRanges() {
-    return state.trace() == null ? null : showsGradients() ? gradientRanges : state.ranges();
+    return showsGradients() ? gradientRanges : state.ranges().orElse(null);
   }
 
   private OverviewSnapshot snapshot(Network network, VizStyle style) {
@@ -468,7 +469,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
       columns = ColumnSpec.of(network);
       columnsFor = network;
     }
-    ActivationTrace trace = state.trace();
+    ActivationTrace trace = state.trace().orElse(null);
     GradientTrace shownGradients = showsGradients() ? gradients : null;
     LayerRanges ranges = shownRanges();
     BufferedImage[][] tiles = null;
@@ -587,7 +588,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
       if (pair != null && hit.neuron().layer() != pair.neuron().layer()) {
         NeuronRef partner = new NeuronRef(pair.neuron().layer(), hit.neuron().neuron());
         if (hits.boundsOf(partner).isPresent()) {
-          return new Selection(partner, hit.cell().orElse(null));
+          return new Selection(partner, hit.cell());
         }
       }
       return hit;

@@ -129,7 +129,8 @@ class GradientOverviewTest {
             BufferedImage activations = Headless.paint(overview, 1900, 1000);
             HitMap.Entry e = entry(overview.hitMap(), new NeuronRef(pool, 0));
             ColorScale activation =
-                ColorScale.diverging(state.palette().activations(), state.ranges().range(pool));
+                ColorScale.diverging(
+                    state.palette().activations(), state.ranges().orElseThrow().range(pool));
             assertEquals(
                 hex(activation.rgb(other.output(pool).get(0, 1, 2))),
                 hex(cell(activations, e, 1, 2)));
