@@ -62,7 +62,7 @@ final class WhyController {
     JMenuItem open = new JMenuItem("Why this class?…");
     open.setAccelerator(
         KeyStroke.getKeyStroke(
-            KeyEvent.VK_Y, java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()));
+            KeyEvent.VK_I, java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()));
     open.addActionListener(e -> open());
     JCheckBoxMenuItem colour = new JCheckBoxMenuItem("Overview: colour by gradient");
     colour.setModel(backward);
@@ -76,7 +76,7 @@ final class WhyController {
   /** The toolbar's "Why?" button. */
   AbstractButton toolbarButton() {
     JButton button = new JButton("Why?");
-    button.setToolTipText("Which pixels made the network say this class? (Ctrl+Y)");
+    button.setToolTipText("Which pixels made the network say this class? (Ctrl+I)");
     button.getAccessibleContext().setAccessibleDescription(button.getToolTipText());
     button.addActionListener(e -> open());
     return button;

@@ -151,6 +151,8 @@ final class WhyPanel extends JPanel {
     occlusion.getAccessibleContext().setAccessibleName("Occlusion sweep");
     tabs.addTab(OVERLAY_TAB, overlays);
     tabs.addTab(STEPS_TAB, steps);
+    tabs.setMnemonicAt(0, java.awt.event.KeyEvent.VK_O); // Alt+O: overlay
+    tabs.setMnemonicAt(1, java.awt.event.KeyEvent.VK_S); // Alt+S: step by step
     add(top, BorderLayout.NORTH);
     add(tabs, BorderLayout.CENTER);
     add(status, BorderLayout.SOUTH);

@@ -47,8 +47,9 @@ final class WhyWindow extends JDialog {
             JComponent.WHEN_IN_FOCUSED_WINDOW);
     setDefaultCloseOperation(HIDE_ON_CLOSE);
     setMinimumSize(new Dimension(640, 480));
-    setSize(1024, 700);
-    setLocationRelativeTo(owner);
+    // Over the main window, as large as it (the views need the room; the main window's choices
+    // stay one click away in its menu and toolbar).
+    setBounds(owner.getBounds());
   }
 
   /** Shows the page of {@code concept} beside the panel, or hides the page (null). */

@@ -176,30 +176,7 @@ public final class IntegratedGradientsView extends AttributionCard {
     }
     y += (int) Math.ceil(thumb) + 6;
     y = scoreChart(c, k, y, (int) Math.round(cell * (m + 1)));
-    // The completeness check at the bottom.
-    int bottom = getHeight() - MARGIN - 2 * line;
-    c.g.setColor(c.foreground);
-    c.text(
-        "completeness",
-        "Completeness: Σ IG = "
-            + OverlayPainter.number(ig.sum())
-            + "  ≈  S(x) − S(0) = "
-            + OverlayPainter.number(ig.logit())
-            + " − "
-            + OverlayPainter.number(ig.baselineLogit()),
-        MARGIN,
-        bottom + c.ascent());
-    c.g.setColor(c.muted);
-    c.text(
-        "gap",
-        "gap Σ IG − (S(x) − S(0)) = "
-            + OverlayPainter.number(ig.completenessGap())
-            + "   (a sum over "
-            + m
-            + " steps approximates the integral; more steps shrink the gap)",
-        MARGIN,
-        bottom + line + c.ascent());
-    return new Rectangle2D.Double(MARGIN, y + 4, width, bottom - y - 10);
+    return new Rectangle2D.Double(MARGIN, y + 4, width, getHeight() - MARGIN - y - 4);
   }
 
   /** {@code S} at every step as a line, the current step marked; returns the y below it. */
@@ -256,7 +233,9 @@ public final class IntegratedGradientsView extends AttributionCard {
     double side =
         Math.max(
             8,
-            Math.min((body.getWidth() - 3 * gap) / 4, body.getHeight() - 2 * line - 4 - line - 4));
+            Math.min(
+                (body.getWidth() - 3 * gap) / 4,
+                body.getHeight() - 2 * line - 4 - line - 4 - 3 * line - 8));
     double total = 4 * side + 3 * gap;
     double left = body.getX() + (body.getWidth() - total) / 2;
     int h = ig.input().shape().height();
@@ -311,12 +290,37 @@ public final class IntegratedGradientsView extends AttributionCard {
     Rectangle legend =
         new Rectangle(
             (int) left, (int) (body.getY() + line + 4 + side + line + 8), (int) total, line);
-    if (legend.getMaxY() <= body.getMaxY()) {
-      c.text(
-          "red: raising the pixel raises the score of " + className + "; blue: it lowers it",
-          legend.x,
-          legend.y + c.ascent());
-    }
+    c.text(
+        "red: raising the pixel raises the score of " + className + "; blue: it lowers it",
+        legend.x,
+        legend.y + c.ascent());
+    completeness(c, (int) left, legend.y + line + 8);
+  }
+
+  /** The completeness check, {@code Σ IG ≈ S(x) − S(0)} and its gap, from {@code top}. */
+  private void completeness(Canvas c, int x, int top) {
+    int line = c.line();
+    c.g.setColor(c.foreground);
+    c.text(
+        "completeness",
+        "Completeness: Σ IG = "
+            + OverlayPainter.number(ig.sum())
+            + "  ≈  S(x) − S(0) = "
+            + OverlayPainter.number(ig.logit())
+            + " − "
+            + OverlayPainter.number(ig.baselineLogit()),
+        x,
+        top + c.ascent());
+    c.g.setColor(c.muted);
+    c.text(
+        "gap",
+        "gap Σ IG − (S(x) − S(0)) = "
+            + OverlayPainter.number(ig.completenessGap())
+            + "   (a sum over "
+            + ig.steps()
+            + " steps approximates the integral; more steps shrink the gap)",
+        x,
+        top + line + c.ascent());
   }
 
   /** {@code s}, shortened with an ellipsis to fit {@code width}. */
