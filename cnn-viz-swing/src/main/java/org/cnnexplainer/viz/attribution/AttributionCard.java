@@ -388,19 +388,7 @@ public abstract sealed class AttributionCard extends JComponent implements Opera
 
     /** Draws {@code image} scaled into {@code area} with crisp pixels. */
     void image(BufferedImage image, Rectangle2D area) {
-      Object old = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
-      g.setRenderingHint(
-          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-      g.drawImage(
-          image,
-          (int) Math.round(area.getX()),
-          (int) Math.round(area.getY()),
-          (int) Math.round(area.getWidth()),
-          (int) Math.round(area.getHeight()),
-          null);
-      if (old != null) {
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, old);
-      }
+      OverlayPainter.drawCrisp(g, image, area);
     }
   }
 

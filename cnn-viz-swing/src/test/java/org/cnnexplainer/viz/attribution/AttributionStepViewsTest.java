@@ -8,11 +8,9 @@ import java.awt.event.MouseEvent;
 import java.awt.event.MouseListener;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
@@ -23,7 +21,6 @@ import org.cnnexplainer.core.attribution.Occlusion;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.ops.OperationView;
 import org.cnnexplainer.viz.paint.HitMap;
-import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -37,19 +34,9 @@ class AttributionStepViewsTest {
   private static final Tensor IMAGE = TestNetworks.image(Shape.image(3, 30, 30), 2);
   private static final int[][] SIZES = {{1024, 700}, {720, 460}, {1900, 1000}};
 
+  /** Paints headless (with {@code -Dviz.shots=DIR} also into that folder). */
   private static BufferedImage paint(OperationView view, int width, int height) throws IOException {
-    JComponent component = view.component();
-    BufferedImage image = Headless.onEdt(() -> Headless.paint(component, width, height));
-    String dir = System.getProperty("viz.shots");
-    if (dir != null) {
-      new File(dir).mkdirs();
-      ImageIO.write(
-          image,
-          "png",
-          new File(
-              dir, component.getClass().getSimpleName() + "-" + width + "x" + height + ".png"));
-    }
-    return image;
+    return AttributionViewsTest.paint(view.component(), width, height);
   }
 
   private static String hex(int rgb) {

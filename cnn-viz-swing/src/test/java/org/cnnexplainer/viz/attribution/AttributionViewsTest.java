@@ -38,8 +38,7 @@ class AttributionViewsTest {
   private static final ActivationTrace TRACE = NETWORK.trace(IMAGE);
 
   /** Paints headless; with {@code -Dviz.shots=DIR} also writes the picture there. */
-  private static BufferedImage paint(JComponent component, int width, int height)
-      throws IOException {
+  static BufferedImage paint(JComponent component, int width, int height) throws IOException {
     BufferedImage image = Headless.onEdt(() -> Headless.paint(component, width, height));
     String dir = System.getProperty("viz.shots");
     if (dir != null) {
