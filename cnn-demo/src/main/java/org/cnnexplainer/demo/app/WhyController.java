@@ -91,6 +91,16 @@ final class WhyController {
   void open() {
     if (window == null) {
       window = new WhyWindow(frame, state, background, backward);
+      // The state dump (end-to-end tests) follows the window: a shown answer, another tab.
+      window.panel.onShown(this::dumpSoon);
+      window.panel.tabs().addChangeListener(e -> dumpSoon());
+      window.addComponentListener(
+          new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentHidden(java.awt.event.ComponentEvent e) {
+              dumpSoon();
+            }
+          });
       window.panel.onClassChosen(
           () -> {
             if (backward.isSelected()) {
@@ -100,6 +110,21 @@ final class WhyController {
     }
     window.setVisible(true);
     window.toFront();
+    dumpSoon();
+  }
+
+  /** Writes the state dump after the window's next paints (a few, the views paint later). */
+  private void dumpSoon() {
+    javax.swing.Timer timer = new javax.swing.Timer(150, e -> frame.dump());
+    timer.setRepeats(true);
+    int[] left = {3};
+    timer.addActionListener(
+        e -> {
+          if (--left[0] <= 0) {
+            ((javax.swing.Timer) e.getSource()).stop();
+          }
+        });
+    timer.start();
   }
 
   /** The window, once opened. */

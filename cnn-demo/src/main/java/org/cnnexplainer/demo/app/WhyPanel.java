@@ -87,6 +87,7 @@ final class WhyPanel extends JPanel {
   private long requestedAt;
   private long deliveredNanos;
   private Runnable onClass = () -> {};
+  private Runnable onShown = () -> {};
 
   /**
    * A panel for {@code state}; computations run on {@code background}, results arrive through
@@ -281,6 +282,7 @@ final class WhyPanel extends JPanel {
             why.compareIndex() < 0 ? "" : " and “" + className(why.compareIndex()) + "”",
             org.cnnexplainer.viz.attribution.OverlayPainter.number(why.result().logit()),
             deliveredNanos / 1e6));
+    onShown.run();
   }
 
   private void showOverlays() {
@@ -352,6 +354,11 @@ final class WhyPanel extends JPanel {
   /** Adds {@code control} to the row of choices. */
   void addControl(JComponent control) {
     top.add(control);
+  }
+
+  /** Calls {@code action} after an answer is shown. */
+  void onShown(Runnable action) {
+    onShown = action;
   }
 
   /** Calls {@code action} when the user picks another class. */

@@ -171,8 +171,6 @@ public final class OcclusionSweep extends AttributionCard {
     Rectangle2D grid = fit(rows, columns, new Rectangle2D.Double(gridLeft, top, side, side));
     c.g.setColor(c.foreground);
     c.centred("logit drop per position", gridLeft + side / 2, body.getY() + c.ascent());
-    c.g.setColor(c.muted);
-    c.g.draw(grid);
     double cw = grid.getWidth() / columns;
     double ch = grid.getHeight() / rows;
     Object aa = c.g.getRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING);
@@ -190,6 +188,8 @@ public final class OcclusionSweep extends AttributionCard {
               Math.floor((ri + 1) * ch) - Math.floor(ri * ch)));
     }
     c.g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, aa);
+    c.g.setColor(c.muted);
+    c.g.draw(grid); // after the cells, so that they do not cover it
     c.hits.add(HitMap.Kind.OUTPUT_CELL, 0, rows, columns, grid);
     c.g.setColor(c.selection);
     c.g.setStroke(new BasicStroke(2));
