@@ -15,6 +15,7 @@ import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.viz.ExplainerState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +30,7 @@ class ImageStripThemeTest {
       SwingUtilities.invokeAndWait(
           () -> {
             FlatDarkLaf.setup();
-            ImageStrip strip = new ImageStrip(e -> {}, () -> {});
+            ImageStrip strip = new ImageStrip(new ExplainerState());
             strip.setExamples(List.of(example("a"), example("b")));
             strip.select(1);
             strip.select(0); // the second frame was last drawn deselected under the dark theme
@@ -55,7 +56,8 @@ class ImageStripThemeTest {
     SwingUtilities.invokeAndWait(
         () -> {
           List<String> chosen = new java.util.ArrayList<>();
-          ImageStrip strip = new ImageStrip(e -> chosen.add(e.name()), () -> {});
+          ImageStrip strip = new ImageStrip(new ExplainerState());
+          strip.setOnChoose(e -> chosen.add(e.name()));
           strip.setExamples(List.of(example("a"), example("b"), example("c")));
           strip.select(0);
           strip.getActionMap().get("cnn-image-1").actionPerformed(null);
