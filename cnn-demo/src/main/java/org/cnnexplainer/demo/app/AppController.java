@@ -223,15 +223,21 @@ final class AppController {
   }
 
   void openModelFromChooser() {
-    FileChoosers.openModel(window)
-        .ifPresent(
-            path -> {
-              try {
-                open(ModelSource.file(path));
-              } catch (IOException e) {
-                ErrorDialogs.modelFailed(window, path.toString(), e, state.network() != null);
-              }
-            });
+    FileChoosers.openModel(window).ifPresent(this::openFile);
+  }
+
+  /**
+   * Opens the model at {@code path} (a model.json or its folder); false, after saying why, when it
+   * is no model (a failure while loading is reported later, keeping what is shown).
+   */
+  boolean openFile(Path path) {
+    try {
+      open(ModelSource.file(path));
+      return true;
+    } catch (IOException e) {
+      ErrorDialogs.modelFailed(window, path.toString(), e, state.network() != null);
+      return false;
+    }
   }
 
   /**

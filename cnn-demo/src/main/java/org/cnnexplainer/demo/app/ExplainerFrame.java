@@ -207,7 +207,7 @@ final class ExplainerFrame extends JFrame {
   /** Opens the Learning Lab (one per window), reading {@code data} when given. */
   void openLab(String data) {
     if (lab == null) {
-      lab = new LabWindow(new LabBridge(this));
+      lab = new LabWindow(new LabBridge(controller, this));
     }
     lab.open(data);
   }
