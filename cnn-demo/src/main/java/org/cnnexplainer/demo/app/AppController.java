@@ -110,7 +110,7 @@ final class AppController {
         source,
         first,
         network -> {
-          if (state.network() != network) {
+          if (state.network().orElse(null) != network) {
             state.setNetwork(network);
             strip.setExamples(List.of());
           }
@@ -120,7 +120,7 @@ final class AppController {
           model = loaded.source();
           inMemoryModel = null;
           image = null;
-          if (state.network() != loaded.network()) {
+          if (state.network().orElse(null) != loaded.network()) {
             state.setNetwork(loaded.network());
           }
           strip.setExamples(loaded.examples());
@@ -141,7 +141,7 @@ final class AppController {
           probe.changed();
         },
         error -> {
-          boolean hadModel = state.network() != null;
+          boolean hadModel = state.network().isPresent();
           status.showMessage(
               hadModel ? null : "No model loaded: choose Model ▸ Open model… (a TF.js model.json)");
           ErrorDialogs.modelFailed(window, source.label(), error, hadModel);
@@ -177,7 +177,7 @@ final class AppController {
 
   /** Shows {@code example} (called by the strip). */
   void chooseImage(Example example) {
-    if (state.network() == null) {
+    if (state.network().isEmpty()) {
       return;
     }
     image = example;
@@ -190,7 +190,7 @@ final class AppController {
    * says why it is not offered.
    */
   void draw() {
-    Network network = state.network();
+    Network network = state.network().orElse(null);
     if (!DrawDialog.fits(network)) {
       JOptionPane.showMessageDialog(
           window,
@@ -235,7 +235,7 @@ final class AppController {
       open(ModelSource.file(path));
       return true;
     } catch (IOException e) {
-      ErrorDialogs.modelFailed(window, path.toString(), e, state.network() != null);
+      ErrorDialogs.modelFailed(window, path.toString(), e, state.network().isPresent());
       return false;
     }
   }
@@ -244,7 +244,7 @@ final class AppController {
    * Reads an image file off the event thread and adds it; a failure leaves everything as it was.
    */
   void addImage(Path file) {
-    Network network = state.network();
+    Network network = state.network().orElse(null);
     if (network == null) {
       ErrorDialogs.imageFailed(window, file.toString(), new IOException("open a model first"));
       return;
@@ -266,7 +266,7 @@ final class AppController {
 
   /** Adds a pasted or dropped picture. */
   void addImage(BufferedImage picture) {
-    Network network = state.network();
+    Network network = state.network().orElse(null);
     if (network == null) {
       return;
     }
@@ -288,7 +288,7 @@ final class AppController {
 
   /** Adds {@code example} (or selects the same image when the strip already has it). */
   private void addIfCurrent(Network network, Example example) {
-    if (state.network() != network) {
+    if (state.network().orElse(null) != network) {
       return;
     }
     int same = strip.indexOfSame(example);

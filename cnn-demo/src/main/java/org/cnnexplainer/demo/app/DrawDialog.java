@@ -95,7 +95,7 @@ final class DrawDialog extends JDialog {
             state.removeListener(listener);
           }
         });
-    newPad(state.network().inputShape());
+    newPad(state.network().orElseThrow().inputShape());
     pack();
     setMinimumSize(getSize());
     setLocation(owner.getX() + 16, owner.getY() + Math.max(0, owner.getHeight() - getHeight()) / 2);
@@ -124,13 +124,13 @@ final class DrawDialog extends JDialog {
 
   private void stateChanged(StateEvent event) {
     if (event.has(StateProperty.NETWORK)) {
-      if (!fits(state.network())) {
+      if (!fits(state.network().orElse(null))) {
         dispose();
         return;
       }
-      if (!state.network().inputShape().equals(pad.inputShape())) {
-        newPad(state.network().inputShape());
-      } else if (state.input() != pad.input()) {
+      if (!state.network().orElseThrow().inputShape().equals(pad.inputShape())) {
+        newPad(state.network().orElseThrow().inputShape());
+      } else if (state.input().orElse(null) != pad.input()) {
         useDrawing();
       }
     }
@@ -144,8 +144,8 @@ final class DrawDialog extends JDialog {
    * the latest stroke is still being computed, the previous one's, marked with an ellipsis.
    */
   private void showPrediction() {
-    ActivationTrace trace = state.trace();
-    if (trace == null || state.input() != pad.input()) {
+    ActivationTrace trace = state.trace().orElse(null);
+    if (trace == null || state.input().orElse(null) != pad.input()) {
       prediction.setText(" ");
       return;
     }

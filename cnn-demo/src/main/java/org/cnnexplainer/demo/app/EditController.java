@@ -102,7 +102,7 @@ final class EditController {
 
   /** The context menu of {@code neuron}, or null when its layer has no channel to edit. */
   JPopupMenu menuFor(NeuronRef neuron) {
-    Network network = state.network();
+    Network network = state.network().orElse(null);
     if (network == null || neuron.layer() < 0) {
       return null;
     }
@@ -250,7 +250,7 @@ final class EditController {
 
   private void stateChanged(StateEvent event) {
     if (event.has(StateProperty.NETWORK)) {
-      history = state.network() == null ? null : new EditHistory(state.network());
+      history = state.network().map(EditHistory::new).orElse(null);
       referenceFor = null;
       onChange.forEach(Runnable::run);
     } else if (event.has(StateProperty.INPUT)) {
@@ -262,7 +262,7 @@ final class EditController {
    * The unedited network's trace of the input as the state's reference while edits are in force.
    */
   private void updateReference() {
-    Tensor input = state.input();
+    Tensor input = state.input().orElse(null);
     if (!isEdited() || input == null) {
       referenceFor = null;
       state.setReference(null);

@@ -104,7 +104,7 @@ final class ImageStrip extends JPanel {
   public void addNotify() {
     super.addNotify();
     state.addListener(inputListener);
-    showInput(state.input());
+    showInput(state.input().orElse(null));
   }
 
   @Override
@@ -115,7 +115,7 @@ final class ImageStrip extends JPanel {
 
   private void stateChanged(StateEvent event) {
     if (event.has(StateProperty.INPUT)) {
-      showInput(state.input());
+      showInput(state.input().orElse(null));
     }
   }
 

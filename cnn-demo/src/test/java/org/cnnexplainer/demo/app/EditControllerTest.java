@@ -71,8 +71,10 @@ class EditControllerTest {
     String status =
         onEdt(
             () -> {
-              assertEquals(expected.trace(input).probabilities(), state.trace().probabilities());
-              assertSame(input, state.trace().input());
+              assertEquals(
+                  expected.trace(input).probabilities(),
+                  state.trace().orElseThrow().probabilities());
+              assertSame(input, state.trace().orElseThrow().input());
               assertEquals(
                   network.trace(input).probabilities(),
                   state.reference().orElseThrow().probabilities());
@@ -116,23 +118,26 @@ class EditControllerTest {
         });
     onEdt(
         () -> {
-          assertSame(network, state.network());
+          assertSame(network, state.network().orElseThrow());
           assertFalse(edits.isEdited());
           assertTrue(state.reference().isEmpty(), "no reference without edits");
-          assertEquals(network.trace(input).probabilities(), state.trace().probabilities());
+          assertEquals(
+              network.trace(input).probabilities(), state.trace().orElseThrow().probabilities());
           edits.redo();
           return null;
         });
     onEdt(
         () -> {
-          assertEquals(expected.trace(input).probabilities(), state.trace().probabilities());
+          assertEquals(
+              expected.trace(input).probabilities(), state.trace().orElseThrow().probabilities());
           edits.reset();
           return null;
         });
     onEdt(
         () -> {
-          assertSame(network, state.network());
-          assertEquals(network.trace(input).probabilities(), state.trace().probabilities());
+          assertSame(network, state.network().orElseThrow());
+          assertEquals(
+              network.trace(input).probabilities(), state.trace().orElseThrow().probabilities());
           return null;
         });
   }

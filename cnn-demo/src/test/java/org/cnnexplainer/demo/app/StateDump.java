@@ -14,6 +14,7 @@ import java.util.List;
 import javax.swing.JToggleButton;
 import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Conv2D;
@@ -49,7 +50,7 @@ final class StateDump extends AppProbe {
 
   @Override
   void painted() {
-    if (frame.state.trace() != null) {
+    if (frame.state.trace().isPresent()) {
       write(); // the neuron positions are known only after a paint
     }
   }
@@ -76,9 +77,9 @@ final class StateDump extends AppProbe {
       json.add("draw", draw);
     }
     // Which image the shown trace was computed for, found by identity: a stale trace shows here.
-    json.addProperty("inputImage", nameOf(images, state.input()));
+    json.addProperty("inputImage", nameOf(images, state.input().orElse(null)));
     json.addProperty(
-        "traceImage", nameOf(images, state.trace() == null ? null : state.trace().input()));
+        "traceImage", nameOf(images, state.trace().map(ActivationTrace::input).orElse(null)));
     json.add("targets", ScreenTargets.of(frame));
     json.add("layout", ScreenLayout.of(frame));
     state
@@ -98,7 +99,7 @@ final class StateDump extends AppProbe {
       buttons.add(button);
     }
     json.add("imageButtons", buttons);
-    Network network = state.network();
+    Network network = state.network().orElse(null);
     if (network != null && shown && overview.isShowing()) {
       for (int i = 0; i < network.layers().size(); i++) {
         if (network.layer(i) instanceof Conv2D) {
@@ -158,7 +159,7 @@ final class StateDump extends AppProbe {
     json.addProperty("w", dialog.pad.getWidth());
     json.addProperty("h", dialog.pad.getHeight());
     json.addProperty("prediction", dialog.prediction.getText());
-    json.addProperty("drawn", frame.state.input() == dialog.pad.input());
+    json.addProperty("drawn", frame.state.input().orElse(null) == dialog.pad.input());
     json.addProperty("inkSum", sum(dialog.pad.input()));
     return json;
   }
