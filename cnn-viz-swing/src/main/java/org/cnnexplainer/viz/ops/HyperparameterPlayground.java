@@ -161,7 +161,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
    * first and after every change of the settings}
    */
   public Position windowPosition() {
-    int m = Math.max(1, geometry.outputSize());
+    int m = geometry.isValid() ? geometry.outputSize() : 1;
     return new Position(position / m, position % m);
   }
 
