@@ -40,10 +40,17 @@ final class WhyController {
   private long newest;
 
   private final JToggleButton.ToggleButtonModel backward = new JToggleButton.ToggleButtonModel();
+  private final Runnable changed;
   private WhyWindow window;
 
-  WhyController(ExplainerFrame frame, ExplainerState state, NetworkOverview overview) {
+  /**
+   * Wires the window of {@code frame}; {@code changed} is told when what the Why? window shows may
+   * have changed (the end-to-end tests' probe reads it then).
+   */
+  WhyController(
+      ExplainerFrame frame, ExplainerState state, NetworkOverview overview, Runnable changed) {
     this.frame = frame;
+    this.changed = changed;
     this.state = state;
     this.overview = overview;
     backward.addItemListener(e -> updateGradients());
@@ -91,14 +98,14 @@ final class WhyController {
   void open() {
     if (window == null) {
       window = new WhyWindow(frame, state, background, backward);
-      // The state dump (end-to-end tests) follows the window: a shown answer, another tab.
-      window.panel.onShown(this::dumpSoon);
-      window.panel.tabs().addChangeListener(e -> dumpSoon());
+      // The probe (end-to-end tests) follows the window: a shown answer, another tab.
+      window.panel.onShown(this::changedSoon);
+      window.panel.tabs().addChangeListener(e -> changedSoon());
       window.addComponentListener(
           new java.awt.event.ComponentAdapter() {
             @Override
             public void componentHidden(java.awt.event.ComponentEvent e) {
-              dumpSoon();
+              changedSoon();
             }
           });
       window.panel.onClassChosen(
@@ -110,12 +117,12 @@ final class WhyController {
     }
     window.setVisible(true);
     window.toFront();
-    dumpSoon();
+    changedSoon();
   }
 
-  /** Writes the state dump after the window's next paints (a few, the views paint later). */
-  private void dumpSoon() {
-    javax.swing.Timer timer = new javax.swing.Timer(150, e -> frame.dump());
+  /** Says "changed" after the window's next paints (a few times: the views paint later). */
+  private void changedSoon() {
+    javax.swing.Timer timer = new javax.swing.Timer(150, e -> changed.run());
     timer.setRepeats(true);
     int[] left = {3};
     timer.addActionListener(

@@ -22,6 +22,8 @@ import org.cnnexplainer.viz.paint.VizStyle;
  * the next; play walks through the steps on the {@link org.cnnexplainer.viz.Animator} clock, as the
  * formula views walk their window. Maps of one step share one symmetric scale (blue negative, red
  * positive), so they can be compared. Call on the event thread.
+ *
+ * @serial exclude
  */
 public final class GradCamSteps extends AttributionCard {
   /** The steps' names, in order. */
