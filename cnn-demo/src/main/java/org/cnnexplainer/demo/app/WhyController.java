@@ -1,6 +1,10 @@
 package org.cnnexplainer.demo.app;
 
+import java.awt.Toolkit;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.swing.AbstractButton;
@@ -11,6 +15,7 @@ import javax.swing.JMenuItem;
 import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.GradientTarget;
 import org.cnnexplainer.core.GradientTrace;
@@ -69,7 +74,7 @@ final class WhyController {
     JMenuItem open = new JMenuItem("Why this class?…");
     open.setAccelerator(
         KeyStroke.getKeyStroke(
-            KeyEvent.VK_I, java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()));
+            KeyEvent.VK_I, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()));
     open.addActionListener(e -> open());
     JCheckBoxMenuItem colour = new JCheckBoxMenuItem("Overview: colour by gradient");
     colour.setModel(backward);
@@ -102,9 +107,9 @@ final class WhyController {
       window.panel.onShown(this::changedSoon);
       window.panel.tabs().addChangeListener(e -> changedSoon());
       window.addComponentListener(
-          new java.awt.event.ComponentAdapter() {
+          new ComponentAdapter() {
             @Override
-            public void componentHidden(java.awt.event.ComponentEvent e) {
+            public void componentHidden(ComponentEvent e) {
               changedSoon();
             }
           });
@@ -122,21 +127,21 @@ final class WhyController {
 
   /** Says "changed" after the window's next paints (a few times: the views paint later). */
   private void changedSoon() {
-    javax.swing.Timer timer = new javax.swing.Timer(150, e -> changed.run());
+    Timer timer = new Timer(150, e -> changed.run());
     timer.setRepeats(true);
     int[] left = {3};
     timer.addActionListener(
         e -> {
           if (--left[0] <= 0) {
-            ((javax.swing.Timer) e.getSource()).stop();
+            ((Timer) e.getSource()).stop();
           }
         });
     timer.start();
   }
 
   /** The window, once opened. */
-  java.util.Optional<WhyWindow> window() {
-    return java.util.Optional.ofNullable(window);
+  Optional<WhyWindow> window() {
+    return Optional.ofNullable(window);
   }
 
   /** The class the overview's gradients are of: the window's choice, else the prediction. */

@@ -5,7 +5,10 @@ import java.awt.CardLayout;
 import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
+import java.awt.event.KeyEvent;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
@@ -34,6 +37,7 @@ import org.cnnexplainer.viz.attribution.GradCamSteps;
 import org.cnnexplainer.viz.attribution.IntegratedGradientsView;
 import org.cnnexplainer.viz.attribution.OcclusionSweep;
 import org.cnnexplainer.viz.attribution.OverlayMap;
+import org.cnnexplainer.viz.attribution.OverlayPainter;
 
 /**
  * The content of the "Why?" window: choose a class (the prediction by default), a method and
@@ -152,8 +156,8 @@ final class WhyPanel extends JPanel {
     occlusion.getAccessibleContext().setAccessibleName("Occlusion sweep");
     tabs.addTab(OVERLAY_TAB, overlays);
     tabs.addTab(STEPS_TAB, steps);
-    tabs.setMnemonicAt(0, java.awt.event.KeyEvent.VK_O); // Alt+O: overlay
-    tabs.setMnemonicAt(1, java.awt.event.KeyEvent.VK_S); // Alt+S: step by step
+    tabs.setMnemonicAt(0, KeyEvent.VK_O); // Alt+O: overlay
+    tabs.setMnemonicAt(1, KeyEvent.VK_S); // Alt+S: step by step
     add(top, BorderLayout.NORTH);
     add(tabs, BorderLayout.CENTER);
     add(status, BorderLayout.SOUTH);
@@ -275,12 +279,12 @@ final class WhyPanel extends JPanel {
     stepCards.show(steps, stepView().isPresent() ? why.method().id() : "none");
     status.setText(
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%s of “%s”%s: score S = %s, computed in %.1f ms.",
             why.method().displayName(),
             name,
             why.compareIndex() < 0 ? "" : " and “" + className(why.compareIndex()) + "”",
-            org.cnnexplainer.viz.attribution.OverlayPainter.number(why.result().logit()),
+            OverlayPainter.number(why.result().logit()),
             deliveredNanos / 1e6));
     onShown.run();
   }
@@ -324,21 +328,21 @@ final class WhyPanel extends JPanel {
   }
 
   /** The step view of the shown method, if it has one. */
-  java.util.Optional<AttributionCard> stepView() {
+  Optional<AttributionCard> stepView() {
     if (shown == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return switch (shown.method()) {
-      case INTEGRATED_GRADIENTS -> java.util.Optional.of(integratedGradients);
-      case GRAD_CAM -> java.util.Optional.of(gradCam);
-      case OCCLUSION -> java.util.Optional.of(occlusion);
-      default -> java.util.Optional.empty();
+      case INTEGRATED_GRADIENTS -> Optional.of(integratedGradients);
+      case GRAD_CAM -> Optional.of(gradCam);
+      case OCCLUSION -> Optional.of(occlusion);
+      default -> Optional.empty();
     };
   }
 
   /** The answer on show, if any. */
-  java.util.Optional<Why> shown() {
-    return java.util.Optional.ofNullable(shown);
+  Optional<Why> shown() {
+    return Optional.ofNullable(shown);
   }
 
   /** Chooses the class, method and comparison (-1: none), as the user would. */
