@@ -3,7 +3,8 @@
 # Explainer model and its espresso image: the window opened with Ctrl+I, the prediction explained
 # by integrated gradients (steps), Grad-CAM (steps), occlusion (the finished sweep) and a comparison
 # of espresso and orange (saliency overlays), in the light and the dark theme, on a virtual screen
-# of WxH. Needs Xvfb, ../shared/fixtures and the built jar and test classes
+# of WxH. The app runs through the tests' InstrumentedLauncher, whose state dump gives the
+# position of the toolbar's Dark button. Needs Xvfb, ../shared/fixtures and the built jar and test classes
 # (mvn -B -q package -DskipTests; mvn -B -q -pl cnn-demo -am test-compile).
 # usage: docs/why-screenshots.sh 1024x700 88 dark   (screen size, a free X display number, theme)
 set -u
@@ -24,7 +25,8 @@ echo '["lifeboat", "ladybug", "pizza", "bell pepper", "school bus", "koala", "es
 prefs=$(mktemp -d)
 DISPLAY=:$d java -Djava.util.prefs.userRoot=$prefs -Dcnnexplainer.stateDump=$out/state.json \
   -Dcnnexplainer.animation=off \
-  -jar $jar app --model $model/model.json $fixtures/img/espresso_1.jpeg >$out/app.log 2>&1 &
+  -cp $jar:$root/cnn-demo/target/test-classes org.cnnexplainer.demo.app.InstrumentedLauncher \
+  app --model $model/model.json $fixtures/img/espresso_1.jpeg >$out/app.log 2>&1 &
 apid=$!
 sleep 12
 mkfifo $out/cmd 2>/dev/null
