@@ -8,6 +8,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.List;
+import org.cnnexplainer.demo.Main;
+import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.Test;
 
 /** {@code bench --jvm-runs}: the child command line, the summary, and one real run of two JVMs. */
@@ -48,8 +50,9 @@ class JvmRunsTest {
   void benchInTwoFreshJvmsReportsEachRunAndTheRatio(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
     Path model = CliFixtures.smallModel(dir);
-    CommandRun result =
-        CommandRun.of(
+    CapturedRun result =
+        CapturedRun.of(
+            Main::run,
             "bench",
             "-m",
             model.toString(),
