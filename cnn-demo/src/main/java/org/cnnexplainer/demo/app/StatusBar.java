@@ -92,6 +92,14 @@ final class StatusBar extends JPanel {
               " · unedited: %s (%.1f %%)",
               before.label(),
               100.0 * before.probability());
+    } else if (reference != null) {
+      ClassScore pinned = reference.predicted();
+      text +=
+          String.format(
+              Locale.ROOT,
+              " · pinned image: %s (%.1f %%)",
+              pinned.label(),
+              100.0 * pinned.probability());
     }
     return text;
   }
