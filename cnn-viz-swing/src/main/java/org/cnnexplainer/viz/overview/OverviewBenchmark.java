@@ -46,6 +46,36 @@ public final class OverviewBenchmark {
    */
   public static Result run(
       ActivationTrace first, ActivationTrace second, int width, int height, int warmup, int runs) {
+    return run(first, second, null, width, height, warmup, runs);
+  }
+
+  /**
+   * Like {@link #run(ActivationTrace, ActivationTrace, int, int, int, int)}, in {@linkplain
+   * NetworkOverview#setDifference difference mode} against {@code reference} (a trace of a network
+   * with the same layers): every switch also computes and colours the differences.
+   *
+   * @throws IllegalArgumentException if the traces come from different networks or counts are bad
+   */
+  public static Result runDifference(
+      ActivationTrace first,
+      ActivationTrace second,
+      ActivationTrace reference,
+      int width,
+      int height,
+      int warmup,
+      int runs) {
+    return run(
+        first, second, Objects.requireNonNull(reference, "reference"), width, height, warmup, runs);
+  }
+
+  private static Result run(
+      ActivationTrace first,
+      ActivationTrace second,
+      ActivationTrace reference,
+      int width,
+      int height,
+      int warmup,
+      int runs) {
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(second, "second");
     if (first.network() != second.network()) {
@@ -58,7 +88,7 @@ public final class OverviewBenchmark {
     String animation = System.getProperty(Animator.PROPERTY);
     System.setProperty(Animator.PROPERTY, "off");
     try {
-      return onEdt(() -> measure(first, second, width, height, warmup, runs));
+      return onEdt(() -> measure(first, second, reference, width, height, warmup, runs));
     } finally {
       if (animation == null) {
         System.clearProperty(Animator.PROPERTY);
@@ -69,11 +99,19 @@ public final class OverviewBenchmark {
   }
 
   private static Result measure(
-      ActivationTrace first, ActivationTrace second, int width, int height, int warmup, int runs) {
+      ActivationTrace first,
+      ActivationTrace second,
+      ActivationTrace reference,
+      int width,
+      int height,
+      int warmup,
+      int runs) {
     ExplainerState state = new ExplainerState(Runnable::run);
     state.setNetwork(first.network());
     state.setTrace(first);
+    state.setReference(reference);
     NetworkOverview overview = new NetworkOverview(state);
+    overview.setDifference(reference != null);
     overview.addNotify();
     overview.setSize(width, height);
     overview.validate();
