@@ -131,7 +131,7 @@ class ReadmeSamplesTest {
       String[] predicted = new String[1];
       while (predicted[0] == null && System.currentTimeMillis() < deadline) {
         SwingUtilities.invokeAndWait(
-            () -> predicted[0] = state.trace() == null ? null : state.trace().predicted().label());
+            () -> predicted[0] = state.trace().map(t -> t.predicted().label()).orElse(null));
         Thread.sleep(20);
       }
       assertNotNull(predicted[0], "the embedded state traced the image");

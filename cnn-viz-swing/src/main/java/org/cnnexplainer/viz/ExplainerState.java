@@ -149,12 +149,11 @@ public final class ExplainerState implements AutoCloseable {
   }
 
   /**
-   * The network, or {@code null} before one is set.
-   *
-   * @return the network, or {@code null}
+   * {@return the network shown, or empty before one is set (or after {@code setNetwork(null)})}
+   * After {@link #setEditedNetwork} it is the edited network.
    */
-  public Network network() {
-    return network;
+  public Optional<Network> network() {
+    return Optional.ofNullable(network);
   }
 
   /**
@@ -179,21 +178,23 @@ public final class ExplainerState implements AutoCloseable {
   }
 
   /**
-   * The current input image tensor, or {@code null}.
-   *
-   * @return the input, or {@code null}
+   * {@return the current input image, shaped like the network's input; empty before one is set} It
+   * is set as soon as {@link #setInput} is called, so while that trace is being computed it is
+   * newer than {@link #trace()}'s input.
    */
-  public Tensor input() {
-    return input;
+  public Optional<Tensor> input() {
+    return Optional.ofNullable(input);
   }
 
   /**
-   * The trace of {@link #input()}, or {@code null} while none is available.
-   *
-   * @return the trace, or {@code null}
+   * {@return the trace to show, or empty when there is none: before the first input, after a failed
+   * trace (see {@link #traceError()}) and after {@link #setNetwork}} While {@link #setInput}
+   * computes a new trace this still holds the previous one (so views can animate the change); it is
+   * immutable and carries its own network and input, so a painter that reads only the trace sees
+   * one consistent picture.
    */
-  public ActivationTrace trace() {
-    return trace;
+  public Optional<ActivationTrace> trace() {
+    return Optional.ofNullable(trace);
   }
 
   /**
@@ -467,15 +468,14 @@ public final class ExplainerState implements AutoCloseable {
   }
 
   /**
-   * The ranges of the current trace under the current mode, or {@code null} without a trace.
-   *
-   * @return the ranges, or {@code null}
+   * {@return the colour ranges of {@link #trace()} under {@link #rangeMode()}, or empty without a
+   * trace} Computed once per trace and mode.
    */
-  public LayerRanges ranges() {
+  public Optional<LayerRanges> ranges() {
     if (ranges == null && trace != null) {
       ranges = LayerRanges.of(trace, rangeMode);
     }
-    return ranges;
+    return Optional.ofNullable(ranges);
   }
 
   /**

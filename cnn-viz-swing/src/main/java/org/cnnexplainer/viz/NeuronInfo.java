@@ -22,7 +22,7 @@ final class NeuronInfo {
     StringBuilder text = new StringBuilder();
     if (ref.isInput()) {
       text.append("input · ").append(channelName(network.inputShape().channels(), ref.neuron()));
-      if (trace != null && target.position() != null) {
+      if (trace != null && target.cell().isPresent()) {
         text.append(" · pixel value ").append(cellValue(trace.input(), ref.neuron(), target));
       }
       return text.toString();
@@ -61,7 +61,7 @@ final class NeuronInfo {
       Tensor out = trace.output(ref.layer());
       if (!shape.isImage()) {
         text.append(" · output value ").append(format(out.at(ref.neuron())));
-      } else if (target.position() != null) {
+      } else if (target.cell().isPresent()) {
         text.append(" · output value ").append(cellValue(out, ref.neuron(), target));
       }
     }
@@ -83,7 +83,7 @@ final class NeuronInfo {
   }
 
   private static String cellValue(Tensor map, int channel, Selection target) {
-    Position p = target.position();
+    Position p = target.cell().orElseThrow();
     return "at ("
         + p.row()
         + ", "

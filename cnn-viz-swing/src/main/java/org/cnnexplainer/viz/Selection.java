@@ -8,17 +8,28 @@ import org.cnnexplainer.core.Position;
  * A neuron and, optionally, one cell of its feature map: what is selected (clicked) or hovered.
  *
  * @param neuron the neuron
- * @param position the cell within its map, or {@code null} for the neuron as a whole
+ * @param cell the cell (row and column) within the neuron's map, or empty for the neuron as a whole
  */
-public record Selection(NeuronRef neuron, Position position) {
+public record Selection(NeuronRef neuron, Optional<Position> cell) {
   /**
-   * Checks that the neuron is given.
+   * Checks that both parts are given.
    *
    * @param neuron the neuron
-   * @param position the cell, or {@code null}
+   * @param cell the cell, or empty
    */
   public Selection {
     Objects.requireNonNull(neuron, "neuron");
+    Objects.requireNonNull(cell, "cell (use Optional.empty() or Selection.of(neuron))");
+  }
+
+  /**
+   * One cell of a neuron's map.
+   *
+   * @param neuron the neuron
+   * @param cell the cell within its map (row and column of the neuron's output)
+   */
+  public Selection(NeuronRef neuron, Position cell) {
+    this(neuron, Optional.of(Objects.requireNonNull(cell, "cell")));
   }
 
   /**
@@ -28,15 +39,6 @@ public record Selection(NeuronRef neuron, Position position) {
    * @return a selection without a cell
    */
   public static Selection of(NeuronRef neuron) {
-    return new Selection(neuron, null);
-  }
-
-  /**
-   * The cell, if one was chosen.
-   *
-   * @return the cell, or empty
-   */
-  public Optional<Position> cell() {
-    return Optional.ofNullable(position);
+    return new Selection(neuron, Optional.empty());
   }
 }

@@ -38,7 +38,9 @@ class ExplainerStateFutureTest {
                     .thenApply(
                         t -> {
                           seen.add(
-                              SwingUtilities.isEventDispatchThread() + " " + (state.trace() == t));
+                              SwingUtilities.isEventDispatchThread()
+                                  + " "
+                                  + (state.trace().orElse(null) == t));
                           return t;
                         });
               });

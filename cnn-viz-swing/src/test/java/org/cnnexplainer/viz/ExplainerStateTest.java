@@ -3,7 +3,6 @@ package org.cnnexplainer.viz;
 import static org.cnnexplainer.viz.testing.Headless.runOnEdt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,16 +59,19 @@ class ExplainerStateTest {
           state.setSelection(selected);
           state.setReference(reference);
           state.setEditedNetwork(edited);
-          assertSame(image, state.input());
-          assertSame(NETWORK, state.trace().network(), "the old trace until the new one arrives");
+          assertSame(image, state.input().orElseThrow());
+          assertSame(
+              NETWORK,
+              state.trace().orElseThrow().network(),
+              "the old trace until the new one arrives");
           assertTrue(state.isTracing());
         });
     jobs.poll().run();
     Headless.flushEdt();
     runOnEdt(
         () -> {
-          assertSame(edited, state.trace().network());
-          assertSame(image, state.trace().input());
+          assertSame(edited, state.trace().orElseThrow().network());
+          assertSame(image, state.trace().orElseThrow().input());
           assertEquals(Optional.of(selected), state.selection());
           assertEquals(Optional.of(reference), state.reference());
           assertThrows(
@@ -145,6 +147,33 @@ class ExplainerStateTest {
   }
 
   @Test
+  void absentValuesAreEmptyOptionalsNeverNull() {
+    runOnEdt(
+        () -> {
+          ExplainerState state = newState();
+          assertEquals(Optional.empty(), state.network());
+          assertEquals(Optional.empty(), state.input());
+          assertEquals(Optional.empty(), state.trace());
+          assertEquals(Optional.empty(), state.ranges());
+          assertEquals(Optional.empty(), state.hoverText());
+          state.setNetwork(NETWORK);
+          assertSame(NETWORK, state.network().orElseThrow());
+          assertEquals(Optional.empty(), state.trace(), "a network alone has no trace");
+          ActivationTrace trace = NETWORK.trace(TestNetworks.image(NETWORK.inputShape(), 1));
+          state.setTrace(trace);
+          assertSame(trace, state.trace().orElseThrow());
+          assertSame(trace.input(), state.input().orElseThrow());
+          assertEquals(RangeMode.UNIT, state.ranges().orElseThrow().mode());
+        });
+    NeuronRef neuron = new NeuronRef(0, 1);
+    assertEquals(Optional.empty(), Selection.of(neuron).cell());
+    assertEquals(Optional.of(new Position(2, 3)), new Selection(neuron, new Position(2, 3)).cell());
+    assertThrows(NullPointerException.class, () -> new Selection(neuron, (Position) null));
+    assertThrows(
+        NullPointerException.class, () -> new Selection(neuron, (Optional<Position>) null));
+  }
+
+  @Test
   void newNetworkClearsTraceSelectionAndHoverInOneEvent() {
     Network other = TestNetworks.tinyVgg(1, 28, 28, 6, 4);
     runOnEdt(
@@ -156,8 +185,10 @@ class ExplainerStateTest {
           state.setHover(Selection.of(new NeuronRef(1, 0)));
           events.clear();
           state.setNetwork(other);
-          assertNull(state.trace());
-          assertNull(state.input());
+          assertTrue(state.trace().isEmpty());
+          assertTrue(state.input().isEmpty());
+          assertTrue(state.ranges().isEmpty(), "no colour ranges without a trace");
+          assertSame(other, state.network().orElseThrow());
           assertFalse(state.selection().isPresent());
           assertFalse(state.hover().isPresent());
         });
@@ -185,7 +216,7 @@ class ExplainerStateTest {
               s.setInput(first);
               s.setInput(second);
               assertTrue(s.isTracing());
-              assertNull(s.trace());
+              assertTrue(s.trace().isEmpty());
               return s;
             });
     // Finish the newer job first, then the older one.
@@ -195,8 +226,8 @@ class ExplainerStateTest {
     runOnEdt(
         () -> {
           assertFalse(state.isTracing());
-          assertSame(second, state.input());
-          assertSame(second, state.trace().input());
+          assertSame(second, state.input().orElseThrow());
+          assertSame(second, state.trace().orElseThrow().input());
         });
     assertEquals(
         List.of(
@@ -231,12 +262,12 @@ class ExplainerStateTest {
         () -> {
           ExplainerState state = newState();
           state.setNetwork(NETWORK);
-          assertNull(state.ranges());
+          assertTrue(state.ranges().isEmpty());
           ActivationTrace trace = NETWORK.trace(TestNetworks.image(NETWORK.inputShape(), 1));
           state.setTrace(trace);
-          assertEquals(RangeMode.UNIT, state.ranges().mode());
+          assertEquals(RangeMode.UNIT, state.ranges().orElseThrow().mode());
           state.setRangeMode(RangeMode.GLOBAL);
-          assertEquals(RangeMode.GLOBAL, state.ranges().mode());
+          assertEquals(RangeMode.GLOBAL, state.ranges().orElseThrow().mode());
         });
   }
 

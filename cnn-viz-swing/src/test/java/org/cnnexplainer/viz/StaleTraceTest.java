@@ -43,12 +43,13 @@ class StaleTraceTest {
   private ExplainerState watched(ExplainerState state) {
     state.addListener(
         e -> {
-          if (state.trace() != null && (installed.isEmpty() || last() != state.trace().input())) {
-            installed.add(state.trace().input());
+          if (state.trace().isPresent()
+              && (installed.isEmpty() || last() != state.trace().orElseThrow().input())) {
+            installed.add(state.trace().orElseThrow().input());
           }
           if (!state.isTracing()
-              && state.trace() != null
-              && state.trace().input() != state.input()) {
+              && state.trace().isPresent()
+              && state.trace().orElseThrow().input() != state.input().orElse(null)) {
             broken.add("no trace pending, but the trace is not the input's: " + e.changed());
           }
         });
@@ -91,7 +92,7 @@ class StaleTraceTest {
           state.setInput(newer);
         });
     awaitNotTracing(state);
-    runOnEdt(() -> assertSame(newer, state.trace().input()));
+    runOnEdt(() -> assertSame(newer, state.trace().orElseThrow().input()));
     release.countDown(); // the older trace finishes only now
     assertTrue(olderDone.await(10, TimeUnit.SECONDS));
     Headless.flushEdt();
@@ -99,8 +100,8 @@ class StaleTraceTest {
     runOnEdt(
         () -> {
           assertFalse(state.isTracing());
-          assertSame(newer, state.input());
-          assertSame(newer, state.trace().input());
+          assertSame(newer, state.input().orElseThrow());
+          assertSame(newer, state.trace().orElseThrow().input());
         });
     assertEquals(List.of(newer), installed);
     assertEquals(List.of(), broken);
@@ -135,7 +136,7 @@ class StaleTraceTest {
     pool.shutdown();
     assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
     Headless.flushEdt();
-    runOnEdt(() -> assertSame(inputs.get(inputs.size() - 1), state.trace().input()));
+    runOnEdt(() -> assertSame(inputs.get(inputs.size() - 1), state.trace().orElseThrow().input()));
     assertEquals(List.of(), broken);
     int previous = -1;
     for (Tensor t : installed) {

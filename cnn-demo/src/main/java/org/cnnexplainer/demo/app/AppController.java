@@ -80,7 +80,7 @@ final class AppController {
         source,
         first,
         network -> {
-          if (frame.state.network() != network) {
+          if (frame.state.network().orElse(null) != network) {
             frame.state.setNetwork(network);
             frame.strip.setExamples(List.of());
             frame.strip.showInput(null);
@@ -91,7 +91,7 @@ final class AppController {
           model = loaded.source();
           inMemoryModel = null;
           image = null;
-          if (frame.state.network() != loaded.network()) {
+          if (frame.state.network().orElse(null) != loaded.network()) {
             frame.state.setNetwork(loaded.network());
           }
           frame.strip.setExamples(loaded.examples());
@@ -113,7 +113,7 @@ final class AppController {
           frame.dump();
         },
         error -> {
-          boolean hadModel = frame.state.network() != null;
+          boolean hadModel = frame.state.network().isPresent();
           frame.status.showMessage(
               hadModel ? null : "No model loaded: choose Model ▸ Open model… (a TF.js model.json)");
           ErrorDialogs.modelFailed(frame, source.label(), error, hadModel);
@@ -150,7 +150,7 @@ final class AppController {
 
   /** Shows {@code example} (called by the strip). */
   void chooseImage(Example example) {
-    if (frame.state.network() == null) {
+    if (frame.state.network().isEmpty()) {
       return;
     }
     image = example;
@@ -163,7 +163,7 @@ final class AppController {
    * says why it is not offered.
    */
   void draw() {
-    Network network = frame.state.network();
+    Network network = frame.state.network().orElse(null);
     if (!DrawDialog.fits(network)) {
       JOptionPane.showMessageDialog(
           frame,
@@ -202,7 +202,8 @@ final class AppController {
               try {
                 open(ModelSource.file(path));
               } catch (IOException e) {
-                ErrorDialogs.modelFailed(frame, path.toString(), e, frame.state.network() != null);
+                ErrorDialogs.modelFailed(
+                    frame, path.toString(), e, frame.state.network().isPresent());
               }
             });
   }
@@ -211,7 +212,7 @@ final class AppController {
    * Reads an image file off the event thread and adds it; a failure leaves everything as it was.
    */
   void addImage(Path file) {
-    Network network = frame.state.network();
+    Network network = frame.state.network().orElse(null);
     if (network == null) {
       ErrorDialogs.imageFailed(frame, file.toString(), new IOException("open a model first"));
       return;
@@ -233,7 +234,7 @@ final class AppController {
 
   /** Adds a pasted or dropped picture. */
   void addImage(BufferedImage picture) {
-    Network network = frame.state.network();
+    Network network = frame.state.network().orElse(null);
     if (network == null) {
       return;
     }
@@ -255,7 +256,7 @@ final class AppController {
 
   /** Adds {@code example} (or selects the same image when the strip already has it). */
   private void addIfCurrent(Network network, Example example) {
-    if (frame.state.network() != network) {
+    if (frame.state.network().orElse(null) != network) {
       return;
     }
     int same = frame.strip.indexOfSame(example);

@@ -125,7 +125,7 @@ final class AppMenuBar extends JMenuBar {
   }
 
   private void export(String kind) {
-    ActivationTrace trace = frame.state.trace();
+    ActivationTrace trace = frame.state.trace().orElse(null);
     if (trace == null) {
       JOptionPane.showMessageDialog(
           frame, "Choose an image first: there is nothing to export yet.");

@@ -98,7 +98,7 @@ final class DrawDialog extends JDialog {
             owner.dump();
           }
         });
-    newPad(state.network().inputShape());
+    newPad(state.network().orElseThrow().inputShape());
     pack();
     setMinimumSize(getSize());
     setLocation(owner.getX() + 16, owner.getY() + Math.max(0, owner.getHeight() - getHeight()) / 2);
@@ -124,7 +124,7 @@ final class DrawDialog extends JDialog {
     json.addProperty("w", dialog.pad.getWidth());
     json.addProperty("h", dialog.pad.getHeight());
     json.addProperty("prediction", dialog.prediction.getText());
-    json.addProperty("drawn", dialog.state.input() == dialog.pad.input());
+    json.addProperty("drawn", dialog.state.input().orElse(null) == dialog.pad.input());
     json.addProperty("inkSum", sum(dialog.pad.input()));
     return json;
   }
@@ -155,13 +155,13 @@ final class DrawDialog extends JDialog {
 
   private void stateChanged(StateEvent event) {
     if (event.has(StateProperty.NETWORK)) {
-      if (!fits(state.network())) {
+      if (!fits(state.network().orElse(null))) {
         dispose();
         return;
       }
-      if (!state.network().inputShape().equals(pad.inputShape())) {
-        newPad(state.network().inputShape());
-      } else if (state.input() != pad.input()) {
+      if (!state.network().orElseThrow().inputShape().equals(pad.inputShape())) {
+        newPad(state.network().orElseThrow().inputShape());
+      } else if (state.input().orElse(null) != pad.input()) {
         useDrawing();
       }
     }
@@ -175,8 +175,8 @@ final class DrawDialog extends JDialog {
    * the latest stroke is still being computed, the previous one's, marked with an ellipsis.
    */
   private void showPrediction() {
-    ActivationTrace trace = state.trace();
-    if (trace == null || state.input() != pad.input()) {
+    ActivationTrace trace = state.trace().orElse(null);
+    if (trace == null || state.input().orElse(null) != pad.input()) {
       prediction.setText(" ");
       return;
     }

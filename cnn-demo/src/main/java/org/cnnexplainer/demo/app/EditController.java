@@ -117,7 +117,7 @@ final class EditController {
 
   /** The context menu of {@code neuron}, or null when its layer has no channel to edit. */
   JPopupMenu menuFor(NeuronRef neuron) {
-    Network network = state.network();
+    Network network = state.network().orElse(null);
     if (network == null || neuron.layer() < 0) {
       return null;
     }
@@ -132,7 +132,7 @@ final class EditController {
           e -> apply(NetworkEdit.scaleChannel(layer.name(), neuron.neuron(), scale.factor())));
       menu.add(item);
     }
-    if (neuron.layer() == network.layers().size() - 1 && state.trace() != null) {
+    if (neuron.layer() == network.layers().size() - 1 && state.trace().isPresent()) {
       menu.addSeparator();
       String label = network.classLabels().get(neuron.neuron());
       JMenuItem suggest = new JMenuItem("Suggest an experiment for " + label + "…");
@@ -278,7 +278,7 @@ final class EditController {
    * it.
    */
   void suggestExperiment(int classIndex) {
-    ActivationTrace trace = state.trace();
+    ActivationTrace trace = state.trace().orElse(null);
     if (trace == null || history == null) {
       JOptionPane.showMessageDialog(frame, "Open a model and an image first.");
       return;
@@ -297,8 +297,8 @@ final class EditController {
 
   /** Edit &gt; Pin this image: compares every later image (and edit) with it. */
   void pin() {
-    Tensor input = state.input();
-    if (input == null || state.network() == null) {
+    Tensor input = state.input().orElse(null);
+    if (input == null || state.network().isEmpty()) {
       return;
     }
     pinned = input;
@@ -342,7 +342,7 @@ final class EditController {
 
   private void stateChanged(StateEvent event) {
     if (event.has(StateProperty.NETWORK)) {
-      history = state.network() == null ? null : new EditHistory(state.network());
+      history = state.network().map(EditHistory::new).orElse(null);
       referenceFor = null;
       pinned = null; // another model: the pinned image's trace would mean nothing
       onChange.forEach(Runnable::run);
@@ -356,7 +356,7 @@ final class EditController {
    * network's trace of the input while edits are in force, or none.
    */
   private void updateReference() {
-    Tensor input = pinned != null ? pinned : state.input();
+    Tensor input = pinned != null ? pinned : state.input().orElse(null);
     Network network =
         history == null ? null : pinned != null ? history.current() : history.original();
     if (network == null || input == null || (pinned == null && !isEdited())) {
@@ -382,7 +382,7 @@ final class EditController {
               () -> {
                 if (referenceFor == input
                     && referenceNetwork == network
-                    && state.network() != null
+                    && state.network().isPresent()
                     && history != null) {
                   state.setReference(trace);
                 }

@@ -183,7 +183,7 @@ final class ExplainerFrame extends JFrame {
 
   private void stateChanged(StateEvent event) {
     if (event.has(StateProperty.INPUT)) {
-      strip.showInput(state.input());
+      strip.showInput(state.input().orElse(null));
     }
     // Later, not now: listeners added after this one (the status bar's) have not seen the event
     // yet, and a dump now would pair the new trace with the old prediction text.
@@ -192,7 +192,7 @@ final class ExplainerFrame extends JFrame {
 
   private void painted() {
     timer.painted();
-    if (dump != null && state.trace() != null) {
+    if (dump != null && state.trace().isPresent()) {
       dump(); // the neuron positions are known only after a paint
     }
   }

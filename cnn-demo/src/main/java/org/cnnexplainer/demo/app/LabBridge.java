@@ -31,7 +31,7 @@ final class LabBridge implements ExplainerBridge {
       frame.controller.open(ModelSource.file(folder));
       frame.toFront();
     } catch (IOException e) {
-      ErrorDialogs.modelFailed(frame, folder.toString(), e, frame.state.network() != null);
+      ErrorDialogs.modelFailed(frame, folder.toString(), e, frame.state.network().isPresent());
     }
   }
 }

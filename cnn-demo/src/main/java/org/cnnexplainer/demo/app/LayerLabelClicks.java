@@ -46,7 +46,7 @@ final class LayerLabelClicks extends MouseAdapter {
 
   /** The concept of the layer whose label is at (x, y), if a label is there. */
   Optional<Concept> conceptAt(double x, double y) {
-    Network network = overview.state().network();
+    Network network = overview.state().network().orElse(null);
     HitMap hits = overview.hitMap();
     if (network == null || hits.entryAt(x, y).isPresent()) {
       return Optional.empty();

@@ -81,13 +81,13 @@ final class PaintTimer {
   void imageChosen() {
     if (firstDone) {
       switchStart = System.nanoTime();
-      before = state.trace();
+      before = state.trace().orElse(null);
     }
   }
 
   /** Called after each paint pass. */
   void painted() {
-    if (!enabled || state.network() == null) {
+    if (!enabled || state.network().isEmpty()) {
       return;
     }
     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -95,13 +95,13 @@ final class PaintTimer {
       structureDone = true;
       System.err.println("timing: launch to first painted overview " + ms + " ms");
     }
-    if (state.trace() == null) {
+    if (state.trace().isEmpty()) {
       return;
     }
     if (!firstDone) {
       firstDone = true;
       System.err.println("timing: launch to first painted activations " + ms + " ms");
-    } else if (switchStart != 0 && state.trace() != before) {
+    } else if (switchStart != 0 && state.trace().orElse(null) != before) {
       double switchMs = (System.nanoTime() - switchStart) / 1e6;
       switchStart = 0;
       System.err.printf("timing: image switch to repainted overview %.1f ms%n", switchMs);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Conv2D;
@@ -72,9 +73,9 @@ final class StateDump {
       json.add("draw", f.draw());
     }
     // Which image the shown trace was computed for, found by identity: a stale trace shows here.
-    json.addProperty("inputImage", nameOf(f.images(), state.input()));
+    json.addProperty("inputImage", nameOf(f.images(), state.input().orElse(null)));
     json.addProperty(
-        "traceImage", nameOf(f.images(), state.trace() == null ? null : state.trace().input()));
+        "traceImage", nameOf(f.images(), state.trace().map(ActivationTrace::input).orElse(null)));
     json.add("targets", f.targets());
     json.add("layout", f.layout());
     state
@@ -93,7 +94,7 @@ final class StateDump {
       buttons.add(button);
     }
     json.add("imageButtons", buttons);
-    Network network = state.network();
+    Network network = state.network().orElse(null);
     if (network != null && f.shown() && f.overview().isShowing()) {
       for (int i = 0; i < network.layers().size(); i++) {
         if (network.layer(i) instanceof Conv2D) {

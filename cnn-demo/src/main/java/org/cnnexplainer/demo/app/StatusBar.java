@@ -69,13 +69,13 @@ final class StatusBar extends JPanel {
   }
 
   static String predictionOf(ExplainerState state) {
-    if (state.network() == null) {
+    if (state.network().isEmpty()) {
       return "No model loaded";
     }
     if (state.traceError().isPresent()) {
       return "Could not run the network: " + state.traceError().get().getMessage();
     }
-    ActivationTrace trace = state.trace();
+    ActivationTrace trace = state.trace().orElse(null);
     if (trace == null) {
       return state.isTracing() ? "Computing…" : "Choose an image";
     }

@@ -7,6 +7,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import javax.swing.JComponent;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.layer.ActivationLayer;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Layer;
@@ -119,7 +120,8 @@ final class OperationViewRender {
     playground.setPlaying(false);
     if (r.geometry().isValid()) {
       int m = r.geometry().outputSize();
-      playground.setWindowPosition(Math.min(r.row(), m - 1), Math.min(r.column(), m - 1));
+      playground.setWindowPosition(
+          new Position(Math.min(r.row(), m - 1), Math.min(r.column(), m - 1)));
     }
     return playground;
   }
@@ -127,7 +129,7 @@ final class OperationViewRender {
   /** Selects the neuron (and channel or softmax) so the panel opens the view. */
   private static void open(
       RenderCommand.View view, ExplainerState state, ExplainerPanel panel, Request r) {
-    Network network = state.network();
+    Network network = state.network().orElseThrow();
     int neuron = Math.max(r.neuron(), 0);
     NeuronRef target =
         switch (view) {
@@ -184,12 +186,12 @@ final class OperationViewRender {
             card -> {
               card.setPlaying(false);
               card.setFraction(r.fraction());
-              card.setWindowPosition(r.row(), r.column());
+              card.setWindowPosition(new Position(r.row(), r.column()));
             });
   }
 
   private static int classIndex(ExplainerState state, Request r) {
-    return r.neuron() >= 0 ? r.neuron() : state.trace().predicted().index();
+    return r.neuron() >= 0 ? r.neuron() : state.trace().orElseThrow().predicted().index();
   }
 
   /** The index of layer {@code name} (which must be a {@code kind}), or the first {@code kind}. */

@@ -134,7 +134,7 @@ final class LabDump {
     json.addProperty("epochsShown", lab.watch.curves.epochCount());
     json.addProperty("filmstripFrames", lab.watch.filmstrip.frameCount());
     json.addProperty("weightsShown", lab.watch.weightsShown);
-    json.addProperty("probeNetwork", lab.watch.probe.trace() != null);
+    json.addProperty("probeNetwork", lab.watch.probe.trace().isPresent());
     json.addProperty("worstEdtPauseMs", worstWhileTraining);
     json.addProperty("worstEdtBusyMs", worstBusyWhileTraining);
     if (lab.session.evaluation != null) {

@@ -75,8 +75,10 @@ class EditControllerTest {
     String status =
         onEdt(
             () -> {
-              assertEquals(expected.trace(input).probabilities(), state.trace().probabilities());
-              assertSame(input, state.trace().input());
+              assertEquals(
+                  expected.trace(input).probabilities(),
+                  state.trace().orElseThrow().probabilities());
+              assertSame(input, state.trace().orElseThrow().input());
               assertEquals(
                   network.trace(input).probabilities(),
                   state.reference().orElseThrow().probabilities());
@@ -120,23 +122,26 @@ class EditControllerTest {
         });
     onEdt(
         () -> {
-          assertSame(network, state.network());
+          assertSame(network, state.network().orElseThrow());
           assertFalse(edits.isEdited());
           assertTrue(state.reference().isEmpty(), "no reference without edits");
-          assertEquals(network.trace(input).probabilities(), state.trace().probabilities());
+          assertEquals(
+              network.trace(input).probabilities(), state.trace().orElseThrow().probabilities());
           edits.redo();
           return null;
         });
     onEdt(
         () -> {
-          assertEquals(expected.trace(input).probabilities(), state.trace().probabilities());
+          assertEquals(
+              expected.trace(input).probabilities(), state.trace().orElseThrow().probabilities());
           edits.reset();
           return null;
         });
     onEdt(
         () -> {
-          assertSame(network, state.network());
-          assertEquals(network.trace(input).probabilities(), state.trace().probabilities());
+          assertSame(network, state.network().orElseThrow());
+          assertEquals(
+              network.trace(input).probabilities(), state.trace().orElseThrow().probabilities());
           return null;
         });
   }
@@ -166,13 +171,14 @@ class EditControllerTest {
         () -> {
           assertEquals(EditList.of(dragged), edits.history().edits());
           assertEquals(
-              dragged.applyTo(network).trace(input).probabilities(), state.trace().probabilities());
+              dragged.applyTo(network).trace(input).probabilities(),
+              state.trace().orElseThrow().probabilities());
           edits.undo();
           return null;
         });
     onEdt(
         () -> {
-          assertSame(network, state.network());
+          assertSame(network, state.network().orElseThrow());
           assertFalse(edits.canUndo(), "the whole drag was one step");
           return null;
         });
@@ -271,7 +277,9 @@ class EditControllerTest {
     AtomicReference<Boolean> closed = new AtomicReference<>(false);
     ExperimentPanel dialog =
         onEdt(
-            () -> new ExperimentPanel(state.trace(), target, edits::apply, () -> closed.set(true)));
+            () ->
+                new ExperimentPanel(
+                    state.trace().orElseThrow(), target, edits::apply, () -> closed.set(true)));
     long end = System.nanoTime() + 10_000_000_000L;
     while (onEdt(() -> dialog.rows().isEmpty())) {
       assertTrue(System.nanoTime() < end, "the ranking never arrived");

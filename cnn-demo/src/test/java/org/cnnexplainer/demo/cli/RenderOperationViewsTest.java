@@ -16,6 +16,7 @@ import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Padding;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
@@ -191,7 +192,7 @@ class RenderOperationViewsTest {
             panel.validate();
             ConvolutionFormulaView card = (ConvolutionFormulaView) panel.card().orElseThrow();
             card.setPlaying(false);
-            card.setWindowPosition(4, 6);
+            card.setWindowPosition(new Position(4, 6));
             app[0] = new BufferedImage(1024, 700, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = app[0].createGraphics();
             panel.printAll(g);

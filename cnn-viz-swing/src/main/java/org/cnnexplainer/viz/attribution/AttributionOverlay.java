@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
+import java.util.Optional;
 import javax.swing.JComponent;
 import javax.swing.UIManager;
 import org.cnnexplainer.viz.VizKeys;
@@ -36,9 +37,9 @@ public final class AttributionOverlay extends JComponent {
     repaint();
   }
 
-  /** The map shown, or null. */
-  public OverlayMap map() {
-    return map;
+  /** {@return the map shown, or empty before one is set (or after {@code setContent(null, …)})} */
+  public Optional<OverlayMap> map() {
+    return Optional.ofNullable(map);
   }
 
   /** Where the image was painted last, in this component's coordinates. */

@@ -38,15 +38,15 @@ public final class ActivationFormulaView extends SteppingView {
    */
   public ActivationFormulaView(ExplainerState state, int layerIndex, int channel) {
     super(state);
-    Shape out = state.network().outputShape(layerIndex);
-    if (!(state.network().layer(layerIndex) instanceof ActivationLayer a)
+    Shape out = network().outputShape(layerIndex);
+    if (!(network().layer(layerIndex) instanceof ActivationLayer a)
         || !a.activation().isElementwise()
         || !out.isImage()) {
       throw new IllegalArgumentException(
           "layer "
               + layerIndex
               + " is "
-              + state.network().layer(layerIndex)
+              + network().layer(layerIndex)
               + ", expected an element-wise Activation layer with an image output");
     }
     if (channel < 0 || channel >= out.channels()) {
@@ -57,7 +57,7 @@ public final class ActivationFormulaView extends SteppingView {
   }
 
   private Activation activation() {
-    return ((ActivationLayer) state().network().layer(layerIndex)).activation();
+    return ((ActivationLayer) network().layer(layerIndex)).activation();
   }
 
   @Override
@@ -72,7 +72,7 @@ public final class ActivationFormulaView extends SteppingView {
 
   @Override
   int[] outputSize() {
-    Shape out = state().network().outputShape(layerIndex);
+    Shape out = network().outputShape(layerIndex);
     return new int[] {out.height(), out.width()};
   }
 
@@ -90,7 +90,7 @@ public final class ActivationFormulaView extends SteppingView {
 
   @Override
   String subtitle(int row, int col) {
-    return state().network().layer(layerIndex).name()
+    return network().layer(layerIndex).name()
         + " · channel "
         + channel
         + " · pixel ("
@@ -126,13 +126,12 @@ public final class ActivationFormulaView extends SteppingView {
 
   @Override
   void paintView(Graphics2D g, VizStyle s, HitMap hits, int row, int col, Rectangle2D content) {
-    ActivationTrace trace = state().trace();
+    ActivationTrace trace = trace();
     ActivationStep step = ActivationStep.of(trace, layerIndex, new Cell(channel, row, col));
     Font font = s.textFont();
     Font bold = font.deriveFont(Font.BOLD);
     Font small = font.deriveFont(font.getSize2D() * 0.85f);
-    ColorScale[] scales =
-        OpColors.pairScales(trace, layerIndex, state().ranges(), state().palette());
+    ColorScale[] scales = OpColors.pairScales(trace, layerIndex, ranges(), state().palette());
     ColorScale inScale = scales[0];
     ColorScale outScale = scales[1];
     Activation act = activation();

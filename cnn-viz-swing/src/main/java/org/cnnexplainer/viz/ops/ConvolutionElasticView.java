@@ -77,7 +77,7 @@ public final class ConvolutionElasticView extends StateView {
    */
   public ConvolutionElasticView(ExplainerState state, int layerIndex, int filter) {
     super(state);
-    if (!(state.network().layer(layerIndex) instanceof Conv2D conv)
+    if (!(network().layer(layerIndex) instanceof Conv2D conv)
         || filter < 0
         || filter >= conv.filters()) {
       throw new IllegalArgumentException(
@@ -85,7 +85,7 @@ public final class ConvolutionElasticView extends StateView {
     }
     this.layerIndex = layerIndex;
     this.filter = filter;
-    Shape out = state.network().outputShape(layerIndex);
+    Shape out = network().outputShape(layerIndex);
     // About 10 s like the original, shorter for small maps; every real position is visited.
     int duration = (int) Math.min(10_000, Math.max(1500, out.height() * out.width() * 4L));
     this.animator = new Animator(duration, this, this::animationFrame);
@@ -365,7 +365,7 @@ public final class ConvolutionElasticView extends StateView {
   }
 
   private ConvolutionNeuron convolution() {
-    ActivationTrace trace = state().trace();
+    ActivationTrace trace = trace();
     if (trace != neuronTrace) {
       neuron = ConvolutionNeuron.of(trace, layerIndex, filter);
       neuronTrace = trace;
@@ -404,7 +404,7 @@ public final class ConvolutionElasticView extends StateView {
 
   @Override
   Dimension viewSize() {
-    int channels = ((Conv2D) state().network().layer(layerIndex)).inputChannels();
+    int channels = ((Conv2D) network().layer(layerIndex)).inputChannels();
     double t = tile(Math.min(channels, 16));
     return new Dimension(
         (int) Math.max(60 + 7.2 * t + 48 + 260, 16 + 4 * (LegendBar.WIDTH + 20)),
@@ -415,7 +415,7 @@ public final class ConvolutionElasticView extends StateView {
 
   @Override
   UnfoldGeometry standaloneGeometry(int width, int height) {
-    int channels = ((Conv2D) state().network().layer(layerIndex)).inputChannels();
+    int channels = ((Conv2D) network().layer(layerIndex)).inputChannels();
     double e = tile(Math.min(channels, 16));
     double top = TOP;
     double bottom = Math.max(top + e, height - 50);
@@ -459,7 +459,7 @@ public final class ConvolutionElasticView extends StateView {
     ConvolutionNeuron n = convolution();
     ElasticLayout layout = ElasticLayout.of(geo, n, page);
     page = layout.page();
-    Object key = java.util.List.of(geo, page, state().trace());
+    Object key = java.util.List.of(geo, page, trace());
     if (!key.equals(notesKey)) {
       notes =
           ElasticPainter.planNotes(
@@ -467,8 +467,8 @@ public final class ConvolutionElasticView extends StateView {
               s,
               geo,
               layout,
-              (Conv2D) state().network().layer(layerIndex),
-              OpColors.readsInput(state().network(), layerIndex));
+              (Conv2D) network().layer(layerIndex),
+              OpColors.readsInput(network(), layerIndex));
       notesKey = key;
     }
     // A growing dash phase moves the pattern back along the path: count down to march forward.
@@ -479,12 +479,12 @@ public final class ConvolutionElasticView extends StateView {
         s,
         hits,
         new ElasticPainter.Snapshot(
-            state().trace(),
-            (Conv2D) state().network().layer(layerIndex),
+            trace(),
+            (Conv2D) network().layer(layerIndex),
             layerIndex,
             filter,
             n,
-            state().ranges(),
+            ranges(),
             state().palette(),
             fraction,
             hoverChannel,

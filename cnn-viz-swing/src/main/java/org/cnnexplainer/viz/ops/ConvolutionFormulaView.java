@@ -56,9 +56,9 @@ public final class ConvolutionFormulaView extends SteppingView {
    */
   public ConvolutionFormulaView(ExplainerState state, int layerIndex, int filter, int channel) {
     super(state);
-    if (!(state.network().layer(layerIndex) instanceof Conv2D conv)) {
+    if (!(network().layer(layerIndex) instanceof Conv2D conv)) {
       throw new IllegalArgumentException(
-          "layer " + layerIndex + " is " + state.network().layer(layerIndex) + ", not a Conv2D");
+          "layer " + layerIndex + " is " + network().layer(layerIndex) + ", not a Conv2D");
     }
     if (filter < 0 || filter >= conv.filters() || channel < 0 || channel >= conv.inputChannels()) {
       throw new IllegalArgumentException(
@@ -132,11 +132,11 @@ public final class ConvolutionFormulaView extends SteppingView {
   }
 
   private Conv2D conv() {
-    return (Conv2D) state().network().layer(layerIndex);
+    return (Conv2D) network().layer(layerIndex);
   }
 
   private ConvolutionNeuron convolution() {
-    ActivationTrace trace = state().trace();
+    ActivationTrace trace = trace();
     if (trace != neuronTrace) {
       neuron = ConvolutionNeuron.of(trace, layerIndex, filter);
       neuronTrace = trace;
@@ -146,7 +146,7 @@ public final class ConvolutionFormulaView extends SteppingView {
 
   @Override
   int[] outputSize() {
-    Shape out = state().network().outputShape(layerIndex);
+    Shape out = network().outputShape(layerIndex);
     return new int[] {out.height(), out.width()};
   }
 
@@ -163,7 +163,7 @@ public final class ConvolutionFormulaView extends SteppingView {
   /** Padding cells {@code {top, left, bottom, right}} drawn around the input grid. */
   private int[] padding() {
     Conv2D conv = conv();
-    Shape in = state().network().inputShape(layerIndex);
+    Shape in = network().inputShape(layerIndex);
     int[] out = outputSize();
     int top = Math.max(0, -conv.windowTop(in, 0));
     int left = Math.max(0, -conv.windowLeft(in, 0));
@@ -237,8 +237,7 @@ public final class ConvolutionFormulaView extends SteppingView {
       VizStyle s = VizStyle.fromUIManager();
       int[] size = outputSize();
       ConvolutionStep step =
-          ConvolutionStep.of(
-              state().trace(), layerIndex, new Cell(filter, size[0] / 2, size[1] / 2));
+          ConvolutionStep.of(trace(), layerIndex, new Cell(filter, size[0] / 2, size[1] / 2));
       double maxW = available.width - 2 * CardChrome.MARGIN;
       double maxH = available.height - CardChrome.CONTENT_TOP - CardChrome.MARGIN;
       double width = Math.min(maxW, 460);
@@ -254,12 +253,12 @@ public final class ConvolutionFormulaView extends SteppingView {
 
   @Override
   void paintView(Graphics2D g, VizStyle s, HitMap hits, int row, int col, Rectangle2D content) {
-    ActivationTrace trace = state().trace();
+    ActivationTrace trace = trace();
     Conv2D conv = conv();
     ConvolutionNeuron n = convolution();
     ConvolutionStep step = ConvolutionStep.of(trace, layerIndex, new Cell(filter, row, col));
     Font small = small(s);
-    double range = OpColors.sharedRange(state().ranges(), layerIndex);
+    double range = OpColors.sharedRange(ranges(), layerIndex);
     ColorScale inScale = OpColors.inputScale(trace, layerIndex, state().palette(), range);
     ColorScale outScale = ColorScale.diverging(state().palette().activations(), range);
     // Per-channel partial sums are much smaller than the layer's outputs: they share the elastic

@@ -49,12 +49,12 @@ public final class FlattenView extends StateView {
    */
   public FlattenView(ExplainerState state, int classIndex) {
     super(state);
-    int last = state.network().layers().size() - 1;
-    if (!(state.network().layer(last) instanceof Dense dense)
+    int last = network().layers().size() - 1;
+    if (!(network().layer(last) instanceof Dense dense)
         || classIndex < 0
         || classIndex >= dense.units()) {
       throw new IllegalArgumentException(
-          "class " + classIndex + " is not a unit of a Dense last layer of " + state.network());
+          "class " + classIndex + " is not a unit of a Dense last layer of " + network());
     }
     this.classIndex = classIndex;
     MouseAdapter mouse =
@@ -83,7 +83,7 @@ public final class FlattenView extends StateView {
 
   @Override
   public Optional<NeuronRef> neuron() {
-    return Optional.of(new NeuronRef(state().network().layers().size() - 1, classIndex));
+    return Optional.of(new NeuronRef(network().layers().size() - 1, classIndex));
   }
 
   @Override
@@ -141,8 +141,7 @@ public final class FlattenView extends StateView {
     return geometry()
         .map(
             geo ->
-                FlattenPainter.Layout.of(geo, FlattenPainter.Source.of(state().trace(), classIndex))
-                    .box());
+                FlattenPainter.Layout.of(geo, FlattenPainter.Source.of(trace(), classIndex)).box());
   }
 
   @Override
@@ -156,7 +155,7 @@ public final class FlattenView extends StateView {
 
   @Override
   Dimension viewSize() {
-    Shape src = FlattenPainter.Source.of(state().trace(), classIndex).shape();
+    Shape src = FlattenPainter.Source.of(trace(), classIndex).shape();
     double t = tile(src.channels());
     double gap = Math.max(4, t * 0.3);
     return new Dimension(
@@ -166,7 +165,7 @@ public final class FlattenView extends StateView {
 
   @Override
   UnfoldGeometry standaloneGeometry(int width, int height) {
-    Shape src = FlattenPainter.Source.of(state().trace(), classIndex).shape();
+    Shape src = FlattenPainter.Source.of(trace(), classIndex).shape();
     int channels = src.channels();
     double bottom = Math.max(TOP + 20, height - 50);
     double t = Math.min(tile(channels), (bottom - TOP) / (channels * 1.3 + 0.3));
@@ -201,7 +200,7 @@ public final class FlattenView extends StateView {
   }
 
   private int lastLayer() {
-    return state().network().layers().size() - 1;
+    return network().layers().size() - 1;
   }
 
   @Override
@@ -211,8 +210,8 @@ public final class FlattenView extends StateView {
       return;
     }
     UnfoldGeometry geo = geometry.get();
-    FlattenPainter.Source src = FlattenPainter.Source.of(state().trace(), classIndex);
-    Object key = List.of(geo, state().trace());
+    FlattenPainter.Source src = FlattenPainter.Source.of(trace(), classIndex);
+    Object key = List.of(geo, trace());
     if (!key.equals(planKey)) {
       plan = FlattenPainter.plan(g, s, geo, src, FlattenPainter.Layout.of(geo, src));
       planKey = key;
@@ -222,7 +221,7 @@ public final class FlattenView extends StateView {
       Rectangle2D t = geo.targetBox();
       Draw.text(
           g,
-          Draw.fit(g, state().network().classLabels().get(classIndex), font, t.getWidth()),
+          Draw.fit(g, network().classLabels().get(classIndex), font, t.getWidth()),
           t.getX(),
           t.getCenterY() + 5,
           font,
@@ -233,10 +232,10 @@ public final class FlattenView extends StateView {
         s,
         hits,
         new FlattenPainter.Snapshot(
-            state().trace(),
-            state().network(),
+            trace(),
+            network(),
             classIndex,
-            state().ranges(),
+            ranges(),
             state().palette(),
             hoverPosition,
             softmaxOpen,

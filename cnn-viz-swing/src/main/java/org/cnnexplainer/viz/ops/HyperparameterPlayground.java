@@ -14,6 +14,7 @@ import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.SpinnerNumberModel;
 import org.cnnexplainer.core.Padding;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Activation;
@@ -155,19 +156,30 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
     canvas.repaint();
   }
 
-  /** The current output position (row-major index). */
-  public int position() {
-    return position;
+  /**
+   * {@return the output position the window is at now, in the current geometry's output; (0, 0) at
+   * first and after every change of the settings}
+   */
+  public Position windowPosition() {
+    int m = Math.max(1, geometry.outputSize());
+    return new Position(position / m, position % m);
   }
 
-  /** Moves the window to output {@code (row, column)}. */
-  public void setWindowPosition(int row, int column) {
+  /**
+   * Moves the window to {@code position} of the output.
+   *
+   * @param position the output row and column
+   * @throws IllegalArgumentException if the position is outside the current geometry's output
+   */
+  public void setWindowPosition(Position position) {
+    int row = position.row();
+    int column = position.column();
     int m = geometry.outputSize();
-    if (row < 0 || column < 0 || row >= m || column >= m) {
+    if (row >= m || column >= m) {
       throw new IllegalArgumentException(
           "(" + row + ", " + column + ") is outside the " + m + "x" + m + " output");
     }
-    position = row * m + column;
+    this.position = row * m + column;
     canvas.repaint();
   }
 
@@ -243,12 +255,13 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
                         int m = geometry.outputSize();
                         if (r.kind() == HitMap.Kind.OUTPUT_CELL) {
                           setPlaying(false);
-                          setWindowPosition(cell[0], cell[1]);
+                          setWindowPosition(new Position(cell[0], cell[1]));
                         } else if (r.kind() == HitMap.Kind.INPUT_CELL) {
                           setPlaying(false);
                           setWindowPosition(
-                              Math.min(cell[0] / geometry.stride(), m - 1),
-                              Math.min(cell[1] / geometry.stride(), m - 1));
+                              new Position(
+                                  Math.min(cell[0] / geometry.stride(), m - 1),
+                                  Math.min(cell[1] / geometry.stride(), m - 1)));
                         }
                       });
             }

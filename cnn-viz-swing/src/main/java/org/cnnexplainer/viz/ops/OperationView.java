@@ -3,6 +3,7 @@ package org.cnnexplainer.viz.ops;
 import java.util.List;
 import java.util.Optional;
 import javax.swing.JComponent;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.paint.HitMap;
@@ -87,14 +88,13 @@ public interface OperationView extends Explainable {
   default void setFraction(double fraction) {}
 
   /**
-   * Moves the sliding window to output {@code (row, column)}, for views that have one (the formula
-   * cards and the playground); the others ignore it.
+   * Moves the sliding window to {@code position} of the output, for views that have one (the
+   * formula cards); the others ignore it.
    *
-   * @param row the output row
-   * @param column the output column
+   * @param position the output row and column
    * @throws IllegalArgumentException if the position is outside the view's output
    */
-  default void setWindowPosition(int row, int column) {}
+  default void setWindowPosition(Position position) {}
 
   /**
    * Whether the view still shows the network it was made for (it goes blank once the shared state

@@ -35,15 +35,11 @@ public final class PoolingFormulaView extends SteppingView {
    */
   public PoolingFormulaView(ExplainerState state, int layerIndex, int channel) {
     super(state);
-    if (!(state.network().layer(layerIndex) instanceof Pooling2D)) {
+    if (!(network().layer(layerIndex) instanceof Pooling2D)) {
       throw new IllegalArgumentException(
-          "layer "
-              + layerIndex
-              + " is "
-              + state.network().layer(layerIndex)
-              + ", not a pooling layer");
+          "layer " + layerIndex + " is " + network().layer(layerIndex) + ", not a pooling layer");
     }
-    Shape out = state.network().outputShape(layerIndex);
+    Shape out = network().outputShape(layerIndex);
     if (channel < 0 || channel >= out.channels()) {
       throw new IllegalArgumentException("channel " + channel + " out of range for output " + out);
     }
@@ -52,7 +48,7 @@ public final class PoolingFormulaView extends SteppingView {
   }
 
   private Pooling2D pool() {
-    return (Pooling2D) state().network().layer(layerIndex);
+    return (Pooling2D) network().layer(layerIndex);
   }
 
   @Override
@@ -67,7 +63,7 @@ public final class PoolingFormulaView extends SteppingView {
 
   @Override
   int[] outputSize() {
-    Shape out = state().network().outputShape(layerIndex);
+    Shape out = network().outputShape(layerIndex);
     return new int[] {out.height(), out.width()};
   }
 
@@ -120,14 +116,13 @@ public final class PoolingFormulaView extends SteppingView {
 
   @Override
   void paintView(Graphics2D g, VizStyle s, HitMap hits, int row, int col, Rectangle2D content) {
-    ActivationTrace trace = state().trace();
+    ActivationTrace trace = trace();
     PoolingStep step = PoolingStep.of(trace, layerIndex, new Cell(channel, row, col));
     boolean max = step.type() == Pooling2D.Type.MAX;
     Font font = s.textFont();
     Font bold = font.deriveFont(Font.BOLD);
     Font small = font.deriveFont(font.getSize2D() * 0.85f);
-    ColorScale[] scales =
-        OpColors.pairScales(trace, layerIndex, state().ranges(), state().palette());
+    ColorScale[] scales = OpColors.pairScales(trace, layerIndex, ranges(), state().palette());
     ColorScale inScale = scales[0];
     ColorScale outScale = scales[1];
     double below = 14 + formulaHeight() + 10 + HINT;

@@ -14,8 +14,7 @@ final class SameLayers {
     if (made == now) {
       return true;
     }
-    if (now == null
-        || !made.inputShape().equals(now.inputShape())
+    if (!made.inputShape().equals(now.inputShape())
         || made.layers().size() != now.layers().size()) {
       return false;
     }

@@ -9,7 +9,7 @@ package org.cnnexplainer.viz.ops;
  * @param row the output row of the window, or -1 when the animation has finished
  * @param column the output column of the window, or -1 when finished
  */
-public record SlidingWindow(int revealed, int row, int column) {
+record SlidingWindow(int revealed, int row, int column) {
   /** The frame at {@code fraction} (clamped) over a {@code rows x columns} output. */
   public static SlidingWindow at(double fraction, int rows, int columns) {
     int positions = rows * columns;

@@ -6,6 +6,7 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.geom.Rectangle2D;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.cnnexplainer.core.explain.SoftmaxBreakdown;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
@@ -36,7 +37,7 @@ public final class SoftmaxView extends StateView {
    */
   public SoftmaxView(ExplainerState state, int classIndex) {
     super(state);
-    int classes = state.network().outputShape().size();
+    int classes = network().outputShape().size();
     if (classIndex < 0 || classIndex >= classes) {
       throw new IllegalArgumentException(
           "class " + classIndex + " out of range for " + classes + " classes");
@@ -81,7 +82,7 @@ public final class SoftmaxView extends StateView {
 
   @Override
   public Optional<NeuronRef> neuron() {
-    return Optional.of(new NeuronRef(state().network().layers().size() - 1, classIndex));
+    return Optional.of(new NeuronRef(network().layers().size() - 1, classIndex));
   }
 
   @Override
@@ -97,9 +98,9 @@ public final class SoftmaxView extends StateView {
     }
   }
 
-  /** The highlighted class, or -1. */
-  public int hoverClass() {
-    return hoverClass;
+  /** {@return the class under the pointer (0-based index of the output), or empty when none is} */
+  public OptionalInt hoverClass() {
+    return hoverClass < 0 ? OptionalInt.empty() : OptionalInt.of(hoverClass);
   }
 
   /** Shows the frame at {@code fraction} in [0, 1]. */
@@ -197,7 +198,7 @@ public final class SoftmaxView extends StateView {
           SoftmaxPainter.layout(
               g,
               VizStyle.fromUIManager(),
-              SoftmaxBreakdown.of(state().trace()),
+              SoftmaxBreakdown.of(trace()),
               classIndex,
               available.width - 2 * CardChrome.MARGIN,
               available.height - CardChrome.CONTENT_TOP - CardChrome.MARGIN);
@@ -211,7 +212,7 @@ public final class SoftmaxView extends StateView {
 
   @Override
   Rectangle2D paintFrame(Graphics2D g, VizStyle style, HitMap hits) {
-    String label = state().network().classLabels().get(classIndex);
+    String label = network().classLabels().get(classIndex);
     CardChrome.paint(
         g,
         style,
@@ -222,7 +223,7 @@ public final class SoftmaxView extends StateView {
         "probability of \u201c"
             + label
             + "\u201d from the "
-            + state().network().outputShape().size()
+            + network().outputShape().size()
             + " logits",
         animator.isRunning());
     return new Rectangle2D.Double(
@@ -238,8 +239,7 @@ public final class SoftmaxView extends StateView {
         g,
         s,
         hits,
-        new SoftmaxPainter.Snapshot(
-            state().trace(), classIndex, state().palette(), fraction, hoverClass),
+        new SoftmaxPainter.Snapshot(trace(), classIndex, state().palette(), fraction, hoverClass),
         content);
   }
 }

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.swing.JComponent;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.StateListener;
+import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.internal.TextLog;
 import org.cnnexplainer.viz.overview.NetworkOverview;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
@@ -37,6 +39,8 @@ import org.cnnexplainer.viz.panel.ExplainerPanel;
  */
 public abstract sealed class StateView extends JComponent implements OperationView
     permits ConvolutionElasticView, FlattenView, SoftmaxView {
+  private static final String NO_TRACE = "no trace to paint: check hasTrace() first";
+
   private final ExplainerState state;
   private final Network network;
   private final StateListener listener = e -> stateChanged();
@@ -46,7 +50,8 @@ public abstract sealed class StateView extends JComponent implements OperationVi
 
   StateView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
-    this.network = Objects.requireNonNull(state.network(), "the state has no network");
+    this.network =
+        state.network().orElseThrow(() -> new IllegalStateException("the state has no network"));
     setOpaque(true);
     addMouseListener(
         InfoButton.listener(
@@ -71,12 +76,36 @@ public abstract sealed class StateView extends JComponent implements OperationVi
    */
   @Override
   public boolean isAttached() {
-    return SameLayers.same(network, state.network());
+    return state.network().map(now -> SameLayers.same(network, now)).orElse(false);
   }
 
   /** Whether there is something to paint: attached, and the state has a trace. */
   boolean hasTrace() {
-    return isAttached() && state.trace() != null;
+    return isAttached() && state.trace().isPresent();
+  }
+
+  /** The state's network (with its current weights), or the one this view was made for if none. */
+  Network network() {
+    return state.network().orElse(network);
+  }
+
+  /**
+   * The state's trace, for paint code that runs only when {@link #hasTrace()} said there is one.
+   *
+   * @throws IllegalStateException when there is no trace
+   */
+  ActivationTrace trace() {
+    return state.trace().orElseThrow(() -> new IllegalStateException(NO_TRACE));
+  }
+
+  /**
+   * The colour ranges of the state's trace, for paint code that runs only when {@link #hasTrace()}
+   * said there is one.
+   *
+   * @throws IllegalStateException when there is no trace
+   */
+  LayerRanges ranges() {
+    return state.ranges().orElseThrow(() -> new IllegalStateException(NO_TRACE));
   }
 
   /** Regions and texts painted in the last paint. */

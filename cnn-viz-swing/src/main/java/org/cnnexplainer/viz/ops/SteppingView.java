@@ -13,11 +13,14 @@ import java.util.Objects;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.KeyStroke;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.StateListener;
+import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.internal.TextLog;
 import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
@@ -44,6 +47,8 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
   /** Id of the close (×) button region. */
   public static final int CLOSE_BUTTON = CardChrome.CLOSE;
 
+  private static final String NO_TRACE = "no trace to paint: check hasTrace() first";
+
   private final ExplainerState state;
   private final Network network;
   private final StateListener listener = e -> repaint();
@@ -56,7 +61,8 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
 
   SteppingView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
-    this.network = Objects.requireNonNull(state.network(), "the state has no network");
+    this.network =
+        state.network().orElseThrow(() -> new IllegalStateException("the state has no network"));
     this.stepper = Animator.stepping(stepMillis(), this, this::step);
     setOpaque(true);
     setFocusable(true);
@@ -117,8 +123,9 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
                 }
                 int[] size = outputSize();
                 setWindowPosition(
-                    Math.max(0, Math.min(size[0] - 1, row + dy)),
-                    Math.max(0, Math.min(size[1] - 1, column + dx)));
+                    new Position(
+                        Math.max(0, Math.min(size[0] - 1, row + dy)),
+                        Math.max(0, Math.min(size[1] - 1, column + dx))));
               }
             });
   }
@@ -163,24 +170,26 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
    */
   public abstract Dimension cardSize(Dimension available);
 
-  /** The output row of the current position. */
-  public int row() {
-    return row;
+  /** {@return the output position the window is at now; (0, 0) when the card is made} */
+  public Position windowPosition() {
+    return new Position(row, column);
   }
 
-  /** The output column of the current position. */
-  public int column() {
-    return column;
-  }
-
-  /** Moves the window to output {@code (row, column)}. */
+  /**
+   * Moves the window to {@code position} of the output; no effect once the card is detached.
+   *
+   * @param position the output row and column
+   * @throws IllegalArgumentException if the position is outside the output
+   */
   @Override
-  public void setWindowPosition(int row, int column) {
+  public void setWindowPosition(Position position) {
+    int row = position.row();
+    int column = position.column();
     if (!isAttached()) {
       return; // the layer may not exist in the state's network
     }
     int[] size = outputSize();
-    if (row < 0 || column < 0 || row >= size[0] || column >= size[1]) {
+    if (row >= size[0] || column >= size[1]) {
       throw new IllegalArgumentException(
           "position ("
               + row
@@ -245,7 +254,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
     }
     int[] size = outputSize();
     int index = (int) Math.round(Math.max(0, Math.min(1, fraction)) * (size[0] * size[1] - 1));
-    setWindowPosition(index / size[1], index % size[1]);
+    setWindowPosition(new Position(index / size[1], index % size[1]));
   }
 
   /** Advances one position in row-major order, wrapping to the start. */
@@ -257,7 +266,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
     }
     int[] size = outputSize();
     int next = (row * size[1] + column + 1) % (size[0] * size[1]);
-    setWindowPosition(next / size[1], next % size[1]);
+    setWindowPosition(new Position(next / size[1], next % size[1]));
   }
 
   /**
@@ -268,11 +277,35 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
    */
   @Override
   public boolean isAttached() {
-    return SameLayers.same(network, state.network());
+    return state.network().map(now -> SameLayers.same(network, now)).orElse(false);
   }
 
   private boolean hasTrace() {
-    return isAttached() && state.trace() != null;
+    return isAttached() && state.trace().isPresent();
+  }
+
+  /** The state's network (with its current weights), or the one this view was made for if none. */
+  Network network() {
+    return state.network().orElse(network);
+  }
+
+  /**
+   * The state's trace, for paint code that runs only when {@link #hasTrace()} said there is one.
+   *
+   * @throws IllegalStateException when there is no trace
+   */
+  ActivationTrace trace() {
+    return state.trace().orElseThrow(() -> new IllegalStateException(NO_TRACE));
+  }
+
+  /**
+   * The colour ranges of the state's trace, for paint code that runs only when {@link #hasTrace()}
+   * said there is one.
+   *
+   * @throws IllegalStateException when there is no trace
+   */
+  LayerRanges ranges() {
+    return state.ranges().orElseThrow(() -> new IllegalStateException(NO_TRACE));
   }
 
   /** Regions painted in the last paint. */
@@ -289,11 +322,11 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
                 int[] cell = r.cellAt(x, y);
                 int[] out = outputForInput(cell[0], cell[1]);
                 setPlaying(false);
-                setWindowPosition(out[0], out[1]);
+                setWindowPosition(new Position(out[0], out[1]));
               } else if (r.kind() == HitMap.Kind.OUTPUT_CELL) {
                 int[] cell = r.cellAt(x, y);
                 setPlaying(false);
-                setWindowPosition(cell[0], cell[1]);
+                setWindowPosition(new Position(cell[0], cell[1]));
               }
             });
   }

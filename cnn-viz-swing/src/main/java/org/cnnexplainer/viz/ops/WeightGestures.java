@@ -180,13 +180,14 @@ final class WeightGestures {
   }
 
   private boolean isAttached() {
-    return state.network() != null
-        && layerIndex < state.network().layers().size()
-        && state.network().layer(layerIndex) instanceof Conv2D;
+    return state
+        .network()
+        .filter(n -> layerIndex < n.layers().size() && n.layer(layerIndex) instanceof Conv2D)
+        .isPresent();
   }
 
   private Conv2D conv() {
-    return (Conv2D) state.network().layer(layerIndex);
+    return (Conv2D) state.network().orElseThrow().layer(layerIndex);
   }
 
   private int kernelSize() {

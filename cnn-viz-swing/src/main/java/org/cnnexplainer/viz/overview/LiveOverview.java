@@ -5,6 +5,7 @@ import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
 import javax.swing.JPanel;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
@@ -46,10 +47,9 @@ public final class LiveOverview extends JPanel {
     picture.setContent(trace == null ? null : new Content(trace, style));
   }
 
-  /** The trace shown (or being drawn), or {@code null}. */
-  public ActivationTrace trace() {
-    Content c = picture.content();
-    return c == null ? null : c.trace();
+  /** {@return the trace shown (or being drawn), or empty before one is set} */
+  public Optional<ActivationTrace> trace() {
+    return Optional.ofNullable(picture.content()).map(Content::trace);
   }
 
   @Override
@@ -57,7 +57,7 @@ public final class LiveOverview extends JPanel {
     super.updateUI();
     if (picture != null) {
       style = VizStyle.fromUIManager().withCrispPixels();
-      setTrace(trace());
+      setTrace(trace().orElse(null));
     }
   }
 

@@ -28,6 +28,7 @@ import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateListener;
 import org.cnnexplainer.viz.StateProperty;
 import org.cnnexplainer.viz.VizKeys;
+import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.internal.TextLog;
 import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
@@ -209,7 +210,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
    * shown (or the network has no such neuron).
    */
   public Optional<UnfoldGeometry> unfoldGeometry() {
-    Network network = state.network();
+    Network network = state.network().orElse(null);
     if (unfoldShown == null || network == null || getWidth() <= 0 || getHeight() <= 0) {
       return Optional.empty();
     }
@@ -261,7 +262,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
   public void addNotify() {
     super.addNotify();
     state.addListener(listener);
-    shownTrace = state.trace();
+    shownTrace = state.trace().orElse(null);
   }
 
   @Override
@@ -328,23 +329,24 @@ public class NetworkOverview extends JComponent implements Scrollable {
   }
 
   private void stateChanged(StateEvent event) {
+    ActivationTrace now = state.trace().orElse(null);
     if (event.has(StateProperty.NETWORK)) {
       previousTiles = null;
       transition = 1;
       imageChange.stop();
       revalidate();
-    } else if (event.has(StateProperty.TRACE) && state.trace() != shownTrace) {
-      if (shownTrace != null && state.trace() != null && lastTiles != null) {
+    } else if (event.has(StateProperty.TRACE) && now != shownTrace) {
+      if (shownTrace != null && now != null && lastTiles != null) {
         previousTiles = lastTiles;
         fadeIn = false;
         imageChange.start();
-      } else if (shownTrace == null && state.trace() != null && isShowing()) {
+      } else if (shownTrace == null && now != null && isShowing()) {
         previousTiles = null; // the first trace: the heat-maps fade in over the empty nodes
         fadeIn = true;
         imageChange.start();
       }
     }
-    shownTrace = state.trace();
+    shownTrace = now;
     if (event.has(StateProperty.HOVER)) {
       getAccessibleContext().setAccessibleDescription(state.hoverText().orElse(null));
       Selection hover = state.hover().orElse(null);
@@ -374,7 +376,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
       if (Boolean.TRUE.equals(getClientProperty(VizKeys.CRISP_PIXELS))) {
         style = style.withCrispPixels();
       }
-      Network network = state.network();
+      Network network = state.network().orElse(null);
       if (network == null) {
         g.setColor(style.background());
         g.fillRect(0, 0, getWidth(), getHeight());
@@ -415,18 +417,18 @@ public class NetworkOverview extends JComponent implements Scrollable {
       columns = ColumnSpec.of(network);
       columnsFor = network;
     }
-    ActivationTrace trace = state.trace();
+    ActivationTrace trace = state.trace().orElse(null);
+    LayerRanges ranges = state.ranges().orElse(null);
     ActivationTrace reference = trace == null ? null : state.reference().orElse(null);
     BufferedImage[][] tiles = null;
     ComparisonTiles.Difference shownDifference = null;
     String comparison = null;
     if (trace != null) {
-      tiles = tileCache.tiles(columns, trace, state.ranges(), state.palette());
+      tiles = tileCache.tiles(columns, trace, ranges, state.palette());
       boolean pinned = reference != null && reference.input() != trace.input();
       if (reference != null && difference) {
         shownDifference =
-            comparisonTiles.difference(
-                columns, trace, reference, state.ranges().mode(), state.palette());
+            comparisonTiles.difference(columns, trace, reference, ranges.mode(), state.palette());
         tiles = shownDifference.tiles();
         comparison =
             pinned
@@ -435,7 +437,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
       } else if (pinned) {
         tiles =
             comparisonTiles.sideBySide(
-                columns, tiles, reference, state.ranges(), state.palette(), style.background());
+                columns, tiles, reference, ranges, state.palette(), style.background());
         comparison = "Each map: this image (left) · the pinned image (right), same colour scale";
       }
       lastTiles = tiles;
@@ -444,7 +446,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
         network,
         columns,
         trace,
-        trace == null ? null : state.ranges(),
+        ranges,
         state.palette(),
         state.isDetail(),
         tiles,
@@ -577,7 +579,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
       if (pair != null && hit.neuron().layer() != pair.neuron().layer()) {
         NeuronRef partner = new NeuronRef(pair.neuron().layer(), hit.neuron().neuron());
         if (hits.boundsOf(partner).isPresent()) {
-          return new Selection(partner, hit.cell().orElse(null));
+          return new Selection(partner, hit.cell());
         }
       }
       return hit;

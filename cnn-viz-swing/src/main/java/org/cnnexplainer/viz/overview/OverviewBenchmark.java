@@ -122,7 +122,7 @@ public final class OverviewBenchmark {
       long t0 = System.nanoTime();
       OverviewImages.paintInto(overview, image);
       long t1 = System.nanoTime();
-      state.setTrace(state.trace() == first ? second : first);
+      state.setTrace(state.trace().orElseThrow() == first ? second : first);
       OverviewImages.paintInto(overview, image);
       long t2 = System.nanoTime();
       if (i >= 0) {

@@ -20,7 +20,6 @@ import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
 import javax.swing.KeyStroke;
-import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.EditListener;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
@@ -249,18 +248,17 @@ public final class ExplainerPanel extends JPanel {
       return;
     }
     if (event.has(StateProperty.TRACE)
-        && state.trace() != null
+        && state.trace().isPresent()
         && outer == null
         && stack.state().mode() != ViewStack.Mode.OVERVIEW) {
       rebuild(); // a view was chosen before its trace arrived
     }
     if (event.has(StateProperty.SELECTION)) {
       NeuronRef neuron = state.selection().map(Selection::neuron).orElse(null);
-      Network network = state.network();
       if (neuron == null) {
         stack.closeInnermost();
-      } else if (!stack.state().neuron().equals(Optional.of(neuron)) && network != null) {
-        stack.clickNeuron(network, neuron);
+      } else if (!stack.state().neuron().equals(Optional.of(neuron))) {
+        state.network().ifPresent(network -> stack.clickNeuron(network, neuron));
       }
     }
     if (event.has(StateProperty.DETAIL) && card != null) {
@@ -274,7 +272,7 @@ public final class ExplainerPanel extends JPanel {
    */
   private void rebuild() {
     ViewStack.State s = stack.state();
-    boolean open = s.mode() != ViewStack.Mode.OVERVIEW && state.trace() != null;
+    boolean open = s.mode() != ViewStack.Mode.OVERVIEW && state.trace().isPresent();
     ViewStack.State outerKey =
         open ? new ViewStack.State(s.outer(), s.neuron(), OptionalInt.empty()) : null;
     if (!Objects.equals(outerKey, shownOuter)) {
@@ -346,9 +344,9 @@ public final class ExplainerPanel extends JPanel {
           .flatMap(Selection::cell)
           .ifPresent(
               p -> {
-                var shape = state.network().outputShape(layer);
+                var shape = state.network().orElseThrow().outputShape(layer);
                 if (p.row() < shape.height() && p.column() < shape.width()) {
-                  v.setWindowPosition(p.row(), p.column());
+                  v.setWindowPosition(p);
                 }
               });
       overview.setUnfolding(new Unfolding(Unfolding.Kind.PAIR, s.neuron().orElseThrow()));

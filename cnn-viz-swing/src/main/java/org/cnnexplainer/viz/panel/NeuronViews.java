@@ -47,10 +47,8 @@ public final class NeuronViews {
    */
   public static Optional<OperationView> create(ExplainerState state, NeuronRef neuron) {
     Objects.requireNonNull(neuron, "neuron");
-    Network network = state.network();
-    if (network == null) {
-      throw new IllegalStateException("the state has no network");
-    }
+    Network network =
+        state.network().orElseThrow(() -> new IllegalStateException("the state has no network"));
     if (neuron.layer() >= network.layers().size()) {
       throw new IllegalArgumentException(
           "layer "

@@ -9,6 +9,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.swing.JPanel;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
@@ -36,9 +37,9 @@ public final class DatasetSummaryView extends JPanel implements Scrollable {
     repaint();
   }
 
-  /** The summary shown, or {@code null}. */
-  public DatasetSummary summary() {
-    return summary;
+  /** {@return the summary shown, or empty before one is set} */
+  public Optional<DatasetSummary> summary() {
+    return Optional.ofNullable(summary);
   }
 
   /** The first line, e.g. "1,200 images in 3 classes · 64×64 pixels · 2 files skipped". */

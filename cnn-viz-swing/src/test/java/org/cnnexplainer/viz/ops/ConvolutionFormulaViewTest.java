@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.viz.paint.HitMap;
@@ -48,7 +49,7 @@ class ConvolutionFormulaViewTest {
     Headless.runOnEdt(
         () -> {
           ConvolutionFormulaView view = new ConvolutionFormulaView(States.of(trace), layer, 3, 4);
-          view.setWindowPosition(10, 20);
+          view.setWindowPosition(new Position(10, 20));
           Headless.paint(view, 1000, 420);
           ConvolutionStep step = ConvolutionStep.of(trace, layer, new Cell(3, 10, 20));
           assertShows(view.hits(), step, 4);
@@ -68,7 +69,7 @@ class ConvolutionFormulaViewTest {
           ConvolutionFormulaView view =
               new ConvolutionFormulaView(States.of(trace), OddNetworks.CONV, 2, 0);
           for (int[] p : new int[][] {{0, 0}, {2, 3}, {4, 5}}) {
-            view.setWindowPosition(p[0], p[1]);
+            view.setWindowPosition(new Position(p[0], p[1]));
             Headless.paint(view, 1000, 420);
             ConvolutionStep step =
                 ConvolutionStep.of(trace, OddNetworks.CONV, new Cell(2, p[0], p[1]));
@@ -99,17 +100,17 @@ class ConvolutionFormulaViewTest {
           int x = (int) (out.getX() + 7.5 * cell);
           int y = (int) (out.getY() + 3.5 * cell);
           Mouse.move(view, x, y);
-          assertEquals(3, view.row());
-          assertEquals(7, view.column());
+          assertEquals(3, view.windowPosition().row());
+          assertEquals(7, view.windowPosition().column());
           assertFalse(view.isPlaying(), "hover pauses");
           view.getActionMap().get("moveRIGHT").actionPerformed(null);
           view.getActionMap().get("moveDOWN").actionPerformed(null);
-          assertEquals(4, view.row());
-          assertEquals(8, view.column());
-          view.setWindowPosition(17, 17);
+          assertEquals(4, view.windowPosition().row());
+          assertEquals(8, view.windowPosition().column());
+          view.setWindowPosition(new Position(17, 17));
           view.step();
-          assertEquals(0, view.row(), "stepping wraps to the start");
-          assertEquals(0, view.column());
+          assertEquals(0, view.windowPosition().row(), "stepping wraps to the start");
+          assertEquals(0, view.windowPosition().column());
           assertEquals(Explainable.CONVOLUTION, view.concept());
         });
   }

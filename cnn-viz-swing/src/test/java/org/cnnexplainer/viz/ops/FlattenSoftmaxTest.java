@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.explain.Cell;
@@ -89,15 +90,16 @@ class FlattenSoftmaxTest {
               view.hits().text("ratio").get());
           // espresso p ≈ 0.880 (spec §2.9)
           assertEquals(0.880, b.probability(6), 0.01);
+          assertEquals(OptionalInt.empty(), view.hoverClass(), "nothing hovered yet");
           Rectangle2D term = view.hits().find(HitMap.Kind.TERM, 3).get().bounds();
           Mouse.move(view, term.getCenterX(), term.getCenterY());
-          assertEquals(3, view.hoverClass());
+          assertEquals(OptionalInt.of(3), view.hoverClass());
           Headless.paint(view, 900, 360);
           assertTrue(
               view.hits().text("hover").get().contains(DisplayNumbers.four(b.logits().at(3))));
           Rectangle2D circle = view.hits().find(HitMap.Kind.LOGIT, 8).get().bounds();
           Mouse.move(view, circle.getCenterX(), circle.getCenterY());
-          assertEquals(8, view.hoverClass());
+          assertEquals(OptionalInt.of(8), view.hoverClass());
         });
   }
 

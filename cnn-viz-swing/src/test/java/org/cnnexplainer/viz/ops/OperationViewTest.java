@@ -51,14 +51,14 @@ class OperationViewTest {
           int[] size = card.outputSize();
           assertTrue(card.isAnimated());
           card.setFraction(1);
-          assertEquals(size[0] - 1, card.row());
-          assertEquals(size[1] - 1, card.column());
+          assertEquals(size[0] - 1, card.windowPosition().row());
+          assertEquals(size[1] - 1, card.windowPosition().column());
           assertEquals(1.0, card.fraction());
           card.setFraction(0);
-          assertEquals(0, card.row());
+          assertEquals(0, card.windowPosition().row());
           assertEquals(0.0, card.fraction());
           card.step();
-          assertEquals(1, card.column());
+          assertEquals(1, card.windowPosition().column());
           assertEquals(1.0 / (size[0] * size[1] - 1), card.fraction(), 1e-12);
         });
   }

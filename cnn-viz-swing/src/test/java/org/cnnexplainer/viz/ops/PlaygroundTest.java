@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.Mouse;
@@ -67,7 +68,7 @@ class PlaygroundTest {
           HitMap hits = p.hits();
           assertEquals("Output size = ⌊(5 + 2·1 − 3) / 2⌋ + 1 = 3", hits.text("formula").get());
           // Window at output (1, 2) = padded rows 2..4, columns 4..6; sum of input x weight.
-          p.setWindowPosition(1, 2);
+          p.setWindowPosition(new Position(1, 2));
           Headless.paint(p, 780, 460);
           double expected = 0;
           for (int ky = 0; ky < 3; ky++) {
@@ -87,7 +88,7 @@ class PlaygroundTest {
               (javax.swing.JComponent) p.canvas(),
               out.getX() + out.getWidth() * 0.1,
               out.getY() + out.getHeight() * 0.9);
-          assertEquals(2 * 3 + 0, p.position());
+          assertEquals(new Position(2, 0), p.windowPosition());
           assertFalse(p.isPlaying());
           p.setGeometry(new ConvGeometry(5, 0, 7, 1));
           Headless.paint(p, 780, 460);

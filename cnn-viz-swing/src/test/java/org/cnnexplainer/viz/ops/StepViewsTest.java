@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.explain.ActivationStep;
 import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.explain.PoolingStep;
@@ -42,14 +43,14 @@ class StepViewsTest {
         () -> {
           ExplainerState state = States.of(trace);
           ActivationFormulaView a = new ActivationFormulaView(state, relu, 4);
-          a.setWindowPosition(30, 7);
+          a.setWindowPosition(new Position(30, 7));
           Headless.paint(a, 800, 300);
           ActivationStep step = ActivationStep.of(trace, relu, new Cell(4, 30, 7));
           assertEquals(DisplayNumbers.two(step.inputValue()), a.hits().text("input").get());
           assertEquals(DisplayNumbers.two(step.outputValue()), a.hits().text("output").get());
           assertEquals(Explainable.RELU, a.concept());
           PoolingFormulaView p = new PoolingFormulaView(state, pool, 9);
-          p.setWindowPosition(12, 5);
+          p.setWindowPosition(new Position(12, 5));
           Headless.paint(p, 800, 300);
           assertPooling(p.hits(), PoolingStep.of(trace, pool, new Cell(9, 12, 5)));
           assertEquals(Explainable.POOLING, p.concept());
@@ -64,7 +65,7 @@ class StepViewsTest {
         () -> {
           ExplainerState state = States.of(trace);
           ActivationFormulaView a = new ActivationFormulaView(state, OddNetworks.SIGMOID, 1);
-          a.setWindowPosition(4, 5);
+          a.setWindowPosition(new Position(4, 5));
           Headless.paint(a, 800, 300);
           ActivationStep step = ActivationStep.of(trace, OddNetworks.SIGMOID, new Cell(1, 4, 5));
           assertEquals(DisplayNumbers.two(step.inputValue()), a.hits().text("input").get());
@@ -72,7 +73,7 @@ class StepViewsTest {
           assertEquals(Explainable.ACTIVATION, a.concept());
           PoolingFormulaView p = new PoolingFormulaView(state, OddNetworks.POOL, 3);
           for (int[] pos : new int[][] {{0, 0}, {2, 2}, {1, 2}}) {
-            p.setWindowPosition(pos[0], pos[1]);
+            p.setWindowPosition(new Position(pos[0], pos[1]));
             Headless.paint(p, 800, 300);
             PoolingStep ps = PoolingStep.of(trace, OddNetworks.POOL, new Cell(3, pos[0], pos[1]));
             assertPooling(p.hits(), ps);
@@ -80,7 +81,7 @@ class StepViewsTest {
             assertEquals(Integer.toString(ps.count()), p.hits().text("count").get());
           }
           // The bottom-right window of a 5x6 map under SAME 2x2 pooling has only real cells 1x2.
-          p.setWindowPosition(2, 2);
+          p.setWindowPosition(new Position(2, 2));
           Headless.paint(p, 800, 300);
           assertEquals("2", p.hits().text("count").get());
         });

@@ -49,8 +49,8 @@ class ViewScreenshotsTest {
     views.put("formula", s -> new ConvolutionFormulaView(s, conv2, 2, 1));
     views.put("relu", s -> new ActivationFormulaView(s, relu, 1));
     views.put("pool", s -> new PoolingFormulaView(s, pool, 1));
-    views.put("flatten", s -> new FlattenView(s, s.trace().predicted().index()));
-    views.put("softmax", s -> new SoftmaxView(s, s.trace().predicted().index()));
+    views.put("flatten", s -> new FlattenView(s, s.trace().orElseThrow().predicted().index()));
+    views.put("softmax", s -> new SoftmaxView(s, s.trace().orElseThrow().predicted().index()));
     return views;
   }
 

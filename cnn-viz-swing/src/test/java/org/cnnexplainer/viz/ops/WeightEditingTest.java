@@ -18,6 +18,7 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.EditList;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.NetworkEdit;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.explain.ConvolutionStep;
@@ -73,7 +74,7 @@ class WeightEditingTest {
             () -> {
               ConvolutionFormulaView made = new ConvolutionFormulaView(s.state(), LAYER, 2, 1);
               listen(s, made::setEditListener);
-              made.setWindowPosition(3, 4);
+              made.setWindowPosition(new Position(3, 4));
               Headless.paint(made, 1000, 460);
               int index = (1 * 3 + 1) * 3 + 2; // channel 1, row 1, column 2
               Rectangle2D cell = made.hits().find(HitMap.Kind.WEIGHT, index).orElseThrow().bounds();
@@ -90,7 +91,7 @@ class WeightEditingTest {
     Headless.runOnEdt(
         () -> {
           ActivationTrace fresh = edit.applyTo(NETWORK).trace(input);
-          ActivationTrace shown = s.state().trace();
+          ActivationTrace shown = s.state().trace().orElseThrow();
           for (int i = 0; i < fresh.size(); i++) {
             assertEquals(fresh.output(i), shown.output(i), "layer " + i);
           }
@@ -160,7 +161,7 @@ class WeightEditingTest {
           press(view, (int) cell.getCenterX(), (int) cell.getCenterY());
           drag(view, (int) cell.getCenterX(), (int) cell.getCenterY() - 40);
           key(view, "raiseWeight");
-          assertSame(NETWORK, s.state().network());
+          assertSame(NETWORK, s.state().network().orElseThrow());
           assertFalse(view.hits().texts().isEmpty());
         });
   }
@@ -194,7 +195,9 @@ class WeightEditingTest {
     Headless.runOnEdt(
         () ->
             assertEquals(
-                expected, ((Conv2D) s.state().trace().network().layer(LAYER)).weight(1, 3, 2, 0)));
+                expected,
+                ((Conv2D) s.state().trace().orElseThrow().network().layer(LAYER))
+                    .weight(1, 3, 2, 0)));
   }
 
   private static void key(JComponent view, String action) {

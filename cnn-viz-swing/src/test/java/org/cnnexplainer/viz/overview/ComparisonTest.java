@@ -129,7 +129,8 @@ class ComparisonTest {
           assertEquals(
               hex(
                   ColorScale.diverging(
-                          state.palette().activations(), state.ranges().range(SmallNetwork.CONV_A))
+                          state.palette().activations(),
+                          state.ranges().orElseThrow().range(SmallNetwork.CONV_A))
                       .rgb(EDITED_TRACE.output(SmallNetwork.CONV_A).get(0, 1, 2))),
               hex(at(plain, r, shape, 1, 2)));
           assertTrue(!texts(overview).contains("Difference:"));
@@ -148,7 +149,8 @@ class ComparisonTest {
           int layer = SmallNetwork.CONV_B;
           Shape shape = NETWORK.outputShape(layer);
           ColorScale scale =
-              ColorScale.diverging(state.palette().activations(), state.ranges().range(layer));
+              ColorScale.diverging(
+                  state.palette().activations(), state.ranges().orElseThrow().range(layer));
           // The canvas: both maps side by side with a 1-pixel gap, centred vertically.
           int width = 2 * shape.width() + 1;
           int height =

@@ -65,7 +65,7 @@ class NetworkOverviewTest {
           HitMap hits = overview.hitMap();
           float value = TRACE.output(SmallNetwork.CONV_A).get(2, 5, 7);
           assertEquals(0.7f, value, 1e-6f, "the test network's constant neuron");
-          double range = state.ranges().range(SmallNetwork.CONV_A);
+          double range = state.ranges().orElseThrow().range(SmallNetwork.CONV_A);
           int expected = ColorScale.diverging(ColorMaps.RD_BU, range).rgb(value);
           assertEquals(hex(expected), hex(centrePixel(image, hits, new NeuronRef(0, 2))));
           assertEquals(
@@ -92,7 +92,9 @@ class NetworkOverviewTest {
           g.dispose();
           Rectangle2D r = overview.hitMap().boundsOf(new NeuronRef(0, 2)).orElseThrow();
           assertEquals(atOne, r, "hit map stays in component coordinates");
-          int expected = ColorScale.diverging(ColorMaps.RD_BU, state.ranges().range(0)).rgb(0.7f);
+          int expected =
+              ColorScale.diverging(ColorMaps.RD_BU, state.ranges().orElseThrow().range(0))
+                  .rgb(0.7f);
           int pixel = image.getRGB((int) (2 * r.getCenterX()), (int) (2 * r.getCenterY()));
           assertEquals(hex(expected), hex(pixel & 0xffffff));
         });
@@ -105,9 +107,9 @@ class NetworkOverviewTest {
           ExplainerState state = stateWithTrace();
           NetworkOverview overview = new NetworkOverview(state);
           Headless.paint(overview, 1200, 700);
-          double unit = state.ranges().range(SmallNetwork.CONV_A);
+          double unit = state.ranges().orElseThrow().range(SmallNetwork.CONV_A);
           state.setRangeMode(RangeMode.GLOBAL);
-          double global = state.ranges().range(SmallNetwork.CONV_A);
+          double global = state.ranges().orElseThrow().range(SmallNetwork.CONV_A);
           assertNotEquals(unit, global, 1e-9, "the test needs conv_b's range to be larger");
           BufferedImage image = Headless.paint(overview, 1200, 700);
           int expected = ColorScale.diverging(ColorMaps.RD_BU, global).rgb(0.7f);

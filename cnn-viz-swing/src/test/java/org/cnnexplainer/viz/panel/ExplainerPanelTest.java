@@ -41,7 +41,7 @@ class ExplainerPanelTest {
           Headless.paint(panel, 1200, 900);
           assertEquals(0.0, panel.room());
 
-          state.setSelection(new Selection(new NeuronRef(2, 1), null));
+          state.setSelection(Selection.of(new NeuronRef(2, 1)));
           assertInstanceOf(ConvolutionElasticView.class, panel.outerView().get());
           assertEquals(1.0, panel.room(), "animation is off headless: final frame at once");
           ConvolutionElasticView elastic = (ConvolutionElasticView) panel.outerView().get();
@@ -78,8 +78,9 @@ class ExplainerPanelTest {
               new Selection(new NeuronRef(4, 2), new org.cnnexplainer.core.Position(3, 5)));
           assertInstanceOf(PoolingFormulaView.class, panel.outerView().get());
           PoolingFormulaView pool = (PoolingFormulaView) panel.outerView().get();
-          assertEquals(3, pool.row(), "starts at the cell clicked in the overview");
-          assertEquals(5, pool.column());
+          assertEquals(
+              3, pool.windowPosition().row(), "starts at the cell clicked in the overview");
+          assertEquals(5, pool.windowPosition().column());
           state.setSelection(Selection.of(new NeuronRef(11, 6)));
           assertInstanceOf(FlattenView.class, panel.outerView().get());
           ((FlattenView) panel.outerView().get()).setSoftmaxOpen(false);

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.util.Optional;
 import javax.swing.JComponent;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.Position;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.ops.ActivationFormulaView;
@@ -85,7 +86,7 @@ class NeuronViewsTest {
           assertTrue(conv.hits().regions().isEmpty(), "nothing to click in a blank view");
           assertTrue(pool.hits().regions().isEmpty());
           pool.step(); // the timer's step does nothing
-          pool.setWindowPosition(0, 0);
+          pool.setWindowPosition(new Position(0, 0));
         });
   }
 
