@@ -238,7 +238,11 @@ class EditControllerTest {
           edits.unpin();
           return null;
         });
-    awaitReference(state);
+    end = System.nanoTime() + 10_000_000_000L;
+    while (onEdt(() -> state.reference().map(r -> r.input() != second).orElse(true))) {
+      assertTrue(System.nanoTime() < end, "the unedited trace of the shown image never arrived");
+      Thread.sleep(10);
+    }
     onEdt(
         () -> {
           // Unpinned with an edit in force: the unedited network's trace of the shown image.
