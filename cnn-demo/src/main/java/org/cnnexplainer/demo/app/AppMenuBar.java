@@ -68,11 +68,20 @@ final class AppMenuBar extends JMenuBar {
     JMenuItem list = item("Edits…", 0, e -> edits.showEdits());
     JMenuItem export = item("Export edited model…", 0, e -> edits.exportModel());
     JMenuItem suggest = item("Suggest an experiment…", 0, e -> edits.suggestExperiment(-1));
-    JMenuItem pin = item("Pin this image for comparison", 0, e -> edits.pin());
+    JMenuItem pin =
+        item(
+            "Pin this image for comparison",
+            0,
+            e -> {
+              if (edits.isPinned()) {
+                edits.unpin();
+              } else {
+                edits.pin();
+              }
+            });
     pin.setAccelerator(
         KeyStroke.getKeyStroke(
             KeyEvent.VK_P, shortcut | java.awt.event.InputEvent.SHIFT_DOWN_MASK));
-    JMenuItem unpin = item("Unpin the image", 0, e -> edits.unpin());
     JCheckBoxMenuItem difference = new JCheckBoxMenuItem("Show differences");
     difference.setAccelerator(
         KeyStroke.getKeyStroke(
@@ -87,7 +96,6 @@ final class AppMenuBar extends JMenuBar {
     menu.addSeparator();
     menu.add(suggest);
     menu.add(pin);
-    menu.add(unpin);
     menu.add(difference);
     // Ctrl+Y redoes too, as in most editors on Windows and Linux.
     frame
@@ -103,7 +111,7 @@ final class AppMenuBar extends JMenuBar {
           redo.setEnabled(edits.canRedo());
           reset.setEnabled(edits.isEdited());
           export.setEnabled(edits.isEdited());
-          unpin.setEnabled(edits.isPinned());
+          pin.setText(edits.isPinned() ? "Unpin the image" : "Pin this image for comparison");
           difference.setSelected(edits.isDifference());
           difference.setText(
               edits.isPinned()
