@@ -225,11 +225,7 @@ class EditControllerTest {
           return null;
         });
     Network edited = silence.applyTo(network);
-    long end = System.nanoTime() + 10_000_000_000L;
-    while (onEdt(() -> state.reference().orElseThrow().network() == network)) {
-      assertTrue(System.nanoTime() < end, "the pinned image was never retraced");
-      Thread.sleep(10);
-    }
+    await("the pinned image retraced", () -> state.reference().orElseThrow().network() != network);
     onEdt(
         () -> {
           assertEquals(
@@ -238,11 +234,9 @@ class EditControllerTest {
           edits.unpin();
           return null;
         });
-    end = System.nanoTime() + 10_000_000_000L;
-    while (onEdt(() -> state.reference().map(r -> r.input() != second).orElse(true))) {
-      assertTrue(System.nanoTime() < end, "the unedited trace of the shown image never arrived");
-      Thread.sleep(10);
-    }
+    await(
+        "the unedited trace of the shown image",
+        () -> state.reference().map(r -> r.input() == second).orElse(false));
     onEdt(
         () -> {
           // Unpinned with an edit in force: the unedited network's trace of the shown image.
@@ -284,11 +278,7 @@ class EditControllerTest {
             () ->
                 new ExperimentPanel(
                     state.trace().orElseThrow(), target, edits::apply, () -> closed.set(true)));
-    long end = System.nanoTime() + 10_000_000_000L;
-    while (onEdt(() -> dialog.rows().isEmpty())) {
-      assertTrue(System.nanoTime() < end, "the ranking never arrived");
-      Thread.sleep(10);
-    }
+    await("the ranking", () -> !dialog.rows().isEmpty());
     onEdt(
         () -> {
           assertEquals(rows, dialog.rows());
@@ -305,14 +295,16 @@ class EditControllerTest {
 
   /** Waits until the background trace of the unedited network has reached the state. */
   private static void awaitReference(ExplainerState state) throws Exception {
+    await("the unedited trace", () -> state.reference().isPresent());
+  }
+
+  /** Waits (up to 10 s) until {@code done}, checked on the event thread, is true. */
+  private static void await(String what, Callable<Boolean> done) throws Exception {
     long end = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < end) {
-      if (onEdt(() -> state.reference().isPresent())) {
-        return;
-      }
+    while (!onEdt(done)) {
+      assertTrue(System.nanoTime() < end, what + " never arrived");
       Thread.sleep(10);
     }
-    throw new AssertionError("the unedited trace never arrived");
   }
 
   private static <T> T onEdt(Callable<T> action) throws Exception {

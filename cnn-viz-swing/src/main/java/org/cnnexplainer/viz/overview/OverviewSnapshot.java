@@ -53,51 +53,6 @@ record OverviewSnapshot(
     LayerChanges changes,
     ComparisonTiles.Difference difference,
     String comparison) {
-  /** A snapshot without a comparison. */
-  OverviewSnapshot(
-      Network network,
-      List<ColumnSpec> columns,
-      ActivationTrace trace,
-      LayerRanges ranges,
-      Palette palette,
-      boolean detail,
-      BufferedImage[][] tiles,
-      BufferedImage[][] previousTiles,
-      double transition,
-      Selection hover,
-      Selection previousHover,
-      double hoverFraction,
-      Selection selection,
-      VizStyle style,
-      Unfolding unfolding,
-      double unfold,
-      boolean fadeIn,
-      ActivationTrace reference,
-      LayerChanges changes) {
-    this(
-        network,
-        columns,
-        trace,
-        ranges,
-        palette,
-        detail,
-        tiles,
-        previousTiles,
-        transition,
-        hover,
-        previousHover,
-        hoverFraction,
-        selection,
-        style,
-        unfolding,
-        unfold,
-        fadeIn,
-        reference,
-        changes,
-        null,
-        null);
-  }
-
   /** Whether the legends are painted: in detail mode, and always in difference mode. */
   boolean legends() {
     return trace != null && (detail || difference != null);
