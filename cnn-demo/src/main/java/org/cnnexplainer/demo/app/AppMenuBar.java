@@ -68,6 +68,9 @@ final class AppMenuBar extends JMenuBar {
     JMenuItem list = item("Edits…", 0, e -> edits.showEdits());
     JMenuItem export = item("Export edited model…", 0, e -> edits.exportModel());
     JMenuItem suggest = item("Suggest an experiment…", 0, e -> edits.suggestExperiment(-1));
+    suggest.setAccelerator(
+        KeyStroke.getKeyStroke(
+            KeyEvent.VK_E, shortcut | java.awt.event.InputEvent.SHIFT_DOWN_MASK));
     JMenuItem pin =
         item(
             "Pin this image for comparison",
