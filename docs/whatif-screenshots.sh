@@ -45,15 +45,11 @@ for theme in light dark; do
   set -- $w
   r "drag $1 $2 $1 $(($2-100))" 2
   r "shot $out/weight-$theme.png" 0.5
+  r "key ESCAPE" 1.5
   r "keys CONTROL SHIFT D" 1.5
   r "shot $out/difference-$theme.png" 0.5
   r "keys CONTROL SHIFT D" 1
-  r "key ESCAPE" 1.5
   r "keys CONTROL Z" 1.5
-  # the suggested experiment for the predicted class
-  r "keys CONTROL SHIFT E" 2.5
-  r "shot $out/experiment-$theme.png" 0.5
-  r "key ESCAPE" 1
   # pin this image, choose another example
   r "keys CONTROL SHIFT P" 1
   b=$(json "' '.join(str(s['imageButtons'][3][k]) for k in ('x','y'))")
@@ -62,6 +58,11 @@ for theme in light dark; do
   r "keys CONTROL SHIFT P" 1
   b=$(json "' '.join(str(s['imageButtons'][0][k]) for k in ('x','y'))")
   r "click $b" 2
+  # the suggested experiment for the predicted class
+  r "keys CONTROL SHIFT E" 2.5
+  r "shot $out/experiment-$theme.png" 0.5
+  r "key ESCAPE" 1
+  r "click $b" 1.5 # the window takes the keys again (no window manager)
   r "keys CONTROL D" 2
   p=$(json "' '.join(str(s['draw'][k]) for k in ('x','y','w','h'))")
   set -- $p

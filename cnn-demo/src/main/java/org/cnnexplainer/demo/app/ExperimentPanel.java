@@ -75,7 +75,7 @@ final class ExperimentPanel extends JPanel {
         new JLabel(
             String.format(
                 Locale.ROOT,
-                "<html>Which channel contributes most to <b>%s</b> (logit %.2f, %.1f %%)?"
+                "<html><body style='width: 520px'>Which channel contributes most to <b>%s</b> (logit %.2f, %.1f %%)?"
                     + " Ranked by gradient × activation, the sum over the channel's map of"
                     + " ∂logit/∂activation × activation: the first-order estimate of the logit"
                     + " drop. The drop column silences each channel (kernel slice and bias × 0)"
