@@ -69,6 +69,7 @@ final class ExperimentPanel extends JPanel {
         };
     table = new JTable(model);
     table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+    table.getColumnModel().getColumn(0).setMaxWidth(36); // the rank
     table.getAccessibleContext().setAccessibleName("Channels ranked by contribution to " + label);
     float logit = trace.logits().orElseThrow().at(classIndex);
     JLabel intro =
