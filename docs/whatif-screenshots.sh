@@ -15,8 +15,9 @@ Xvfb :$d -screen 0 ${size}x24 -dpi 96 -nolisten tcp >/dev/null 2>&1 &
 xpid=$!
 sleep 1.5
 prefs=$(mktemp -d)
+# The jar with the test classes beside it: the test-only launcher makes the window write its state.
 DISPLAY=:$d java -Djava.util.prefs.userRoot=$prefs -Dcnnexplainer.stateDump=$out/state.json \
-  -jar $jar app --model $root/models/tiny-vgg-fashion $root/models/tiny-vgg-fashion/examples/ankle_boot_1.png >$out/app.log 2>&1 &
+  -cp $jar:$root/cnn-demo/target/test-classes org.cnnexplainer.demo.app.InstrumentedLauncher app --model $root/models/tiny-vgg-fashion $root/models/tiny-vgg-fashion/examples/ankle_boot_1.png >$out/app.log 2>&1 &
 apid=$!
 sleep 9
 mkfifo $out/cmd 2>/dev/null

@@ -22,34 +22,42 @@ public final class EditHistory {
   private final List<Network> networks = new ArrayList<>();
   private int position;
 
-  /** A history of {@code original} without edits. */
+  /**
+   * A history of {@code original} without edits.
+   *
+   * @param original the unedited network; {@link #original()} and, until the first edit, {@link
+   *     #current()}
+   */
   public EditHistory(Network original) {
     this.original = Objects.requireNonNull(original, "original");
     states.add(EditList.empty());
     networks.add(original);
   }
 
-  /** The network before any edit. */
+  /** {@return the network before any edit} */
   public Network original() {
     return original;
   }
 
-  /** The network in force: the original with {@link #edits()} applied. */
+  /** {@return the network in force: the original with {@link #edits()} applied} */
   public Network current() {
     return networks.get(position);
   }
 
-  /** The edits in force, in the order they were made. */
+  /** {@return the edits in force, in the order they were made; empty when none is} */
   public EditList edits() {
     return states.get(position);
   }
 
-  /** Whether any edit is in force. */
+  /** {@return whether any edit is in force} */
   public boolean isEdited() {
     return !edits().isEmpty();
   }
 
-  /** The names of the layers whose weights the edits in force change, in the network's order. */
+  /**
+   * {@return the names of the layers whose weights the edits in force change, in the network's
+   * order; empty when nothing is edited}
+   */
   public Set<String> changedLayers() {
     Set<String> touched = new LinkedHashSet<>();
     edits().edits().forEach(e -> touched.add(e.layer()));
@@ -69,6 +77,8 @@ public final class EditHistory {
    * Adds {@code edit} after the edits in force and returns the new network; edits that were undone
    * can no longer be redone.
    *
+   * @param edit the edit to add
+   * @return the new network in force, {@link #current()}
    * @throws IllegalArgumentException if the edit does not fit the network (nothing changes)
    */
   public Network apply(NetworkEdit edit) {
@@ -116,7 +126,11 @@ public final class EditHistory {
         && last.index().equals(next.index());
   }
 
-  /** Removes every edit (undoable) and returns the original network. */
+  /**
+   * Removes every edit (undoable) and returns the original network.
+   *
+   * @return the original network, now {@link #current()}
+   */
   public Network reset() {
     if (isEdited()) {
       push(EditList.empty(), original);
@@ -124,10 +138,12 @@ public final class EditHistory {
     return current();
   }
 
+  /** {@return whether {@link #undo()} has something to undo} */
   public boolean canUndo() {
     return position > 0;
   }
 
+  /** {@return whether {@link #redo()} has something to redo} */
   public boolean canRedo() {
     return position < states.size() - 1;
   }
@@ -135,6 +151,7 @@ public final class EditHistory {
   /**
    * Goes back to the state before the last {@link #apply} or {@link #reset}.
    *
+   * @return the network in force after undoing, {@link #current()}
    * @throws IllegalStateException if there is nothing to undo
    */
   public Network undo() {
@@ -148,6 +165,7 @@ public final class EditHistory {
   /**
    * Goes forward to the state the last {@link #undo} left.
    *
+   * @return the network in force after redoing, {@link #current()}
    * @throws IllegalStateException if there is nothing to redo
    */
   public Network redo() {

@@ -293,6 +293,8 @@ public final class ExplainerState implements AutoCloseable {
    * background, and until it arrives {@link #trace()} holds the previous network's. Fires {@link
    * StateProperty#WEIGHTS}.
    *
+   * @param edited the edited network (e.g. {@link EditHistory#current()}); the same object as the
+   *     current network changes nothing
    * @throws IllegalStateException if no network is set
    * @throws IllegalArgumentException if {@code edited} has other layers or shapes
    */
@@ -335,8 +337,8 @@ public final class ExplainerState implements AutoCloseable {
   }
 
   /**
-   * The trace shown for comparison next to {@link #trace()}, e.g. the unedited network's on the
-   * same input (the output shows its probabilities as ghost bars), if any.
+   * {@return the trace shown for comparison next to {@link #trace()}, e.g. the unedited network's
+   * on the same input (the output shows its probabilities as ghost bars); empty when there is none}
    */
   public Optional<ActivationTrace> reference() {
     return Optional.ofNullable(reference);
@@ -346,6 +348,7 @@ public final class ExplainerState implements AutoCloseable {
    * Sets the comparison trace ({@code null}: none); it must be of the same kind of network as
    * {@link #network()} (same output size). Cleared by {@link #setNetwork}.
    *
+   * @param reference the comparison trace, or {@code null} for none
    * @throws IllegalArgumentException if its output size differs from the network's
    */
   public void setReference(ActivationTrace reference) {

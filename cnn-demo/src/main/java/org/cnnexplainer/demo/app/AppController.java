@@ -8,20 +8,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.image.InvalidImageException;
+import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.draw.DrawingPad;
 
 /**
  * What the window does with models and images: loads them off the event thread, installs them in
- * the shared state, and reports failures without changing what is shown.
+ * the shared state (the only class of the window that sets its network, input and trace; the
+ * drawing dialog it opens sets the input), keeps the image strip's images, and reports failures
+ * without changing what is shown. It knows the views it drives, never the frame that holds them.
  */
 final class AppController {
-  private final ExplainerFrame frame;
+  private final ExplainerState state;
+  private final AppPreferences prefs;
+  private final ImageStrip strip;
+  private final StatusBar status;
+  private final JFrame window; // the owner of dialogs; its title names the model
+  private final PaintTimer timer;
+  private final AppProbe probe;
   private final ModelLoader loader = new ModelLoader();
   private final ExecutorService images =
       Executors.newSingleThreadExecutor(
@@ -36,8 +46,28 @@ final class AppController {
   private DrawDialog drawing;
   private EarlyNetwork early;
 
-  AppController(ExplainerFrame frame) {
-    this.frame = frame;
+  /**
+   * A controller that loads into {@code state}, offers the images in {@code strip}, reports on
+   * {@code status} and in {@code window}'s title, and tells {@code timer} and {@code probe} what it
+   * did.
+   */
+  AppController(
+      ExplainerState state,
+      AppPreferences prefs,
+      ImageStrip strip,
+      StatusBar status,
+      JFrame window,
+      PaintTimer timer,
+      AppProbe probe) {
+    this.state = state;
+    this.prefs = prefs;
+    this.strip = strip;
+    this.status = status;
+    this.window = window;
+    this.timer = timer;
+    this.probe = probe;
+    strip.setOnChoose(this::chooseImage);
+    strip.setOnAdd(this::addImageFromChooser);
   }
 
   /** The model to start with: {@code modelPath} when given, else the last one, else the bundled. */
@@ -56,13 +86,13 @@ final class AppController {
     this.early = early;
     Optional<ModelSource> source;
     try {
-      source = startSource(frame.prefs, modelPath);
+      source = startSource(prefs, modelPath);
     } catch (IOException e) {
-      ErrorDialogs.modelFailed(frame, modelPath.toString(), e, false);
+      ErrorDialogs.modelFailed(window, modelPath.toString(), e, false);
       source = ModelMenu.defaultBundled();
     }
     if (source.isEmpty()) {
-      frame.status.showMessage("No model yet: choose Model ▸ Open model… (a TF.js model.json)");
+      status.showMessage("No model yet: choose Model ▸ Open model… (a TF.js model.json)");
       return;
     }
     open(source.get(), imagePath);
@@ -73,17 +103,16 @@ final class AppController {
    * and, with {@code imagePath} (or its first example), its activations.
    */
   void open(ModelSource source, Path imagePath) {
-    frame.status.showMessage("Loading " + source.name() + "…");
+    status.showMessage("Loading " + source.name() + "…");
     EarlyNetwork first = early;
     early = null; // only the first model is read early
     loader.load(
         source,
         first,
         network -> {
-          if (frame.state.network().orElse(null) != network) {
-            frame.state.setNetwork(network);
-            frame.strip.setExamples(List.of());
-            frame.strip.showInput(null);
+          if (state.network().orElse(null) != network) {
+            state.setNetwork(network);
+            strip.setExamples(List.of());
           }
         },
         loaded -> {
@@ -91,32 +120,31 @@ final class AppController {
           model = loaded.source();
           inMemoryModel = null;
           image = null;
-          if (frame.state.network().orElse(null) != loaded.network()) {
-            frame.state.setNetwork(loaded.network());
+          if (state.network().orElse(null) != loaded.network()) {
+            state.setNetwork(loaded.network());
           }
-          frame.strip.setExamples(loaded.examples());
-          frame.strip.showInput(null);
-          frame.prefs.rememberModel(source);
-          frame.setTitle("CNN Explainer — " + source.name());
+          strip.setExamples(loaded.examples());
+          prefs.rememberModel(source);
+          window.setTitle("CNN Explainer — " + source.name());
           if (!loaded.examples().isEmpty()) {
             // The first example shows at once; an image from the command line replaces it when
             // read, and if it cannot be read the example stays.
-            frame.strip.showSelected(0);
+            strip.showSelected(0);
             image = loaded.examples().get(0);
-            frame.state.setTrace(loaded.firstTrace());
+            state.setTrace(loaded.firstTrace());
           } else if (imagePath == null) {
-            frame.status.showMessage("This model has no example images: add one with +");
+            status.showMessage("This model has no example images: add one with +");
           }
           if (imagePath != null) {
             addImage(imagePath);
           }
-          frame.dump();
+          probe.changed();
         },
         error -> {
-          boolean hadModel = frame.state.network().isPresent();
-          frame.status.showMessage(
+          boolean hadModel = state.network().isPresent();
+          status.showMessage(
               hadModel ? null : "No model loaded: choose Model ▸ Open model… (a TF.js model.json)");
-          ErrorDialogs.modelFailed(frame, source.label(), error, hadModel);
+          ErrorDialogs.modelFailed(window, source.label(), error, hadModel);
         });
   }
 
@@ -131,16 +159,15 @@ final class AppController {
   void showInMemory(String name, Network network, List<Example> images, int selected) {
     model = null;
     inMemoryModel = name;
-    frame.state.setNetwork(network);
-    frame.strip.setExamples(images);
-    frame.strip.showInput(null);
-    frame.setTitle("CNN Explainer — " + name);
+    state.setNetwork(network);
+    strip.setExamples(images);
+    window.setTitle("CNN Explainer — " + name);
     if (!images.isEmpty()) {
       int chosen = Math.max(0, Math.min(selected, images.size() - 1));
-      frame.strip.showSelected(chosen);
+      strip.showSelected(chosen);
       chooseImage(images.get(chosen));
     }
-    frame.dump();
+    probe.changed();
   }
 
   /** Waits briefly for the first model's network, so the window's first frame shows it. */
@@ -150,12 +177,12 @@ final class AppController {
 
   /** Shows {@code example} (called by the strip). */
   void chooseImage(Example example) {
-    if (frame.state.network().isEmpty()) {
+    if (state.network().isEmpty()) {
       return;
     }
     image = example;
-    frame.timer.imageChosen();
-    frame.state.setInput(example.input());
+    timer.imageChosen();
+    state.setInput(example.input());
   }
 
   /**
@@ -163,10 +190,10 @@ final class AppController {
    * says why it is not offered.
    */
   void draw() {
-    Network network = frame.state.network().orElse(null);
+    Network network = state.network().orElse(null);
     if (!DrawDialog.fits(network)) {
       JOptionPane.showMessageDialog(
-          frame,
+          window,
           network == null
               ? "Open a model first."
               : "Drawing is offered for models with small grayscale inputs (one channel, at most "
@@ -179,42 +206,47 @@ final class AppController {
       return;
     }
     if (drawing == null || !drawing.isDisplayable()) {
-      drawing = new DrawDialog(frame, frame.state, () -> image = null);
+      drawing = new DrawDialog(window, state, () -> image = null);
     }
     drawing.setVisible(true);
     drawing.toFront();
-    frame.dump();
+    probe.changed();
   }
 
-  /** The drawing dialog once opened, else null (for tests). */
+  /** The drawing dialog once opened, else null (for the end-to-end tests' probe). */
   DrawDialog drawing() {
     return drawing;
   }
 
   void addImageFromChooser() {
-    FileChoosers.openImage(frame).ifPresent(this::addImage);
+    FileChoosers.openImage(window).ifPresent(this::addImage);
   }
 
   void openModelFromChooser() {
-    FileChoosers.openModel(frame)
-        .ifPresent(
-            path -> {
-              try {
-                open(ModelSource.file(path));
-              } catch (IOException e) {
-                ErrorDialogs.modelFailed(
-                    frame, path.toString(), e, frame.state.network().isPresent());
-              }
-            });
+    FileChoosers.openModel(window).ifPresent(this::openFile);
+  }
+
+  /**
+   * Opens the model at {@code path} (a model.json or its folder); false, after saying why, when it
+   * is no model (a failure while loading is reported later, keeping what is shown).
+   */
+  boolean openFile(Path path) {
+    try {
+      open(ModelSource.file(path));
+      return true;
+    } catch (IOException e) {
+      ErrorDialogs.modelFailed(window, path.toString(), e, state.network().isPresent());
+      return false;
+    }
   }
 
   /**
    * Reads an image file off the event thread and adds it; a failure leaves everything as it was.
    */
   void addImage(Path file) {
-    Network network = frame.state.network().orElse(null);
+    Network network = state.network().orElse(null);
     if (network == null) {
-      ErrorDialogs.imageFailed(frame, file.toString(), new IOException("open a model first"));
+      ErrorDialogs.imageFailed(window, file.toString(), new IOException("open a model first"));
       return;
     }
     images.execute(
@@ -227,14 +259,14 @@ final class AppController {
             Example example = new Example(name, name, thumb, input);
             SwingUtilities.invokeLater(() -> addIfCurrent(network, example));
           } catch (IOException | RuntimeException e) {
-            SwingUtilities.invokeLater(() -> ErrorDialogs.imageFailed(frame, file.toString(), e));
+            SwingUtilities.invokeLater(() -> ErrorDialogs.imageFailed(window, file.toString(), e));
           }
         });
   }
 
   /** Adds a pasted or dropped picture. */
   void addImage(BufferedImage picture) {
-    Network network = frame.state.network().orElse(null);
+    Network network = state.network().orElse(null);
     if (network == null) {
       return;
     }
@@ -250,20 +282,20 @@ final class AppController {
         throw new InvalidImageException("the clipboard holds no image or image file");
       }
     } catch (Exception e) {
-      ErrorDialogs.imageFailed(frame, "the clipboard", e);
+      ErrorDialogs.imageFailed(window, "the clipboard", e);
     }
   }
 
   /** Adds {@code example} (or selects the same image when the strip already has it). */
   private void addIfCurrent(Network network, Example example) {
-    if (frame.state.network().orElse(null) != network) {
+    if (state.network().orElse(null) != network) {
       return;
     }
-    int same = frame.strip.indexOfSame(example);
+    int same = strip.indexOfSame(example);
     if (same >= 0) {
-      frame.strip.select(same);
+      strip.select(same);
     } else {
-      frame.strip.addAndSelect(example);
+      strip.addAndSelect(example);
     }
   }
 
@@ -273,10 +305,5 @@ final class AppController {
 
   String imageName() {
     return image == null ? null : image.name();
-  }
-
-  /** All examples and added images, for tests. */
-  List<Example> images() {
-    return frame.strip.examples();
   }
 }

@@ -1,9 +1,7 @@
 package org.cnnexplainer.demo.app;
 
-import com.google.gson.JsonObject;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
-import java.awt.Point;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -13,6 +11,7 @@ import javax.swing.ButtonGroup;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
+import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSlider;
@@ -22,7 +21,6 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.ClassScore;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
-import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateListener;
@@ -38,19 +36,19 @@ import org.cnnexplainer.viz.draw.DrawingPad;
 final class DrawDialog extends JDialog {
   private final ExplainerState state;
   private final JPanel padHolder = new JPanel(new BorderLayout());
-  private final JLabel prediction = new JLabel(" ");
+  final JLabel prediction = new JLabel(" "); // read by the end-to-end tests' probe
   private final JToggleButton pen = new JToggleButton("Pen", true);
   private final JToggleButton eraser = new JToggleButton("Eraser");
   private final JSlider thickness = new JSlider(1, 12, 5); // half input pixels
   private final Runnable onDrawn;
   private final StateListener listener = this::stateChanged;
-  private DrawingPad pad;
+  DrawingPad pad; // read by the end-to-end tests' probe
 
   /**
    * A dialog for {@code state}'s network; {@code onDrawn} runs (before the state changes) each time
    * the drawing becomes the input.
    */
-  DrawDialog(ExplainerFrame owner, ExplainerState state, Runnable onDrawn) {
+  DrawDialog(JFrame owner, ExplainerState state, Runnable onDrawn) {
     super(owner, "Draw an input", false);
     // Closed, not hidden: a hidden pad must not keep feeding the state.
     setDefaultCloseOperation(DISPOSE_ON_CLOSE);
@@ -95,7 +93,6 @@ final class DrawDialog extends JDialog {
           @Override
           public void windowClosed(WindowEvent e) {
             state.removeListener(listener);
-            owner.dump();
           }
         });
     newPad(state.network().orElseThrow().inputShape());
@@ -107,34 +104,6 @@ final class DrawDialog extends JDialog {
   /** Whether {@code network} takes small grayscale images (see {@link DrawingPad#suits}). */
   static boolean fits(Network network) {
     return network != null && DrawingPad.suits(network.inputShape());
-  }
-
-  /**
-   * For the state dump of end-to-end tests: the pad's bounds on screen, the prediction line, and
-   * whether the drawing is the state's input; null unless {@code dialog} is showing.
-   */
-  static JsonObject facts(DrawDialog dialog) {
-    if (dialog == null || !dialog.isShowing() || !dialog.pad.isShowing()) {
-      return null;
-    }
-    Point at = dialog.pad.getLocationOnScreen();
-    JsonObject json = new JsonObject();
-    json.addProperty("x", at.x);
-    json.addProperty("y", at.y);
-    json.addProperty("w", dialog.pad.getWidth());
-    json.addProperty("h", dialog.pad.getHeight());
-    json.addProperty("prediction", dialog.prediction.getText());
-    json.addProperty("drawn", dialog.state.input().orElse(null) == dialog.pad.input());
-    json.addProperty("inkSum", sum(dialog.pad.input()));
-    return json;
-  }
-
-  private static double sum(Tensor t) {
-    double s = 0;
-    for (int i = 0; i < t.size(); i++) {
-      s += t.at(i);
-    }
-    return s;
   }
 
   private void newPad(Shape inputShape) {

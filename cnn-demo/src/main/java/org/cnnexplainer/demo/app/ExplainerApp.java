@@ -58,7 +58,6 @@ public final class ExplainerApp {
           () -> {
             PaintTimer.mark("event thread started");
             ExplainerFrame frame = new ExplainerFrame(prefs);
-            TestHooks.installIfRequested(frame);
             PaintTimer.mark("window built");
             frame.addWindowListener(
                 new WindowAdapter() {

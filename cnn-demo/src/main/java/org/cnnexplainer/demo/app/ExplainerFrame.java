@@ -21,7 +21,6 @@ import javax.swing.UIManager;
 import org.cnnexplainer.demo.lab.LabWindow;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.StateEvent;
-import org.cnnexplainer.viz.StateProperty;
 import org.cnnexplainer.viz.ops.Explainable;
 import org.cnnexplainer.viz.ops.OperationView;
 import org.cnnexplainer.viz.overview.NetworkOverview;
@@ -38,22 +37,23 @@ final class ExplainerFrame extends JFrame {
   final ExplainerPanel explainer = new ExplainerPanel(state);
   final StatusBar status = new StatusBar(state);
   final TutorialPanel tutorial;
-  final ImageStrip strip;
+  final ImageStrip strip = new ImageStrip(state);
   final ExplainerToolBar toolbar;
   final AppController controller;
   final EditController edits;
   final PaintTimer timer = new PaintTimer(state);
-  private final StateDump dump = StateDump.fromSystemProperty();
+  private final AppProbe probe;
   private final JSplitPane sideSplit;
   private LabWindow lab;
 
   ExplainerFrame(AppPreferences prefs) {
     super("CNN Explainer");
     this.prefs = prefs;
-    this.controller = new AppController(this);
-    this.edits = new EditController(this, state);
+    // First, so that the controller can tell it what it did; it reads this window only later.
+    probe = AppProbe.of(this);
+    controller = new AppController(state, prefs, strip, status, this, timer, probe);
+    edits = new EditController(this, state);
     tutorial = new TutorialPanel(() -> showTutorial(false));
-    strip = new ImageStrip(controller::chooseImage, controller::addImageFromChooser);
     toolbar = new ExplainerToolBar(state, prefs, this::play, this::showTutorial, this::explainView);
     setDefaultCloseOperation(DISPOSE_ON_CLOSE);
     setJMenuBar(new AppMenuBar(this));
@@ -94,18 +94,18 @@ final class ExplainerFrame extends JFrame {
     explainer.addPropertyChangeListener(Explainable.PLAYING_PROPERTY, e -> playingChanged());
     timer.install(this, this::painted);
     placeWindow();
-    // The screen positions in the dump follow the window: the system confirms a move or resize
-    // later than it was asked for, and there may be no paint after that.
+    // What the probe reads follows the window: the system confirms a move or resize later than it
+    // was asked for, and there may be no paint after that.
     addComponentListener(
         new ComponentAdapter() {
           @Override
           public void componentMoved(ComponentEvent e) {
-            SwingUtilities.invokeLater(ExplainerFrame.this::dump);
+            SwingUtilities.invokeLater(probe::changed);
           }
 
           @Override
           public void componentResized(ComponentEvent e) {
-            SwingUtilities.invokeLater(ExplainerFrame.this::dump);
+            SwingUtilities.invokeLater(probe::changed);
           }
         });
     addWindowListener(
@@ -113,7 +113,7 @@ final class ExplainerFrame extends JFrame {
           @Override
           public void windowOpened(WindowEvent e) {
             overview.requestFocusInWindow();
-            dump();
+            probe.changed();
           }
 
           @Override
@@ -178,45 +178,18 @@ final class ExplainerFrame extends JFrame {
     if (tutorial.isVisible()) {
       viewConcept().ifPresent(tutorial::show);
     }
-    dump();
+    probe.changed();
   }
 
   private void stateChanged(StateEvent event) {
-    if (event.has(StateProperty.INPUT)) {
-      strip.showInput(state.input().orElse(null));
-    }
     // Later, not now: listeners added after this one (the status bar's) have not seen the event
-    // yet, and a dump now would pair the new trace with the old prediction text.
-    SwingUtilities.invokeLater(this::dump);
+    // yet, and a probe reading the window now would pair the new trace with the old prediction.
+    SwingUtilities.invokeLater(probe::changed);
   }
 
   private void painted() {
-    timer.painted();
-    if (dump != null && state.trace().isPresent()) {
-      dump(); // the neuron positions are known only after a paint
-    }
-  }
-
-  void dump() {
-    if (dump != null) {
-      dump.write(
-          state,
-          () ->
-              new StateDump.Facts(
-                  isShowing(),
-                  controller.modelName(),
-                  controller.imageName(),
-                  status.predictionText(),
-                  explainer.room() > 0.99 ? viewConcept().map(Concept::id).orElse(null) : null,
-                  explainer.overview(),
-                  Theme.isDark(),
-                  strip.examples(),
-                  strip.buttonCentres(),
-                  ScreenTargets.of(this),
-                  ScreenLayout.of(this),
-                  DrawDialog.facts(controller.drawing()),
-                  edits.history() == null ? 0 : edits.history().edits().size()));
-    }
+    timer.painted(() -> controller.modelName() + ", " + controller.imageName());
+    probe.painted();
   }
 
   private void placeWindow() {
@@ -234,7 +207,7 @@ final class ExplainerFrame extends JFrame {
   /** Opens the Learning Lab (one per window), reading {@code data} when given. */
   void openLab(String data) {
     if (lab == null) {
-      lab = new LabWindow(new LabBridge(this));
+      lab = new LabWindow(new LabBridge(controller, this));
     }
     lab.open(data);
   }

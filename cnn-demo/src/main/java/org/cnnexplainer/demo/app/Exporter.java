@@ -12,8 +12,8 @@ import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.TraceJson;
-import org.cnnexplainer.demo.cli.Limits;
 import org.cnnexplainer.demo.cli.OutputFile;
+import org.cnnexplainer.viz.overview.OverviewImages;
 
 /**
  * Writes the current view as PNG (at twice the screen size, so it stays sharp when printed) or SVG
@@ -31,14 +31,14 @@ final class Exporter {
     OutputFile target = OutputFile.of(file);
     int w = Math.max(1, view.getWidth());
     int h = Math.max(1, view.getHeight());
-    if ((long) w * h * PNG_SCALE * PNG_SCALE > Limits.MAX_PICTURE_PIXELS) {
+    if ((long) w * h * PNG_SCALE * PNG_SCALE > OverviewImages.MAX_PIXELS) {
       throw new IOException(
           "the view is "
               + w * PNG_SCALE
               + "x"
               + h * PNG_SCALE
               + " pixels at twice the screen size, more than the "
-              + Limits.MAX_PICTURE_PIXELS
+              + OverviewImages.MAX_PIXELS
               + " a picture may have; export it as SVG");
     }
     BufferedImage image =

@@ -32,6 +32,10 @@ import javax.swing.UIManager;
 import javax.swing.border.AbstractBorder;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
+import org.cnnexplainer.viz.ExplainerState;
+import org.cnnexplainer.viz.StateEvent;
+import org.cnnexplainer.viz.StateListener;
+import org.cnnexplainer.viz.StateProperty;
 
 /**
  * The strip above the overview: the model's example images and the user's own in one row that
@@ -45,7 +49,10 @@ final class ImageStrip extends JPanel {
   /** Pixels per scroll unit; a wheel notch scrolls three units. */
   static final int SCROLL_UNIT = 16;
 
-  private final Consumer<Example> onChoose;
+  private final ExplainerState state;
+  private final StateListener inputListener = this::stateChanged;
+  private Consumer<Example> onChoose = example -> {};
+  private Runnable onAdd = () -> {};
   private final JPanel thumbs = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
   private final JScrollPane scroller =
       new JScrollPane(
@@ -58,9 +65,10 @@ final class ImageStrip extends JPanel {
   private final List<JToggleButton> buttons = new ArrayList<>();
   private ButtonGroup group = new ButtonGroup();
 
-  ImageStrip(Consumer<Example> onChoose, Runnable onAdd) {
+  /** A strip that shows {@code state}'s input as the network input. */
+  ImageStrip(ExplainerState state) {
     super(new BorderLayout(8, 0));
-    this.onChoose = onChoose;
+    this.state = state;
     setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
     getAccessibleContext().setAccessibleName("Input images");
     add.setToolTipText("Add your own image (or drop / paste one on the window)");
@@ -80,6 +88,35 @@ final class ImageStrip extends JPanel {
     add(right, BorderLayout.EAST);
     bindArrow(KeyEvent.VK_LEFT, -1);
     bindArrow(KeyEvent.VK_RIGHT, 1);
+  }
+
+  /** What a chosen image (a click or an arrow key) is reported to. */
+  void setOnChoose(Consumer<Example> onChoose) {
+    this.onChoose = onChoose;
+  }
+
+  /** What the add button runs. */
+  void setOnAdd(Runnable onAdd) {
+    this.onAdd = onAdd;
+  }
+
+  @Override
+  public void addNotify() {
+    super.addNotify();
+    state.addListener(inputListener);
+    showInput(state.input().orElse(null));
+  }
+
+  @Override
+  public void removeNotify() {
+    state.removeListener(inputListener);
+    super.removeNotify();
+  }
+
+  private void stateChanged(StateEvent event) {
+    if (event.has(StateProperty.INPUT)) {
+      showInput(state.input().orElse(null));
+    }
   }
 
   /** The strip is as tall as a thumbnail row plus the scroll bar, which may come and go. */
@@ -186,28 +223,8 @@ final class ImageStrip extends JPanel {
     return List.copyOf(examples);
   }
 
-  /**
-   * Where on screen each image's button is (its centre), in strip order, {@code null} for one
-   * scrolled out of view; for tests.
-   */
-  List<java.awt.Point> buttonCentres() {
-    List<java.awt.Point> centres = new ArrayList<>();
-    java.awt.Rectangle visible = scroller.getViewport().getViewRect();
-    for (JToggleButton b : buttons) {
-      int cx = b.getX() + b.getWidth() / 2;
-      int cy = b.getY() + b.getHeight() / 2;
-      if (b.isShowing() && visible.contains(cx, cy)) {
-        java.awt.Point p = b.getLocationOnScreen();
-        centres.add(new java.awt.Point(p.x + b.getWidth() / 2, p.y + b.getHeight() / 2));
-      } else {
-        centres.add(null);
-      }
-    }
-    return centres;
-  }
-
   /** Shows the network input image, or nothing. */
-  void showInput(Tensor input) {
+  private void showInput(Tensor input) {
     if (input == null) {
       processed.setIcon(null);
       processed.setText("");

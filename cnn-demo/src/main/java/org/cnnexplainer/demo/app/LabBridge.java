@@ -1,18 +1,21 @@
 package org.cnnexplainer.demo.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import javax.swing.JFrame;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.demo.lab.ExplainerBridge;
 import org.cnnexplainer.demo.lab.LabImage;
 
 /** Lets the Learning Lab open models and images in the explainer window through its controller. */
 final class LabBridge implements ExplainerBridge {
-  private final ExplainerFrame frame;
+  private final AppController controller;
+  private final JFrame window;
 
-  LabBridge(ExplainerFrame frame) {
-    this.frame = frame;
+  /** A bridge that opens through {@code controller} and brings {@code window} to the front. */
+  LabBridge(AppController controller, JFrame window) {
+    this.controller = controller;
+    this.window = window;
   }
 
   @Override
@@ -21,17 +24,14 @@ final class LabBridge implements ExplainerBridge {
         images.stream()
             .map(i -> new Example(i.name(), i.description(), i.picture(), i.input()))
             .toList();
-    frame.controller.showInMemory(modelName, network, examples, selected);
-    frame.toFront();
+    controller.showInMemory(modelName, network, examples, selected);
+    window.toFront();
   }
 
   @Override
   public void open(Path folder) {
-    try {
-      frame.controller.open(ModelSource.file(folder));
-      frame.toFront();
-    } catch (IOException e) {
-      ErrorDialogs.modelFailed(frame, folder.toString(), e, frame.state.network().isPresent());
+    if (controller.openFile(folder)) {
+      window.toFront();
     }
   }
 }

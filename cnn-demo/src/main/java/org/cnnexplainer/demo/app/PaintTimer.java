@@ -3,6 +3,7 @@ package org.cnnexplainer.demo.app;
 import java.awt.Window;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.swing.JComponent;
 import javax.swing.RepaintManager;
 import javax.swing.SwingUtilities;
@@ -12,8 +13,8 @@ import org.cnnexplainer.viz.ExplainerState;
 /**
  * Measures, when the system property {@value #PROPERTY} is {@code true}, the time from JVM start to
  * the first painted overview (its structure: columns, labels, empty neurons), to the first paint
- * with activations, and from choosing an image to the first paint of its trace; prints them to
- * standard error as {@code timing: ...} lines.
+ * with activations (naming the model and image painted), and from choosing an image to the first
+ * paint of its trace; prints them to standard error as {@code timing: ...} lines.
  */
 final class PaintTimer {
   static final String PROPERTY = "cnnexplainer.timing";
@@ -85,8 +86,8 @@ final class PaintTimer {
     }
   }
 
-  /** Called after each paint pass. */
-  void painted() {
+  /** Called after each paint pass; {@code shown} names the model and image painted. */
+  void painted(Supplier<String> shown) {
     if (!enabled || state.network().isEmpty()) {
       return;
     }
@@ -100,7 +101,8 @@ final class PaintTimer {
     }
     if (!firstDone) {
       firstDone = true;
-      System.err.println("timing: launch to first painted activations " + ms + " ms");
+      System.err.println(
+          "timing: launch to first painted activations " + ms + " ms (" + shown.get() + ")");
     } else if (switchStart != 0 && state.trace().orElse(null) != before) {
       double switchMs = (System.nanoTime() - switchStart) / 1e6;
       switchStart = 0;

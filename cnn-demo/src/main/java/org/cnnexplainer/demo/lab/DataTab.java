@@ -148,7 +148,7 @@ final class DataTab extends JPanel {
     if (error != null) {
       lab.status("Could not read the data: " + error.getMessage());
       lab.message("Could not read the data", error.getMessage());
-      lab.dumpNow();
+      lab.shownChanged();
       return;
     }
     session.data = result;
@@ -162,7 +162,7 @@ final class DataTab extends JPanel {
     lab.status(summary.headline() + ". Press Train to start.");
     lab.updateButtons();
     ViewWarmUp.whileIdle(result, () -> session.run == null && session.data == result);
-    lab.dumpNow();
+    lab.shownChanged();
     if (then != null) {
       then.run();
     }

@@ -86,7 +86,7 @@ final class LabFiles {
                           + out
                           + " (model, training record, model card). Open in explainer opens it.");
                   lab.updateButtons();
-                  lab.dumpNow();
+                  lab.shownChanged();
                 });
           } catch (IOException | RuntimeException ex) {
             SwingUtilities.invokeLater(
@@ -177,6 +177,6 @@ final class LabFiles {
             + " epochs. Open in explainer opens the model.");
     lab.showTab(1);
     lab.updateButtons();
-    lab.dumpNow();
+    lab.shownChanged();
   }
 }

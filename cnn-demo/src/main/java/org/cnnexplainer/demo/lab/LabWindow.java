@@ -65,7 +65,7 @@ public final class LabWindow extends JFrame {
   final JButton save = button("Save model…", "Save as a TF.js model folder with a model card");
   final JButton explain = button("Open in explainer", "Explain this model's predictions");
   private final JButton openTrained = button("Open trained model…", "Show a saved model's curves");
-  private final LabDump dump;
+  private final LabProbe labProbe;
 
   /** A Lab that opens models in the explainer through {@code bridge}; call on the event thread. */
   public LabWindow(ExplainerBridge bridge) {
@@ -75,7 +75,7 @@ public final class LabWindow extends JFrame {
     mistakes = new MistakesTab(this, session, bridge);
     runs = new RunController(this, session, data, watch, mistakes, worker, threads);
     files = new LabFiles(this, session, watch, mistakes, bridge, worker);
-    dump = LabDump.fromSystemProperty(this);
+    labProbe = LabProbe.of(this);
     setDefaultCloseOperation(HIDE_ON_CLOSE);
     chooseFolder.addActionListener(e -> data.chooseFolder());
     fashion.addActionListener(e -> data.load(FASHION_MNIST, null));
@@ -168,7 +168,7 @@ public final class LabWindow extends JFrame {
     if (dataSource != null && !dataSource.isBlank()) {
       data.load(dataSource, null);
     }
-    dumpNow();
+    shownChanged();
   }
 
   // ---- The parts' shared window: progress line, tabs, buttons, messages --------------------
@@ -216,35 +216,26 @@ public final class LabWindow extends JFrame {
     explain.setEnabled(
         (!running && session.trained != null)
             || (session.trained == null && session.savedFolder != null));
-    if (dump != null) {
-      dump.controlsChanged();
-    }
-    dumpNow();
+    labProbe.controlsChanged();
+    labProbe.changed();
   }
 
-  // ---- Test support: the state dump and its watchdog (off unless the dump is on) --------------
-
-  void dumpNow() {
-    if (dump != null) {
-      dump.write();
-    }
+  /** Tells the probe (see {@link LabProbe}) that what the Lab shows may have changed. */
+  void shownChanged() {
+    labProbe.changed();
   }
 
-  /** The training thread has started: the watchdog measures from now. */
+  /** The training thread has started. */
   void trainingStarted() {
-    if (dump != null) {
-      dump.trainingStarted();
-    }
+    labProbe.trainingStarted();
   }
 
-  /** The training thread has ended: what follows is not measured. */
+  /** The training thread has ended: what follows is not training. */
   void trainingFinished() {
-    if (dump != null) {
-      dump.trainingFinished();
-    }
+    labProbe.trainingFinished();
   }
 
-  /** Phase for the dump: idle, running, paused, finished. */
+  /** The phase: idle, running, paused, finished. */
   String phase() {
     if (session.run == null) {
       return "idle";

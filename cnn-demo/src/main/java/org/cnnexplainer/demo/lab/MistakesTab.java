@@ -157,7 +157,7 @@ final class MistakesTab extends JPanel {
                     : "")
                 + ", with the probability of the prediction. Click one to explain it.";
     cellImages.show(heading, pictures, captions, tips);
-    lab.dumpNow();
+    lab.shownChanged();
   }
 
   private String tip(int i) {

@@ -151,7 +151,7 @@ final class RunController {
       return;
     }
     drainInto(session.run, tick++ % 3);
-    lab.dumpNow();
+    lab.shownChanged();
   }
 
   /** Turn 0: curves and progress; 1: the probe from new weights; 2: their filmstrip frame. */
@@ -220,7 +220,7 @@ final class RunController {
       lab.status("Training failed: " + run.failure().getMessage());
       lab.message("Training failed", String.valueOf(run.failure().getMessage()));
       lab.updateButtons();
-      lab.dumpNow();
+      lab.shownChanged();
       return;
     }
     TrainingResult result = run.result();
@@ -279,7 +279,7 @@ final class RunController {
                 lab.showTab(2);
                 lab.updateButtons();
                 // Once more after the matrix has painted: the dump lists its cells' places.
-                SwingUtilities.invokeLater(lab::dumpNow);
+                SwingUtilities.invokeLater(lab::shownChanged);
               });
         });
   }

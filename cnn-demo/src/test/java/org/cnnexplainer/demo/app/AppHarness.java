@@ -27,8 +27,9 @@ import java.util.function.Predicate;
 /**
  * The packaged jar running on its own Xvfb display with a seeded model, a {@link RobotDriver} on
  * the same display, and the application's state dump ({@value StateDump#PROPERTY}); shared by the
- * end-to-end test and the soak. Starting aborts the test (skips, with the reason) without the jar
- * or Xvfb.
+ * end-to-end tests and the soak. The jar runs with the test classes beside it, started by {@link
+ * InstrumentedLauncher}, which installs the dump (the jar itself has no test code). Starting aborts
+ * the test (skips, with the reason) without the jar or Xvfb.
  */
 final class AppHarness {
   private static final long TIMEOUT_MS = 45_000;
@@ -65,8 +66,8 @@ final class AppHarness {
   }
 
   /**
-   * Starts Xvfb, then {@code java [jvmArgs] -jar cnn-explainer.jar app --model
-   * work/model/model.json [appArgs]} and the robot on that display.
+   * Starts Xvfb, then {@code java [jvmArgs] -cp cnn-explainer.jar:test-classes InstrumentedLauncher
+   * app --model work/model/model.json [appArgs]} and the robot on that display.
    */
   static AppHarness start(Path work, List<String> jvmArgs, List<String> appArgs) throws Exception {
     return start(work, jvmArgs, appArgs, "1280x800");
@@ -94,6 +95,9 @@ final class AppHarness {
         ":" + CompletableFuture.supplyAsync(() -> firstLine(xvfb)).get(20, TimeUnit.SECONDS).trim();
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classes =
+        new File(RobotDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString();
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add("-Djava.util.prefs.userRoot=" + work.resolve("prefs"));
@@ -101,16 +105,20 @@ final class AppHarness {
     command.add("-D" + StateDump.PROPERTY + "=" + work.resolve("state.json"));
     command.add("-Dcnnexplainer.animation=off");
     command.addAll(jvmArgs);
-    command.addAll(List.of("-jar", jar().toString(), "app", "--model", modelJson(work).toString()));
+    command.addAll(
+        List.of(
+            "-cp",
+            jar() + File.pathSeparator + classes,
+            InstrumentedLauncher.class.getName(),
+            "app",
+            "--model",
+            modelJson(work).toString()));
     command.addAll(appArgs);
     ProcessBuilder appBuilder = new ProcessBuilder(command);
     appBuilder.environment().put("DISPLAY", display);
     appBuilder.redirectErrorStream(true).redirectOutput(work.resolve("app.log").toFile());
     harness.app = appBuilder.start();
 
-    String classes =
-        new File(RobotDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .toString();
     ProcessBuilder robotBuilder =
         new ProcessBuilder(java, "-cp", classes, RobotDriver.class.getName());
     robotBuilder.environment().put("DISPLAY", display);

@@ -2,19 +2,26 @@ package org.cnnexplainer.demo.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import javax.swing.JComponent;
+import javax.swing.JLabel;
 import javax.swing.LookAndFeel;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.viz.ExplainerState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +36,7 @@ class ImageStripThemeTest {
       SwingUtilities.invokeAndWait(
           () -> {
             FlatDarkLaf.setup();
-            ImageStrip strip = new ImageStrip(e -> {}, () -> {});
+            ImageStrip strip = new ImageStrip(new ExplainerState());
             strip.setExamples(List.of(example("a"), example("b")));
             strip.select(1);
             strip.select(0); // the second frame was last drawn deselected under the dark theme
@@ -55,7 +62,8 @@ class ImageStripThemeTest {
     SwingUtilities.invokeAndWait(
         () -> {
           List<String> chosen = new java.util.ArrayList<>();
-          ImageStrip strip = new ImageStrip(e -> chosen.add(e.name()), () -> {});
+          ImageStrip strip = new ImageStrip(new ExplainerState());
+          strip.setOnChoose(e -> chosen.add(e.name()));
           strip.setExamples(List.of(example("a"), example("b"), example("c")));
           strip.select(0);
           strip.getActionMap().get("cnn-image-1").actionPerformed(null);
@@ -78,6 +86,54 @@ class ImageStripThemeTest {
     button.paint(g);
     g.dispose();
     return image.getRGB(0, button.getHeight() / 2);
+  }
+
+  /**
+   * The "Network input" shows the state's input, whatever set it: a click only reports the image
+   * (the controller puts it in the state), and a detached strip stops listening.
+   */
+  @Test
+  void theNetworkInputFollowsTheState() throws Exception {
+    try (ExplainerState state = new ExplainerState()) {
+      SwingUtilities.invokeAndWait(
+          () -> {
+            ImageStrip strip = new ImageStrip(state);
+            List<String> chosen = new java.util.ArrayList<>();
+            strip.setOnChoose(e -> chosen.add(e.name()));
+            strip.addNotify();
+            JLabel input = networkInput(strip);
+            state.setNetwork(SeededModel.network(7));
+            strip.setExamples(List.of(example("a"), example("b")));
+            strip.select(1);
+            assertEquals(List.of("b"), chosen);
+            assertNull(input.getIcon(), "a click alone does not change the input");
+            state.setInput(example("c").input());
+            assertNotNull(input.getIcon());
+            assertTrue(input.getText().contains("Network input<br>28×28"), input.getText());
+            strip.removeNotify();
+            state.setNetwork(SeededModel.network(8)); // clears the input
+            assertNotNull(input.getIcon(), "a detached strip no longer follows the state");
+            strip.addNotify();
+            assertNull(input.getIcon(), "attached again, it shows the state's input (none)");
+            strip.removeNotify();
+          });
+    }
+  }
+
+  private static JLabel networkInput(Container parent) {
+    for (Component c : parent.getComponents()) {
+      if (c instanceof JLabel label
+          && "Network input".equals(label.getAccessibleContext().getAccessibleName())) {
+        return label;
+      }
+      if (c instanceof Container inner) {
+        JLabel found = networkInput(inner);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private static Example example(String name) {

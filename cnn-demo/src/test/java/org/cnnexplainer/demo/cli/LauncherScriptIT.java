@@ -2,6 +2,8 @@ package org.cnnexplainer.demo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,12 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code cnn-explainer} script at the repository root runs the packaged jar on the fast path.
+ * The {@code cnn-explainer} script at the repository root runs the packaged jar on the fast path;
+ * the jar holds no test code.
  */
 class LauncherScriptIT {
   private static final Path ROOT = Path.of(System.getProperty("cnn.root", "..")).toAbsolutePath();
@@ -97,6 +103,44 @@ class LauncherScriptIT {
       try (var files = Files.walk(cache)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+  }
+
+  /**
+   * The jar users run holds no test code: the end-to-end tests' instrumentation (state dump, soak
+   * hooks, Lab dump and watchdog, their launcher) lives in the test classes and reaches the app
+   * through its no-op probes only; no class of cnn-demo's test classes is in the jar.
+   */
+  @Test
+  void theJarHoldsNoTestCode() throws IOException {
+    Path testClasses = ROOT.resolve("cnn-demo/target/test-classes");
+    List<String> instrumentation =
+        List.of(
+            "app/TestHooks",
+            "app/StateDump",
+            "app/ScreenTargets",
+            "app/ScreenLayout",
+            "app/InstrumentedLauncher",
+            "lab/LabDump",
+            "lab/EdtWatchdog");
+    Set<String> testClassNames;
+    try (var files = Files.walk(testClasses)) {
+      testClassNames =
+          files
+              .filter(f -> f.toString().endsWith(".class"))
+              .map(f -> testClasses.relativize(f).toString().replace('\\', '/'))
+              .collect(Collectors.toSet());
+    }
+    try (JarFile jar = new JarFile(ROOT.resolve("cnn-demo/target/cnn-explainer.jar").toFile())) {
+      for (String name : instrumentation) {
+        String entry = "org/cnnexplainer/demo/" + name + ".class";
+        assertTrue(testClassNames.contains(entry), entry + " is not a test class");
+        assertNull(jar.getEntry(entry), entry + " ships in the jar");
+      }
+      assertNotNull(jar.getEntry("org/cnnexplainer/demo/app/AppProbe.class"), "the app's probe");
+      List<String> shipped =
+          testClassNames.stream().filter(n -> jar.getEntry(n) != null).sorted().toList();
+      assertEquals(List.of(), shipped, "test classes in the jar");
     }
   }
 

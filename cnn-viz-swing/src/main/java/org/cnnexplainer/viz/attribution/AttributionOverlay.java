@@ -18,6 +18,8 @@ import org.cnnexplainer.viz.VizKeys;
  * above the legend. Colours come from the UI keys {@code CnnViz.attribution.background} and {@code
  * CnnViz.attribution.foreground} (defaults: the panel's background and the label's foreground), so
  * it works under any look and feel. Call on the event thread.
+ *
+ * @serial exclude
  */
 public final class AttributionOverlay extends JComponent {
   private static final int MARGIN = 8;
@@ -30,7 +32,12 @@ public final class AttributionOverlay extends JComponent {
     setOpaque(true);
   }
 
-  /** Shows {@code map} (null: nothing) with {@code caption} under its legend, and repaints. */
+  /**
+   * Shows {@code map} with {@code caption} under its legend, and repaints.
+   *
+   * @param map the map to show, or {@code null} to show nothing
+   * @param caption the text under the legend (e.g. the method and class); {@code null} for none
+   */
   public void setContent(OverlayMap map, String caption) {
     this.map = map;
     this.caption = caption == null ? "" : caption;
@@ -42,7 +49,10 @@ public final class AttributionOverlay extends JComponent {
     return Optional.ofNullable(map);
   }
 
-  /** Where the image was painted last, in this component's coordinates. */
+  /**
+   * {@return where the image was painted last, in this component's coordinates (a copy; empty
+   * before the first paint)}
+   */
   public Rectangle imageArea() {
     return new Rectangle(imageArea);
   }

@@ -28,6 +28,8 @@ import org.cnnexplainer.viz.paint.VizStyle;
  * their sum; the ReLU of the sum; the result resized and laid over the image. The left and right
  * arrow keys or a click on a step's name move between steps. Maps of one step share one symmetric
  * scale (blue negative, red positive), so they can be compared. Call on the event thread.
+ *
+ * @serial exclude
  */
 public final class GradCamSteps extends JComponent {
   /** The steps' names, in order. */
@@ -74,7 +76,13 @@ public final class GradCamSteps extends JComponent {
         });
   }
 
-  /** Shows {@code cam}, computed for {@code image}, with the class's name; keeps the step. */
+  /**
+   * Shows {@code cam}, computed for {@code image}, with the class's name; keeps the step.
+   *
+   * @param cam the Grad-CAM result to explain step by step
+   * @param image the input image it was computed for, shaped like the network's input
+   * @param className the name of the class the score belongs to ({@code null}: none shown)
+   */
   public void setContent(GradCam cam, Tensor image, String className) {
     this.cam = cam;
     this.image = image;
@@ -82,12 +90,16 @@ public final class GradCamSteps extends JComponent {
     repaint();
   }
 
-  /** The step shown, 0 to {@code STEPS.size() - 1}. */
+  /** {@return the step shown, an index into {@link #STEPS}: 0 to {@code STEPS.size() - 1}} */
   public int step() {
     return step;
   }
 
-  /** Shows step {@code index} (clamped to the steps there are) and repaints. */
+  /**
+   * Shows step {@code index} (clamped to the steps there are) and repaints.
+   *
+   * @param index the step, an index into {@link #STEPS}; smaller or larger values are clamped
+   */
   public void setStep(int index) {
     int clamped = Math.max(0, Math.min(STEPS.size() - 1, index));
     if (clamped != step) {
@@ -98,17 +110,25 @@ public final class GradCamSteps extends JComponent {
     }
   }
 
-  /** The texts of the last paint, where they were drawn. */
+  /**
+   * {@return the texts of the last paint, where they were drawn, in this component's coordinates}
+   */
   public List<PaintedText> paintedTexts() {
     return texts;
   }
 
-  /** Where the last paint drew map {@code k} of the step (or the one map of steps 4 to 6). */
+  /**
+   * {@return where the last paint drew each map of the step, element {@code k} for map (channel)
+   * {@code k} (or the one map of steps 4 to 6), in this component's coordinates}
+   */
   public List<Rectangle> mapAreas() {
     return maps;
   }
 
-  /** Where each step's name was drawn (click targets). */
+  /**
+   * {@return where each step's name was drawn (click targets), element {@code i} for step {@code
+   * i}, in this component's coordinates}
+   */
   public List<Rectangle> stepAreas() {
     return chips;
   }

@@ -59,6 +59,11 @@ public final class OverlayMap {
   /**
    * The map of {@code attribution}'s overlay over {@code image} (the input it explains).
    *
+   * @param attribution the attribution result to show
+   * @param image the input image it explains, {@code [channels, height, width]}
+   * @param channels which channels of a per-channel result to show ({@link Channels#SUM} for all)
+   * @param absolute true to show {@code |value|} on a one-sided scale, false for signed values
+   * @return the map, ready to paint
    * @throws IllegalArgumentException if a channel is asked of a result with fewer channels, or the
    *     overlay does not match the image's height and width
    */
@@ -102,47 +107,59 @@ public final class OverlayMap {
         shape.channels() == 1 ? Channels.SUM : channels);
   }
 
-  /** The image the map lies over. */
+  /** {@return the image the map lies over, as given to {@link #of}} */
   public Tensor image() {
     return image;
   }
 
-  /** The map's value at {@code (y, x)}. */
+  /**
+   * The map's value at {@code (y, x)}.
+   *
+   * @param y the pixel row, 0 to {@code height() - 1}
+   * @param x the pixel column, 0 to {@code width() - 1}
+   * @return the attribution there (its sum over the shown channels, {@code |value|} when {@link
+   *     #absolute()}), in the attribution's units
+   */
   public float value(int y, int x) {
     return values[y * width + x];
   }
 
-  /** Height in pixels. */
+  /** {@return the height in pixels, the image's} */
   public int height() {
     return height;
   }
 
-  /** Width in pixels. */
+  /** {@return the width in pixels, the image's} */
   public int width() {
     return width;
   }
 
-  /** Whether the map shows {@code |value|}. */
+  /** {@return whether the map shows {@code |value|} (else signed values)} */
   public boolean absolute() {
     return absolute;
   }
 
-  /** The channels shown (always {@link Channels#SUM} for one-channel results). */
+  /** {@return the channels shown (always {@link Channels#SUM} for one-channel results)} */
   public Channels channels() {
     return channels;
   }
 
-  /** {@code max |value|}, the end of the scale (0 for an all-zero map). */
+  /** {@return {@code max |value|}, the end of the scale (0 for an all-zero map)} */
   public float extent() {
     return extent;
   }
 
-  /** The lowest value of the scale: {@code -extent}, or 0 for {@code |value|}. */
+  /** {@return the lowest value of the scale: {@code -extent()}, or 0 for {@code |value|}} */
   public float low() {
     return absolute ? 0 : -extent;
   }
 
-  /** The colour of {@code value} on this map's scale, {@code 0xRRGGBB}. */
+  /**
+   * The colour of {@code value} on this map's scale.
+   *
+   * @param value a map value, in the attribution's units; clamped to the scale's ends
+   * @return the colour at full strength, {@code 0xRRGGBB}
+   */
   public int rgb(double value) {
     double m = extent > 0 ? extent : 1;
     if (absolute) {
@@ -151,13 +168,24 @@ public final class OverlayMap {
     return signedRgb(value, m);
   }
 
-  /** The colour of a signed {@code value} on {@link #SIGNED} over {@code [-extent, extent]}. */
+  /**
+   * The colour of a signed {@code value} on {@link #SIGNED} over {@code [-extent, extent]}.
+   *
+   * @param value the value; clamped to the scale's ends
+   * @param extent the end of the scale, {@code > 0} (for 0 every value is white)
+   * @return the colour, {@code 0xRRGGBB}
+   */
   public static int signedRgb(double value, double extent) {
     double m = extent > 0 ? extent : 1;
     return SIGNED.rgb(Math.max(0, Math.min(1, (value + m) / (2 * m))));
   }
 
-  /** How strongly the colour of {@code value} covers the image: {@code |value| / extent}. */
+  /**
+   * How strongly the colour of {@code value} covers the image: {@code |value| / extent}.
+   *
+   * @param value a map value, in the attribution's units
+   * @return the opacity of the overlay colour, 0 (image only) to 1 (colour only)
+   */
   public double weight(double value) {
     return extent > 0 ? Math.min(1, Math.abs(value) / extent) : 0;
   }

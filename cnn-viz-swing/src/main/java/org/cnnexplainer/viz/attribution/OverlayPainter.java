@@ -26,6 +26,11 @@ public final class OverlayPainter {
   /**
    * The image pixel {@code (y, x)} under the overlay, {@code 0xRRGGBB}: its luminance (Rec. 601
    * weights for RGB), lifted towards white by a quarter so that dark pixels still show the colour.
+   *
+   * @param image the input image, {@code [channels, height, width]} with values in [0, 1]
+   * @param y the pixel row, 0 to height - 1
+   * @param x the pixel column, 0 to width - 1
+   * @return the grey the overlay starts from, {@code 0xRRGGBB}
    */
   public static int imageRgb(Tensor image, int y, int x) {
     double luminance;
@@ -45,7 +50,15 @@ public final class OverlayPainter {
     return Math.max(0, Math.min(1, v));
   }
 
-  /** The colour of pixel {@code (y, x)}: the image blended with the map's colour. */
+  /**
+   * The colour of pixel {@code (y, x)}: the image blended with the map's colour.
+   *
+   * @param map the map to show
+   * @param y the pixel row, 0 to {@code map.height() - 1}
+   * @param x the pixel column, 0 to {@code map.width() - 1}
+   * @return the blended colour, {@code 0xRRGGBB}; the map's colour covers the image by {@link
+   *     OverlayMap#weight} times {@link #OPACITY}
+   */
   public static int blend(OverlayMap map, int y, int x) {
     float v = map.value(y, x);
     double a = OPACITY * map.weight(v);
@@ -60,7 +73,12 @@ public final class OverlayPainter {
     return rgb;
   }
 
-  /** The blended overlay, one image pixel per input pixel. */
+  /**
+   * The blended overlay, one image pixel per input pixel.
+   *
+   * @param map the map to show
+   * @return a new {@code map.width() x map.height()} RGB image of {@link #blend} colours
+   */
   public static BufferedImage image(OverlayMap map) {
     BufferedImage out = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < map.height(); y++) {
@@ -71,7 +89,13 @@ public final class OverlayPainter {
     return out;
   }
 
-  /** Draws the overlay scaled into {@code area} (whole pixels, no smoothing: each is a square). */
+  /**
+   * Draws the overlay scaled into {@code area} (whole pixels, no smoothing: each is a square).
+   *
+   * @param g where to draw; its rendering hints are restored afterwards
+   * @param map the map to show
+   * @param area where the image goes, in {@code g}'s coordinates (rounded to whole pixels)
+   */
   public static void paint(Graphics2D g, OverlayMap map, Rectangle2D area) {
     Object old = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
     g.setRenderingHint(
@@ -88,7 +112,12 @@ public final class OverlayPainter {
     }
   }
 
-  /** The legend's height for {@code font}: a bar, a row of tick labels and a caption. */
+  /**
+   * The legend's height for a font: a bar, a row of tick labels and a caption.
+   *
+   * @param metrics the metrics of the font the legend is written in
+   * @return the height {@link #paintLegend} takes, in pixels
+   */
   public static double legendHeight(FontMetrics metrics) {
     return 14 + 4 + 2 * metrics.getHeight();
   }
@@ -96,6 +125,14 @@ public final class OverlayPainter {
   /**
    * The legend: a bar from the scale's low end to {@code max |value|} in the colours the overlay
    * uses at full strength, ticks at both ends and at 0 (for signed maps), and a caption.
+   *
+   * @param g where to draw, with the font to write in
+   * @param map the map whose scale the legend shows
+   * @param caption the text under the tick labels
+   * @param x the left edge, in {@code g}'s coordinates
+   * @param y the top edge, in {@code g}'s coordinates; the legend is {@link #legendHeight} high
+   * @param width the width of the bar, in pixels
+   * @param text the colour of the outline, ticks and texts
    */
   public static void paintLegend(
       Graphics2D g, OverlayMap map, String caption, double x, double y, double width, Color text) {
@@ -125,7 +162,13 @@ public final class OverlayPainter {
         (float) (base + fm.getHeight()));
   }
 
-  /** A value as the legend writes it: 3 significant digits. */
+  /**
+   * A value as the legend writes it.
+   *
+   * @param v the value
+   * @return "0", 3 decimals for {@code |v| >= 0.01}, else scientific notation with 3 significant
+   *     digits (e.g. {@code 4.20e-03})
+   */
   public static String number(double v) {
     if (v == 0) {
       return "0";

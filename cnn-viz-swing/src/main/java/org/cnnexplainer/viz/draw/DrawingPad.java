@@ -69,6 +69,8 @@ public final class DrawingPad extends JComponent {
   /**
    * A blank pad for inputs of {@code inputShape}.
    *
+   * @param inputShape the network's input shape, {@code (channels, height, width)} with 1 or 3
+   *     channels
    * @throws IllegalArgumentException unless {@code inputShape} is an image of 1 or 3 channels
    */
   public DrawingPad(Shape inputShape) {
@@ -131,6 +133,9 @@ public final class DrawingPad extends JComponent {
    * Whether inputs of {@code input} are the kind one draws by hand: one channel, at most {@link
    * #MAX_SUITED_SIDE} pixels a side (the Fashion-MNIST model's 28x28). The pad itself takes any 1-
    * or 3-channel image shape.
+   *
+   * @param input a network's input shape
+   * @return true for one-channel images at most {@value #MAX_SUITED_SIDE} pixels a side
    */
   public static boolean suits(Shape input) {
     return input != null
@@ -140,22 +145,25 @@ public final class DrawingPad extends JComponent {
         && input.width() <= MAX_SUITED_SIDE;
   }
 
-  /** The input shape the pad draws for. */
+  /** {@return the input shape the pad draws for} */
   public Shape inputShape() {
     return inputShape;
   }
 
-  /** How many canvas pixels one input pixel spans along each axis. */
+  /** {@return how many canvas pixels one input pixel spans along each axis, 1 or more} */
   public int scale() {
     return scale;
   }
 
-  /** The drawing as the network's input: {@code ImageInput.fromImage(drawing(), inputShape())}. */
+  /**
+   * {@return the drawing as the network's input: {@code ImageInput.fromImage(drawing(),
+   * inputShape())}, values in [0, 1], white ink 1}
+   */
   public Tensor input() {
     return input;
   }
 
-  /** A copy of the drawing at canvas resolution (8-bit gray). */
+  /** {@return a copy of the drawing at canvas resolution (8-bit gray, white ink on black)} */
   public BufferedImage drawing() {
     BufferedImage copy =
         new BufferedImage(canvas.getWidth(), canvas.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
@@ -163,16 +171,22 @@ public final class DrawingPad extends JComponent {
     return copy;
   }
 
+  /** {@return the tool strokes draw with ({@link Tool#PEN} at first)} */
   public Tool tool() {
     return tool;
   }
 
+  /**
+   * Chooses the tool later strokes draw with.
+   *
+   * @param tool the pen or the eraser
+   */
   public void setTool(Tool tool) {
     this.tool = Objects.requireNonNull(tool, "tool");
     repaint();
   }
 
-  /** The pen's width in input pixels. */
+  /** {@return the pen's (and eraser's) width, in input pixels} */
   public float thickness() {
     return thickness;
   }
@@ -180,6 +194,7 @@ public final class DrawingPad extends JComponent {
   /**
    * Sets the pen's width in input pixels.
    *
+   * @param thickness the width, in input pixels, from 0.5 to the input's smaller side
    * @throws IllegalArgumentException unless {@code 0.5 <= thickness <= inputs's smaller side}
    */
   public void setThickness(float thickness) {
@@ -205,6 +220,9 @@ public final class DrawingPad extends JComponent {
    * Draws a stroke from {@code from} to {@code to}, both in input pixels ({@code (0, 0)} the top
    * left corner of the input, {@code (width, height)} the bottom right), with the current tool and
    * thickness: what dragging the pointer does, for keyboard-free scripting and tests.
+   *
+   * @param from where the stroke starts, in input pixels
+   * @param to where it ends, in input pixels
    */
   public void stroke(Point2D from, Point2D to) {
     last = new Point2D.Double(from.getX() * scale, from.getY() * scale);

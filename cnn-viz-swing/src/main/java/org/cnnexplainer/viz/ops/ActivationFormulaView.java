@@ -33,6 +33,9 @@ public final class ActivationFormulaView extends SteppingView {
   /**
    * The view of channel {@code channel} of activation layer {@code layerIndex}.
    *
+   * @param state the shared state, with a network (the view explains that network's layer)
+   * @param layerIndex the index of the activation layer in the network, 0-based
+   * @param channel the channel (feature map) of the layer's output, 0-based
    * @throws IllegalArgumentException if the layer is not an element-wise Activation layer with an
    *     image output, or the channel is out of range
    */

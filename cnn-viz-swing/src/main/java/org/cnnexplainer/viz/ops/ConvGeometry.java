@@ -6,10 +6,10 @@ import java.util.Optional;
  * The four hyperparameters of a square convolution, as the playground shows them, and what they
  * imply. Output size {@code m = floor((n + 2p - k) / s) + 1}.
  *
- * @param input input size {@code n} (1 to 32)
- * @param padding zero padding {@code p} on every side (0 or more)
- * @param kernel kernel size {@code k} (1 or more)
- * @param stride stride {@code s} (1 or more)
+ * @param input input size {@code n} in cells per side (1 to {@value #MAX_INPUT})
+ * @param padding zero padding {@code p} in cells on every side (0 to {@value #MAX_INPUT})
+ * @param kernel kernel size {@code k} in cells per side (1 to {@code 2 * MAX_INPUT + 1})
+ * @param stride stride {@code s} in cells (1 to {@code 2 * MAX_INPUT + 1})
  */
 public record ConvGeometry(int input, int padding, int kernel, int stride) {
   /** The largest input size the playground draws. */
@@ -18,7 +18,15 @@ public record ConvGeometry(int input, int padding, int kernel, int stride) {
   /** The original's defaults: input 5, padding 0, kernel 2, stride 1. */
   public static final ConvGeometry DEFAULT = new ConvGeometry(5, 0, 2, 1);
 
-  /** Checks each value's own range (combinations are judged by {@link #problem()}). */
+  /**
+   * Checks each value's own range (combinations are judged by {@link #problem()}).
+   *
+   * @param input input size {@code n} in cells per side (1 to {@value #MAX_INPUT})
+   * @param padding zero padding {@code p} in cells on every side (0 to {@value #MAX_INPUT})
+   * @param kernel kernel size {@code k} in cells per side (1 to {@code 2 * MAX_INPUT + 1})
+   * @param stride stride {@code s} in cells (1 to {@code 2 * MAX_INPUT + 1})
+   * @throws IllegalArgumentException if a value is outside its range (the message names it)
+   */
   public ConvGeometry {
     check("input", input, 1, MAX_INPUT);
     check("padding", padding, 0, MAX_INPUT);
@@ -33,12 +41,12 @@ public record ConvGeometry(int input, int padding, int kernel, int stride) {
     }
   }
 
-  /** {@code n + 2p}. */
+  /** {@return the padded input size {@code n + 2p}, in cells per side} */
   public int paddedSize() {
     return input + 2 * padding;
   }
 
-  /** Why the combination cannot be convolved, in words; empty when it can. */
+  /** {@return why the combination cannot be convolved, in words; empty when it can} */
   public Optional<String> problem() {
     if (kernel > paddedSize()) {
       return Optional.of(
@@ -65,12 +73,17 @@ public record ConvGeometry(int input, int padding, int kernel, int stride) {
     return Optional.empty();
   }
 
-  /** Whether the combination can be convolved. */
+  /** {@return whether the combination can be convolved (no {@link #problem()})} */
   public boolean isValid() {
     return problem().isEmpty();
   }
 
-  /** {@code floor((n + 2p - k) / s) + 1}. */
+  /**
+   * {@return the output size {@code m = floor((n + 2p - k) / s) + 1}, in cells per side}
+   *
+   * @throws IllegalStateException if the combination is not {@linkplain #isValid() valid} (the
+   *     message is the {@link #problem()})
+   */
   public int outputSize() {
     if (!isValid()) {
       throw new IllegalStateException(problem().get());
@@ -79,13 +92,14 @@ public record ConvGeometry(int input, int padding, int kernel, int stride) {
   }
 
   /**
-   * Rows (and columns) of the padded input that no window reaches, because the stride skips them.
+   * {@return how many rows (and columns) at the end of the padded input no window reaches because
+   * the stride skips them; 0 when every cell is covered or the combination is invalid}
    */
   public int uncovered() {
     return isValid() ? (paddedSize() - kernel) % stride : 0;
   }
 
-  /** A note when the stride leaves cells uncovered; empty otherwise. */
+  /** {@return a note, in words, when the stride leaves cells uncovered; empty otherwise} */
   public Optional<String> note() {
     int left = uncovered();
     if (left == 0) {
@@ -102,7 +116,9 @@ public record ConvGeometry(int input, int padding, int kernel, int stride) {
             + " never covered, and the output size is rounded down.");
   }
 
-  /** The formula with these numbers, e.g. {@code ⌊(5 + 2·0 − 2) / 1⌋ + 1 = 4}. */
+  /**
+   * {@return the output-size formula with these numbers, e.g. {@code ⌊(5 + 2·0 − 2) / 1⌋ + 1 = 4}}
+   */
   public String formula() {
     String text = "⌊(" + input + " + 2·" + padding + " − " + kernel + ") / " + stride + "⌋ + 1";
     return isValid() ? text + " = " + outputSize() : text + " — invalid";

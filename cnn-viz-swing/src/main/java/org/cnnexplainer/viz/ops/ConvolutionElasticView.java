@@ -73,6 +73,9 @@ public final class ConvolutionElasticView extends StateView {
   /**
    * The elastic view of filter {@code filter} of the Conv2D layer {@code layerIndex}.
    *
+   * @param state the shared state, with a network
+   * @param layerIndex the index of the Conv2D layer in the network, 0-based
+   * @param filter the filter (output channel) shown, 0-based
    * @throws IllegalArgumentException if the layer is not a Conv2D or the filter is out of range
    */
   public ConvolutionElasticView(ExplainerState state, int layerIndex, int filter) {
@@ -226,22 +229,31 @@ public final class ConvolutionElasticView extends StateView {
     return CONVOLUTION;
   }
 
-  /** The Conv2D layer shown. */
+  /** {@return the index of the Conv2D layer shown in the network, 0-based} */
   public int layerIndex() {
     return layerIndex;
   }
 
-  /** The filter shown. */
+  /** {@return the filter (output channel) shown, 0-based} */
   public int filter() {
     return filter;
   }
 
-  /** Who is told when a channel pair is clicked. */
+  /**
+   * Who is told when a channel pair is clicked.
+   *
+   * @param listener receives the clicked input channel (0-based), on the event thread; {@code null}
+   *     for nobody
+   */
   public void setChannelListener(IntConsumer listener) {
     this.channelListener = listener == null ? c -> {} : listener;
   }
 
-  /** Marks the channel whose formula view is open ({@code -1}: none). */
+  /**
+   * Marks the channel whose formula view is open.
+   *
+   * @param channel the input channel, 0-based, or {@code -1} for none
+   */
   public void setOpenChannel(int channel) {
     this.openChannel = channel;
     repaint();
@@ -306,12 +318,19 @@ public final class ConvolutionElasticView extends StateView {
     }
   }
 
-  /** The page of input channels shown, 0 first (only models with many channels have several). */
+  /**
+   * {@return the page of input channels shown, 0 first (only models with many channels have
+   * several)}
+   */
   public int page() {
     return page;
   }
 
-  /** Shows page {@code page} of the input channels (clamped to the pages there are). */
+  /**
+   * Shows page {@code page} of the input channels (clamped to the pages there are).
+   *
+   * @param page the page, 0 first
+   */
   public void setPage(int page) {
     int pages = geometry().map(g -> ElasticLayout.of(g, convolution(), 0).pages()).orElse(1);
     int clamped = Math.max(0, Math.min(pages - 1, page));

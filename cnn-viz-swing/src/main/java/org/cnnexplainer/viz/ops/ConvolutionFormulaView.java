@@ -52,6 +52,10 @@ public final class ConvolutionFormulaView extends SteppingView {
    * The formula view of input channel {@code channel} of filter {@code filter} of the Conv2D layer
    * {@code layerIndex} of {@code state}'s network.
    *
+   * @param state the shared state, with a network
+   * @param layerIndex the index of the Conv2D layer in the network, 0-based
+   * @param filter the filter (output channel), 0-based
+   * @param channel the input channel whose kernel slice the view shows, 0-based
    * @throws IllegalArgumentException if the layer is not a Conv2D or an index is out of range
    */
   public ConvolutionFormulaView(ExplainerState state, int layerIndex, int filter, int channel) {
@@ -126,7 +130,7 @@ public final class ConvolutionFormulaView extends SteppingView {
     return CONVOLUTION;
   }
 
-  /** The input channel shown. */
+  /** {@return the input channel shown, 0-based} */
   public int channel() {
     return channel;
   }

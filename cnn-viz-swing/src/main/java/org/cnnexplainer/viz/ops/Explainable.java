@@ -48,6 +48,6 @@ public interface Explainable {
   /** Input size, padding, kernel size and stride; "Understanding Hyperparameters". */
   String HYPERPARAMETERS = "hyperparameters";
 
-  /** The id of the concept this view shows, e.g. {@value #CONVOLUTION}. */
+  /** {@return the id of the concept this view shows, e.g. {@value #CONVOLUTION}} */
   String concept();
 }

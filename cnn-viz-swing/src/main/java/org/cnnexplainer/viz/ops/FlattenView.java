@@ -45,6 +45,8 @@ public final class FlattenView extends StateView {
   /**
    * The flatten view of class (unit) {@code classIndex} of the network's last layer.
    *
+   * @param state the shared state, with a network whose last layer is Dense
+   * @param classIndex the class (unit of the last layer), 0-based
    * @throws IllegalArgumentException if the last layer is not Dense or the class is out of range
    */
   public FlattenView(ExplainerState state, int classIndex) {
@@ -91,23 +93,35 @@ public final class FlattenView extends StateView {
     return FLATTEN;
   }
 
-  /** The class shown. */
+  /** {@return the class shown (unit of the network's last layer), 0-based} */
   public int classIndex() {
     return classIndex;
   }
 
-  /** Who is told when the softmax box is clicked. */
+  /**
+   * Who is told when the softmax box is clicked.
+   *
+   * @param listener run on the event thread on each click; {@code null} for nobody
+   */
   public void setSoftmaxListener(Runnable listener) {
     this.softmaxListener = listener == null ? () -> {} : listener;
   }
 
-  /** Marks the softmax box as open. */
+  /**
+   * Marks the softmax box as open (its view is shown) or closed, and repaints.
+   *
+   * @param open true while the softmax view is open
+   */
   public void setSoftmaxOpen(boolean open) {
     this.softmaxOpen = open;
     repaint();
   }
 
-  /** Highlights display position {@code position} of the vector ({@code -1}: none). */
+  /**
+   * Highlights display position {@code position} of the flattened vector.
+   *
+   * @param position the position in the vector as displayed, 0-based, or {@code -1} for none
+   */
   public void setHoverPosition(int position) {
     if (position != hoverPosition) {
       hoverPosition = position;

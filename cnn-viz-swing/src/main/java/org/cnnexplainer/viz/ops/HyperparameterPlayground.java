@@ -74,12 +74,17 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
     return HYPERPARAMETERS;
   }
 
-  /** The current settings. */
+  /** {@return the current settings (valid or not)} */
   public ConvGeometry geometry() {
     return geometry;
   }
 
-  /** Shows {@code geometry} (also when it is invalid: the reason is shown instead). */
+  /**
+   * Shows {@code geometry} (also when it is invalid: the reason is shown instead); the window goes
+   * back to (0, 0).
+   *
+   * @param geometry the settings to show
+   */
   public void setGeometry(ConvGeometry geometry) {
     this.geometry = Objects.requireNonNull(geometry, "geometry");
     updating = true;
@@ -161,7 +166,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
    * first and after every change of the settings}
    */
   public Position windowPosition() {
-    int m = Math.max(1, geometry.outputSize());
+    int m = geometry.isValid() ? geometry.outputSize() : 1;
     return new Position(position / m, position % m);
   }
 
@@ -170,6 +175,7 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
    *
    * @param position the output row and column
    * @throws IllegalArgumentException if the position is outside the current geometry's output
+   * @throws IllegalStateException if the current settings cannot be convolved (no output)
    */
   public void setWindowPosition(Position position) {
     int row = position.row();
@@ -192,24 +198,31 @@ public final class HyperparameterPlayground extends JPanel implements Explainabl
     }
   }
 
-  /** Plays or pauses the stepping. */
+  /**
+   * Plays or pauses the stepping (one position per animation step, row by row, looping).
+   *
+   * @param playing true to step automatically, false to pause
+   */
   public void setPlaying(boolean playing) {
     this.playing = playing;
     updateTimer();
     canvas.repaint();
   }
 
-  /** Whether it steps automatically. */
+  /** {@return whether it steps automatically} */
   public boolean isPlaying() {
     return playing;
   }
 
-  /** Regions and texts of the last paint of the drawing. */
+  /**
+   * {@return the regions and texts of the last paint of the drawing, in {@link #canvas()}'s
+   * coordinates}
+   */
   public HitMap hits() {
     return canvas.hits;
   }
 
-  /** The drawing area (for painting it alone). */
+  /** {@return the drawing area (for painting it alone, without the settings)} */
   public JComponent canvas() {
     return canvas;
   }

@@ -30,6 +30,9 @@ public final class PoolingFormulaView extends SteppingView {
   /**
    * The view of channel {@code channel} of pooling layer {@code layerIndex}.
    *
+   * @param state the shared state, with a network (the view explains that network's layer)
+   * @param layerIndex the index of the pooling layer in the network, 0-based
+   * @param channel the channel (feature map) of the layer's output, 0-based
    * @throws IllegalArgumentException if the layer is not a pooling layer or the channel is out of
    *     range
    */

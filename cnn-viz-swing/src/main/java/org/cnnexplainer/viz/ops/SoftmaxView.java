@@ -32,6 +32,8 @@ public final class SoftmaxView extends StateView {
   /**
    * The softmax view of class {@code classIndex}.
    *
+   * @param state the shared state, with a network that ends in a softmax
+   * @param classIndex the class whose probability the view explains, 0-based
    * @throws IllegalArgumentException if the network does not end in a softmax or the class is out
    *     of range
    */
@@ -90,7 +92,11 @@ public final class SoftmaxView extends StateView {
     return SOFTMAX;
   }
 
-  /** The class whose term and circle are highlighted ({@code -1}: none). */
+  /**
+   * Highlights the term and circle of class {@code c}.
+   *
+   * @param c the class, 0-based, or {@code -1} for none
+   */
   public void setHoverClass(int c) {
     if (c != hoverClass) {
       hoverClass = c;
@@ -190,7 +196,13 @@ public final class SoftmaxView extends StateView {
     return cardSize(new Dimension(1000, 1000));
   }
 
-  /** The card's size within {@code available} (see {@link SteppingView#cardSize}). */
+  /**
+   * The card's size within {@code available} (see {@link SteppingView#cardSize}).
+   *
+   * @param available the room there is, in pixels
+   * @return the size to give the card, in pixels; never below its minimum (which may exceed {@code
+   *     available})
+   */
   public Dimension cardSize(Dimension available) {
     Graphics2D g = Measure.graphics();
     try {

@@ -58,7 +58,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
             this::hits, () -> firePropertyChange(EXPLAIN_PROPERTY, null, concept())));
   }
 
-  /** The shared state. */
+  /** {@return the shared state this view shows} */
   public ExplainerState state() {
     return state;
   }

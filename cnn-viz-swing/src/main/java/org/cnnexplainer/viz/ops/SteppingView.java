@@ -135,7 +135,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
     return 250;
   }
 
-  /** The shared state. */
+  /** {@return the shared state this card shows} */
   public ExplainerState state() {
     return state;
   }
@@ -167,6 +167,9 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
   /**
    * The size the card takes within {@code available}: as large as reads well, smaller when space is
    * short, never below its minimum (which may exceed {@code available}).
+   *
+   * @param available the room there is, in pixels
+   * @return the size to give the card, in pixels
    */
   public abstract Dimension cardSize(Dimension available);
 

@@ -14,5 +14,7 @@
  * org.cnnexplainer.viz.Animator}, which the {@code cnnexplainer.animation=off} system property
  * turns off. Colours and fonts come from the {@code CnnViz.*} UI keys listed in {@link
  * org.cnnexplainer.viz.VizKeys}, so the views work under any look and feel.
+ *
+ * @serial exclude
  */
 package org.cnnexplainer.viz.ops;

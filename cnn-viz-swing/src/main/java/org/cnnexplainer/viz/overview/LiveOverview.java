@@ -42,7 +42,12 @@ public final class LiveOverview extends JPanel {
     getAccessibleContext().setAccessibleName("Network overview");
   }
 
-  /** Shows {@code trace}: its network's layers with their activation maps. */
+  /**
+   * Shows {@code trace}: its network's layers with their activation maps (drawn off the event
+   * thread; the previous picture stays until the new one is ready).
+   *
+   * @param trace the trace to show, or {@code null} for none (the background only)
+   */
   public void setTrace(ActivationTrace trace) {
     picture.setContent(trace == null ? null : new Content(trace, style));
   }

@@ -95,7 +95,11 @@ public class NetworkOverview extends JComponent implements Scrollable {
   private List<PaintedText> texts = List.of();
   private Unfolding paintedPair;
 
-  /** An overview of {@code state}. */
+  /**
+   * An overview of {@code state}; it listens to the state while displayable.
+   *
+   * @param state the shared state to show (it may have no network yet: the overview is then blank)
+   */
   public NetworkOverview(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
     this.imageChange = new Animator(ImageChange.DURATION_MS, this, this::frame);
@@ -147,17 +151,20 @@ public class NetworkOverview extends JComponent implements Scrollable {
     return accessibleContext;
   }
 
-  /** The shared state this overview shows. */
+  /** {@return the shared state this overview shows} */
   public ExplainerState state() {
     return state;
   }
 
-  /** Where each neuron was painted in the last paint (empty before the first). */
+  /**
+   * {@return where each neuron, label and region was painted in the last paint, in this component's
+   * coordinates (empty before the first paint)}
+   */
   public HitMap hitMap() {
     return hits;
   }
 
-  /** The texts painted in the last paint, in this component's coordinates. */
+  /** {@return the texts painted in the last paint, in this component's coordinates} */
   public List<PaintedText> paintedTexts() {
     return texts;
   }
@@ -168,6 +175,8 @@ public class NetworkOverview extends JComponent implements Scrollable {
    * moves the same columns replaces the open one at once, any other first folds the open one. Fires
    * {@value #UNFOLD_PROPERTY}, and {@value #UNFOLD_PROGRESS_PROPERTY} on every step. Call on the
    * event thread.
+   *
+   * @param unfolding what to open, or {@code null} to fold the open one back
    */
   public void setUnfolding(Unfolding unfolding) {
     if (Objects.equals(unfolding, unfoldTarget)) {
@@ -187,27 +196,27 @@ public class NetworkOverview extends JComponent implements Scrollable {
     firePropertyChange(UNFOLD_PROPERTY, previous, unfolding);
   }
 
-  /** The unfolding asked for last, if any (it may still be opening). */
+  /** {@return the unfolding asked for last (it may still be opening); empty when none is} */
   public Optional<Unfolding> unfolding() {
     return Optional.ofNullable(unfoldTarget);
   }
 
-  /** Progress of the shown unfolding, 0 (folded) to 1 (open). */
+  /** {@return the progress of the shown unfolding, 0 (folded) to 1 (open)} */
   public double unfoldProgress() {
     return unfold;
   }
 
   /**
-   * How visible the explanation in the room should be now, 0 to 1: it fades in after the columns
-   * have moved and fades out before they move back.
+   * {@return how visible the explanation in the room should be now, 0 (hidden) to 1 (opaque)} It
+   * fades in after the columns have moved and fades out before they move back.
    */
   public double explanationAlpha() {
     return unfoldShown == null ? 0 : UnfoldTiming.content(unfold);
   }
 
   /**
-   * Where things go when the shown unfolding is open, at this component's size; empty when none is
-   * shown (or the network has no such neuron).
+   * {@return where things go when the shown unfolding is open, at this component's size, in its
+   * coordinates; empty when none is shown (or the network has no such neuron)}
    */
   public Optional<UnfoldGeometry> unfoldGeometry() {
     Network network = state.network().orElse(null);

@@ -25,7 +25,10 @@ public final class OverviewBenchmark {
    * @param runs measured runs of each
    */
   public record Result(double overviewPaintMedianMs, double traceSwitchMedianMs, int runs) {
-    /** {@code {"overviewPaintMedianMs": .., "traceSwitchMedianMs": .., "runs": ..}}. */
+    /**
+     * {@return the result as one JSON object, {@code {"overviewPaintMedianMs": ..,
+     * "traceSwitchMedianMs": .., "runs": ..}}, times with 3 decimals}
+     */
     public String toJson() {
       return String.format(
           Locale.ROOT,
@@ -42,6 +45,13 @@ public final class OverviewBenchmark {
    * Paints the overview of two traces of one network at {@code width x height}: {@code warmup}
    * unmeasured rounds, then {@code runs} measured ones.
    *
+   * @param first a trace of the network
+   * @param second another trace of the same network (the benchmark switches between the two)
+   * @param width the overview's width, in pixels
+   * @param height the overview's height, in pixels
+   * @param warmup unmeasured rounds first, 0 or more
+   * @param runs measured rounds, 1 or more
+   * @return the medians of the measured rounds, in milliseconds
    * @throws IllegalArgumentException if the traces come from different networks or counts are bad
    */
   public static Result run(

@@ -22,6 +22,10 @@ public final class OverviewImages {
    * The overview of {@code state} at {@code width x height} (the image grows if the network needs
    * more room than that). Call on the event dispatch thread.
    *
+   * @param state the state to show (its network, trace, selection, palette, ...)
+   * @param width the image's width, in pixels, 1 or more
+   * @param height the image's height, in pixels, 1 or more
+   * @return a new RGB image of the overview, at least {@code width x height}
    * @throws IllegalStateException if called on another thread
    * @throws IllegalArgumentException if a size is not positive, or the picture would have more than
    *     {@link #MAX_PIXELS} pixels
@@ -30,7 +34,18 @@ public final class OverviewImages {
     return render(new NetworkOverview(state), width, height);
   }
 
-  /** Paints {@code overview} (already configured, e.g. with client properties) into an image. */
+  /**
+   * Paints {@code overview} (already configured, e.g. with client properties) into an image.
+   *
+   * @param overview the overview to paint; it is sized and laid out for the image
+   * @param width the image's width, in pixels, 1 or more
+   * @param height the image's height, in pixels, 1 or more
+   * @return a new RGB image of the overview, at least {@code width x height} (larger when the
+   *     network needs more room)
+   * @throws IllegalStateException if called on another thread than the event dispatch thread
+   * @throws IllegalArgumentException if a size is not positive, or the picture would have more than
+   *     {@link #MAX_PIXELS} pixels
+   */
   public static BufferedImage render(NetworkOverview overview, int width, int height) {
     if (!SwingUtilities.isEventDispatchThread()) {
       throw new IllegalStateException("render on the Swing event dispatch thread");

@@ -33,7 +33,13 @@ public record Unfolding(Kind kind, NeuronRef neuron) {
     PAIR
   }
 
-  /** Checks the arguments. */
+  /**
+   * Checks the arguments.
+   *
+   * @param kind what opens
+   * @param neuron the neuron it explains (not the input layer)
+   * @throws IllegalArgumentException if the neuron is an input pixel channel
+   */
   public Unfolding {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(neuron, "neuron");

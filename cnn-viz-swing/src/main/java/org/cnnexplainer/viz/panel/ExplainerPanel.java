@@ -67,7 +67,11 @@ public final class ExplainerPanel extends JPanel {
   private ViewStack.State shownOuter;
   private EditListener editListener;
 
-  /** A panel over {@code state}. */
+  /**
+   * A panel over {@code state}: the overview, with the views its neuron clicks open.
+   *
+   * @param state the shared state (it may have no network yet)
+   */
   public ExplainerPanel(ExplainerState state) {
     super(null);
     this.state = Objects.requireNonNull(state, "state");
@@ -112,37 +116,47 @@ public final class ExplainerPanel extends JPanel {
     return false;
   }
 
-  /** The state machine deciding which view is open. */
+  /** {@return the state machine deciding which view is open} */
   public ViewStack viewStack() {
     return stack;
   }
 
-  /** The overview. */
+  /** {@return the network overview the views unfold in} */
   public NetworkOverview overview() {
     return overview;
   }
 
-  /** The open outer view (elastic or flatten view, or the activation/pooling card), if any. */
+  /**
+   * {@return the open outer view (elastic or flatten view, or the activation/pooling card); empty
+   * when none is open}
+   */
   public Optional<OperationView> outerView() {
     return Optional.ofNullable((OperationView) outer);
   }
 
-  /** The open nested view (convolution formula or softmax card), if any. */
+  /**
+   * {@return the open nested view (convolution formula or softmax card); empty when none is open}
+   */
   public Optional<OperationView> nestedView() {
     return Optional.ofNullable((OperationView) nested);
   }
 
-  /** The open formula card (nested, or the activation/pooling card), if any. */
+  /**
+   * {@return the open formula card (nested, or the activation/pooling card); empty when none is}
+   */
   public Optional<OperationView> card() {
     return Optional.ofNullable((OperationView) card);
   }
 
-  /** The concept of the innermost open view, for the app's tutorial text. */
+  /**
+   * {@return the concept id of the innermost open view (see {@link
+   * org.cnnexplainer.viz.ops.Explainable}), for the app's tutorial text; empty in the overview}
+   */
   public Optional<String> concept() {
     return nestedView().or(this::outerView).map(Explainable::concept);
   }
 
-  /** How far the open view has unfolded, 0 (closed) to 1 (open and settled). */
+  /** {@return how far the open view has unfolded, 0 (closed) to 1 (open and settled)} */
   public double room() {
     return outer == null ? 0 : overview.unfoldProgress();
   }
@@ -155,6 +169,8 @@ public final class ExplainerPanel extends JPanel {
   /**
    * Every text visible in the panel from the last paint, in the panel's coordinates: the overview's
    * (less those under the card), the elastic view's and the card's.
+   *
+   * @return the texts with their bounds; empty before the first paint
    */
   public List<PaintedText> paintedTexts() {
     List<PaintedText> texts = new ArrayList<>();
@@ -182,6 +198,8 @@ public final class ExplainerPanel extends JPanel {
   /**
    * What the open card must not cover, in the panel's coordinates: the neuron it explains (and, for
    * the convolution card, the channel pair it shows); empty without a card.
+   *
+   * @return the area to keep clear, or empty without a card
    */
   public Optional<Rectangle2D> cardAnchor() {
     List<Rectangle2D> anchors = cardAnchors();

@@ -27,11 +27,17 @@ import org.cnnexplainer.viz.NeuronRef;
 public final class ViewStack {
   /** The open view. */
   public enum Mode {
+    /** Only the overview: no view is open. */
     OVERVIEW,
+    /** The convolution elastic view of a Conv2D neuron, unfolded in the overview. */
     ELASTIC,
+    /** The convolution formula card of one input channel, nested in the elastic view. */
     CONV_FORMULA,
+    /** The formula card of an activation or pooling neuron, beside its source neuron. */
     ACT_POOL,
+    /** The flatten elastic view of a class output, unfolded in the overview. */
     FLATTEN,
+    /** The softmax card of a class output, nested in the flatten view. */
     SOFTMAX
   }
 
@@ -47,7 +53,15 @@ public final class ViewStack {
     public static final State OVERVIEW =
         new State(Mode.OVERVIEW, Optional.empty(), OptionalInt.empty());
 
-    /** Checks that the fields fit the mode. */
+    /**
+     * Checks that the fields fit the mode.
+     *
+     * @param mode the innermost open view
+     * @param neuron the neuron of the outer view; present exactly when a view is open
+     * @param channel the input channel (0-based) of the convolution formula view; present exactly
+     *     in {@link Mode#CONV_FORMULA}
+     * @throws IllegalArgumentException if the neuron or channel does not fit the mode
+     */
     public State {
       Objects.requireNonNull(mode, "mode");
       Objects.requireNonNull(neuron, "neuron");
@@ -71,7 +85,9 @@ public final class ViewStack {
       return new State(mode, Optional.of(neuron), OptionalInt.empty());
     }
 
-    /** The outer view's mode (ELASTIC for CONV_FORMULA, FLATTEN for SOFTMAX). */
+    /**
+     * {@return the outer view's mode (ELASTIC for CONV_FORMULA, FLATTEN for SOFTMAX, else mode)}
+     */
     public Mode outer() {
       return switch (mode) {
         case CONV_FORMULA -> Mode.ELASTIC;
@@ -87,22 +103,37 @@ public final class ViewStack {
   private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
   private State state = State.OVERVIEW;
 
-  /** The current state. */
+  /** {@return the current state ({@link State#OVERVIEW} at first)} */
   public State state() {
     return state;
   }
 
-  /** Adds a listener told of every transition. */
+  /**
+   * Adds a listener told of every transition, synchronously, on the thread that made it.
+   *
+   * @param listener the listener
+   */
   public void addListener(Consumer<Transition> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Removes a listener. */
+  /**
+   * Removes a listener; no effect if it was not added.
+   *
+   * @param listener the listener
+   */
   public void removeListener(Consumer<Transition> listener) {
     listeners.remove(listener);
   }
 
-  /** The outer view a click on {@code neuron} opens, or OVERVIEW when it opens none. */
+  /**
+   * The outer view a click on {@code neuron} opens.
+   *
+   * @param network the network shown
+   * @param neuron the clicked neuron of {@code network}, or {@code null} for empty space
+   * @return the mode of the view it opens, or {@link Mode#OVERVIEW} when it opens none (input
+   *     channels, non-element-wise layers, Dense layers other than the last, {@code null})
+   */
   public static Mode modeFor(Network network, NeuronRef neuron) {
     if (neuron == null || neuron.isInput()) {
       return Mode.OVERVIEW;
@@ -128,6 +159,9 @@ public final class ViewStack {
    * A click on {@code neuron} in the overview: the open neuron again closes the innermost view;
    * another neuron opens its view (replacing the open one); a neuron without a view, or {@code
    * null} (empty space), closes the innermost view.
+   *
+   * @param network the network shown
+   * @param neuron the clicked neuron of {@code network}, or {@code null} for empty space
    */
   public void clickNeuron(Network network, NeuronRef neuron) {
     Mode mode = modeFor(network, neuron);
@@ -142,6 +176,8 @@ public final class ViewStack {
    * A click on input channel {@code channel}'s pair in the elastic view: opens its formula view,
    * switches to it from another channel, or closes it when it is open. Ignored outside the elastic
    * view.
+   *
+   * @param channel the input channel of the convolution, 0-based
    */
   public void clickChannel(int channel) {
     if (state.outer() != Mode.ELASTIC) {

@@ -5,5 +5,7 @@
  * org.cnnexplainer.viz.panel.ViewStack} is the state machine that decides which views are open;
  * {@link org.cnnexplainer.viz.panel.NeuronViews} gives the view of one neuron for use in an own
  * window.
+ *
+ * @serial exclude
  */
 package org.cnnexplainer.viz.panel;

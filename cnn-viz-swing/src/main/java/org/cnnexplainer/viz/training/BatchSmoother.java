@@ -32,7 +32,15 @@ public final class BatchSmoother {
     this.smoothing = smoothing;
   }
 
-  /** A point when {@code progress} closes a window, else empty. */
+  /**
+   * Takes the next batch report.
+   *
+   * @param progress the trainer's report after one batch (epochs 1-based, with the epoch's running
+   *     mean loss and accuracy); a batch number not above the last one starts a new epoch
+   * @return the smoothed point (epoch as a fraction, e.g. 1.25 a quarter into the second epoch)
+   *     when this batch closes a window of about 1 % of the epoch (and at its last batch); else
+   *     empty
+   */
   public Optional<CurvePoint> add(BatchProgress progress) {
     if (progress.batch() <= lastBatch) {
       lastBatch = 0; // a new epoch: the running means start again

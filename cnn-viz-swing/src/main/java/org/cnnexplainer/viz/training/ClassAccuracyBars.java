@@ -50,6 +50,12 @@ public final class ClassAccuracyBars extends JPanel {
   /**
    * Shows {@code perClass[c]} (fractions in [0, 1]; {@code NaN} for a class without images) and the
    * overall {@code accuracy}.
+   *
+   * @param labels the class names, one per bar (copied)
+   * @param perClass the accuracy of each class, a fraction in [0, 1] or {@code NaN} for a class
+   *     without images (copied)
+   * @param accuracy the overall accuracy, a fraction in [0, 1]
+   * @throws IllegalArgumentException if there are not as many accuracies as labels
    */
   public void setAccuracy(List<String> labels, double[] perClass, double accuracy) {
     if (perClass.length != labels.size()) {
@@ -60,7 +66,7 @@ public final class ClassAccuracyBars extends JPanel {
     canvas.show(content);
   }
 
-  /** How many classes are shown. */
+  /** {@return how many classes are shown (0 before {@link #setAccuracy})} */
   public int classCount() {
     return content.labels().size();
   }

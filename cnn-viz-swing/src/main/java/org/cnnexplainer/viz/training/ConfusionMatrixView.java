@@ -26,7 +26,13 @@ public final class ConfusionMatrixView extends JPanel {
   /** Told when the user chooses a cell. */
   @FunctionalInterface
   public interface CellListener {
-    /** The user chose the images of class {@code actual} predicted as {@code predicted}. */
+    /**
+     * The user chose the images of class {@code actual} predicted as {@code predicted}; called on
+     * the event thread.
+     *
+     * @param actual the true class, 0-based (a row of the matrix)
+     * @param predicted the predicted class, 0-based (a column of the matrix)
+     */
     void cellChosen(int actual, int predicted);
   }
 
@@ -83,6 +89,11 @@ public final class ConfusionMatrixView extends JPanel {
 
   /**
    * Shows {@code confusion[actual][predicted]} counts for classes named {@code labels} (copied).
+   *
+   * @param labels the class names, one per row and column
+   * @param confusion the image counts, {@code confusion[actual][predicted]}, square with one row
+   *     per label (copied)
+   * @throws IllegalArgumentException if the matrix is not square with one row per label
    */
   public void setMatrix(List<String> labels, int[][] confusion) {
     if (confusion.length != labels.size()) {
@@ -103,17 +114,31 @@ public final class ConfusionMatrixView extends JPanel {
     repaint();
   }
 
-  /** Adds a listener for chosen cells. */
+  /**
+   * Adds a listener for chosen cells.
+   *
+   * @param listener told of every chosen cell
+   */
   public void addCellListener(CellListener listener) {
     listeners.add(listener);
   }
 
-  /** Removes a listener. */
+  /**
+   * Removes a listener; no effect if it was not added.
+   *
+   * @param listener the listener
+   */
   public void removeCellListener(CellListener listener) {
     listeners.remove(listener);
   }
 
-  /** The {@code (actual, predicted)} cell under {@code p}, as painted last. */
+  /**
+   * The cell under {@code p}, as painted last.
+   *
+   * @param p a point in this component's coordinates
+   * @return {@code {actual, predicted}} (0-based classes) of the cell there, or empty when no cell
+   *     is there
+   */
   public Optional<int[]> cellAt(Point p) {
     Rectangle2D[][] cells = layout.cells();
     for (int r = 0; r < cells.length; r++) {
@@ -126,7 +151,14 @@ public final class ConfusionMatrixView extends JPanel {
     return Optional.empty();
   }
 
-  /** Where the cell {@code (actual, predicted)} was painted last, if it was. */
+  /**
+   * Where the cell {@code (actual, predicted)} was painted last.
+   *
+   * @param actual the true class, 0-based
+   * @param predicted the predicted class, 0-based
+   * @return the cell's bounds in this component's coordinates (a copy), or empty when it was not
+   *     painted (before the first paint, or classes out of range)
+   */
   public Optional<Rectangle2D> cellBounds(int actual, int predicted) {
     Rectangle2D[][] cells = layout.cells();
     if (actual < 0 || predicted < 0 || actual >= cells.length || predicted >= cells.length) {
@@ -140,7 +172,14 @@ public final class ConfusionMatrixView extends JPanel {
     return cellAt(e.getPoint()).map(c -> describe(c[0], c[1])).orElse(null);
   }
 
-  /** A sentence about one cell, e.g. "12 Shirt images predicted as T-shirt (6.0 % of Shirt)". */
+  /**
+   * A sentence about one cell.
+   *
+   * @param actual the true class, 0-based
+   * @param predicted the predicted class, 0-based
+   * @return e.g. "12 Shirt images predicted as T-shirt (6.0 % of Shirt)"
+   * @throws ArrayIndexOutOfBoundsException if a class is out of range
+   */
   public String describe(int actual, int predicted) {
     long total = 0;
     for (int v : counts[actual]) {
@@ -220,7 +259,13 @@ public final class ConfusionMatrixView extends JPanel {
     }
   }
 
-  /** Paints the matrix into a new image of {@code width x height} (no window needed). */
+  /**
+   * Paints the matrix into a new image of {@code width x height} (no window needed).
+   *
+   * @param width the image's width, in pixels, 1 or more
+   * @param height the image's height, in pixels, 1 or more
+   * @return a new RGB image of the matrix as this component would show it at that size
+   */
   public BufferedImage toImage(int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();

@@ -20,7 +20,17 @@ public record DatasetSummary(
     List<List<BufferedImage>> thumbnails,
     String sizes,
     int skipped) {
-  /** Checks that there is one count and one thumbnail list per class; copies the lists. */
+  /**
+   * Checks that there is one count and one thumbnail list per class; copies the lists.
+   *
+   * @param source where the images come from (a folder, "Fashion-MNIST")
+   * @param classes the class names
+   * @param counts images per class, one per class
+   * @param thumbnails a few images per class, one list per class (may be fewer than the count)
+   * @param sizes the images' sizes in words
+   * @param skipped how many files or folders were left out, 0 or more
+   * @throws IllegalArgumentException if there are not as many counts and thumbnail lists as classes
+   */
   public DatasetSummary {
     if (counts.size() != classes.size() || thumbnails.size() != classes.size()) {
       throw new IllegalArgumentException(
@@ -35,7 +45,7 @@ public record DatasetSummary(
     thumbnails = thumbnails.stream().map(List::copyOf).toList();
   }
 
-  /** All images. */
+  /** {@return how many images there are in all classes together} */
   public int total() {
     return counts.stream().mapToInt(Integer::intValue).sum();
   }

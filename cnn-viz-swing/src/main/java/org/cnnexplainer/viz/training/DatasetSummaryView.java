@@ -29,7 +29,11 @@ public final class DatasetSummaryView extends JPanel implements Scrollable {
     getAccessibleContext().setAccessibleName("Dataset summary");
   }
 
-  /** Shows {@code summary} ({@code null}: nothing). */
+  /**
+   * Shows {@code summary} and repaints.
+   *
+   * @param summary the summary to show, or {@code null} for none ("No data chosen")
+   */
   public void setSummary(DatasetSummary summary) {
     this.summary = summary;
     getAccessibleContext().setAccessibleDescription(headline());
@@ -42,7 +46,10 @@ public final class DatasetSummaryView extends JPanel implements Scrollable {
     return Optional.ofNullable(summary);
   }
 
-  /** The first line, e.g. "1,200 images in 3 classes · 64×64 pixels · 2 files skipped". */
+  /**
+   * {@return the first line, e.g. "1,200 images in 3 classes · 64×64 pixels · 2 files skipped"; "No
+   * data chosen" without a summary}
+   */
   public String headline() {
     if (summary == null) {
       return "No data chosen";

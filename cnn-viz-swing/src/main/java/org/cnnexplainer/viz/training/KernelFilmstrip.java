@@ -72,6 +72,12 @@ public final class KernelFilmstrip extends JPanel {
    * "1.5 ep"). The newest column always shows; older ones are thinned so that the strip spans the
    * whole run at even steps: only every {@code stride}-th frame stays, and when the strip is full
    * the stride doubles (a sliding window would show only the last seconds of a long run).
+   *
+   * @param caption the column's caption, e.g. the training progress in epochs
+   * @param kernel a Conv2D kernel, shape {@code (filters, channels, kh, kw)}; the same shape as the
+   *     frames before
+   * @throws IllegalArgumentException if the kernel is not of rank 4 (or differs from the first
+   *     frame's shape)
    */
   public void addFrame(String caption, Tensor kernel) {
     Shape shape = kernel.shape();
@@ -106,12 +112,12 @@ public final class KernelFilmstrip extends JPanel {
     stride = 1;
   }
 
-  /** How many columns are shown. */
+  /** {@return how many columns are shown (after thinning), 0 before the first frame} */
   public int frameCount() {
     return frames.size();
   }
 
-  /** The captions of the columns, left to right. */
+  /** {@return the captions of the columns shown, left to right (oldest first)} */
   public List<String> captions() {
     return frames.stream().map(Frame::caption).toList();
   }
@@ -309,7 +315,13 @@ public final class KernelFilmstrip extends JPanel {
                 hi));
   }
 
-  /** Paints the strip into a new image of {@code width x height} (no window needed). */
+  /**
+   * Paints the strip into a new image of {@code width x height} (no window needed).
+   *
+   * @param width the image's width, in pixels, 1 or more
+   * @param height the image's height, in pixels, 1 or more
+   * @return a new image of the strip as this component would show it at that size
+   */
   public BufferedImage toImage(int width, int height) {
     return draw(picture.content(), width, height).image();
   }

@@ -68,13 +68,22 @@ public final class TrainingCurves extends JPanel {
     }
   }
 
-  /** Sets the epoch axis to {@code 0 .. epochs}, so the curves grow into a fixed frame. */
+  /**
+   * Sets the epoch axis to {@code 0 .. epochs}, so the curves grow into a fixed frame.
+   *
+   * @param epochs the epochs the run will train; values below 1 count as 1
+   */
   public void setPlannedEpochs(int epochs) {
     plannedEpochs = Math.max(1, epochs);
     changed();
   }
 
-  /** Adds per-batch points (in epoch order, after those already shown). */
+  /**
+   * Adds per-batch points (in epoch order, after those already shown); beyond {@value
+   * #MAX_BATCH_POINTS} points every other one is dropped.
+   *
+   * @param points the points, e.g. from a {@link BatchSmoother}; empty changes nothing
+   */
   public void addBatchPoints(List<CurvePoint> points) {
     if (points.isEmpty()) {
       return;
@@ -99,13 +108,23 @@ public final class TrainingCurves extends JPanel {
     points.addAll(kept);
   }
 
-  /** Adds one finished epoch's training and validation figures. */
+  /**
+   * Adds one finished epoch's training and validation figures.
+   *
+   * @param epoch the epoch's result; validation figures that are {@code NaN} (no validation set)
+   *     are not drawn
+   */
   public void addEpoch(EpochResult epoch) {
     epochs.add(epoch);
     changed();
   }
 
-  /** Replaces everything shown by a finished run's curves (e.g. read from a training record). */
+  /**
+   * Replaces everything shown by a finished run's curves (e.g. read from a training record).
+   *
+   * @param batchPoints the per-batch points, in epoch order
+   * @param epochPoints the epochs' results, in order
+   */
   public void setCurves(List<CurvePoint> batchPoints, List<EpochResult> epochPoints) {
     batches.clear();
     batches.addAll(batchPoints);
@@ -122,12 +141,12 @@ public final class TrainingCurves extends JPanel {
     setCurves(List.of(), List.of());
   }
 
-  /** How many per-batch points are shown (at most {@value #MAX_BATCH_POINTS}). */
+  /** {@return how many per-batch points are shown (at most {@value #MAX_BATCH_POINTS})} */
   public int batchPointCount() {
     return batches.size();
   }
 
-  /** How many epochs are shown. */
+  /** {@return how many epochs are shown} */
   public int epochCount() {
     return epochs.size();
   }

@@ -7,5 +7,7 @@
  * org.cnnexplainer.viz.training.DatasetSummaryView}. They take plain values (from {@code
  * org.cnnexplainer.core.train}) on the event thread and follow the {@code CnnViz.*} UI keys; the
  * curves and bars are drawn with JFreeChart.
+ *
+ * @serial exclude
  */
 package org.cnnexplainer.viz.training;

@@ -93,6 +93,8 @@ class PlaygroundTest {
           p.setGeometry(new ConvGeometry(5, 0, 7, 1));
           Headless.paint(p, 780, 460);
           assertTrue(p.hits().text("problem").isPresent());
+          assertEquals(new Position(0, 0), p.windowPosition(), "invalid settings: no output");
+          assertThrows(IllegalStateException.class, () -> p.setWindowPosition(new Position(0, 0)));
           assertEquals(Explainable.HYPERPARAMETERS, p.concept());
           List<Object> explained = new ArrayList<>();
           p.addPropertyChangeListener(

@@ -17,8 +17,8 @@ import javax.swing.SwingUtilities;
  * blocked on a monitor: its CPU time plus its blocked time between the posting and the running of
  * the probe. On an oversubscribed machine the two differ, because a runnable event thread waits for
  * a core (and a garbage collection stops it without charging it); the busy time is what this
- * program's own work and locking on the event thread cost. Test support; started only when the
- * state dump is on.
+ * program's own work and locking on the event thread cost. Started by the end-to-end tests' {@link
+ * LabDump}.
  */
 final class EdtWatchdog {
   private static final long REPORT_NANOS = 40_000_000L;

@@ -25,12 +25,12 @@ import javax.swing.Timer;
 
 /**
  * Test support for long sessions: when the system property {@value #PROPERTY} names a folder, the
- * application records every uncaught exception (any thread, including every exception thrown while
- * dispatching an event) to {@code exceptions.txt} there, and answers commands a soak test writes to
- * {@code command.txt} ({@code ID heap}: used heap after garbage collection, in bytes; {@code ID
- * resize W H}: resizes the window and moves it to the screen's top-left corner; {@code ID idle}:
- * answers once the event queue has drained) in {@code reply.txt} as {@code ID answer}. Off (and
- * free) otherwise.
+ * application started by {@link InstrumentedLauncher} records every uncaught exception (any thread,
+ * including every exception thrown while dispatching an event) to {@code exceptions.txt} there, and
+ * answers commands a soak test writes to {@code command.txt} ({@code ID heap}: used heap after
+ * garbage collection, in bytes; {@code ID resize W H}: resizes the window and moves it to the
+ * screen's top-left corner; {@code ID idle}: answers once the event queue has drained) in {@code
+ * reply.txt} as {@code ID answer}. Off (and free) otherwise.
  */
 final class TestHooks {
   static final String PROPERTY = "cnnexplainer.testHooks";

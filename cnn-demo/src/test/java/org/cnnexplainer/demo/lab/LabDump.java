@@ -20,12 +20,12 @@ import org.cnnexplainer.core.train.TrainingListener.BatchProgress;
 import org.cnnexplainer.demo.cli.OutputFile;
 
 /**
- * Test support: when the explainer's state dump is on ({@code -Dcnnexplainer.stateDump=FILE}), the
- * Lab writes what it shows to {@code lab-state.json} beside that file (phase, progress, points
- * drawn, evaluation, where its controls, matrix cells and cell images are on screen) and runs an
- * {@link EdtWatchdog}, reporting the event thread's worst delay while training. Off otherwise.
+ * The Lab's probe in the end-to-end tests: writes what the Lab shows to a JSON file (phase,
+ * progress, points drawn, evaluation, where its controls, matrix cells and cell images are on
+ * screen) and runs an {@link EdtWatchdog}, reporting the event thread's worst delay while training.
+ * Installed by {@link #installForEveryLab}.
  */
-final class LabDump {
+public final class LabDump extends LabProbe {
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
   private final LabWindow lab;
   private final Path file;
@@ -50,14 +50,13 @@ final class LabDump {
     this.file = file;
   }
 
-  static LabDump fromSystemProperty(LabWindow lab) {
-    String path = System.getProperty("cnnexplainer.stateDump");
-    return path == null || path.isBlank()
-        ? null
-        : new LabDump(lab, Path.of(path).resolveSibling("lab-state.json"));
+  /** Makes every Lab built from now on write what it shows to {@code file}. */
+  public static void installForEveryLab(Path file) {
+    LabProbe.install(lab -> new LabDump(lab, file));
   }
 
   /** Call right when the training thread starts. */
+  @Override
   void trainingStarted() {
     watchdog.reset();
     training = true;
@@ -65,6 +64,7 @@ final class LabDump {
     worstBusyWhileTraining = 0;
   }
 
+  @Override
   void trainingFinished() {
     readWatchdog();
     training = false;
@@ -76,11 +76,13 @@ final class LabDump {
   }
 
   /** The buttons changed (enabled, text): find the controls again at the next write. */
+  @Override
   void controlsChanged() {
     controlsChanged = true;
   }
 
-  void write() {
+  @Override
+  void changed() {
     if (training) {
       readWatchdog();
     }
