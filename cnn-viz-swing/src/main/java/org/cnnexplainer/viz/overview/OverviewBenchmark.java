@@ -64,6 +64,14 @@ public final class OverviewBenchmark {
    * NetworkOverview#setDifference difference mode} against {@code reference} (a trace of a network
    * with the same layers): every switch also computes and colours the differences.
    *
+   * @param first the trace shown first
+   * @param second the trace switched to and back
+   * @param reference the trace the differences are taken from (same layers and shapes)
+   * @param width the overview's width in pixels
+   * @param height the overview's height in pixels
+   * @param warmup unmeasured rounds
+   * @param runs measured rounds
+   * @return the medians
    * @throws IllegalArgumentException if the traces come from different networks or counts are bad
    */
   public static Result runDifference(
