@@ -44,7 +44,8 @@ final class LegendPainter {
     double y = layout.nodesBottom + 8;
     g.setFont(tickFont);
     Composite old = g.getComposite();
-    for (LayerRanges.Span span : s.ranges().spans()) {
+    LayerRanges ranges = s.difference() == null ? s.ranges() : s.difference().ranges();
+    for (LayerRanges.Span span : ranges.spans()) {
       int first = firstColumnIn(layout, span.first(), span.last());
       int last = lastColumnIn(layout, span.first(), span.last());
       boolean kept = keep >= span.first() && keep <= span.last();
@@ -68,7 +69,23 @@ final class LegendPainter {
       return;
     }
     ColumnSpec input = layout.columns.get(0);
-    if (input.kind() == ColumnSpec.Kind.INPUT) {
+    if (input.kind() == ColumnSpec.Kind.INPUT && s.difference() != null) {
+      // Difference mode: the input's own diverging range (all 0 for an edit of the weights).
+      double r = s.difference().inputRange() / 2;
+      ColorScale scale = ColorScale.diverging(s.palette().activations(), 2 * r);
+      Rectangle2D box = layout.boxes[0][0];
+      bar(
+          g,
+          s,
+          box.getX(),
+          box.getMaxX(),
+          y,
+          v -> VizStyle.rgb(scale.rgb(v)),
+          -r,
+          r,
+          new double[] {-r, 0, r},
+          "%.2f");
+    } else if (input.kind() == ColumnSpec.Kind.INPUT) {
       ColorScale scale = ColorScale.input(s.palette().input());
       Rectangle2D box = layout.boxes[0][0];
       double[] ticks = box.getWidth() >= 60 ? new double[] {0, 0.5, 1} : new double[] {0, 1};

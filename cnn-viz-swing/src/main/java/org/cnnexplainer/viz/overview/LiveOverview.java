@@ -103,6 +103,8 @@ public final class LiveOverview extends JPanel {
             0,
             false,
             null,
+            null,
+            null,
             null);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();

@@ -59,7 +59,10 @@ final class NodePainter {
         }
         case VECTOR -> {
           if (s.trace() != null) {
-            float v = s.trace().output(col.layer()).at(n);
+            float v =
+                s.difference() == null
+                    ? s.trace().output(col.layer()).at(n)
+                    : s.difference().of(col.layer()).at(n);
             g.setColor(OverviewPainter.unitColor(s, col.layer(), v));
             g.fill(boxes[n]);
           } else {
