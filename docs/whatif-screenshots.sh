@@ -1,7 +1,8 @@
 #!/bin/bash
 # Takes the "What if?" pictures of docs/whatif (issue 16) from the real application: silence a
-# channel through the context menu, then draw a "T" on the drawing pad, in the light and the dark
-# theme, on a virtual screen of WxH. Needs Xvfb and the built jar and test classes
+# channel through the context menu; drag a kernel weight in the convolution view and show the
+# differences; the suggested experiment; a pinned second image; draw a "T" on the drawing pad; in
+# the light and the dark theme, on a virtual screen of WxH. Needs Xvfb and the built jar and test classes
 # (mvn -B -q package -DskipTests; mvn -B -q -pl cnn-demo -am test-compile).
 # usage: docs/whatif-screenshots.sh 1024x700 87   (screen size, a free X display number)
 set -u
@@ -38,6 +39,31 @@ for theme in light dark; do
   r "click $(($1+30)) $(($2+12))" 2
   r "shot $out/edit-$theme.png" 0.5
   r "keys CONTROL Z" 1.5
+  # weight: open conv_1_1 #1, drag weight (1, 1) of channel 0 in its kernel glyph 100 px up
+  n=$(json "' '.join(str(x[k]) for x in s['targets']['neurons'] if x['layer']==0 and x['neuron']==1 for k in ('x','y'))")
+  r "click $n" 3
+  w=$(json "' '.join(str(x[k]) for x in s['targets']['regions'] if x['kind']=='WEIGHT' and x['index']==4 for k in ('x','y'))")
+  set -- $w
+  r "drag $1 $2 $1 $(($2-100))" 2
+  r "shot $out/weight-$theme.png" 0.5
+  r "key ESCAPE" 1.5
+  r "keys CONTROL SHIFT D" 1.5
+  r "shot $out/difference-$theme.png" 0.5
+  r "keys CONTROL SHIFT D" 1
+  r "keys CONTROL Z" 1.5
+  # pin this image, choose another example
+  r "keys CONTROL SHIFT P" 1
+  b=$(json "' '.join(str(s['imageButtons'][3][k]) for k in ('x','y'))")
+  r "click $b" 2.5
+  r "shot $out/pinned-$theme.png" 0.5
+  r "keys CONTROL SHIFT P" 1
+  b=$(json "' '.join(str(s['imageButtons'][0][k]) for k in ('x','y'))")
+  r "click $b" 2
+  # the suggested experiment for the predicted class
+  r "keys CONTROL SHIFT E" 2.5
+  r "shot $out/experiment-$theme.png" 0.5
+  r "key ESCAPE" 1
+  r "click $b" 1.5 # the window takes the keys again (no window manager)
   r "keys CONTROL D" 2
   p=$(json "' '.join(str(s['draw'][k]) for k in ('x','y','w','h'))")
   set -- $p

@@ -82,9 +82,48 @@ public final class EditHistory {
    * @throws IllegalArgumentException if the edit does not fit the network (nothing changes)
    */
   public Network apply(NetworkEdit edit) {
+    return apply(edit, false);
+  }
+
+  /**
+   * Like {@link #apply(NetworkEdit)}, but with {@code amend} true and a last edit in force that
+   * sets the same weight or bias ({@link NetworkEdit.SetWeight} of the same layer, parameter and
+   * index), {@code edit} replaces that edit instead of adding a state: a drag over many values is
+   * one undo step. Otherwise it adds a state as {@link #apply(NetworkEdit)} does.
+   *
+   * @param edit the edit
+   * @param amend whether it continues the last edit's gesture
+   * @return the network in force
+   * @throws IllegalArgumentException if the edit does not fit the network (nothing changes)
+   */
+  public Network apply(NetworkEdit edit, boolean amend) {
+    if (amend && amends(edit)) {
+      Network before = networks.get(position - 1);
+      Network edited = edit.applyTo(before);
+      states.set(position, edits().first(edits().size() - 1).plus(edit));
+      networks.set(position, edited);
+      dropRedo();
+      return edited;
+    }
     Network edited = edit.applyTo(current());
     push(edits().plus(edit), edited);
     return edited;
+  }
+
+  /** Whether the last edit in force sets the same parameter element as {@code edit}. */
+  private boolean amends(NetworkEdit edit) {
+    if (!(edit instanceof NetworkEdit.SetWeight next) || position == 0 || !isEdited()) {
+      return false;
+    }
+    List<NetworkEdit> list = edits().edits();
+    // The state before must be this one minus its last edit (not a reset in between).
+    if (states.get(position - 1).edits().size() != list.size() - 1) {
+      return false;
+    }
+    return list.get(list.size() - 1) instanceof NetworkEdit.SetWeight last
+        && last.layer().equals(next.layer())
+        && last.parameter().equals(next.parameter())
+        && last.index().equals(next.index());
   }
 
   /**
@@ -138,12 +177,16 @@ public final class EditHistory {
   }
 
   private void push(EditList edits, Network network) {
+    dropRedo();
+    states.add(edits);
+    networks.add(network);
+    position++;
+  }
+
+  private void dropRedo() {
     while (states.size() > position + 1) {
       states.remove(states.size() - 1);
       networks.remove(networks.size() - 1);
     }
-    states.add(edits);
-    networks.add(network);
-    position++;
   }
 }

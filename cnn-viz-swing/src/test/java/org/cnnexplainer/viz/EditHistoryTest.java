@@ -53,6 +53,34 @@ class EditHistoryTest {
   }
 
   @Test
+  void aGestureOnOneWeightIsOneUndoStep() {
+    EditHistory history = new EditHistory(NETWORK);
+    NetworkEdit silence = NetworkEdit.zeroChannel("conv_1_2", 1);
+    int[] at = {0, 0, 1, 1};
+    history.apply(silence);
+    history.apply(NetworkEdit.setWeight("conv_1_1", "kernel", at, 0.5f), false);
+    history.apply(NetworkEdit.setWeight("conv_1_1", "kernel", at, 0.7f), true);
+    Network dragged = history.apply(NetworkEdit.setWeight("conv_1_1", "kernel", at, 0.9f), true);
+    NetworkEdit last = NetworkEdit.setWeight("conv_1_1", "kernel", at, 0.9f);
+    assertEquals(EditList.of(silence, last), history.edits(), "the drag replaced its own edit");
+    assertEquals(
+        EditList.of(silence, last).applyTo(NETWORK).trace(input).probabilities(),
+        dragged.trace(input).probabilities());
+    // Another weight, or amend = false, adds a step.
+    history.apply(NetworkEdit.setWeight("conv_1_1", "kernel", new int[] {0, 0, 0, 1}, 2f), true);
+    assertEquals(3, history.edits().size());
+    history.undo();
+    assertEquals(EditList.of(silence, last), history.edits());
+    assertSame(dragged, history.current());
+    history.undo();
+    assertEquals(EditList.of(silence), history.edits(), "one undo takes the whole drag back");
+    // After an undo the amended edit is not in force: amend adds a new step.
+    history.apply(NetworkEdit.setWeight("conv_1_2", "bias", new int[] {1}, 1f), true);
+    assertEquals(2, history.edits().size());
+    assertFalse(history.canRedo());
+  }
+
+  @Test
   void anEditThatDoesNotFitChangesNothing() {
     EditHistory history = new EditHistory(NETWORK);
     history.apply(NetworkEdit.zeroChannel("conv_1_1", 0));

@@ -4,6 +4,7 @@ import java.awt.event.ActionListener;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.util.Optional;
+import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JComponent;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
@@ -66,12 +67,39 @@ final class AppMenuBar extends JMenuBar {
     JMenuItem reset = item("Reset all edits", 0, e -> edits.reset());
     JMenuItem list = item("Edits…", 0, e -> edits.showEdits());
     JMenuItem export = item("Export edited model…", 0, e -> edits.exportModel());
+    JMenuItem suggest = item("Suggest an experiment…", 0, e -> edits.suggestExperiment(-1));
+    suggest.setAccelerator(
+        KeyStroke.getKeyStroke(
+            KeyEvent.VK_E, shortcut | java.awt.event.InputEvent.SHIFT_DOWN_MASK));
+    JMenuItem pin =
+        item(
+            "Pin this image for comparison",
+            0,
+            e -> {
+              if (edits.isPinned()) {
+                edits.unpin();
+              } else {
+                edits.pin();
+              }
+            });
+    pin.setAccelerator(
+        KeyStroke.getKeyStroke(
+            KeyEvent.VK_P, shortcut | java.awt.event.InputEvent.SHIFT_DOWN_MASK));
+    JCheckBoxMenuItem difference = new JCheckBoxMenuItem("Show differences");
+    difference.setAccelerator(
+        KeyStroke.getKeyStroke(
+            KeyEvent.VK_D, shortcut | java.awt.event.InputEvent.SHIFT_DOWN_MASK));
+    difference.addActionListener(e -> edits.setDifference(difference.isSelected()));
     menu.add(undo);
     menu.add(redo);
     menu.add(reset);
     menu.addSeparator();
     menu.add(list);
     menu.add(export);
+    menu.addSeparator();
+    menu.add(suggest);
+    menu.add(pin);
+    menu.add(difference);
     // Ctrl+Y redoes too, as in most editors on Windows and Linux.
     frame
         .getRootPane()
@@ -86,6 +114,12 @@ final class AppMenuBar extends JMenuBar {
           redo.setEnabled(edits.canRedo());
           reset.setEnabled(edits.isEdited());
           export.setEnabled(edits.isEdited());
+          pin.setText(edits.isPinned() ? "Unpin the image" : "Pin this image for comparison");
+          difference.setSelected(edits.isDifference());
+          difference.setText(
+              edits.isPinned()
+                  ? "Show differences (this image − pinned image)"
+                  : "Show differences (edited − original)");
         };
     edits.onChange(refresh);
     refresh.run();

@@ -30,13 +30,17 @@ import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.StateEvent;
 import org.cnnexplainer.viz.StateProperty;
 import org.cnnexplainer.viz.overview.NetworkOverview;
+import org.cnnexplainer.viz.panel.ExplainerPanel;
 
 /**
- * "What if?": weight edits in the app. A right click on a convolution or output neuron of the
- * overview offers to silence or scale its channel; the Edit menu undoes, redoes, resets, lists the
- * edits and exports the edited model. The explainer shows the edited network (the same input,
- * retraced), and the unedited network's probabilities on that input as ghost bars beside the new
- * ones (the state's reference trace), computed off the event thread.
+ * "What if?": weight edits and comparisons in the app. A right click on a convolution or output
+ * neuron of the overview offers to silence or scale its channel; kernel weights and biases can be
+ * dragged, scrolled or typed in the convolution views; the Edit menu undoes, redoes, resets, lists
+ * the edits, exports the edited model, suggests an experiment, pins the current image and switches
+ * the overview's difference mode. The explainer shows the edited network (the same input, retraced)
+ * and, as the state's reference trace (ghost bars, difference mode), the pinned image's trace on
+ * the network in force, or else the unedited network's trace of the input while edits are in force;
+ * references are computed off the event thread.
  */
 final class EditController {
   /** A factor the context menu offers; {@code text} formats the channel and the layer name. */
@@ -60,7 +64,10 @@ final class EditController {
           });
   private final List<Runnable> onChange = new ArrayList<>();
   private EditHistory history;
-  private Tensor referenceFor; // the input whose unedited trace was last requested
+  private Tensor referenceFor; // the input whose reference trace was last requested
+  private Network referenceNetwork; // and the network it was requested on
+  private Tensor pinned; // the pinned image, or null
+  private NetworkOverview overview;
 
   EditController(Component owner, ExplainerState state) {
     this.frame = owner;
@@ -73,8 +80,16 @@ final class EditController {
     onChange.add(listener);
   }
 
-  /** Adds the neuron context menu to {@code overview}. */
-  void install(NetworkOverview overview) {
+  /**
+   * Adds the neuron context menu to the panel's overview and lets its convolution views edit
+   * weights.
+   */
+  void install(ExplainerPanel panel) {
+    this.overview = panel.overview();
+    panel.setEditListener(this::apply);
+    NetworkOverview overview = panel.overview();
+    overview.addPropertyChangeListener(
+        NetworkOverview.DIFFERENCE_PROPERTY, e -> onChange.forEach(Runnable::run));
     overview.addMouseListener(
         new MouseAdapter() {
           @Override
@@ -117,6 +132,13 @@ final class EditController {
           e -> apply(NetworkEdit.scaleChannel(layer.name(), neuron.neuron(), scale.factor())));
       menu.add(item);
     }
+    if (neuron.layer() == network.layers().size() - 1 && state.trace().isPresent()) {
+      menu.addSeparator();
+      String label = network.classLabels().get(neuron.neuron());
+      JMenuItem suggest = new JMenuItem("Suggest an experiment for " + label + "…");
+      suggest.addActionListener(e -> suggestExperiment(neuron.neuron()));
+      menu.add(suggest);
+    }
     if (canUndo()) {
       menu.addSeparator();
       JMenuItem undo = new JMenuItem("Undo " + lastEdit());
@@ -128,11 +150,19 @@ final class EditController {
 
   /** Applies {@code edit} to the network in force; an edit that does not fit shows why. */
   void apply(NetworkEdit edit) {
+    apply(edit, false);
+  }
+
+  /**
+   * Applies {@code edit}, replacing the last edit when {@code amend} continues its gesture (see
+   * {@link EditHistory#apply(NetworkEdit, boolean)}).
+   */
+  void apply(NetworkEdit edit, boolean amend) {
     if (history == null) {
       return;
     }
     try {
-      show(history.apply(edit));
+      show(history.apply(edit, amend));
     } catch (IllegalArgumentException e) {
       JOptionPane.showMessageDialog(
           frame, e.getMessage(), "The edit does not fit", JOptionPane.WARNING_MESSAGE);
@@ -242,6 +272,68 @@ final class EditController {
     Files.writeString(folder.resolve("edits.json"), history.edits().toJson());
   }
 
+  /**
+   * Edit &gt; Suggest an experiment: the channels that contribute most to class {@code classIndex}
+   * (the predicted class when negative), with the exact effect of silencing each; one click applies
+   * it.
+   */
+  void suggestExperiment(int classIndex) {
+    ActivationTrace trace = state.trace().orElse(null);
+    if (trace == null || history == null) {
+      JOptionPane.showMessageDialog(frame, "Open a model and an image first.");
+      return;
+    }
+    if (trace.logits().isEmpty()) {
+      JOptionPane.showMessageDialog(
+          frame,
+          "This network does not end in a softmax, so there is no class score to explain.",
+          "Suggest an experiment",
+          JOptionPane.INFORMATION_MESSAGE);
+      return;
+    }
+    int target = classIndex >= 0 ? classIndex : trace.predicted().index();
+    ExperimentPanel.showDialog(frame, trace, target, this::apply);
+  }
+
+  /** Edit &gt; Pin this image: compares every later image (and edit) with it. */
+  void pin() {
+    Tensor input = state.input().orElse(null);
+    if (input == null || state.network().isEmpty()) {
+      return;
+    }
+    pinned = input;
+    updateReference();
+    onChange.forEach(Runnable::run);
+  }
+
+  /** Edit &gt; Unpin: back to comparing with the unedited network (while edits are in force). */
+  void unpin() {
+    if (pinned != null) {
+      pinned = null;
+      updateReference();
+      onChange.forEach(Runnable::run);
+    }
+  }
+
+  boolean isPinned() {
+    return pinned != null;
+  }
+
+  /** Whether the state has a reference to compare with (the difference mode shows something). */
+  boolean canCompare() {
+    return isPinned() || isEdited();
+  }
+
+  boolean isDifference() {
+    return overview != null && overview.isDifference();
+  }
+
+  void setDifference(boolean on) {
+    if (overview != null) {
+      overview.setDifference(on);
+    }
+  }
+
   private void show(Network network) {
     state.setEditedNetwork(network);
     updateReference();
@@ -252,6 +344,7 @@ final class EditController {
     if (event.has(StateProperty.NETWORK)) {
       history = state.network().map(EditHistory::new).orElse(null);
       referenceFor = null;
+      pinned = null; // another model: the pinned image's trace would mean nothing
       onChange.forEach(Runnable::run);
     } else if (event.has(StateProperty.INPUT)) {
       updateReference();
@@ -259,34 +352,38 @@ final class EditController {
   }
 
   /**
-   * The unedited network's trace of the input as the state's reference while edits are in force.
+   * The state's reference: the pinned image's trace on the network in force, or else the unedited
+   * network's trace of the input while edits are in force, or none.
    */
   private void updateReference() {
-    Tensor input = state.input().orElse(null);
-    if (!isEdited() || input == null) {
+    Tensor input = pinned != null ? pinned : state.input().orElse(null);
+    Network network =
+        history == null ? null : pinned != null ? history.current() : history.original();
+    if (network == null || input == null || (pinned == null && !isEdited())) {
       referenceFor = null;
       state.setReference(null);
       return;
     }
     ActivationTrace reference = state.reference().orElse(null);
-    if (reference != null
-        && reference.input() == input
-        && reference.network() == history.original()) {
+    if (reference != null && reference.input() == input && reference.network() == network) {
       return;
     }
     referenceFor = input;
-    Network original = history.original();
+    referenceNetwork = network;
     background.execute(
         () -> {
           ActivationTrace trace;
           try {
-            trace = original.trace(input);
+            trace = network.trace(input);
           } catch (RuntimeException e) {
             return; // the state's own trace of this input reports the failure
           }
           SwingUtilities.invokeLater(
               () -> {
-                if (referenceFor == input && history != null && history.original() == original) {
+                if (referenceFor == input
+                    && referenceNetwork == network
+                    && state.network().isPresent()
+                    && history != null) {
                   state.setReference(trace);
                 }
               });

@@ -65,7 +65,7 @@ final class ExplainerFrame extends JFrame {
     NetworkOverview overview = explainer.overview();
     OverviewKeyboard.install(overview);
     LayerLabelClicks.install(overview, this::explain);
-    edits.install(overview);
+    edits.install(explainer);
     // The (i) buttons of the operation views.
     explainer.addPropertyChangeListener(
         Explainable.EXPLAIN_PROPERTY,

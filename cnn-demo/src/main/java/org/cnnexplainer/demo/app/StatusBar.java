@@ -84,14 +84,16 @@ final class StatusBar extends JPanel {
         String.format(
             Locale.ROOT, "Prediction: %s (%.1f %%)", best.label(), 100.0 * best.probability());
     ActivationTrace reference = state.reference().orElse(null);
-    if (reference != null && reference.input() == trace.input()) {
-      ClassScore before = reference.predicted();
+    if (reference != null) {
+      // The same input: the unedited network's trace; another one: the pinned image's.
+      ClassScore other = reference.predicted();
       text +=
           String.format(
               Locale.ROOT,
-              " · unedited: %s (%.1f %%)",
-              before.label(),
-              100.0 * before.probability());
+              " · %s: %s (%.1f %%)",
+              reference.input() == trace.input() ? "unedited" : "pinned image",
+              other.label(),
+              100.0 * other.probability());
     }
     return text;
   }

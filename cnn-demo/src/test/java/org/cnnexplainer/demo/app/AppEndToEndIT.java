@@ -21,6 +21,7 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.NetworkEdit;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
+import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,7 +186,7 @@ class AppEndToEndIT {
   }
 
   @Test
-  @Order(20)
+  @Order(21)
   void drawingAnInputClassifiesItAsItIsDrawn() throws Exception {
     robot("keys CONTROL D");
     JsonObject pad =
@@ -256,6 +257,96 @@ class AppEndToEndIT {
     awaitState(
         "the edit undone",
         s -> s.get("edits").getAsInt() == 0 && original.equals(text(s, "prediction")));
+  }
+
+  @Test
+  @Order(18)
+  void draggingAKernelWeightInTheViewAndUndoingItRepredicts() throws Exception {
+    JsonObject before = awaitState("an image traced, no edits", AppEndToEndIT::tracedUnedited);
+    Tensor input =
+        ImageInput.fromFile(
+            harness.work.resolve("model").resolve(text(before, "image")), network.inputShape());
+    open("conv-weights", 0, 1, "ConvolutionElasticView", null, "edit");
+    // Weight (1, 1) of input channel 0 in neuron 1's kernel glyph: drag it 100 pixels up.
+    JsonObject cell =
+        region(
+            awaitState("the kernel glyph's cells", s -> region(s, "WEIGHT", 4) != null),
+            "WEIGHT",
+            4);
+    int x = cell.get("x").getAsInt();
+    int y = cell.get("y").getAsInt();
+    robot("drag " + x + " " + y + " " + x + " " + (y - 100));
+    float weight = ((Conv2D) network.layer(0)).weight(1, 0, 1, 1);
+    NetworkEdit edit =
+        NetworkEdit.setWeight(
+            network.layer(0).name(), "kernel", new int[] {1, 0, 1, 1}, weight + 100 * 0.01f);
+    Network edited = edit.applyTo(network);
+    String expected =
+        "Prediction: "
+            + describe(edited.trace(input).predicted())
+            + " · unedited: "
+            + describe(network.trace(input).predicted());
+    awaitState(
+        "the dragged weight's prediction beside the unedited one (one edit)",
+        s -> s.get("edits").getAsInt() == 1 && expected.equals(text(s, "prediction")));
+    robot("shot " + target.resolve("weight-edit.png").toAbsolutePath());
+    robot("keys CONTROL Z");
+    String original = "Prediction: " + describe(network.trace(input).predicted());
+    awaitState(
+        "the weight edit undone",
+        s -> s.get("edits").getAsInt() == 0 && original.equals(text(s, "prediction")));
+    closeAll();
+  }
+
+  @Test
+  @Order(20)
+  void zeroingAChannelAndPinningASecondImageComparesBoth() throws Exception {
+    JsonObject before = awaitState("an image traced, no edits", AppEndToEndIT::tracedUnedited);
+    String first = text(before, "image");
+    JsonObject neuron = neuron(before, 0, 1);
+    robot("rclick " + neuron.get("x").getAsInt() + " " + neuron.get("y").getAsInt());
+    robot("click " + (neuron.get("x").getAsInt() + 30) + " " + (neuron.get("y").getAsInt() + 12));
+    awaitState("channel 1 silenced", s -> s.get("edits").getAsInt() == 1);
+    robot("keys CONTROL SHIFT P");
+    JsonObject other = null;
+    for (var b : before.getAsJsonArray("imageButtons")) {
+      if (!first.equals(b.getAsJsonObject().get("name").getAsString())) {
+        other = b.getAsJsonObject();
+        break;
+      }
+    }
+    assertTrue(other != null, "another example to compare with");
+    String second = other.get("name").getAsString();
+    robot("click " + other.get("x").getAsInt() + " " + other.get("y").getAsInt());
+    Network silenced = NetworkEdit.zeroChannel(network.layer(0).name(), 1).applyTo(network);
+    Path folder = harness.work.resolve("model");
+    String expected =
+        "Prediction: "
+            + describe(
+                silenced
+                    .trace(ImageInput.fromFile(folder.resolve(second), network.inputShape()))
+                    .predicted())
+            + " · pinned image: "
+            + describe(
+                silenced
+                    .trace(ImageInput.fromFile(folder.resolve(first), network.inputShape()))
+                    .predicted());
+    awaitState(
+        "both images' predictions on the edited network",
+        s -> second.equals(text(s, "image")) && expected.equals(text(s, "prediction")));
+    robot("shot " + target.resolve("pinned.png").toAbsolutePath());
+    robot("keys CONTROL SHIFT P"); // unpin
+    robot("keys CONTROL Z");
+    awaitState(
+        "unpinned, no edits", s -> tracedUnedited(s) && !text(s, "prediction").contains("·"));
+  }
+
+  private static boolean tracedUnedited(JsonObject s) {
+    return s.get("edits").getAsInt() == 0
+        && !s.get("tracing").getAsBoolean()
+        && s.has("image")
+        && s.get("image").isJsonPrimitive()
+        && text(s, "prediction").startsWith("Prediction: ");
   }
 
   private static String describe(org.cnnexplainer.core.ClassScore score) {

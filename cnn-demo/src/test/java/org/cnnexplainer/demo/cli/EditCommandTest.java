@@ -298,6 +298,13 @@ class EditCommandTest {
             + json.get("editOverviewSwitchMedianMs").getAsDouble(),
         json.get("editUpdateMedianMs").getAsDouble(),
         0.002);
+    assertEquals(
+        json.get("weightEditApplyMedianMs").getAsDouble()
+            + json.get("editTraceMedianMs").getAsDouble()
+            + json.get("differenceSwitchMedianMs").getAsDouble(),
+        json.get("weightEditDifferenceUpdateMedianMs").getAsDouble(),
+        0.002);
+    assertTrue(json.get("differenceSwitchMedianMs").getAsDouble() > 0, edit.out());
     // The small model takes 3-channel images: no drawing pad.
     CapturedRun draw =
         CapturedRun.of(Main::run, "bench", "-m", model.toString(), "--draw", "--samples", "3");

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
@@ -55,8 +57,38 @@ public final class LayerRanges {
    * @return the ranges
    */
   public static LayerRanges of(ActivationTrace trace, RangeMode mode) {
+    return of(trace.network(), trace::output, mode, LayerRanges::unitRange);
+  }
+
+  /**
+   * The ranges of the differences between two traces of one network's layers (the overview's
+   * difference mode), with the units, modules and spans of a trace's ranges; a unit's range is
+   * {@code 2 * max |difference|} of its starting layer, so the largest change takes the end of the
+   * scale (no padding: small edits must stay visible), or 1 where nothing changed.
+   *
+   * @param network the network whose layers the differences belong to
+   * @param differences the difference of layer {@code i}'s outputs, shaped like its output
+   * @param mode how layers share ranges
+   * @return the ranges
+   */
+  public static LayerRanges ofDifferences(
+      Network network, IntFunction<Tensor> differences, RangeMode mode) {
+    return of(
+        network,
+        differences,
+        mode,
+        d -> {
+          double maxAbs = Math.max(Math.abs(d.min()), Math.abs(d.max()));
+          return maxAbs > 0 ? 2 * maxAbs : 1;
+        });
+  }
+
+  private static LayerRanges of(
+      Network network,
+      IntFunction<Tensor> outputs,
+      RangeMode mode,
+      ToDoubleFunction<Tensor> unitRange) {
     Objects.requireNonNull(mode, "mode");
-    Network network = trace.network();
     int n = network.layers().size();
     int[] unitOf = new int[n];
     int[] moduleOf = new int[n];
@@ -77,7 +109,7 @@ public final class LayerRanges {
         moduleHasLayers = false;
       }
       if (unitValues.isEmpty() || startsUnit(layer)) {
-        unitValues.add(unitRange(trace.output(i)));
+        unitValues.add(unitRange.applyAsDouble(outputs.apply(i)));
       }
       unitOf[i] = unitValues.size() - 1;
       moduleOf[i] = module;

@@ -14,6 +14,7 @@ import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.viz.Animator;
+import org.cnnexplainer.viz.EditListener;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.overview.UnfoldGeometry;
@@ -56,6 +57,7 @@ public final class ConvolutionElasticView extends StateView {
   private final int layerIndex;
   private final int filter;
   private final Animator animator;
+  private final WeightGestures weights;
   private double fraction = 1;
   private boolean started;
   private int hoverChannel = -1;
@@ -94,14 +96,7 @@ public final class ConvolutionElasticView extends StateView {
         new MouseAdapter() {
           @Override
           public void mouseMoved(MouseEvent e) {
-            int c =
-                hits()
-                    .at(e.getX(), e.getY())
-                    .filter(
-                        r ->
-                            r.kind() == HitMap.Kind.CHANNEL || r.kind() == HitMap.Kind.INTERMEDIATE)
-                    .map(HitMap.Region::index)
-                    .orElse(-1);
+            int c = hits().at(e.getX(), e.getY()).map(r -> channelOf(r)).orElse(-1);
             if (c != hoverChannel) {
               hoverChannel = c;
               repaint();
@@ -122,6 +117,11 @@ public final class ConvolutionElasticView extends StateView {
                     r -> {
                       switch (r.kind()) {
                         case CHANNEL, INTERMEDIATE -> channelListener.accept(r.index());
+                        case WEIGHT -> {
+                          if (e.getClickCount() == 1) { // a double click types a value
+                            channelListener.accept(channelOf(r));
+                          }
+                        }
                         case BUTTON -> {
                           if (r.index() == ANIMATION_BUTTON) {
                             animationButton();
@@ -139,6 +139,31 @@ public final class ConvolutionElasticView extends StateView {
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
     ToolTipManager.sharedInstance().registerComponent(this);
+    this.weights = new WeightGestures(this, state, layerIndex, filter, this::hits);
+  }
+
+  /** The input channel a region belongs to, or -1. */
+  private int channelOf(HitMap.Region r) {
+    return switch (r.kind()) {
+      case CHANNEL, INTERMEDIATE -> r.index();
+      case WEIGHT -> {
+        Tensor kernel = convolution().kernel();
+        yield r.index() / (kernel.shape().height() * kernel.shape().width());
+      }
+      default -> -1;
+    };
+  }
+
+  /**
+   * Lets the learner change the kernel weights (the cells of the glyphs) and the bias (the dot)
+   * here: drag one up or down, turn the wheel over it, or double-click it to type a value; a single
+   * click still opens the channel's formula card, which also takes the keyboard. {@code null} (the
+   * default) makes the view read-only.
+   *
+   * @param listener who applies the edits, or null
+   */
+  public void setEditListener(EditListener listener) {
+    weights.setListener(listener);
   }
 
   /** "Kernel weights: […]" over a channel's glyph, "Bias: …" over the bias dot. */
@@ -153,10 +178,29 @@ public final class ConvolutionElasticView extends StateView {
             r ->
                 switch (r.kind()) {
                   case CHANNEL -> kernelText(r.index());
+                  case WEIGHT -> weightText(r.index(), channelOf(r));
                   case BIAS -> "Bias: " + DisplayNumbers.four(convolution().bias());
                   default -> null;
                 })
         .orElse(null);
+  }
+
+  /** The channel's kernel weights, and with editing on the one pointed at and how to change it. */
+  private String weightText(int index, int channel) {
+    if (weights.listener() == null) {
+      return kernelText(channel);
+    }
+    Tensor kernel = convolution().kernel();
+    int kh = kernel.shape().height();
+    int kw = kernel.shape().width();
+    return kernelText(channel)
+        + " · weight ("
+        + index / kw % kh
+        + ", "
+        + index % kw
+        + ") = "
+        + DisplayNumbers.four(kernel.at(index))
+        + ": drag, scroll or double-click to change it";
   }
 
   /** The weights of kernel slice {@code channel}, row by row, 2 decimals. */

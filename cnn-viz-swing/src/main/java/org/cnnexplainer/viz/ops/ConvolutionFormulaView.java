@@ -13,6 +13,7 @@ import org.cnnexplainer.core.explain.Cell;
 import org.cnnexplainer.core.explain.ConvolutionNeuron;
 import org.cnnexplainer.core.explain.ConvolutionStep;
 import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.viz.EditListener;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.color.ColorScale;
@@ -25,6 +26,12 @@ import org.cnnexplainer.viz.paint.VizStyle;
  * intermediate value), the output (intermediate) grid, and below it every channel's sum plus the
  * bias and the neuron's final value, so the numbers on screen add up. Values are rounded to 2
  * decimals for display only; all come from {@link ConvolutionStep} and {@link ConvolutionNeuron}.
+ *
+ * <p>With an {@link #setEditListener edit listener}, the kernel weights and the bias can be changed
+ * here: drag one up or down, turn the wheel over it, double-click it to type a value; with the
+ * keyboard, {@code [} and {@code ]} pick a weight (outlined), {@code +} and {@code -} nudge it and
+ * Enter types a value. The view only asks ({@link EditListener}); once the listener has applied the
+ * edit and the state's trace follows, every number here is the edited network's.
  */
 public final class ConvolutionFormulaView extends SteppingView {
   static final double BOX_W = 44;
@@ -37,6 +44,7 @@ public final class ConvolutionFormulaView extends SteppingView {
   private final int layerIndex;
   private final int filter;
   private final int channel;
+  private final WeightGestures weights;
   private ActivationTrace neuronTrace;
   private ConvolutionNeuron neuron;
 
@@ -73,6 +81,43 @@ public final class ConvolutionFormulaView extends SteppingView {
     this.layerIndex = layerIndex;
     this.filter = filter;
     this.channel = channel;
+    this.weights = new WeightGestures(this, state, layerIndex, filter, this::hits);
+    weights.bindKeys();
+    addFocusListener(
+        new java.awt.event.FocusAdapter() {
+          @Override
+          public void focusGained(java.awt.event.FocusEvent e) {
+            repaint(); // the keyboard cursor's outline shows only while focused
+          }
+
+          @Override
+          public void focusLost(java.awt.event.FocusEvent e) {
+            repaint();
+          }
+        });
+    int k = conv.kernelHeight() * conv.kernelWidth();
+    weights.setCursor(channel * k + k / 2); // the middle weight of the channel shown
+  }
+
+  /**
+   * Lets the learner change this neuron's kernel weights and bias in the view (see the class
+   * comment); {@code null} (the default) makes the view read-only.
+   *
+   * @param listener who applies the edits, or null
+   */
+  public void setEditListener(EditListener listener) {
+    weights.setListener(listener);
+  }
+
+  /**
+   * The weight the keyboard acts on: its flat index in the neuron's kernel ({@code (channel *
+   * kernelHeight + row) * kernelWidth + column}, the {@link HitMap.Kind#WEIGHT} index), or -1 for
+   * the bias.
+   *
+   * @return the weight under the keyboard cursor
+   */
+  public int weightCursor() {
+    return weights.cursor();
   }
 
   @Override
@@ -335,13 +380,17 @@ public final class ConvolutionFormulaView extends SteppingView {
             content.getMaxX(),
             SUM_LINES,
             true);
+    if (weights.listener() != null && isFocusOwner()) {
+      weights.cursorBounds().ifPresent(r -> Draw.outline(g, r, s.selection(), 2f));
+    }
+    String hint =
+        weights.listener() == null
+            ? "Hover a grid to move the window · arrows step · space plays"
+            : "Drag, scroll or double-click a weight or the bias to change it · [ ] pick,"
+                + " + − nudge, Enter types · arrows step";
     Draw.text(
         g,
-        Draw.fit(
-            g,
-            "Hover a grid to move the window · arrows step · space plays",
-            small,
-            content.getWidth()),
+        Draw.fit(g, hint, small, content.getWidth()),
         x0,
         bottom + 8 + Draw.lineHeight(g, small) - 4,
         small,

@@ -138,6 +138,7 @@ final class ElasticPainter {
           c,
           new Rectangle2D.Double(
               glyph.getX(), inBox.getY(), inBox.getMaxX() - glyph.getX(), inBox.getHeight()));
+      glyphCells(hits, kernel, c, glyph);
       hits.add(HitMap.Kind.INTERMEDIATE, c, interMap);
       g.setColor(s.grid());
       g.setStroke(new BasicStroke(c == f.openChannel() ? 2f : 1f));
@@ -611,6 +612,21 @@ final class ElasticPainter {
             4),
         s.foreground(),
         1f);
+  }
+
+  /** One {@link HitMap.Kind#WEIGHT} region per cell of channel {@code c}'s glyph in {@code box}. */
+  private static void glyphCells(HitMap hits, Tensor kernel, int c, Rectangle2D box) {
+    int kh = kernel.shape().height();
+    int kw = kernel.shape().width();
+    double cell = box.getWidth() / Math.max(kh, kw);
+    for (int r = 0; r < kh; r++) {
+      for (int col = 0; col < kw; col++) {
+        hits.add(
+            HitMap.Kind.WEIGHT,
+            (c * kh + r) * kw + col,
+            new Rectangle2D.Double(box.getX() + col * cell, box.getY() + r * cell, cell, cell));
+      }
+    }
   }
 
   /** The kernel glyph of channel {@code c} in {@code box}. */

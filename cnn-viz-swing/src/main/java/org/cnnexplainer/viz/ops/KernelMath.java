@@ -169,13 +169,12 @@ final class KernelMath {
     for (int ky = 0; ky < kh; ky++) {
       for (int kx = 0; kx < kw; kx++) {
         String text = DisplayNumbers.two(values.at((channel * kh + ky) * kw + kx));
-        Draw.valueCell(
-            g,
-            new Rectangle2D.Double(x + kx * cw, y + ky * CELL_H, cw, CELL_H),
-            fill.at(ky, kx),
-            text,
-            font);
+        Rectangle2D box = new Rectangle2D.Double(x + kx * cw, y + ky * CELL_H, cw, CELL_H);
+        Draw.valueCell(g, box, fill.at(ky, kx), text, font);
         hits.text(role + " " + ky + " " + kx, text);
+        if (role.equals("weight")) { // the weights can be edited: one region per cell
+          hits.add(HitMap.Kind.WEIGHT, (channel * kh + ky) * kw + kx, box);
+        }
       }
     }
   }

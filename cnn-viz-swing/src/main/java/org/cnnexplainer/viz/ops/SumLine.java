@@ -70,6 +70,9 @@ final class SumLine {
           if (item.outlined()) {
             Draw.outline(g, box, s.foreground(), 1.5f);
           }
+          if ("bias".equals(item.role())) {
+            hits.add(HitMap.Kind.BIAS, 0, box);
+          }
         } else {
           Draw.text(g, item.text(), x, y + 14, item.font(), s.foreground());
         }

@@ -44,7 +44,8 @@ final class LegendPainter {
     double y = layout.nodesBottom + 8;
     g.setFont(tickFont);
     Composite old = g.getComposite();
-    for (LayerRanges.Span span : s.ranges().spans()) {
+    LayerRanges ranges = s.difference() == null ? s.ranges() : s.difference().ranges();
+    for (LayerRanges.Span span : ranges.spans()) {
       int first = firstColumnIn(layout, span.first(), span.last());
       int last = lastColumnIn(layout, span.first(), span.last());
       boolean kept = keep >= span.first() && keep <= span.last();
@@ -82,8 +83,13 @@ final class LegendPainter {
       return;
     }
     ColumnSpec input = layout.columns.get(0);
-    if (input.kind() == ColumnSpec.Kind.INPUT && s.gradients() != null) {
-      double range = LayerRanges.gradientRange(s.gradients().input());
+    if (input.kind() == ColumnSpec.Kind.INPUT
+        && (s.gradients() != null || s.difference() != null)) {
+      // The input's own diverging range: its gradient, or its difference (all 0 for a weight edit).
+      double range =
+          s.gradients() != null
+              ? LayerRanges.gradientRange(s.gradients().input())
+              : s.difference().inputRange();
       ColorScale scale = ColorScale.diverging(s.palette().activations(), range);
       Rectangle2D box = layout.boxes[0][0];
       double r = range / 2;
@@ -97,7 +103,7 @@ final class LegendPainter {
           -r,
           r,
           new double[] {-r, 0, r},
-          "%.1e");
+          s.gradients() != null ? "%.1e" : "%.2f");
     } else if (input.kind() == ColumnSpec.Kind.INPUT) {
       ColorScale scale = ColorScale.input(s.palette().input());
       Rectangle2D box = layout.boxes[0][0];

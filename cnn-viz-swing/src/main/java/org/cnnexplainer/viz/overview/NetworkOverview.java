@@ -65,10 +65,15 @@ public class NetworkOverview extends JComponent implements Scrollable {
   /** The property fired when the gradients that colour the neurons change (see setGradients). */
   public static final String GRADIENTS_PROPERTY = "gradients";
 
+  /** Property fired when {@link #setDifference difference mode} is switched. */
+  public static final String DIFFERENCE_PROPERTY = "difference";
+
   private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
   private final ExplainerState state;
   private final StateListener listener = this::stateChanged;
   private final TileCache tileCache = new TileCache();
+  private final ComparisonTiles comparisonTiles = new ComparisonTiles();
+  private boolean difference;
   private final OverviewPainter.Caches caches = new OverviewPainter.Caches();
   private final Animator imageChange;
   private final Animator hoverChange;
@@ -481,9 +486,28 @@ public class NetworkOverview extends JComponent implements Scrollable {
     ActivationTrace trace = state.trace().orElse(null);
     GradientTrace shownGradients = showsGradients() ? gradients : null;
     LayerRanges ranges = shownRanges();
+    ActivationTrace reference = trace == null ? null : state.reference().orElse(null);
     BufferedImage[][] tiles = null;
+    ComparisonTiles.Difference shownDifference = null;
+    String comparison = null;
     if (trace != null) {
       tiles = tileCache.tiles(columns, trace, ranges, state.palette(), shownGradients);
+      boolean pinned = reference != null && reference.input() != trace.input();
+      // Gradient colouring shows one trace's gradients on their own scales: no comparison on top.
+      if (shownGradients == null && reference != null && difference) {
+        shownDifference =
+            comparisonTiles.difference(columns, trace, reference, ranges.mode(), state.palette());
+        tiles = shownDifference.tiles();
+        comparison =
+            pinned
+                ? "Difference: colour = this image − the pinned image, on the scales below the maps"
+                : "Difference: colour = edited − original network, on the scales below the maps";
+      } else if (shownGradients == null && pinned) {
+        tiles =
+            comparisonTiles.sideBySide(
+                columns, tiles, reference, ranges, state.palette(), style.background());
+        comparison = "Each map: this image (left) · the pinned image (right), same colour scale";
+      }
       lastTiles = tiles;
     }
     return new OverviewSnapshot(
@@ -504,10 +528,38 @@ public class NetworkOverview extends JComponent implements Scrollable {
         unfold > 0 ? unfoldShown : null,
         unfold,
         fadeIn && transition < 1,
-        trace == null ? null : state.reference().orElse(null),
-        changes(trace, state.reference().orElse(null)),
+        reference,
+        changes(trace, reference),
         shownGradients,
-        shownGradients == null ? null : gradientClass);
+        shownGradients == null ? null : gradientClass,
+        shownDifference,
+        comparison);
+  }
+
+  /**
+   * Colours every map by its difference from the state's {@linkplain ExplainerState#reference()
+   * reference trace} (edited − original network, or this image − the pinned image) on a diverging
+   * scale, with legends and a caption saying so; without a reference the overview paints as usual.
+   * Off by default. Fires {@link #DIFFERENCE_PROPERTY}.
+   *
+   * @param difference true to show differences
+   */
+  public void setDifference(boolean difference) {
+    if (difference != this.difference) {
+      this.difference = difference;
+      firePropertyChange(DIFFERENCE_PROPERTY, !difference, difference);
+      revalidate();
+      repaint();
+    }
+  }
+
+  /**
+   * Whether difference mode is on (it shows only while the state has a reference trace).
+   *
+   * @return true when on
+   */
+  public boolean isDifference() {
+    return difference;
   }
 
   /** The layer changes between the trace and the reference, computed once per pair. */

@@ -62,7 +62,9 @@ final class NodePainter {
             float v =
                 (s.gradients() != null
                         ? s.gradients().output(col.layer())
-                        : s.trace().output(col.layer()))
+                        : s.difference() != null
+                            ? s.difference().of(col.layer())
+                            : s.trace().output(col.layer()))
                     .at(n);
             g.setColor(OverviewPainter.unitColor(s, col.layer(), v));
             g.fill(boxes[n]);

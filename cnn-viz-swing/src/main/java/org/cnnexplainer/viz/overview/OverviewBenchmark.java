@@ -56,6 +56,44 @@ public final class OverviewBenchmark {
    */
   public static Result run(
       ActivationTrace first, ActivationTrace second, int width, int height, int warmup, int runs) {
+    return run(first, second, null, width, height, warmup, runs);
+  }
+
+  /**
+   * Like {@link #run(ActivationTrace, ActivationTrace, int, int, int, int)}, in {@linkplain
+   * NetworkOverview#setDifference difference mode} against {@code reference} (a trace of a network
+   * with the same layers): every switch also computes and colours the differences.
+   *
+   * @param first the trace shown first
+   * @param second the trace switched to and back
+   * @param reference the trace the differences are taken from (same layers and shapes)
+   * @param width the overview's width in pixels
+   * @param height the overview's height in pixels
+   * @param warmup unmeasured rounds
+   * @param runs measured rounds
+   * @return the medians
+   * @throws IllegalArgumentException if the traces come from different networks or counts are bad
+   */
+  public static Result runDifference(
+      ActivationTrace first,
+      ActivationTrace second,
+      ActivationTrace reference,
+      int width,
+      int height,
+      int warmup,
+      int runs) {
+    return run(
+        first, second, Objects.requireNonNull(reference, "reference"), width, height, warmup, runs);
+  }
+
+  private static Result run(
+      ActivationTrace first,
+      ActivationTrace second,
+      ActivationTrace reference,
+      int width,
+      int height,
+      int warmup,
+      int runs) {
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(second, "second");
     if (first.network() != second.network()) {
@@ -68,7 +106,7 @@ public final class OverviewBenchmark {
     String animation = System.getProperty(Animator.PROPERTY);
     System.setProperty(Animator.PROPERTY, "off");
     try {
-      return onEdt(() -> measure(first, second, width, height, warmup, runs));
+      return onEdt(() -> measure(first, second, reference, width, height, warmup, runs));
     } finally {
       if (animation == null) {
         System.clearProperty(Animator.PROPERTY);
@@ -79,11 +117,19 @@ public final class OverviewBenchmark {
   }
 
   private static Result measure(
-      ActivationTrace first, ActivationTrace second, int width, int height, int warmup, int runs) {
+      ActivationTrace first,
+      ActivationTrace second,
+      ActivationTrace reference,
+      int width,
+      int height,
+      int warmup,
+      int runs) {
     ExplainerState state = new ExplainerState(Runnable::run);
     state.setNetwork(first.network());
     state.setTrace(first);
+    state.setReference(reference);
     NetworkOverview overview = new NetworkOverview(state);
+    overview.setDifference(reference != null);
     overview.addNotify();
     overview.setSize(width, height);
     overview.validate();

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.color.ColorScale;
+import org.cnnexplainer.viz.color.LayerRanges;
 import org.cnnexplainer.viz.internal.TextLog;
 import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
@@ -117,7 +118,7 @@ final class OverviewPainter {
       NodePainter.paintColumn(
           g, layout, c, s, fonts.classes(), hits, scaled, nodeRule(unfold, c, s, veil, content));
     }
-    boolean legends = s.detail() && s.trace() != null;
+    boolean legends = s.legends();
     boolean pair = unfold != null && unfold.geometry().unfolding().kind() == Unfolding.Kind.PAIR;
     int keep = pair ? unfold.geometry().unfolding().neuron().layer() : -2;
     if (legends) {
@@ -128,6 +129,13 @@ final class OverviewPainter {
     }
     if (legends && pair) {
       LegendPainter.paint(g, layout, s, fonts.small().getFont(), keep, 1, true);
+    }
+    if (s.comparison() != null && layout.columns.size() > 0) {
+      FontMetrics small = fonts.small();
+      double top = layout.nodesBottom + (legends ? LegendPainter.height(small) : 4);
+      g.setFont(small.getFont());
+      g.setColor(s.style().foreground());
+      TextLog.draw(g, s.comparison(), layout.boxes[0][0].getX(), top + small.getAscent());
     }
     LabelPainter.paint(g, layout, s, laid.labels(), fonts, unfold, veil, labels, true);
     hits.addLabels(labels);
@@ -219,9 +227,12 @@ final class OverviewPainter {
 
   /** The layout and label plan for {@code s} at this size. */
   static Laid layout(OverviewSnapshot s, Fonts fonts, double width, double height) {
-    double bottom = s.detail() ? LegendPainter.height(fonts.small) + 6 : 14;
+    double bottom = s.legends() ? LegendPainter.height(fonts.small) + 6 : 14;
     if (s.gradients() != null) {
       bottom += fonts.small.getHeight() + 4; // the line that says the colours are gradients
+    }
+    if (s.comparison() != null) { // the caption line saying what the colours compare
+      bottom += fonts.small.getHeight() + 2;
     }
     double labelWidth = 0;
     boolean classes = s.columns().get(s.columns().size() - 1).kind() == ColumnSpec.Kind.OUTPUT;
@@ -344,8 +355,9 @@ final class OverviewPainter {
 
   /** The colour of a vector unit's value. */
   static Color unitColor(OverviewSnapshot s, int layer, float value) {
+    LayerRanges ranges = s.difference() == null ? s.ranges() : s.difference().ranges();
     return VizStyle.rgb(
-        ColorScale.diverging(s.palette().activations(), s.ranges().range(layer)).rgb(value));
+        ColorScale.diverging(s.palette().activations(), ranges.range(layer)).rgb(value));
   }
 
   /** Font metrics used by one paint. */

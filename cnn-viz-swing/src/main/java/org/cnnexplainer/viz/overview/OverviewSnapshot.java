@@ -25,9 +25,15 @@ import org.cnnexplainer.viz.paint.VizStyle;
  * @param unfolding the open (or closing) unfolding, or {@code null}
  * @param unfold progress of the unfolding in [0, 1] (0: folded)
  * @param fadeIn whether the heat-maps fade in over the empty nodes (the first trace)
+ * @param reference the state's reference trace (ghost bars, marks, comparisons), or {@code null}
+ * @param changes which layers differ from the reference, or {@code null}
  * @param gradients the gradients that colour the neurons instead of the activations, or {@code
  *     null}; when set, {@code ranges} are {@link LayerRanges#ofGradients its ranges}
  * @param gradientCaption what the gradients are, for the legend, or {@code null}
+ * @param difference in difference mode, the differences from the reference (then {@code tiles} are
+ *     theirs), else {@code null}
+ * @param comparison what the comparison with the reference shows, for the caption under the nodes
+ *     (e.g. "Colour: edited − original"), or {@code null} when nothing is compared
  */
 record OverviewSnapshot(
     Network network,
@@ -50,4 +56,11 @@ record OverviewSnapshot(
     ActivationTrace reference,
     LayerChanges changes,
     GradientTrace gradients,
-    String gradientCaption) {}
+    String gradientCaption,
+    ComparisonTiles.Difference difference,
+    String comparison) {
+  /** Whether the legends are painted: in detail mode, and always in difference mode. */
+  boolean legends() {
+    return trace != null && (detail || difference != null);
+  }
+}

@@ -90,6 +90,13 @@ final class TileCache {
               ? ColorScale.input(palette.input())
               : ColorScale.diverging(palette.activations(), ranges.range(c.layer()));
     }
+    return renderColumn(c, values, scale);
+  }
+
+  /**
+   * The tiles of column {@code c} showing {@code values} (shaped like its maps) on {@code scale}.
+   */
+  static BufferedImage[] renderColumn(ColumnSpec c, Tensor values, ColorScale scale) {
     BufferedImage[] tiles = new BufferedImage[c.nodes()];
     boolean image = values.shape().isImage();
     for (int n = 0; n < c.nodes(); n++) {

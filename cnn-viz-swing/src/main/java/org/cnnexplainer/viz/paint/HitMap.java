@@ -39,8 +39,13 @@ public final class HitMap {
     LOGIT,
     /** A term of the softmax formula; {@code index} = class. */
     TERM,
-    /** The bias dot. */
+    /** The bias dot (elastic view) or the bias cell (formula view). */
     BIAS,
+    /**
+     * A kernel weight of a convolution view's neuron; {@code index} = its flat position in that
+     * neuron's kernel, {@code (channel * kernelHeight + row) * kernelWidth + column}.
+     */
+    WEIGHT,
     /** The softmax box of the flatten view. */
     SOFTMAX_BUTTON,
     /** A push button (play, skip, replay); {@code index} identifies it. */

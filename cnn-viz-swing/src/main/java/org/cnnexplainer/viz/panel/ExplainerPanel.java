@@ -20,6 +20,7 @@ import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
 import javax.swing.KeyStroke;
+import org.cnnexplainer.viz.EditListener;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.PaintedText;
@@ -64,6 +65,7 @@ public final class ExplainerPanel extends JPanel {
   private JComponent nested;
   private boolean syncing;
   private ViewStack.State shownOuter;
+  private EditListener editListener;
 
   /**
    * A panel over {@code state}: the overview, with the views its neuron clicks open.
@@ -89,6 +91,23 @@ public final class ExplainerPanel extends JPanel {
                 closeInnermost();
               }
             });
+  }
+
+  /**
+   * Lets the learner change kernel weights and biases in the convolution views this panel opens
+   * (see {@link ConvolutionFormulaView#setEditListener}); {@code null} (the default) keeps them
+   * read-only. Applies to the views open now and to later ones.
+   *
+   * @param listener who applies the edits, or null
+   */
+  public void setEditListener(EditListener listener) {
+    this.editListener = listener;
+    if (outer instanceof ConvolutionElasticView v) {
+      v.setEditListener(listener);
+    }
+    if (nested instanceof ConvolutionFormulaView v) {
+      v.setEditListener(listener);
+    }
   }
 
   /** The views overlap the overview: paint from here so they stay on top of its repaints. */
@@ -301,6 +320,7 @@ public final class ExplainerPanel extends JPanel {
                 s.neuron().orElseThrow().layer(),
                 s.neuron().orElseThrow().neuron(),
                 s.channel().getAsInt());
+        ((ConvolutionFormulaView) nested).setEditListener(editListener);
       }
     } else if (outer instanceof FlattenView flatten) {
       flatten.setSoftmaxOpen(s.mode() == ViewStack.Mode.SOFTMAX);
@@ -329,6 +349,7 @@ public final class ExplainerPanel extends JPanel {
     JComponent view = NeuronViews.create(state, s.neuron().orElseThrow()).orElseThrow().component();
     if (view instanceof ConvolutionElasticView v) {
       v.setChannelListener(stack::clickChannel);
+      v.setEditListener(editListener);
       showElastic(v, Unfolding.Kind.CONVOLUTION);
     } else if (view instanceof FlattenView v) {
       v.setSoftmaxListener(stack::clickSoftmax);
