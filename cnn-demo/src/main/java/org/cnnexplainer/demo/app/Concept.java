@@ -17,7 +17,12 @@ enum Concept {
   POOLING("pooling", "Pooling"),
   FLATTEN("flatten", "Flatten"),
   SOFTMAX("softmax", "Softmax and the prediction"),
-  COLORS("colors", "Reading the colours");
+  COLORS("colors", "Reading the colours"),
+  ATTRIBUTION("attribution", "Why this class? Attribution"),
+  SALIENCY("saliency", "Saliency, gradient × input, SmoothGrad"),
+  INTEGRATED_GRADIENTS("integrated-gradients", "Integrated gradients"),
+  GRAD_CAM("grad-cam", "Grad-CAM"),
+  OCCLUSION("occlusion", "Occlusion");
 
   private final String id;
   private final String title;
@@ -39,6 +44,9 @@ enum Concept {
   static Optional<Concept> byId(String id) {
     if ("activation".equalsIgnoreCase(id)) {
       return Optional.of(RELU); // the page covers ReLU and the other activations
+    }
+    if ("gradient-x-input".equalsIgnoreCase(id) || "smoothgrad".equalsIgnoreCase(id)) {
+      return Optional.of(SALIENCY); // one page for the three gradient methods
     }
     for (Concept c : values()) {
       if (c.id.equalsIgnoreCase(id) || c.name().equalsIgnoreCase(id)) {

@@ -42,6 +42,7 @@ final class ExplainerFrame extends JFrame {
   final AppController controller;
   final EditController edits;
   final PaintTimer timer = new PaintTimer(state);
+  final WhyController why;
   private final AppProbe probe;
   private final JSplitPane sideSplit;
   private LabWindow lab;
@@ -57,6 +58,9 @@ final class ExplainerFrame extends JFrame {
     toolbar = new ExplainerToolBar(state, prefs, this::play, this::showTutorial, this::explainView);
     setDefaultCloseOperation(DISPOSE_ON_CLOSE);
     setJMenuBar(new AppMenuBar(this));
+    why = new WhyController(this, state, explainer.overview(), probe::changed);
+    getJMenuBar().add(why.menu(), getJMenuBar().getMenuCount() - 1); // before Help
+    toolbar.add(why.toolbarButton());
 
     NetworkOverview overview = explainer.overview();
     OverviewKeyboard.install(overview);

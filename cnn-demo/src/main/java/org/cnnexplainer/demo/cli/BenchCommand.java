@@ -8,8 +8,10 @@ import org.cnnexplainer.core.Acceleration;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
+import org.cnnexplainer.core.attribution.AttributionMethod;
 import org.cnnexplainer.core.attribution.IntegratedGradients;
 import org.cnnexplainer.core.tfjs.InvalidModelException;
+import org.cnnexplainer.demo.app.WhyBenchmark;
 import org.cnnexplainer.viz.draw.DrawingPad;
 import org.cnnexplainer.viz.overview.OverviewBenchmark;
 import picocli.CommandLine.Command;
@@ -120,6 +122,14 @@ public final class BenchCommand implements Callable<Integer> {
               + " at stride 4, traceMedianUs and each one's ratio to it, vectorApi).")
   boolean attribution;
 
+  @Option(
+      names = "--why",
+      description =
+          "Measure the \"Why?\" window instead: from choosing another class or method to the"
+              + " repainted 1024x700 panel (computation and paint), per method (medians; JSON:"
+              + " classSwitchMedianMs, methodSwitchMedianMs, worstMedianMs).")
+  boolean why;
+
   @Option(names = "--json", description = "Print the figures as one JSON object.")
   boolean json;
 
@@ -173,6 +183,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (attribution) {
       return benchAttribution(network, first);
+    }
+    if (why) {
+      return benchWhy(network, first);
     }
     if (edit) {
       if (EditBenchmark.editable(network) == null) {
@@ -253,6 +266,8 @@ public final class BenchCommand implements Callable<Integer> {
       figure = "gradientsMedianUs";
     } else if (attribution) {
       figure = "integratedGradientsMedianMs";
+    } else if (why) {
+      figure = "worstMedianMs";
     } else if (render) {
       figure = "traceSwitchMedianMs";
     } else if (draw) {
@@ -296,6 +311,37 @@ public final class BenchCommand implements Callable<Integer> {
           r.traceMedianMicros(),
           r.traceAndGradientsMedianMicros(),
           Acceleration.vectorApi() ? "Vector API" : "plain Java");
+    }
+    return 0;
+  }
+
+  private int benchWhy(Network network, ActivationTrace first) throws InvalidModelException {
+    Limits.requireAttributionFits(network, model, IntegratedGradients.DEFAULT_STEPS);
+    if (first.logits().isEmpty()) {
+      throw new InvalidModelException(
+          TerminalText.escape(model)
+              + ": the model does not end in a softmax, so its classes have no logits to explain");
+    }
+    int runs = Math.max(5, samples / 20);
+    WhyBenchmark.Result r = WhyBenchmark.run(network, first.input(), Math.max(2, runs / 2), runs);
+    if (json) {
+      System.out.println(r.toJson());
+    } else {
+      for (AttributionMethod m : AttributionMethod.values()) {
+        System.out.printf(
+            Locale.ROOT,
+            "%s: another class %.2f ms, switching to it %.2f ms%n",
+            m.displayName(),
+            r.classSwitchMedianMs().get(m),
+            r.methodSwitchMedianMs().get(m));
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "choice to repainted %dx%d panel, medians over %d switches each; slowest %.2f ms%n",
+          WhyBenchmark.WIDTH,
+          WhyBenchmark.HEIGHT,
+          r.runs(),
+          r.worstMedianMs());
     }
     return 0;
   }

@@ -377,6 +377,81 @@ class AppEndToEndIT {
     closeAll();
   }
 
+  /**
+   * Why? (Ctrl+I) explains the prediction; the keyboard picks integrated gradients, Grad-CAM and
+   * occlusion, whose step views open fully visible and overlap-free; a second class gives two
+   * overlays side by side; Esc closes the window.
+   */
+  @Test
+  @Order(9)
+  void whyWindowOpensEveryAttributionView() throws Exception {
+    closeAll();
+    String label =
+        text(awaitState("a prediction", s -> text(s, "prediction") != null), "prediction")
+            .replaceFirst("^Prediction: ", "")
+            .replaceFirst(" \\(.*$", "");
+    int predicted = network.classLabels().indexOf(label);
+    assertTrue(predicted >= 0, "the shown prediction " + label + " is a class");
+    robot("keys CONTROL I");
+    JsonObject why =
+        awaitWhy(
+            "the Why? window explaining the prediction by saliency",
+            w ->
+                "saliency".equals(text(w, "shownMethod"))
+                    && w.get("classIndex").getAsInt() == predicted);
+    assertEquals("Overlay", text(why, "tab"));
+    robot("key TAB"); // from the class box to the method box
+    robot("key DOWN");
+    robot("key DOWN");
+    robot("keys ALT S"); // the "Step by step" tab
+    checkWhyView("integrated-gradients", "IntegratedGradientsView");
+    robot("key DOWN");
+    robot("key DOWN");
+    checkWhyView("grad-cam", "GradCamSteps");
+    robot("key DOWN");
+    checkWhyView("occlusion", "OcclusionSweep");
+    robot("key TAB"); // the comparison box: the first class
+    robot("key DOWN");
+    robot("keys ALT O"); // the "Overlay" tab
+    awaitWhy(
+        "two overlays side by side",
+        w -> w.get("overlays").getAsInt() == 2 && w.get("compareIndex").getAsInt() == 0);
+    robot("shot " + target.resolve("why-compare.png").toAbsolutePath());
+    robot("key ESCAPE");
+    awaitState(
+        "the Why? window closed", s -> s.has("layout") && !s.getAsJsonObject("layout").has("why"));
+  }
+
+  /** Waits for the method's step view and checks it is fully visible, texts apart. */
+  private static void checkWhyView(String method, String view) throws Exception {
+    awaitWhy(
+        method + " step by step",
+        w ->
+            method.equals(text(w, "shownMethod"))
+                && view.equals(text(w, "stepView"))
+                && w.has("texts")
+                && w.getAsJsonArray("texts").size() > 3);
+    Thread.sleep(300); // a repaint after the layout
+    JsonObject why = awaitWhy(method + " painted", w -> view.equals(text(w, "stepView")));
+    robot("shot " + target.resolve("why-" + method + ".png").toAbsolutePath());
+    JsonObject layout = new JsonObject();
+    layout.add("window", why.getAsJsonObject("window"));
+    layout.add("panel", why.getAsJsonObject("view"));
+    layout.add("texts", why.getAsJsonArray("texts"));
+    assertFullyVisible("Why? " + method, layout);
+  }
+
+  private static JsonObject awaitWhy(String what, Predicate<JsonObject> ready) throws Exception {
+    return awaitState(
+            what,
+            s ->
+                s.has("layout")
+                    && s.getAsJsonObject("layout").has("why")
+                    && ready.test(s.getAsJsonObject("layout").getAsJsonObject("why")))
+        .getAsJsonObject("layout")
+        .getAsJsonObject("why");
+  }
+
   /** Closes every view, clicks neuron {@code (layer, neuron)} and checks the view it opens. */
   private static void open(
       String view, int layer, int neuron, String outer, String nested, String size)

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.awt.Component;
 import java.awt.Point;
+import java.awt.Window;
 import java.awt.geom.Rectangle2D;
 import org.cnnexplainer.viz.PaintedText;
 import org.cnnexplainer.viz.panel.ExplainerPanel;
@@ -37,6 +38,47 @@ final class ScreenLayout {
       texts.add(text);
     }
     json.add("texts", texts);
+    frame.why.window().filter(Window::isShowing).ifPresent(w -> json.add("why", why(w)));
+    return json;
+  }
+
+  /**
+   * The "Why?" window: its bounds, the method chosen and shown, the tab, the classes, how many
+   * overlays, and the step view on show with its painted texts.
+   */
+  private static JsonObject why(WhyWindow window) {
+    JsonObject json = new JsonObject();
+    WhyPanel panel = window.panel;
+    json.add("window", box(window.getLocationOnScreen(), window.getSize(), 0, 0));
+    json.addProperty("method", panel.method().id());
+    json.addProperty("tab", panel.tabs().getTitleAt(panel.tabs().getSelectedIndex()));
+    json.addProperty("overlays", panel.secondOverlay().getParent() == null ? 1 : 2);
+    panel
+        .shown()
+        .ifPresent(
+            shown -> {
+              json.addProperty("shownMethod", shown.method().id());
+              json.addProperty("classIndex", shown.classIndex());
+              json.addProperty("compareIndex", shown.compareIndex());
+            });
+    panel
+        .stepView()
+        .filter(Component::isShowing)
+        .ifPresent(
+            view -> {
+              Point origin = view.getLocationOnScreen();
+              json.addProperty("stepView", view.getClass().getSimpleName());
+              json.add(
+                  "view",
+                  rect(new Rectangle2D.Double(0, 0, view.getWidth(), view.getHeight()), origin));
+              JsonArray texts = new JsonArray();
+              for (PaintedText t : view.paintedTexts()) {
+                JsonObject text = rect(t.bounds(), origin);
+                text.addProperty("text", t.text());
+                texts.add(text);
+              }
+              json.add("texts", texts);
+            });
     return json;
   }
 

@@ -22,7 +22,16 @@ class TutorialPagesTest {
   @Test
   void theViewsExplainHookIdsAreKnown() {
     for (String id :
-        List.of("convolution", "relu", "pooling", "flatten", "softmax", "hyperparameters")) {
+        List.of(
+            "convolution",
+            "relu",
+            "pooling",
+            "flatten",
+            "softmax",
+            "hyperparameters",
+            "integrated-gradients",
+            "grad-cam",
+            "occlusion")) {
       assertTrue(Concept.byId(id).isPresent(), id);
     }
   }

@@ -57,6 +57,26 @@ public final class AttributionOverlay extends JComponent {
     return new Rectangle(imageArea);
   }
 
+  /**
+   * An accessible panel (a plain component has no accessible context), so that an application can
+   * name it.
+   *
+   * @return the accessible context
+   */
+  @Override
+  public javax.accessibility.AccessibleContext getAccessibleContext() {
+    if (accessibleContext == null) {
+      accessibleContext =
+          new AccessibleJComponent() {
+            @Override
+            public javax.accessibility.AccessibleRole getAccessibleRole() {
+              return javax.accessibility.AccessibleRole.PANEL;
+            }
+          };
+    }
+    return accessibleContext;
+  }
+
   @Override
   public Dimension getPreferredSize() {
     return isPreferredSizeSet() ? super.getPreferredSize() : new Dimension(280, 340);

@@ -1,24 +1,16 @@
 package org.cnnexplainer.viz.attribution;
 
 import java.awt.Color;
-import java.awt.Dimension;
 import java.awt.FontMetrics;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
-import java.awt.event.KeyAdapter;
-import java.awt.event.KeyEvent;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
 import java.awt.geom.Rectangle2D;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.swing.JComponent;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.attribution.GradCam;
-import org.cnnexplainer.viz.PaintedText;
+import org.cnnexplainer.viz.paint.HitMap;
 import org.cnnexplainer.viz.paint.VizStyle;
 
 /**
@@ -26,193 +18,148 @@ import org.cnnexplainer.viz.paint.VizStyle;
  * the layer's maps {@code A_k}; the gradient of the score at each map; each map's gradient averaged
  * to its weight {@code α_k} (a bar and the number per map); the weighted maps {@code α_k A_k};
  * their sum; the ReLU of the sum; the result resized and laid over the image. The left and right
- * arrow keys or a click on a step's name move between steps. Maps of one step share one symmetric
- * scale (blue negative, red positive), so they can be compared. Call on the event thread.
+ * arrow keys or a click on a step's name move between steps, each change fading from one step to
+ * the next; play walks through the steps on the {@link org.cnnexplainer.viz.Animator} clock, as the
+ * formula views walk their window. Maps of one step share one symmetric scale (blue negative, red
+ * positive), so they can be compared. Call on the event thread.
  *
  * @serial exclude
  */
-public final class GradCamSteps extends JComponent {
+public final class GradCamSteps extends AttributionCard {
   /** The steps' names, in order. */
   public static final List<String> STEPS =
       List.of("Score", "Gradients", "Average: α", "α × maps", "Sum", "ReLU", "Over the image");
 
-  private static final int MARGIN = 10;
+  /** Milliseconds per step while playing. */
+  public static final int STEP_MILLIS = 1800;
+
+  /** Milliseconds of the fade from one step to the next. */
+  public static final int FADE_MILLIS = 250;
+
   private GradCam cam;
   private Tensor image;
   private String className = "";
-  private int step;
-  private List<PaintedText> texts = List.of();
-  private List<Rectangle> chips = List.of();
-  private List<Rectangle> maps = List.of();
 
   /** An empty view; {@link #setContent} gives it a result. */
   public GradCamSteps() {
-    setOpaque(true);
-    setFocusable(true);
-    addMouseListener(
-        new MouseAdapter() {
-          @Override
-          public void mousePressed(MouseEvent e) {
-            if (isShowing()) {
-              requestFocusInWindow();
-            }
-            for (int i = 0; i < chips.size(); i++) {
-              if (chips.get(i).contains(e.getPoint())) {
-                setStep(i);
-              }
-            }
-          }
-        });
-    addKeyListener(
-        new KeyAdapter() {
-          @Override
-          public void keyPressed(KeyEvent e) {
-            if (e.getKeyCode() == KeyEvent.VK_RIGHT) {
-              setStep(step + 1);
-            } else if (e.getKeyCode() == KeyEvent.VK_LEFT) {
-              setStep(step - 1);
-            }
-          }
-        });
+    super(STEP_MILLIS, FADE_MILLIS);
   }
 
   /**
    * Shows {@code cam}, computed for {@code image}, with the class's name; keeps the step.
    *
-   * @param cam the Grad-CAM result to explain step by step
-   * @param image the input image it was computed for, shaped like the network's input
-   * @param className the name of the class the score belongs to ({@code null}: none shown)
+   * @param cam the result, or null to show nothing
+   * @param image the image it explains
+   * @param className the class's name
    */
   public void setContent(GradCam cam, Tensor image, String className) {
     this.cam = cam;
     this.image = image;
     this.className = className == null ? "" : className;
-    repaint();
-  }
-
-  /** {@return the step shown, an index into {@link #STEPS}: 0 to {@code STEPS.size() - 1}} */
-  public int step() {
-    return step;
+    reset(currentStep());
   }
 
   /**
-   * Shows step {@code index} (clamped to the steps there are) and repaints.
+   * The result shown.
    *
-   * @param index the step, an index into {@link #STEPS}; smaller or larger values are clamped
+   * @return the result, or null
    */
-  public void setStep(int index) {
-    int clamped = Math.max(0, Math.min(STEPS.size() - 1, index));
-    if (clamped != step) {
-      int old = step;
-      step = clamped;
-      firePropertyChange("step", old, step);
-      repaint();
-    }
+  public GradCam content() {
+    return cam;
+  }
+
+  @Override
+  public String concept() {
+    return "grad-cam";
+  }
+
+  @Override
+  public int stepCount() {
+    return cam == null ? 0 : STEPS.size();
   }
 
   /**
-   * {@return the texts of the last paint, where they were drawn, in this component's coordinates}
-   */
-  public List<PaintedText> paintedTexts() {
-    return texts;
-  }
-
-  /**
-   * {@return where the last paint drew each map of the step, element {@code k} for map (channel)
-   * {@code k} (or the one map of steps 4 to 6), in this component's coordinates}
+   * Where the last paint drew map {@code k} of the step (or the one map of steps 4 to 6).
+   *
+   * @return the areas, in map order
    */
   public List<Rectangle> mapAreas() {
-    return maps;
+    return hits().all(HitMap.Kind.CHANNEL).stream().map(r -> r.bounds().getBounds()).toList();
   }
 
   /**
-   * {@return where each step's name was drawn (click targets), element {@code i} for step {@code
-   * i}, in this component's coordinates}
+   * Where each step's name was drawn (click targets).
+   *
+   * @return the areas, in step order
    */
   public List<Rectangle> stepAreas() {
-    return chips;
+    return hits().all(HitMap.Kind.STRIP).stream().map(r -> r.bounds().getBounds()).toList();
   }
 
   @Override
-  public Dimension getPreferredSize() {
-    return isPreferredSizeSet() ? super.getPreferredSize() : new Dimension(720, 460);
+  Rectangle2D paintHeader(Canvas c, int step) {
+    FontMetrics fm = c.g.getFontMetrics();
+    int line = fm.getHeight();
+    // The play button, then the steps as a row of names; the current one framed.
+    int x = MARGIN + playButton(c, MARGIN, MARGIN) + 10;
+    int y = MARGIN;
+    for (int i = 0; i < STEPS.size(); i++) {
+      String name = (i + 1) + " " + STEPS.get(i);
+      int w = fm.stringWidth(name) + 12;
+      if (x + w > getWidth() - MARGIN && x > MARGIN) {
+        x = MARGIN;
+        y += line + 8;
+      }
+      Rectangle chip = new Rectangle(x, y, w, line + 4);
+      c.hits.add(HitMap.Kind.STRIP, i, chip);
+      c.g.setColor(i == step ? c.foreground : c.muted);
+      if (i == step) {
+        c.g.drawRoundRect(chip.x, chip.y, chip.width, chip.height, 8, 8);
+      }
+      c.text(name, x + 6, y + 2 + fm.getAscent());
+      x += w + 6;
+    }
+    y += line + 4 + MARGIN;
+    c.g.setColor(c.foreground);
+    for (String sentence : explanation(step)) {
+      c.text(sentence, MARGIN, y + fm.getAscent());
+      y += line;
+    }
+    y += MARGIN / 2;
+    return new Rectangle(MARGIN, y, getWidth() - 2 * MARGIN, getHeight() - y - MARGIN);
   }
 
   @Override
-  protected void paintComponent(Graphics graphics) {
-    Graphics2D g = (Graphics2D) graphics.create();
-    List<PaintedText> painted = new ArrayList<>();
-    List<Rectangle> chipAreas = new ArrayList<>();
-    List<Rectangle> mapAreas = new ArrayList<>();
-    try {
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setFont(OverlayPainter.font(getFont()));
-      Color fg = AttributionOverlay.foreground();
-      Color bg = AttributionOverlay.background();
-      g.setColor(bg);
-      g.fillRect(0, 0, getWidth(), getHeight());
-      if (cam == null) {
-        return;
+  void paintBody(Canvas c, int step, Rectangle2D bounds) {
+    Rectangle body = bounds.getBounds();
+    switch (step) {
+      case 0 -> grid(c, cam.activations(), body, "A");
+      case 1 -> grid(c, cam.gradients(), body, "∂S/∂A");
+      case 2 -> bars(c, body);
+      case 3 -> grid(c, cam.weightedMaps(), body, "α·A");
+      case 4 -> single(c, cam.weightedSum(), body);
+      case 5 -> single(c, cam.map(), body);
+      default -> {
+        OverlayMap overlay = OverlayMap.of(cam, image, OverlayMap.Channels.SUM, false);
+        double legend = OverlayPainter.legendHeight(c.g.getFontMetrics());
+        int side = (int) Math.max(0, Math.min(body.width, body.height - legend - MARGIN));
+        Rectangle area = new Rectangle(body.x + (body.width - side) / 2, body.y, side, side);
+        OverlayPainter.paint(c.g, overlay, area);
+        OverlayPainter.paintLegend(
+            c.g,
+            overlay,
+            "Grad-CAM",
+            area.x,
+            area.y + side + MARGIN,
+            Math.max(side, 120),
+            c.foreground);
+        c.hits.add(HitMap.Kind.CHANNEL, 0, area);
       }
-      FontMetrics fm = g.getFontMetrics();
-      int line = fm.getHeight();
-      // The steps as a row of names; the current one framed.
-      int x = MARGIN;
-      int y = MARGIN;
-      for (int i = 0; i < STEPS.size(); i++) {
-        String name = (i + 1) + " " + STEPS.get(i);
-        int w = fm.stringWidth(name) + 12;
-        if (x + w > getWidth() - MARGIN && x > MARGIN) {
-          x = MARGIN;
-          y += line + 8;
-        }
-        Rectangle chip = new Rectangle(x, y, w, line + 4);
-        chipAreas.add(chip);
-        g.setColor(i == step ? fg : VizStyle.mix(fg, bg, 0.55));
-        if (i == step) {
-          g.drawRoundRect(chip.x, chip.y, chip.width, chip.height, 8, 8);
-        }
-        text(g, painted, name, x + 6, y + 2 + fm.getAscent());
-        x += w + 6;
-      }
-      y += line + 4 + MARGIN;
-      g.setColor(fg);
-      for (String sentence : explanation()) {
-        text(g, painted, sentence, MARGIN, y + fm.getAscent());
-        y += line;
-      }
-      y += MARGIN / 2;
-      Rectangle body = new Rectangle(MARGIN, y, getWidth() - 2 * MARGIN, getHeight() - y - MARGIN);
-      switch (step) {
-        case 0 -> mapAreas.addAll(grid(g, painted, cam.activations(), body, "A"));
-        case 1 -> mapAreas.addAll(grid(g, painted, cam.gradients(), body, "∂S/∂A"));
-        case 2 -> bars(g, painted, body, fg);
-        case 3 -> mapAreas.addAll(grid(g, painted, cam.weightedMaps(), body, "α·A"));
-        case 4 -> mapAreas.add(single(g, cam.weightedSum(), body));
-        case 5 -> mapAreas.add(single(g, cam.map(), body));
-        default -> {
-          OverlayMap overlay = OverlayMap.of(cam, image, OverlayMap.Channels.SUM, false);
-          double legend = OverlayPainter.legendHeight(fm);
-          int side = (int) Math.max(0, Math.min(body.width, body.height - legend - MARGIN));
-          Rectangle area = new Rectangle(body.x + (body.width - side) / 2, body.y, side, side);
-          OverlayPainter.paint(g, overlay, area);
-          OverlayPainter.paintLegend(
-              g, overlay, "Grad-CAM", area.x, area.y + side + MARGIN, Math.max(side, 120), fg);
-          mapAreas.add(area);
-        }
-      }
-    } finally {
-      g.dispose();
-      texts = List.copyOf(painted);
-      chips = List.copyOf(chipAreas);
-      maps = List.copyOf(mapAreas);
     }
   }
 
-  /** What the current step does, with its real numbers. */
-  private List<String> explanation() {
+  /** What step {@code step} does, with its real numbers. */
+  private List<String> explanation(int step) {
     String layer = cam.layer();
     int k = cam.channelWeights().length;
     return switch (step) {
@@ -235,7 +182,14 @@ public final class GradCamSteps extends JComponent {
                   + " positions: α_k = mean ∂S/∂A_k, one weight per map.");
       case 3 -> List.of("Each map times its weight: α_k · A_k. Maps with α_k < 0 turn blue.");
       case 4 -> List.of("The weighted maps added up: Σ_k α_k · A_k.");
-      case 5 -> List.of("ReLU keeps what speaks for the class: max(0, Σ_k α_k · A_k).");
+      case 5 ->
+          cam.map().max() > 0
+              ? List.of("ReLU keeps what speaks for the class: max(0, Σ_k α_k · A_k).")
+              : List.of(
+                  "ReLU keeps what speaks for the class: max(0, Σ_k α_k · A_k).",
+                  "Here the sum is negative or zero everywhere: nothing at "
+                      + layer
+                      + " speaks for it.");
       default ->
           List.of(
               "The map resized from "
@@ -251,8 +205,8 @@ public final class GradCamSteps extends JComponent {
   }
 
   /** The maps of a {@code (K, h, w)} tensor in a grid, on one shared symmetric scale. */
-  private List<Rectangle> grid(
-      Graphics2D g, List<PaintedText> painted, Tensor maps, Rectangle body, String name) {
+  private void grid(Canvas c, Tensor maps, Rectangle body, String name) {
+    Graphics2D g = c.g;
     int k = maps.shape().channels();
     int h = maps.shape().height();
     int w = maps.shape().width();
@@ -273,29 +227,27 @@ public final class GradCamSteps extends JComponent {
       }
     }
     int side = (int) Math.max(1, bestSide);
-    List<Rectangle> areas = new ArrayList<>();
-    for (int c = 0; c < k; c++) {
-      int x = body.x + (c % best) * (side + 8);
-      int y = body.y + (c / best) * (side + label + 8);
+    for (int m = 0; m < k; m++) {
+      int x = body.x + (m % best) * (side + 8);
+      int y = body.y + (m / best) * (side + label + 8);
       Rectangle area = new Rectangle(x, y + label, side, side);
-      paintMap(g, maps, c, h, w, extent, area);
-      g.setColor(AttributionOverlay.foreground());
-      text(g, painted, name + "_" + c, x, y + fm.getAscent());
-      areas.add(area);
+      paintMap(g, maps, m, h, w, extent, area);
+      g.setColor(c.foreground);
+      c.text(name + "_" + m, x, y + fm.getAscent());
+      c.hits.add(HitMap.Kind.CHANNEL, m, h, w, area);
     }
-    return areas;
   }
 
   /** One {@code (1, h, w)} map as large as fits, on its own symmetric scale. */
-  private Rectangle single(Graphics2D g, Tensor map, Rectangle body) {
+  private void single(Canvas c, Tensor map, Rectangle body) {
     int h = map.shape().height();
     int w = map.shape().width();
     double scale = Math.min((double) body.width / w, (double) body.height / h);
     Rectangle area =
         new Rectangle(body.x, body.y, (int) Math.round(w * scale), (int) Math.round(h * scale));
     area.x = body.x + (body.width - area.width) / 2;
-    paintMap(g, map, 0, h, w, Math.max(Math.abs(map.min()), Math.abs(map.max())), area);
-    return area;
+    paintMap(c.g, map, 0, h, w, Math.max(Math.abs(map.min()), Math.abs(map.max())), area);
+    c.hits.add(HitMap.Kind.CHANNEL, 0, h, w, area);
   }
 
   private static void paintMap(
@@ -320,7 +272,9 @@ public final class GradCamSteps extends JComponent {
   }
 
   /** One bar per α_k from a zero line, with its value. */
-  private void bars(Graphics2D g, List<PaintedText> painted, Rectangle body, Color fg) {
+  private void bars(Canvas c, Rectangle body) {
+    Graphics2D g = c.g;
+    Color fg = c.foreground;
     float[] alpha = cam.channelWeights();
     float extent = 0;
     for (float a : alpha) {
@@ -347,27 +301,12 @@ public final class GradCamSteps extends JComponent {
       String value = String.format(Locale.ROOT, "%.2e", alpha[k]);
       int tx = body.x + k * slot + (slot - fm.stringWidth(value)) / 2;
       int ty = alpha[k] >= 0 ? zero - length - 4 : zero + length + fm.getAscent() + 2;
-      text(g, painted, value, tx, ty);
+      c.text(value, tx, ty);
       String name = "α_" + k;
-      text(
-          g,
-          painted,
+      c.text(
           name,
           body.x + k * slot + (slot - fm.stringWidth(name)) / 2,
           alpha[k] >= 0 ? zero + fm.getAscent() + 2 : zero - 4);
     }
-  }
-
-  private static void text(Graphics2D g, List<PaintedText> painted, String s, int x, int baseline) {
-    FontMetrics fm = g.getFontMetrics();
-    g.drawString(s, x, baseline);
-    painted.add(
-        new PaintedText(
-            s,
-            new Rectangle2D.Double(
-                x,
-                baseline - fm.getAscent(),
-                fm.stringWidth(s),
-                fm.getAscent() + fm.getDescent())));
   }
 }

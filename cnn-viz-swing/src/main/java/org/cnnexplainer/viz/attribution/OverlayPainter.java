@@ -97,11 +97,16 @@ public final class OverlayPainter {
    * @param area where the image goes, in {@code g}'s coordinates (rounded to whole pixels)
    */
   public static void paint(Graphics2D g, OverlayMap map, Rectangle2D area) {
+    drawCrisp(g, image(map), area);
+  }
+
+  /** Draws {@code image} scaled into {@code area} with crisp (nearest-neighbour) pixels. */
+  static void drawCrisp(Graphics2D g, BufferedImage image, Rectangle2D area) {
     Object old = g.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
     g.setRenderingHint(
         RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
     g.drawImage(
-        image(map),
+        image,
         (int) Math.round(area.getX()),
         (int) Math.round(area.getY()),
         (int) Math.round(area.getWidth()),

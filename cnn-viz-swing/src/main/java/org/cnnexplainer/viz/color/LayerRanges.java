@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.BatchNormalization;
@@ -146,6 +147,40 @@ public final class LayerRanges {
           };
     }
     return new LayerRanges(mode, ranges, unitRanges, spansOf(groupOf, ranges));
+  }
+
+  /**
+   * The ranges for colouring {@code gradients} instead of activations: gradients of different
+   * layers differ by orders of magnitude, so every hidden layer gets its own symmetric range,
+   * {@code 2 · max |∂S/∂output|} of that layer (no margin: gradients are small numbers), in {@link
+   * RangeMode#UNIT} mode; a layer whose gradient is all zero gets range 1.
+   *
+   * @param gradients the gradient trace
+   * @return the ranges, one span per hidden layer
+   */
+  public static LayerRanges ofGradients(GradientTrace gradients) {
+    Network network = gradients.network();
+    int n = network.layers().size();
+    double[] ranges = new double[n];
+    int[] groupOf = new int[n];
+    for (int i = 0; i < n; i++) {
+      Layer layer = network.layer(i);
+      boolean hidden = i < n - 1 && !(layer instanceof InputLayer) && !(layer instanceof Flatten);
+      ranges[i] = hidden ? gradientRange(gradients.output(i)) : 1;
+      groupOf[i] = hidden ? i : -1;
+    }
+    return new LayerRanges(RangeMode.UNIT, ranges, ranges.clone(), spansOf(groupOf, ranges));
+  }
+
+  /**
+   * The symmetric range {@code 2 · max |v|} a gradient map is coloured on (1 when all zero).
+   *
+   * @param gradient the gradient values
+   * @return the range
+   */
+  public static double gradientRange(Tensor gradient) {
+    double maxAbs = Math.max(Math.abs(gradient.min()), Math.abs(gradient.max()));
+    return maxAbs > 0 ? 2 * maxAbs : 1;
   }
 
   /** Layers that compute new values on their own scale; the layers after them reuse their range. */

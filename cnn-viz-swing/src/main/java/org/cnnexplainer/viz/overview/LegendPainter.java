@@ -60,20 +60,39 @@ final class LegendPainter {
       double x1 = layout.boxes[last][0].getMaxX();
       ColorScale scale = ColorScale.diverging(s.palette().activations(), span.range());
       double r = span.range() / 2;
+      boolean gradients = s.gradients() != null;
       double[] ticks =
-          x1 - x0 > 220 ? new double[] {-r, -r / 2, 0, r / 2, r} : new double[] {-r, 0, r};
-      bar(g, s, x0, x1, y, v -> VizStyle.rgb(scale.rgb(v)), -r, r, ticks, "%.2f");
+          x1 - x0 > 220 && !gradients
+              ? new double[] {-r, -r / 2, 0, r / 2, r}
+              : new double[] {-r, 0, r};
+      // Gradients are small numbers (1e-3 and less): written in scientific notation.
+      bar(
+          g,
+          s,
+          x0,
+          x1,
+          y,
+          v -> VizStyle.rgb(scale.rgb(v)),
+          -r,
+          r,
+          ticks,
+          gradients ? "%.1e" : "%.2f");
     }
     g.setComposite(old);
     if (front || !setAlpha(g, old, fade)) {
       return;
     }
     ColumnSpec input = layout.columns.get(0);
-    if (input.kind() == ColumnSpec.Kind.INPUT && s.difference() != null) {
-      // Difference mode: the input's own diverging range (all 0 for an edit of the weights).
-      double r = s.difference().inputRange() / 2;
-      ColorScale scale = ColorScale.diverging(s.palette().activations(), 2 * r);
+    if (input.kind() == ColumnSpec.Kind.INPUT
+        && (s.gradients() != null || s.difference() != null)) {
+      // The input's own diverging range: its gradient, or its difference (all 0 for a weight edit).
+      double range =
+          s.gradients() != null
+              ? LayerRanges.gradientRange(s.gradients().input())
+              : s.difference().inputRange();
+      ColorScale scale = ColorScale.diverging(s.palette().activations(), range);
       Rectangle2D box = layout.boxes[0][0];
+      double r = range / 2;
       bar(
           g,
           s,
@@ -84,7 +103,7 @@ final class LegendPainter {
           -r,
           r,
           new double[] {-r, 0, r},
-          "%.2f");
+          s.gradients() != null ? "%.1e" : "%.2f");
     } else if (input.kind() == ColumnSpec.Kind.INPUT) {
       ColorScale scale = ColorScale.input(s.palette().input());
       Rectangle2D box = layout.boxes[0][0];
@@ -176,7 +195,10 @@ final class LegendPainter {
     String[] texts = new String[ticks.length];
     double textWidth = 0;
     for (int i = 0; i < ticks.length; i++) {
-      texts[i] = String.format(Locale.ROOT, format, ticks[i]);
+      texts[i] =
+          ticks[i] == 0 && format.endsWith("e")
+              ? "0"
+              : String.format(Locale.ROOT, format, ticks[i]);
       if (texts[i].matches("-0\\.0+")) {
         texts[i] = texts[i].substring(1);
       }

@@ -105,6 +105,8 @@ public final class LiveOverview extends JPanel {
             null,
             null,
             null,
+            null,
+            null,
             null);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();

@@ -18,6 +18,7 @@ import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.ToolTipManager;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Animator;
 import org.cnnexplainer.viz.ExplainerState;
@@ -61,6 +62,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
   /** The property fired on every step of the unfold animation (old and new progress, 0 to 1). */
   public static final String UNFOLD_PROGRESS_PROPERTY = "unfoldProgress";
 
+  /** The property fired when the gradients that colour the neurons change (see setGradients). */
+  public static final String GRADIENTS_PROPERTY = "gradients";
+
   /** Property fired when {@link #setDifference difference mode} is switched. */
   public static final String DIFFERENCE_PROPERTY = "difference";
 
@@ -94,6 +98,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
   private Animator unfoldAnimator;
   private List<PaintedText> texts = List.of();
   private Unfolding paintedPair;
+  private GradientTrace gradients;
+  private String gradientClass;
+  private LayerRanges gradientRanges;
 
   /**
    * An overview of {@code state}; it listens to the state while displayable.
@@ -421,21 +428,73 @@ public class NetworkOverview extends JComponent implements Scrollable {
     }
   }
 
+  /**
+   * Colours every neuron by its gradient {@code ∂S/∂activation} instead of its activation — the
+   * backward pass seen through the same network picture — or, with null, by its activation again.
+   * The gradients apply only while the state shows the trace they were computed from ({@link
+   * GradientTrace#activations()}); for any other trace the overview shows activations until it gets
+   * the new trace's gradients. Each layer has its own symmetric scale ({@link
+   * LayerRanges#ofGradients}); the legend says what the colours are. Fires {@link
+   * #GRADIENTS_PROPERTY}. Call on the event thread.
+   *
+   * @param gradients the gradients of the score to explain, or null for activations
+   * @param className the name of the class whose score {@code S} is, for the legend
+   */
+  public void setGradients(GradientTrace gradients, String className) {
+    GradientTrace old = this.gradients;
+    this.gradients = gradients;
+    this.gradientClass = className == null ? "" : className;
+    this.gradientRanges = gradients == null ? null : LayerRanges.ofGradients(gradients);
+    firePropertyChange(GRADIENTS_PROPERTY, old, gradients);
+    repaint();
+  }
+
+  /**
+   * The gradients set by {@link #setGradients}, whether or not they match the shown trace.
+   *
+   * @return the gradients, or empty when the overview colours by activation
+   */
+  public Optional<GradientTrace> gradients() {
+    return Optional.ofNullable(gradients);
+  }
+
+  /**
+   * Whether the neurons are coloured by gradient now: gradients are set and belong to the shown
+   * trace.
+   *
+   * @return true when the colours are gradients
+   */
+  public boolean showsGradients() {
+    return gradients != null && state.trace().filter(t -> t == gradients.activations()).isPresent();
+  }
+
+  /**
+   * The colour ranges the neurons are painted with now: the gradients' when {@link
+   * #showsGradients()}, else the state's.
+   *
+   * @return the ranges, or null without a trace
+   */
+  public LayerRanges shownRanges() {
+    return showsGradients() ? gradientRanges : state.ranges().orElse(null);
+  }
+
   private OverviewSnapshot snapshot(Network network, VizStyle style) {
     if (network != columnsFor) {
       columns = ColumnSpec.of(network);
       columnsFor = network;
     }
     ActivationTrace trace = state.trace().orElse(null);
-    LayerRanges ranges = state.ranges().orElse(null);
+    GradientTrace shownGradients = showsGradients() ? gradients : null;
+    LayerRanges ranges = shownRanges();
     ActivationTrace reference = trace == null ? null : state.reference().orElse(null);
     BufferedImage[][] tiles = null;
     ComparisonTiles.Difference shownDifference = null;
     String comparison = null;
     if (trace != null) {
-      tiles = tileCache.tiles(columns, trace, ranges, state.palette());
+      tiles = tileCache.tiles(columns, trace, ranges, state.palette(), shownGradients);
       boolean pinned = reference != null && reference.input() != trace.input();
-      if (reference != null && difference) {
+      // Gradient colouring shows one trace's gradients on their own scales: no comparison on top.
+      if (shownGradients == null && reference != null && difference) {
         shownDifference =
             comparisonTiles.difference(columns, trace, reference, ranges.mode(), state.palette());
         tiles = shownDifference.tiles();
@@ -443,7 +502,7 @@ public class NetworkOverview extends JComponent implements Scrollable {
             pinned
                 ? "Difference: colour = this image − the pinned image, on the scales below the maps"
                 : "Difference: colour = edited − original network, on the scales below the maps";
-      } else if (pinned) {
+      } else if (shownGradients == null && pinned) {
         tiles =
             comparisonTiles.sideBySide(
                 columns, tiles, reference, ranges, state.palette(), style.background());
@@ -471,6 +530,8 @@ public class NetworkOverview extends JComponent implements Scrollable {
         fadeIn && transition < 1,
         reference,
         changes(trace, reference),
+        shownGradients,
+        shownGradients == null ? null : gradientClass,
         shownDifference,
         comparison);
   }

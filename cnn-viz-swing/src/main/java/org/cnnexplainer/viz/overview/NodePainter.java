@@ -60,9 +60,12 @@ final class NodePainter {
         case VECTOR -> {
           if (s.trace() != null) {
             float v =
-                s.difference() == null
-                    ? s.trace().output(col.layer()).at(n)
-                    : s.difference().of(col.layer()).at(n);
+                (s.gradients() != null
+                        ? s.gradients().output(col.layer())
+                        : s.difference() != null
+                            ? s.difference().of(col.layer())
+                            : s.trace().output(col.layer()))
+                    .at(n);
             g.setColor(OverviewPainter.unitColor(s, col.layer(), v));
             g.fill(boxes[n]);
           } else {

@@ -139,6 +139,9 @@ final class OverviewPainter {
     }
     LabelPainter.paint(g, layout, s, laid.labels(), fonts, unfold, veil, labels, true);
     hits.addLabels(labels);
+    if (s.gradients() != null) {
+      gradientCaption(g, layout, s, fonts.small(), legends, hits);
+    }
     if (unfold == null) {
       outline(g, hits, s.hover(), s.style().nodeBorder(), 1f, layout, true);
     }
@@ -225,6 +228,9 @@ final class OverviewPainter {
   /** The layout and label plan for {@code s} at this size. */
   static Laid layout(OverviewSnapshot s, Fonts fonts, double width, double height) {
     double bottom = s.legends() ? LegendPainter.height(fonts.small) + 6 : 14;
+    if (s.gradients() != null) {
+      bottom += fonts.small.getHeight() + 4; // the line that says the colours are gradients
+    }
     if (s.comparison() != null) { // the caption line saying what the colours compare
       bottom += fonts.small.getHeight() + 2;
     }
@@ -324,6 +330,27 @@ final class OverviewPainter {
     copy.drawImage(tile, 0, 0, null);
     copy.dispose();
     g.setComposite(old);
+  }
+
+  /** The caption that says the neurons show gradients, not activations, under the legends. */
+  private static void gradientCaption(
+      Graphics2D g,
+      OverviewLayout layout,
+      OverviewSnapshot s,
+      FontMetrics small,
+      boolean legends,
+      HitMap hits) {
+    String caption =
+        "Colours: the gradient ∂S/∂activation of the score S of “"
+            + s.gradientCaption()
+            + "”: the right end of a layer's legend raises S, the left end lowers it; each layer has"
+            + " its own scale";
+    double x = layout.boxes[0][0].getX();
+    double y = layout.nodesBottom + (legends ? LegendPainter.height(small) : 4) + small.getAscent();
+    g.setFont(small.getFont());
+    g.setColor(s.style().foreground());
+    TextLog.draw(g, caption, x, y);
+    hits.text("colouring", caption);
   }
 
   /** The colour of a vector unit's value. */

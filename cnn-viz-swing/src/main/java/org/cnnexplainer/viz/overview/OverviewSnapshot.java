@@ -3,6 +3,7 @@ package org.cnnexplainer.viz.overview;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.viz.Selection;
 import org.cnnexplainer.viz.color.LayerRanges;
@@ -26,6 +27,9 @@ import org.cnnexplainer.viz.paint.VizStyle;
  * @param fadeIn whether the heat-maps fade in over the empty nodes (the first trace)
  * @param reference the state's reference trace (ghost bars, marks, comparisons), or {@code null}
  * @param changes which layers differ from the reference, or {@code null}
+ * @param gradients the gradients that colour the neurons instead of the activations, or {@code
+ *     null}; when set, {@code ranges} are {@link LayerRanges#ofGradients its ranges}
+ * @param gradientCaption what the gradients are, for the legend, or {@code null}
  * @param difference in difference mode, the differences from the reference (then {@code tiles} are
  *     theirs), else {@code null}
  * @param comparison what the comparison with the reference shows, for the caption under the nodes
@@ -51,6 +55,8 @@ record OverviewSnapshot(
     boolean fadeIn,
     ActivationTrace reference,
     LayerChanges changes,
+    GradientTrace gradients,
+    String gradientCaption,
     ComparisonTiles.Difference difference,
     String comparison) {
   /** Whether the legends are painted: in detail mode, and always in difference mode. */

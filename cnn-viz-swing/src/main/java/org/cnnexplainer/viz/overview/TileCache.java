@@ -5,6 +5,7 @@ import java.awt.image.DataBufferInt;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.cnnexplainer.core.ActivationTrace;
+import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.color.ColorScale;
 import org.cnnexplainer.viz.color.LayerRanges;
@@ -19,15 +20,22 @@ final class TileCache {
   private LayerRanges ranges;
   private Palette palette;
   private BufferedImage[][] tiles;
+  private GradientTrace gradients;
 
   /** The tiles of every column (null entries for columns without maps), cached. */
   BufferedImage[][] tiles(
-      List<ColumnSpec> columns, ActivationTrace trace, LayerRanges ranges, Palette palette) {
+      List<ColumnSpec> columns,
+      ActivationTrace trace,
+      LayerRanges ranges,
+      Palette palette,
+      GradientTrace gradients) {
     if (tiles == null
         || trace != this.trace
         || ranges.mode() != this.ranges.mode()
-        || palette != this.palette) {
-      this.tiles = render(columns, trace, ranges, palette);
+        || palette != this.palette
+        || gradients != this.gradients) {
+      this.tiles = render(columns, trace, ranges, palette, gradients);
+      this.gradients = gradients;
       this.trace = trace;
       this.ranges = ranges;
       this.palette = palette;
@@ -35,24 +43,53 @@ final class TileCache {
     return tiles;
   }
 
+  /** The tiles of every column, coloured by activation. */
   static BufferedImage[][] render(
       List<ColumnSpec> columns, ActivationTrace trace, LayerRanges ranges, Palette palette) {
+    return render(columns, trace, ranges, palette, null);
+  }
+
+  /**
+   * The tiles of every column; with {@code gradients} (not null) each neuron is coloured by its
+   * gradient on {@code ranges} (then {@link LayerRanges#ofGradients}), the input too.
+   */
+  static BufferedImage[][] render(
+      List<ColumnSpec> columns,
+      ActivationTrace trace,
+      LayerRanges ranges,
+      Palette palette,
+      GradientTrace gradients) {
     BufferedImage[][] result = new BufferedImage[columns.size()][];
     // Columns are independent: colour them in parallel (a trace switch waits for this).
     IntStream.range(0, columns.size())
         .parallel()
         .filter(i -> columns.get(i).hasMaps())
-        .forEach(i -> result[i] = renderColumn(columns.get(i), trace, ranges, palette));
+        .forEach(i -> result[i] = renderColumn(columns.get(i), trace, ranges, palette, gradients));
     return result;
   }
 
   private static BufferedImage[] renderColumn(
-      ColumnSpec c, ActivationTrace trace, LayerRanges ranges, Palette palette) {
-    Tensor values = c.kind() == ColumnSpec.Kind.INPUT ? trace.input() : trace.output(c.layer());
-    ColorScale scale =
-        c.kind() == ColumnSpec.Kind.INPUT
-            ? ColorScale.input(palette.input())
-            : ColorScale.diverging(palette.activations(), ranges.range(c.layer()));
+      ColumnSpec c,
+      ActivationTrace trace,
+      LayerRanges ranges,
+      Palette palette,
+      GradientTrace gradients) {
+    boolean input = c.kind() == ColumnSpec.Kind.INPUT;
+    Tensor values;
+    ColorScale scale;
+    if (gradients != null) {
+      values = input ? gradients.input() : gradients.output(c.layer());
+      scale =
+          ColorScale.diverging(
+              palette.activations(),
+              input ? LayerRanges.gradientRange(values) : ranges.range(c.layer()));
+    } else {
+      values = input ? trace.input() : trace.output(c.layer());
+      scale =
+          input
+              ? ColorScale.input(palette.input())
+              : ColorScale.diverging(palette.activations(), ranges.range(c.layer()));
+    }
     return renderColumn(c, values, scale);
   }
 

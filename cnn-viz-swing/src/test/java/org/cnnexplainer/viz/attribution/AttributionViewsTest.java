@@ -38,8 +38,7 @@ class AttributionViewsTest {
   private static final ActivationTrace TRACE = NETWORK.trace(IMAGE);
 
   /** Paints headless; with {@code -Dviz.shots=DIR} also writes the picture there. */
-  private static BufferedImage paint(JComponent component, int width, int height)
-      throws IOException {
+  static BufferedImage paint(JComponent component, int width, int height) throws IOException {
     BufferedImage image = Headless.onEdt(() -> Headless.paint(component, width, height));
     String dir = System.getProperty("viz.shots");
     if (dir != null) {
@@ -180,11 +179,11 @@ class AttributionViewsTest {
     steps.dispatchEvent(
         new KeyEvent(
             steps, KeyEvent.KEY_PRESSED, 0, 0, KeyEvent.VK_RIGHT, KeyEvent.CHAR_UNDEFINED));
-    assertEquals(1, steps.step());
+    assertEquals(1, steps.currentStep());
     steps.setStep(-4);
-    assertEquals(0, steps.step());
+    assertEquals(0, steps.currentStep());
     steps.setStep(99);
-    assertEquals(GradCamSteps.STEPS.size() - 1, steps.step());
+    assertEquals(GradCamSteps.STEPS.size() - 1, steps.currentStep());
     Rectangle third = steps.stepAreas().get(2);
     MouseEvent click =
         new MouseEvent(
@@ -202,7 +201,7 @@ class AttributionViewsTest {
     for (MouseListener listener : steps.getMouseListeners()) {
       listener.mousePressed(click);
     }
-    assertEquals(2, steps.step());
+    assertEquals(2, steps.currentStep());
     // Every step paints without overlapping texts at this size.
     for (int s = 0; s < GradCamSteps.STEPS.size(); s++) {
       steps.setStep(s);

@@ -128,7 +128,7 @@ class LookAndFeelAndScrollingTest {
       OverviewSnapshot s =
           new OverviewSnapshot(
               network, columns, newTrace, newRanges, palette, true, newTiles, oldTiles, fraction,
-              null, null, 1, null, style, null, 0, false, null, null, null, null);
+              null, null, 1, null, style, null, 0, false, null, null, null, null, null, null);
       BufferedImage image = new BufferedImage(900, 500, BufferedImage.TYPE_INT_RGB);
       Graphics2D g = image.createGraphics();
       HitMap hits = new HitMap();
