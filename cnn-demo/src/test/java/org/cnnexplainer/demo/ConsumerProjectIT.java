@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsumerProjectIT {
   private static final Path ROOT = Path.of(System.getProperty("cnn.root", ".."));
-  private static final String VERSION = System.getProperty("cnn.version", "0.1.0-SNAPSHOT");
+  private static final String VERSION = System.getProperty("cnn.version", "0.2.0");
   private static final Path PROJECT = ROOT.resolve("docs/consumer");
   private static final Path IMAGE =
       ROOT.resolve("models/tiny-vgg-fashion/examples/ankle_boot_1.png");
