@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleToIntFunction;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.attribution.GradCam;
 import org.cnnexplainer.viz.paint.HitMap;
@@ -35,6 +36,9 @@ public final class GradCamSteps extends AttributionCard {
 
   /** Milliseconds of the fade from one step to the next. */
   public static final int FADE_MILLIS = 250;
+
+  /** The width of a step's legend bar when there is room. */
+  private static final int LEGEND_WIDTH = 280;
 
   private GradCam cam;
   private Tensor image;
@@ -133,29 +137,74 @@ public final class GradCamSteps extends AttributionCard {
   void paintBody(Canvas c, int step, Rectangle2D bounds) {
     Rectangle body = bounds.getBounds();
     switch (step) {
-      case 0 -> grid(c, cam.activations(), body, "A");
-      case 1 -> grid(c, cam.gradients(), body, "∂S/∂A");
+      case 0 -> grid(c, cam.activations(), body, "A", "the maps A_k of " + cam.layer());
+      case 1 -> grid(c, cam.gradients(), body, "∂S/∂A", "the gradients ∂S/∂A_k");
       case 2 -> bars(c, body);
-      case 3 -> grid(c, cam.weightedMaps(), body, "α·A");
-      case 4 -> single(c, cam.weightedSum(), body);
-      case 5 -> single(c, cam.map(), body);
+      case 3 -> grid(c, cam.weightedMaps(), body, "α·A", "the weighted maps α_k · A_k");
+      case 4 -> single(c, cam.weightedSum(), body, "the sum Σ_k α_k · A_k");
+      case 5 -> single(c, cam.map(), body, "max(0, Σ_k α_k · A_k)");
       default -> {
         OverlayMap overlay = OverlayMap.of(cam, image, OverlayMap.Channels.SUM, false);
-        double legend = OverlayPainter.legendHeight(c.g.getFontMetrics());
-        int side = (int) Math.max(0, Math.min(body.width, body.height - legend - MARGIN));
+        int side = (int) Math.max(0, Math.min(body.width, body.height - legendSpace(c)));
         Rectangle area = new Rectangle(body.x + (body.width - side) / 2, body.y, side, side);
         OverlayPainter.paint(c.g, overlay, area);
-        OverlayPainter.paintLegend(
-            c.g,
-            overlay,
+        legend(
+            c,
+            overlay.low(),
+            overlay.extent(),
+            overlay::rgb,
+            !overlay.absolute(),
             "Grad-CAM",
-            area.x,
+            area.getCenterX(),
             area.y + side + MARGIN,
-            Math.max(side, 120),
-            c.foreground);
+            Math.min(body.width, Math.max(side, LEGEND_WIDTH)));
         c.hits.add(HitMap.Kind.CHANNEL, 0, area);
       }
     }
+  }
+
+  /** The height a legend and the gap above it take. */
+  private static double legendSpace(Canvas c) {
+    return OverlayPainter.legendHeight(c.g.getFontMetrics()) + MARGIN;
+  }
+
+  /** The legend of a symmetric scale {@code [-extent, extent]}, centred on {@code centreX}. */
+  private static void legend(
+      Canvas c, float extent, String caption, double centreX, double top, double width) {
+    legend(
+        c,
+        -extent,
+        extent,
+        v -> OverlayMap.signedRgb(v, extent),
+        true,
+        caption + " (blue < 0 < red)",
+        centreX,
+        top,
+        width);
+  }
+
+  /** The shared legend painter, its texts recorded (for hits and overlap checks). */
+  private static void legend(
+      Canvas c,
+      double low,
+      double high,
+      DoubleToIntFunction rgb,
+      boolean signed,
+      String caption,
+      double centreX,
+      double top,
+      double width) {
+    double x = centreX - width / 2;
+    OverlayPainter.paintLegend(
+        c.g,
+        low,
+        high,
+        rgb,
+        signed,
+        caption,
+        new Rectangle2D.Double(x, top, width, OverlayPainter.legendHeight(c.g.getFontMetrics())),
+        c.foreground,
+        c::text);
   }
 
   /** What step {@code step} does, with its real numbers. */
@@ -204,8 +253,11 @@ public final class GradCamSteps extends AttributionCard {
     };
   }
 
-  /** The maps of a {@code (K, h, w)} tensor in a grid, on one shared symmetric scale. */
-  private void grid(Canvas c, Tensor maps, Rectangle body, String name) {
+  /**
+   * The maps of a {@code (K, h, w)} tensor in a grid, on one shared symmetric scale, and that
+   * scale's legend under the grid.
+   */
+  private void grid(Canvas c, Tensor maps, Rectangle body, String name, String caption) {
     Graphics2D g = c.g;
     int k = maps.shape().channels();
     int h = maps.shape().height();
@@ -213,14 +265,14 @@ public final class GradCamSteps extends AttributionCard {
     float extent = Math.max(Math.abs(maps.min()), Math.abs(maps.max()));
     FontMetrics fm = g.getFontMetrics();
     int label = fm.getHeight();
+    double height = body.height - legendSpace(c);
     int best = 1;
     double bestSide = 0;
     for (int columns = 1; columns <= k; columns++) {
       int rows = (k + columns - 1) / columns;
       double side =
           Math.min(
-              (body.width - (columns - 1) * 8.0) / columns,
-              (body.height - rows * (label + 8.0)) / rows);
+              (body.width - (columns - 1) * 8.0) / columns, (height - rows * (label + 8.0)) / rows);
       if (side > bestSide) {
         bestSide = side;
         best = columns;
@@ -236,18 +288,37 @@ public final class GradCamSteps extends AttributionCard {
       c.text(name + "_" + m, x, y + fm.getAscent());
       c.hits.add(HitMap.Kind.CHANNEL, m, h, w, area);
     }
+    int rows = (k + best - 1) / best;
+    int gridWidth = Math.min(body.width, best * (side + 8) - 8);
+    int legendWidth = Math.min(body.width, LEGEND_WIDTH);
+    legend(
+        c,
+        extent,
+        caption,
+        body.x + Math.max(gridWidth, legendWidth) / 2.0,
+        body.y + rows * (side + label + 8),
+        legendWidth);
   }
 
-  /** One {@code (1, h, w)} map as large as fits, on its own symmetric scale. */
-  private void single(Canvas c, Tensor map, Rectangle body) {
+  /** One {@code (1, h, w)} map as large as fits, on its own symmetric scale, with its legend. */
+  private void single(Canvas c, Tensor map, Rectangle body, String caption) {
     int h = map.shape().height();
     int w = map.shape().width();
-    double scale = Math.min((double) body.width / w, (double) body.height / h);
+    double scale =
+        Math.max(0, Math.min((double) body.width / w, (body.height - legendSpace(c)) / h));
     Rectangle area =
         new Rectangle(body.x, body.y, (int) Math.round(w * scale), (int) Math.round(h * scale));
     area.x = body.x + (body.width - area.width) / 2;
-    paintMap(c.g, map, 0, h, w, Math.max(Math.abs(map.min()), Math.abs(map.max())), area);
+    float extent = Math.max(Math.abs(map.min()), Math.abs(map.max()));
+    paintMap(c.g, map, 0, h, w, extent, area);
     c.hits.add(HitMap.Kind.CHANNEL, 0, h, w, area);
+    legend(
+        c,
+        extent,
+        caption,
+        area.getCenterX(),
+        area.getMaxY() + MARGIN,
+        Math.min(body.width, Math.max(area.width, LEGEND_WIDTH)));
   }
 
   private static void paintMap(
@@ -283,7 +354,7 @@ public final class GradCamSteps extends AttributionCard {
     FontMetrics fm = g.getFontMetrics();
     int label = fm.getHeight();
     int slot = Math.max(1, body.width / alpha.length);
-    int half = Math.max(1, (body.height - 2 * label - 8) / 2);
+    int half = Math.max(1, (int) (body.height - 2 * label - 12 - legendSpace(c)) / 2);
     int zero = body.y + label + half;
     g.setColor(fg);
     g.drawLine(body.x, zero, body.x + slot * alpha.length, zero);
@@ -308,5 +379,12 @@ public final class GradCamSteps extends AttributionCard {
           body.x + k * slot + (slot - fm.stringWidth(name)) / 2,
           alpha[k] >= 0 ? zero + fm.getAscent() + 2 : zero - 4);
     }
+    legend(
+        c,
+        extent,
+        "the weights α_k",
+        body.x + Math.min(body.width, slot * alpha.length) / 2.0,
+        zero + half + label + 12,
+        Math.min(body.width, LEGEND_WIDTH));
   }
 }

@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
+import java.util.function.DoubleToIntFunction;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.viz.paint.VizStyle;
 
@@ -141,30 +142,67 @@ public final class OverlayPainter {
    */
   public static void paintLegend(
       Graphics2D g, OverlayMap map, String caption, double x, double y, double width, Color text) {
+    paintLegend(
+        g,
+        map.low(),
+        map.extent(),
+        map::rgb,
+        !map.absolute(),
+        caption,
+        new Rectangle2D.Double(x, y, width, legendHeight(g.getFontMetrics())),
+        text,
+        (role, s, tx, baseline) -> g.drawString(s, (float) tx, (float) baseline));
+  }
+
+  /** Where a legend's texts go: drawn, and possibly recorded under a role ("legend-low" etc.). */
+  @FunctionalInterface
+  interface TextWriter {
+    void write(String role, String s, double x, double baseline);
+  }
+
+  /**
+   * The one legend painter: a bar from {@code low} to {@code high} in {@code rgb}'s colours, the
+   * end values under its ends (and 0 in the middle of a signed scale), and a caption. The end
+   * values go to {@code writer} under the roles {@code legend-low} and {@code legend-high}.
+   */
+  static void paintLegend(
+      Graphics2D g,
+      double low,
+      double high,
+      DoubleToIntFunction rgb,
+      boolean signed,
+      String caption,
+      Rectangle2D area,
+      Color text,
+      TextWriter writer) {
     int bar = 14;
+    double x = area.getX();
+    double y = area.getY();
+    double width = area.getWidth();
     int steps = Math.max(2, (int) width);
     for (int i = 0; i < steps; i++) {
-      double value = map.low() + (map.extent() - map.low()) * i / (steps - 1.0);
-      g.setColor(VizStyle.rgb(map.rgb(value)));
+      double value = low + (high - low) * i / (steps - 1.0);
+      g.setColor(VizStyle.rgb(rgb.applyAsInt(value)));
       g.fill(new Rectangle2D.Double(x + width * i / steps, y, width / steps + 1, bar));
     }
     g.setColor(text);
     g.draw(new Rectangle2D.Double(x, y, width, bar));
     FontMetrics fm = g.getFontMetrics();
     double base = y + bar + 4 + fm.getAscent();
-    String low = number(map.low());
-    String high = number(map.extent());
-    g.drawString(low, (float) x, (float) base);
-    g.drawString(high, (float) (x + width - fm.stringWidth(high)), (float) base);
-    if (!map.absolute()) {
+    String lowText = number(low);
+    String highText = number(high);
+    writer.write("legend-low", lowText, x, base);
+    writer.write("legend-high", highText, x + width - fm.stringWidth(highText), base);
+    if (signed) {
       int middle = (int) Math.round(x + width / 2);
       g.drawLine(middle, (int) (y + bar), middle, (int) (y + bar + 3));
-      g.drawString("0", (float) (middle - fm.stringWidth("0") / 2.0), (float) base);
+      writer.write(null, "0", middle - fm.stringWidth("0") / 2.0, base);
     }
-    g.drawString(
+    writer.write(
+        "legend-caption",
         caption,
-        (float) (x + (width - fm.stringWidth(caption)) / 2),
-        (float) (base + fm.getHeight()));
+        x + (width - fm.stringWidth(caption)) / 2,
+        base + fm.getHeight());
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
@@ -14,8 +15,10 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
+import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
@@ -24,6 +27,7 @@ import org.cnnexplainer.core.attribution.GradCam;
 import org.cnnexplainer.core.attribution.IntegratedGradients;
 import org.cnnexplainer.core.attribution.Saliency;
 import org.cnnexplainer.viz.PaintedText;
+import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.testing.Headless;
 import org.cnnexplainer.viz.testing.TestNetworks;
 import org.junit.jupiter.api.Test;
@@ -39,15 +43,17 @@ class AttributionViewsTest {
 
   /** Paints headless; with {@code -Dviz.shots=DIR} also writes the picture there. */
   static BufferedImage paint(JComponent component, int width, int height) throws IOException {
+    return paint(component, width, height, component.getClass().getSimpleName());
+  }
+
+  /** Paints headless; with {@code -Dviz.shots=DIR} also writes {@code name-WxH.png} there. */
+  static BufferedImage paint(JComponent component, int width, int height, String name)
+      throws IOException {
     BufferedImage image = Headless.onEdt(() -> Headless.paint(component, width, height));
     String dir = System.getProperty("viz.shots");
     if (dir != null) {
       new File(dir).mkdirs();
-      ImageIO.write(
-          image,
-          "png",
-          new File(
-              dir, component.getClass().getSimpleName() + "-" + width + "x" + height + ".png"));
+      ImageIO.write(image, "png", new File(dir, name + "-" + width + "x" + height + ".png"));
     }
     return image;
   }
@@ -169,6 +175,79 @@ class AttributionViewsTest {
             + OverlayPainter.number(cam.logit())
             + ".";
     assertTrue(steps.paintedTexts().stream().anyMatch(t -> t.text().equals(score)), score);
+  }
+
+  /** The largest |value| of a {@code (K, h, w)} tensor, or of its sum over channels. */
+  private static float extent(Tensor t, boolean sumChannels) {
+    float m = 0;
+    for (int y = 0; y < t.shape().height(); y++) {
+      for (int x = 0; x < t.shape().width(); x++) {
+        float sum = 0;
+        for (int c = 0; c < t.shape().channels(); c++) {
+          float v = t.get(c, y, x);
+          sum += v;
+          m = sumChannels ? m : Math.max(m, Math.abs(v));
+        }
+        m = sumChannels ? Math.max(m, Math.abs(sum)) : m;
+      }
+    }
+    return m;
+  }
+
+  @Test
+  void everyColourStepOfGradCamHasALegendWithItsScalesRange() throws IOException {
+    GradCam cam = GradCam.of(TRACE, 3, "relu_2_2");
+    float alpha = 0;
+    for (float a : cam.channelWeights()) {
+      alpha = Math.max(alpha, Math.abs(a));
+    }
+    // The shared symmetric scale of each step, [-e, e], from cnn-core's numbers.
+    float[] extents = {
+      extent(cam.activations(), false),
+      extent(cam.gradients(), false),
+      alpha,
+      extent(cam.weightedMaps(), false),
+      extent(cam.weightedSum(), false),
+      extent(cam.map(), false),
+      extent(cam.overlay(), true)
+    };
+    GradCamSteps steps = new GradCamSteps();
+    steps.setContent(cam, IMAGE, "class 3");
+    for (Color[] theme : new Color[][] {{null, null}, {new Color(0x2b2b2b), new Color(0xdddddd)}}) {
+      UIManager.put(VizKeys.ATTRIBUTION_BACKGROUND, theme[0]);
+      UIManager.put(VizKeys.ATTRIBUTION_FOREGROUND, theme[1]);
+      String look = theme[0] == null ? "light" : "dark";
+      try {
+        for (int[] size : new int[][] {{1024, 700}, {720, 460}}) {
+          for (int s = 0; s < GradCamSteps.STEPS.size(); s++) {
+            steps.setStep(s);
+            String where = "step " + (s + 1) + " " + look + " " + size[0] + "x" + size[1];
+            paint(steps, size[0], size[1], "GradCamSteps-" + (s + 1) + "-" + look);
+            assertEquals(
+                Optional.of(OverlayPainter.number(-extents[s])),
+                steps.hits().text("legend-low"),
+                where);
+            assertEquals(
+                Optional.of(OverlayPainter.number(extents[s])),
+                steps.hits().text("legend-high"),
+                where);
+            assertTrue(steps.hits().text("legend-caption").isPresent(), where);
+            Optional<String> overlap = PaintedText.firstOverlap(steps.paintedTexts(), 0.5);
+            assertTrue(overlap.isEmpty(), where + ": " + overlap.orElse(""));
+            for (PaintedText t : steps.paintedTexts()) {
+              assertTrue(
+                  t.bounds().getMinX() >= 0
+                      && t.bounds().getMaxX() <= size[0] + 0.5
+                      && t.bounds().getMaxY() <= size[1],
+                  where + ": " + t + " outside");
+            }
+          }
+        }
+      } finally {
+        UIManager.put(VizKeys.ATTRIBUTION_BACKGROUND, null);
+        UIManager.put(VizKeys.ATTRIBUTION_FOREGROUND, null);
+      }
+    }
   }
 
   @Test
