@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.TraceJson;
-import org.cnnexplainer.demo.cli.OutputFile;
+import org.cnnexplainer.demo.io.OutputFile;
 import org.cnnexplainer.viz.overview.OverviewImages;
 
 /**

@@ -11,7 +11,7 @@ import javax.swing.SwingUtilities;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.tfjs.TfjsModel;
-import org.cnnexplainer.demo.cli.ModelOption;
+import org.cnnexplainer.demo.io.ImageModels;
 
 /**
  * Loads models and their examples on a background thread and hands the result to the event thread
@@ -63,7 +63,7 @@ final class ModelLoader {
             if (network == null) { // reading early failed: read again, for its message
               network = TfjsModel.load(source.modelJson());
             }
-            ModelOption.requireImageInput(network, source.modelJson());
+            ImageModels.requireImageInput(network, source.modelJson());
             PaintTimer.mark("network read");
             Network read = network;
             SwingUtilities.invokeLater(

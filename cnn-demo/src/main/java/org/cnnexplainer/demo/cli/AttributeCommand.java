@@ -26,6 +26,8 @@ import org.cnnexplainer.core.attribution.Occlusion;
 import org.cnnexplainer.core.attribution.Saliency;
 import org.cnnexplainer.core.attribution.SmoothGrad;
 import org.cnnexplainer.core.tfjs.InvalidModelException;
+import org.cnnexplainer.demo.io.OutputFile;
+import org.cnnexplainer.demo.io.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.Locale;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.attribution.Attribution;
+import org.cnnexplainer.demo.io.TerminalText;
 import org.cnnexplainer.viz.attribution.OverlayMap;
 import org.cnnexplainer.viz.attribution.OverlayPainter;
 

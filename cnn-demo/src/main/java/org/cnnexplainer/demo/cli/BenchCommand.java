@@ -12,6 +12,7 @@ import org.cnnexplainer.core.attribution.AttributionMethod;
 import org.cnnexplainer.core.attribution.IntegratedGradients;
 import org.cnnexplainer.core.tfjs.InvalidModelException;
 import org.cnnexplainer.demo.app.WhyBenchmark;
+import org.cnnexplainer.demo.io.TerminalText;
 import org.cnnexplainer.viz.draw.DrawingPad;
 import org.cnnexplainer.viz.overview.OverviewBenchmark;
 import picocli.CommandLine.Command;

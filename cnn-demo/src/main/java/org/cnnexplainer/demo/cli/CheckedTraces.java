@@ -8,6 +8,7 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.tfjs.InvalidModelException;
+import org.cnnexplainer.demo.io.TerminalText;
 
 /**
  * Traces for the commands, refused when a layer's output holds NaN or infinity: finite weights can

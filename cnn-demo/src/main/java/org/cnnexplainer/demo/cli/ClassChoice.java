@@ -1,6 +1,7 @@
 package org.cnnexplainer.demo.cli;
 
 import java.util.List;
+import org.cnnexplainer.demo.io.TerminalText;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** A {@code --class} value: a class index or one of the model's labels. */

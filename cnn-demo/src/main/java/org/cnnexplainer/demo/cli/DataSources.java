@@ -7,25 +7,14 @@ import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.train.Dataset;
 import org.cnnexplainer.core.train.FashionMnist;
 import org.cnnexplainer.core.train.ImageFolderDataset;
+import org.cnnexplainer.demo.io.FashionMnistFolder;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Resolves a {@code --data} value: {@code fashion-mnist} or a folder with one sub-folder per class.
  */
-public final class DataSources {
+final class DataSources {
   static final String FASHION_MNIST = "fashion-mnist";
-
-  /**
-   * The Fashion-MNIST folder: the given one, else $CNN_FASHION_MNIST_DIR, else Debian's (also the
-   * Learning Lab's, with {@code null}).
-   */
-  public static Path fashionMnistDirectory(Path given) {
-    if (given != null) {
-      return given;
-    }
-    String env = System.getenv("CNN_FASHION_MNIST_DIR");
-    return env != null && !env.isBlank() ? Path.of(env) : FashionMnist.DEFAULT_DIRECTORY;
-  }
 
   private DataSources() {}
 
@@ -43,7 +32,7 @@ public final class DataSources {
   /** Training images: Fashion-MNIST's 60,000, or every image of an image folder. */
   static Dataset training(String data, Path fashionDir, Shape folderShape) throws IOException {
     if (FASHION_MNIST.equals(data)) {
-      return FashionMnist.training(fashionMnistDirectory(fashionDir));
+      return FashionMnist.training(FashionMnistFolder.of(fashionDir));
     }
     return ImageFolderDataset.read(Path.of(data), folderShape);
   }
@@ -55,7 +44,7 @@ public final class DataSources {
   static Dataset test(String data, Path fashionDir, Shape folderShape, List<String> classLabels)
       throws IOException {
     if (FASHION_MNIST.equals(data)) {
-      return FashionMnist.test(fashionMnistDirectory(fashionDir));
+      return FashionMnist.test(FashionMnistFolder.of(fashionDir));
     }
     return ImageFolderDataset.read(Path.of(data), folderShape, classLabels);
   }

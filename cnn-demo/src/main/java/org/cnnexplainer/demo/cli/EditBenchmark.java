@@ -8,6 +8,7 @@ import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Dense;
 import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.demo.io.TerminalText;
 import org.cnnexplainer.viz.overview.OverviewBenchmark;
 
 /**

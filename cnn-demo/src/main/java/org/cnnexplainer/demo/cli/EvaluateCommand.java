@@ -13,6 +13,7 @@ import org.cnnexplainer.core.tfjs.InvalidModelException;
 import org.cnnexplainer.core.train.Dataset;
 import org.cnnexplainer.core.train.Evaluation;
 import org.cnnexplainer.core.train.InvalidDatasetException;
+import org.cnnexplainer.demo.io.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

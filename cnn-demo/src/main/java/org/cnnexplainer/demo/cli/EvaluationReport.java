@@ -3,6 +3,7 @@ package org.cnnexplainer.demo.cli;
 import java.util.List;
 import java.util.Locale;
 import org.cnnexplainer.core.train.Evaluation;
+import org.cnnexplainer.demo.io.TerminalText;
 
 /** Plain-text and Markdown renderings of an {@link Evaluation}. */
 final class EvaluationReport {

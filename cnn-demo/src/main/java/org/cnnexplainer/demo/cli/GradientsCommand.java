@@ -18,6 +18,8 @@ import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Layer;
 import org.cnnexplainer.core.tfjs.InvalidModelException;
+import org.cnnexplainer.demo.io.OutputFile;
+import org.cnnexplainer.demo.io.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.demo.io.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

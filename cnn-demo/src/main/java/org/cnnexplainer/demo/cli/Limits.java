@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.tfjs.InvalidModelException;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.io.TerminalText;
 import org.cnnexplainer.viz.overview.OverviewImages;
 
 /**

@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.tfjs.InvalidModelException;
 import org.cnnexplainer.core.tfjs.TfjsModel;
+import org.cnnexplainer.demo.io.ImageModels;
+import org.cnnexplainer.demo.io.TrainingRecord;
 import picocli.CommandLine.Option;
 
 /** The {@code --model} option shared by the commands: a {@code model.json} or its folder. */
-public final class ModelOption {
+final class ModelOption {
   @Option(
       names = {"-m", "--model"},
       required = true,
@@ -22,7 +23,7 @@ public final class ModelOption {
   Path model;
 
   /** Loads the model named on the command line. */
-  public Network load() throws IOException {
+  Network load() throws IOException {
     return TfjsModel.load(model);
   }
 
@@ -32,33 +33,16 @@ public final class ModelOption {
    *
    * @throws InvalidModelException naming the model file otherwise
    */
-  public Network loadForImages() throws IOException {
+  Network loadForImages() throws IOException {
     return loadForImages(model);
   }
 
   /** {@link #loadForImages()} for a model path from elsewhere. */
   static Network loadForImages(Path model) throws IOException {
     Network network = TfjsModel.load(model);
-    requireImageInput(network, model);
+    ImageModels.requireImageInput(network, model);
     Limits.requireTraceFits(network, model);
     return network;
-  }
-
-  /**
-   * Refuses a network whose input is not an image the commands and the app can feed (a vector, or 2
-   * or 4 channels), naming the model file.
-   */
-  public static void requireImageInput(Network network, Object modelName)
-      throws InvalidModelException {
-    Shape input = network.inputShape();
-    if (!input.isImage() || (input.channels() != 1 && input.channels() != 3)) {
-      throw new InvalidModelException(
-          TerminalText.escape(modelName)
-              + ": the model's input has shape "
-              + input
-              + "; images can only be fed to a (channels, height, width) input with 1 (gray) or 3"
-              + " (RGB) channels");
-    }
   }
 
   /**
@@ -66,7 +50,7 @@ public final class ModelOption {
    * labels.json}, the {@code .bin} files beside them and its training record. An output must not
    * replace one.
    */
-  public List<Path> files() {
+  List<Path> files() {
     Path json = Files.isDirectory(model) ? model.resolve("model.json") : model;
     Path folder = json.toAbsolutePath().getParent();
     List<Path> files =
@@ -81,7 +65,7 @@ public final class ModelOption {
   }
 
   /** The path as given. */
-  public Path path() {
+  Path path() {
     return model;
   }
 }

@@ -2,6 +2,7 @@ package org.cnnexplainer.demo.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.cnnexplainer.demo.io.OutputFile;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.ClassScore;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.demo.io.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -11,6 +11,8 @@ import javax.imageio.ImageIO;
 import javax.swing.UIManager;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
+import org.cnnexplainer.demo.io.OutputFile;
+import org.cnnexplainer.demo.io.TerminalText;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.VizKeys;
 import org.cnnexplainer.viz.color.Palette;

@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.TraceJson;
+import org.cnnexplainer.demo.io.OutputFile;
+import org.cnnexplainer.demo.io.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -20,6 +20,11 @@ import org.cnnexplainer.core.train.Optimizer;
 import org.cnnexplainer.core.train.Trainer;
 import org.cnnexplainer.core.train.TrainerSettings;
 import org.cnnexplainer.core.train.TrainingResult;
+import org.cnnexplainer.demo.io.CheckpointWriter;
+import org.cnnexplainer.demo.io.Durations;
+import org.cnnexplainer.demo.io.OutputFile;
+import org.cnnexplainer.demo.io.TerminalText;
+import org.cnnexplainer.demo.io.TrainingRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -215,7 +220,7 @@ public final class TrainCommand implements Callable<Integer> {
         stdout.printf(
             Locale.ROOT,
             "interrupted in %s before the first epoch ended; nothing saved%n",
-            TrainingProgress.duration(seconds));
+            Durations.format(seconds));
         return 0;
       }
       // The loss became NaN from the first epoch on: the weights diverged, nothing to keep.
@@ -232,7 +237,7 @@ public final class TrainCommand implements Callable<Integer> {
         "%s after %d epochs in %s; best epoch %d (%s) saved to %s%n",
         outcome,
         result.history().size(),
-        TrainingProgress.duration(seconds),
+        Durations.format(seconds),
         savedEpoch[0],
         split.validation() == null
             ? "no validation"

@@ -4,12 +4,13 @@ import java.io.PrintStream;
 import java.util.Locale;
 import org.cnnexplainer.core.train.EpochResult;
 import org.cnnexplainer.core.train.TrainingListener;
+import org.cnnexplainer.demo.io.Durations;
 
 /**
  * Prints a live progress bar (to {@code bar}, redrawn in place with a carriage return, at most 5
  * times a second) and one summary line per epoch (to {@code lines}).
  */
-public class TrainingProgress implements TrainingListener {
+class TrainingProgress implements TrainingListener {
   private static final int BAR_WIDTH = 24;
   private final PrintStream bar;
   private final PrintStream lines;
@@ -72,7 +73,7 @@ public class TrainingProgress implements TrainingListener {
         p.imagesPerSecond(),
         p.loss(),
         100 * p.accuracy(),
-        duration(eta));
+        Durations.format(eta));
     if (!live) {
       bar.println();
     }
@@ -110,13 +111,5 @@ public class TrainingProgress implements TrainingListener {
 
   int batchesPerEpoch() {
     return batchesPerEpoch;
-  }
-
-  /** {@code seconds} as {@code m:ss} or {@code h:mm:ss} (also the Learning Lab's time left). */
-  public static String duration(double seconds) {
-    long s = Math.round(seconds);
-    return s >= 3600
-        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 }

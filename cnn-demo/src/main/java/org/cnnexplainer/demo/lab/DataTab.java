@@ -17,7 +17,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
-import org.cnnexplainer.demo.cli.DataSources;
+import org.cnnexplainer.demo.io.FashionMnistFolder;
 import org.cnnexplainer.viz.training.DatasetSummary;
 import org.cnnexplainer.viz.training.DatasetSummaryView;
 
@@ -126,7 +126,7 @@ final class DataTab extends JPanel {
           try {
             loaded =
                 fashionMnist
-                    ? LabData.fashionMnist(DataSources.fashionMnistDirectory(null))
+                    ? LabData.fashionMnist(FashionMnistFolder.of(null))
                     : LabData.folder(Path.of(source), current.inputShape());
           } catch (Exception | OutOfMemoryError e) {
             failure = e instanceof Exception ex ? ex : new IOException("not enough memory", e);

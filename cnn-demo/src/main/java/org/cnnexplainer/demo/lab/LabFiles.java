@@ -16,7 +16,7 @@ import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.train.Dataset;
 import org.cnnexplainer.core.train.EpochResult;
 import org.cnnexplainer.core.train.Evaluation;
-import org.cnnexplainer.demo.cli.TrainingRecord;
+import org.cnnexplainer.demo.io.TrainingRecord;
 
 /**
  * The Lab's files: saving the trained network as a model folder ({@link LabSaver}, under the same

@@ -16,8 +16,8 @@ import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.core.train.Dataset;
 import org.cnnexplainer.core.train.Evaluation;
 import org.cnnexplainer.core.train.TrainingResult;
-import org.cnnexplainer.demo.cli.CheckpointWriter;
-import org.cnnexplainer.demo.cli.TrainingRecord;
+import org.cnnexplainer.demo.io.CheckpointWriter;
+import org.cnnexplainer.demo.io.TrainingRecord;
 
 /**
  * Saves a Lab run as a model folder the explainer and the commands open: the TF.js model, its

@@ -14,7 +14,7 @@ import javax.swing.JSplitPane;
 import org.cnnexplainer.core.image.ImageInput;
 import org.cnnexplainer.core.train.Dataset;
 import org.cnnexplainer.core.train.Evaluation;
-import org.cnnexplainer.demo.cli.TrainingRecord;
+import org.cnnexplainer.demo.io.TrainingRecord;
 import org.cnnexplainer.viz.training.ClassAccuracyBars;
 import org.cnnexplainer.viz.training.ConfusionMatrixView;
 

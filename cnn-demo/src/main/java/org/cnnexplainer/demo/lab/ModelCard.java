@@ -8,7 +8,7 @@ import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.layer.Layer;
 import org.cnnexplainer.core.train.EpochResult;
 import org.cnnexplainer.core.train.Evaluation;
-import org.cnnexplainer.demo.cli.TrainingRecord;
+import org.cnnexplainer.demo.io.TrainingRecord;
 
 /**
  * The {@code README.md} saved with a model trained in the Lab: the data, classes, network,

@@ -14,7 +14,7 @@ import org.cnnexplainer.core.train.Evaluation;
 import org.cnnexplainer.core.train.TrainingListener.BatchProgress;
 import org.cnnexplainer.core.train.TrainingListener.TrainingPlan;
 import org.cnnexplainer.core.train.TrainingResult;
-import org.cnnexplainer.demo.cli.TrainingProgress;
+import org.cnnexplainer.demo.io.Durations;
 
 /**
  * Starts, pauses, steps and stops a run, moves what the training thread leaves into the views four
@@ -202,7 +202,7 @@ final class RunController {
             p.batch(),
             p.batches(),
             p.imagesPerSecond(),
-            TrainingProgress.duration(left),
+            Durations.format(left),
             p.loss(),
             100 * p.accuracy()));
     lab.progress(done);

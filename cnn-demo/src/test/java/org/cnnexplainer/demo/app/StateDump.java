@@ -18,7 +18,7 @@ import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Tensor;
 import org.cnnexplainer.core.layer.Conv2D;
-import org.cnnexplainer.demo.cli.OutputFile;
+import org.cnnexplainer.demo.io.OutputFile;
 import org.cnnexplainer.viz.ExplainerState;
 import org.cnnexplainer.viz.NeuronRef;
 import org.cnnexplainer.viz.overview.NetworkOverview;

@@ -17,7 +17,7 @@ import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
 import org.cnnexplainer.core.train.TrainingListener.BatchProgress;
-import org.cnnexplainer.demo.cli.OutputFile;
+import org.cnnexplainer.demo.io.OutputFile;
 
 /**
  * The Lab's probe in the end-to-end tests: writes what the Lab shows to a JSON file (phase,

@@ -24,7 +24,7 @@ import org.cnnexplainer.core.tfjs.TfjsModel;
 import org.cnnexplainer.core.train.Evaluation;
 import org.cnnexplainer.demo.Main;
 import org.cnnexplainer.demo.cli.CliFixtures;
-import org.cnnexplainer.demo.cli.TrainingRecord;
+import org.cnnexplainer.demo.io.TrainingRecord;
 import org.cnnexplainer.testsupport.CapturedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

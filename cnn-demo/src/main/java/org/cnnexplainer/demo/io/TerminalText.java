@@ -1,4 +1,4 @@
-package org.cnnexplainer.demo.cli;
+package org.cnnexplainer.demo.io;
 
 /**
  * Text from files (class labels, layer and model names, file names) made safe for a terminal:

@@ -1,4 +1,4 @@
-package org.cnnexplainer.demo.cli;
+package org.cnnexplainer.demo.io;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.cnnexplainer.core.Network;
-import org.cnnexplainer.demo.cli.OutputFile.UnusableOutputException;
+import org.cnnexplainer.demo.io.OutputFile.UnusableOutputException;
 
 /**
  * Writes a model folder so that {@code out} only ever holds a complete checkpoint: everything goes
@@ -41,7 +41,7 @@ public final class CheckpointWriter {
       Pattern.compile("model\\.json|labels\\.json|group\\d+-shard\\d+of\\d+\\.bin");
 
   /** The record's {@code command} for {@code edit}'s folders starts with this. */
-  static final String EDIT_COMMAND = "cnn-explainer edit";
+  public static final String EDIT_COMMAND = "cnn-explainer edit";
 
   /**
    * Who writes: how the refusals name it, its input folder, and the record that marks its folders.

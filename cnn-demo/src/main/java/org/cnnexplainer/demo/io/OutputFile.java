@@ -1,4 +1,4 @@
-package org.cnnexplainer.demo.cli;
+package org.cnnexplainer.demo.io;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;

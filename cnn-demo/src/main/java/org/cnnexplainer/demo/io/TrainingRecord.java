@@ -1,4 +1,4 @@
-package org.cnnexplainer.demo.cli;
+package org.cnnexplainer.demo.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
