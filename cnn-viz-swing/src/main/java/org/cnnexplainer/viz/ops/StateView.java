@@ -39,10 +39,9 @@ import org.cnnexplainer.viz.panel.ExplainerPanel;
  */
 public abstract sealed class StateView extends JComponent implements OperationView
     permits ConvolutionElasticView, FlattenView, SoftmaxView {
-  private static final String NO_TRACE = "no trace to paint: check hasTrace() first";
 
   private final ExplainerState state;
-  private final Network network;
+  private final ViewSource source;
   private final StateListener listener = e -> stateChanged();
   private HitMap hits = new HitMap();
   private List<PaintedText> texts = List.of();
@@ -50,8 +49,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
 
   StateView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
-    this.network =
-        state.network().orElseThrow(() -> new IllegalStateException("the state has no network"));
+    this.source = new ViewSource(state);
     setOpaque(true);
     addMouseListener(
         InfoButton.listener(
@@ -76,17 +74,17 @@ public abstract sealed class StateView extends JComponent implements OperationVi
    */
   @Override
   public boolean isAttached() {
-    return state.network().map(now -> SameLayers.same(network, now)).orElse(false);
+    return source.isAttached();
   }
 
   /** Whether there is something to paint: attached, and the state has a trace. */
   boolean hasTrace() {
-    return isAttached() && state.trace().isPresent();
+    return source.hasTrace();
   }
 
   /** The state's network (with its current weights), or the one this view was made for if none. */
   Network network() {
-    return state.network().orElse(network);
+    return source.network();
   }
 
   /**
@@ -95,7 +93,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
    * @throws IllegalStateException when there is no trace
    */
   ActivationTrace trace() {
-    return state.trace().orElseThrow(() -> new IllegalStateException(NO_TRACE));
+    return source.trace();
   }
 
   /**
@@ -105,7 +103,7 @@ public abstract sealed class StateView extends JComponent implements OperationVi
    * @throws IllegalStateException when there is no trace
    */
   LayerRanges ranges() {
-    return state.ranges().orElseThrow(() -> new IllegalStateException(NO_TRACE));
+    return source.ranges();
   }
 
   /** Regions and texts painted in the last paint. */

@@ -47,10 +47,8 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
   /** Id of the close (×) button region. */
   public static final int CLOSE_BUTTON = CardChrome.CLOSE;
 
-  private static final String NO_TRACE = "no trace to paint: check hasTrace() first";
-
   private final ExplainerState state;
-  private final Network network;
+  private final ViewSource source;
   private final StateListener listener = e -> repaint();
   private final Animator stepper;
   private HitMap hits = new HitMap();
@@ -61,8 +59,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
 
   SteppingView(ExplainerState state) {
     this.state = Objects.requireNonNull(state, "state");
-    this.network =
-        state.network().orElseThrow(() -> new IllegalStateException("the state has no network"));
+    this.source = new ViewSource(state);
     this.stepper = Animator.stepping(stepMillis(), this, this::step);
     setOpaque(true);
     setFocusable(true);
@@ -280,16 +277,16 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
    */
   @Override
   public boolean isAttached() {
-    return state.network().map(now -> SameLayers.same(network, now)).orElse(false);
+    return source.isAttached();
   }
 
   private boolean hasTrace() {
-    return isAttached() && state.trace().isPresent();
+    return source.hasTrace();
   }
 
   /** The state's network (with its current weights), or the one this view was made for if none. */
   Network network() {
-    return state.network().orElse(network);
+    return source.network();
   }
 
   /**
@@ -298,7 +295,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
    * @throws IllegalStateException when there is no trace
    */
   ActivationTrace trace() {
-    return state.trace().orElseThrow(() -> new IllegalStateException(NO_TRACE));
+    return source.trace();
   }
 
   /**
@@ -308,7 +305,7 @@ public abstract sealed class SteppingView extends JComponent implements Operatio
    * @throws IllegalStateException when there is no trace
    */
   LayerRanges ranges() {
-    return state.ranges().orElseThrow(() -> new IllegalStateException(NO_TRACE));
+    return source.ranges();
   }
 
   /** Regions painted in the last paint. */
