@@ -34,10 +34,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A long session on the packaged jar under Xvfb: {@value #DEFAULT_INTERACTIONS} seeded random
  * interactions (hover and click neurons and view regions, close views, switch images singly and in
  * rapid bursts, change range mode and palette, toggle details, play, motion, theme and tutorial,
- * move with the arrow keys, resize the window through a test hook). Checks that nothing was thrown
- * on any thread, that the used heap after GC at the end is within 10 % of the one after 500
- * interactions, and that whenever no trace is pending the trace and prediction shown belong to the
- * chosen image. Seed and length: {@code -Dsoak.seed}, {@code -Dsoak.interactions}.
+ * move with the arrow keys, resize the window through a test hook), then each operation view opened
+ * once along a learner's route (the random walk's targets depend on the machine's timing, so it
+ * need not reach all six). Checks that nothing was thrown on any thread, that the used heap after
+ * GC at the end is within 10 % of the one after 500 interactions, and that whenever no trace is
+ * pending the trace and prediction shown belong to the chosen image. Seed and length: {@code
+ * -Dsoak.seed}, {@code -Dsoak.interactions}.
  */
 @TestMethodOrder(OrderAnnotation.class)
 @ExtendWith(SoakTally.class)
@@ -50,6 +52,7 @@ class AppSoakIT {
 
   private static AppHarness harness;
   private static HookClient hooks;
+  private static Network network;
   private static final Map<String, String> labels = new HashMap<>();
   private static final Map<String, Integer> counts = new TreeMap<>();
   private static final Set<String> viewsSeen = new TreeSet<>();
@@ -70,7 +73,7 @@ class AppSoakIT {
     harness =
         AppHarness.start(work, List.of(HookClient.option(hookDir), "-XX:+UseSerialGC"), List.of());
     hooks = new HookClient(hookDir, harness);
-    Network network = TfjsModel.load(AppHarness.modelJson(work));
+    network = TfjsModel.load(AppHarness.modelJson(work));
     try (Stream<Path> files = Files.list(work.resolve("model"))) {
       for (Path png : files.filter(p -> p.toString().endsWith(".png")).toList()) {
         String label =
@@ -114,6 +117,8 @@ class AppSoakIT {
         nextShot += 250;
       }
     }
+    System.out.println("SOAK views opened by the random walk: " + viewsSeen);
+    done += actions.openEveryView(network);
     heapAtEnd = heapAfterGc();
     burstsChecked = actions.burstsChecked();
     harness.robot("shot " + TARGET.resolve("shot-end.png").toAbsolutePath());

@@ -10,6 +10,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.cnnexplainer.core.Network;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.Conv2D;
+import org.cnnexplainer.core.layer.Layer;
+import org.cnnexplainer.core.layer.Pooling2D;
 
 /**
  * The soak's random interactions, one kind chosen per step with fixed weights; each reads the
@@ -143,6 +148,81 @@ final class SoakActions {
     bursts++;
     counts.merge("switch image (burst)", n, Integer::sum);
     return n;
+  }
+
+  /**
+   * Opens every operation view once along a learner's route — a neuron of each kind of layer, then
+   * the nested view from its region — so that the soak covers each view however far the random walk
+   * (whose targets depend on the machine's timing) got. Returns how many interactions.
+   */
+  int openEveryView(Network network) throws Exception {
+    int conv = firstLayer(network, Conv2D.class);
+    int n = 0;
+    n += openNeuron(conv, "ConvolutionElasticView");
+    n += openRegion("CHANNEL", "ConvolutionFormulaView");
+    n += openNeuron(firstLayer(network, ActivationLayer.class), "ActivationFormulaView");
+    n += openNeuron(firstLayer(network, Pooling2D.class), "PoolingFormulaView");
+    n += openNeuron(network.layers().size() - 1, "FlattenView");
+    n += openRegion("SOFTMAX_BUTTON", "SoftmaxView");
+    for (int i = 0; i < 3; i++) {
+      harness.robot("key ESCAPE");
+    }
+    return n + 3;
+  }
+
+  private static int firstLayer(Network network, Class<? extends Layer> kind) {
+    for (int i = 0; i < network.layers().size(); i++) {
+      if (kind.isInstance(network.layer(i))) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("the soak's model has no " + kind.getSimpleName());
+  }
+
+  private int openNeuron(int layer, String view) throws Exception {
+    harness.robot("key ESCAPE");
+    harness.robot("key ESCAPE");
+    hooks.send("idle");
+    JsonObject neuron =
+        firstOf(
+            harness.awaitState(
+                "a neuron of layer " + layer,
+                s -> firstOf(s, "neurons", t -> t.get("layer").getAsInt() == layer) != null),
+            "neurons",
+            t -> t.get("layer").getAsInt() == layer);
+    click(harness, neuron);
+    awaitView("outerView", view);
+    return count("guided open") + 2;
+  }
+
+  private int openRegion(String kind, String view) throws Exception {
+    JsonObject region =
+        firstOf(
+            harness.awaitState(
+                "a " + kind + " region",
+                s -> firstOf(s, "regions", t -> kind.equals(text(t, "kind"))) != null),
+            "regions",
+            t -> kind.equals(text(t, "kind")));
+    click(harness, region);
+    awaitView("nestedView", view);
+    return count("guided open");
+  }
+
+  private void awaitView(String key, String view) throws Exception {
+    hooks.send("idle");
+    check.accept(
+        harness.awaitState(
+            view + " open", s -> view.equals(text(s.getAsJsonObject("targets"), key))));
+  }
+
+  private static JsonObject firstOf(
+      JsonObject state, String key, java.util.function.Predicate<JsonObject> wanted) {
+    for (var e : array(state, key)) {
+      if (wanted.test(e.getAsJsonObject())) {
+        return e.getAsJsonObject();
+      }
+    }
+    return null;
   }
 
   /** The state after the application's event queue drained, checked. */
