@@ -2,19 +2,23 @@ package org.cnnexplainer.demo.app;
 
 import static org.cnnexplainer.demo.app.AppHarness.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.layer.ActivationLayer;
 import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Layer;
 import org.cnnexplainer.core.layer.Pooling2D;
+import org.cnnexplainer.viz.overview.NetworkOverview;
 
 /**
  * The soak's random interactions, one kind chosen per step with fixed weights; each reads the
@@ -36,6 +40,10 @@ final class SoakActions {
           "Tutorial topic",
           "Close tutorial");
   private static final List<String> KEYS = List.of("LEFT", "RIGHT", "UP", "DOWN", "ENTER");
+
+  /** Longer than the overview takes to fold a closed view away. */
+  private static final long FOLD_MS = NetworkOverview.UNFOLD_MS + 200;
+
   private static final int[][] SIZES = {{1280, 800}, {1000, 700}, {760, 560}, {1200, 620}};
 
   private final AppHarness harness;
@@ -44,6 +52,7 @@ final class SoakActions {
   private final Map<String, Integer> counts;
   private final Consumer<JsonObject> check;
   private int bursts;
+  private int guided;
 
   SoakActions(
       AppHarness harness,
@@ -156,18 +165,17 @@ final class SoakActions {
    * (whose targets depend on the machine's timing) got. Returns how many interactions.
    */
   int openEveryView(Network network) throws Exception {
+    int before = guided;
     int conv = firstLayer(network, Conv2D.class);
-    int n = 0;
-    n += openNeuron(conv, "ConvolutionElasticView");
-    n += openRegion("CHANNEL", "ConvolutionFormulaView");
-    n += openNeuron(firstLayer(network, ActivationLayer.class), "ActivationFormulaView");
-    n += openNeuron(firstLayer(network, Pooling2D.class), "PoolingFormulaView");
-    n += openNeuron(network.layers().size() - 1, "FlattenView");
-    n += openRegion("SOFTMAX_BUTTON", "SoftmaxView");
-    for (int i = 0; i < 3; i++) {
-      harness.robot("key ESCAPE");
-    }
-    return n + 3;
+    int output = network.layers().size() - 1;
+    open(conv, null, "ConvolutionElasticView");
+    open(conv, "CHANNEL", "ConvolutionFormulaView");
+    open(firstLayer(network, ActivationLayer.class), null, "ActivationFormulaView");
+    open(firstLayer(network, Pooling2D.class), null, "PoolingFormulaView");
+    open(output, null, "FlattenView");
+    open(output, "SOFTMAX_BUTTON", "SoftmaxView");
+    closeViews();
+    return guided - before;
   }
 
   private static int firstLayer(Network network, Class<? extends Layer> kind) {
@@ -179,44 +187,79 @@ final class SoakActions {
     throw new IllegalArgumentException("the soak's model has no " + kind.getSimpleName());
   }
 
-  private int openNeuron(int layer, String view) throws Exception {
-    harness.robot("key ESCAPE");
-    harness.robot("key ESCAPE");
+  /**
+   * Opens {@code view} by clicking a neuron of {@code layer}, then, if {@code region} is given, the
+   * open view's first region of that kind. Starts again from the overview when the view does not
+   * appear: a click can land while the overview still folds a closed view away (its neurons move),
+   * and an Esc pressed to close views can reach the window after the click.
+   */
+  private void open(int layer, String region, String view) throws Exception {
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      closeViews();
+      Thread.sleep(FOLD_MS);
+      if (clickFirst("neurons", t -> t.get("layer").getAsInt() == layer)
+          && (region == null
+              ? shows("outerView", view)
+              : clickFirst("regions", t -> region.equals(text(t, "kind")))
+                  && shows("nestedView", view))) {
+        count("guided open");
+        if (attempt > 1) {
+          System.out.println("SOAK " + view + " opened at attempt " + attempt);
+        }
+        return;
+      }
+    }
+    fail(view + " did not open in 3 attempts; last state: " + harness.dump("state.json"));
+  }
+
+  /** Presses Esc until no operation view is open (the tutorial or a popup may take a press). */
+  private void closeViews() throws Exception {
+    for (int presses = 0; presses < 8; presses++) {
+      hooks.send("idle");
+      JsonObject state = harness.awaitState("a readable state", s -> s.has("targets"));
+      if (!state.getAsJsonObject("targets").has("outerView")) {
+        return;
+      }
+      harness.robot("key ESCAPE");
+      guided++;
+    }
+    harness.awaitState(
+        "every view closed after 8 presses of Esc",
+        s -> !s.getAsJsonObject("targets").has("outerView"));
+  }
+
+  private boolean clickFirst(String key, Predicate<JsonObject> wanted) throws Exception {
+    Optional<JsonObject> state = within(s -> firstOf(s, key, wanted) != null);
+    if (state.isEmpty()) {
+      return false;
+    }
+    click(harness, firstOf(state.get(), key, wanted));
+    guided++;
+    return true;
+  }
+
+  private boolean shows(String key, String view) throws Exception {
     hooks.send("idle");
-    JsonObject neuron =
-        firstOf(
-            harness.awaitState(
-                "a neuron of layer " + layer,
-                s -> firstOf(s, "neurons", t -> t.get("layer").getAsInt() == layer) != null),
-            "neurons",
-            t -> t.get("layer").getAsInt() == layer);
-    click(harness, neuron);
-    awaitView("outerView", view);
-    return count("guided open") + 2;
+    Optional<JsonObject> state = within(s -> view.equals(text(s.getAsJsonObject("targets"), key)));
+    state.ifPresent(check);
+    return state.isPresent();
   }
 
-  private int openRegion(String kind, String view) throws Exception {
-    JsonObject region =
-        firstOf(
-            harness.awaitState(
-                "a " + kind + " region",
-                s -> firstOf(s, "regions", t -> kind.equals(text(t, "kind"))) != null),
-            "regions",
-            t -> kind.equals(text(t, "kind")));
-    click(harness, region);
-    awaitView("nestedView", view);
-    return count("guided open");
+  /** The first state dump within a few seconds that satisfies {@code ready}, if any. */
+  private Optional<JsonObject> within(Predicate<JsonObject> ready) throws Exception {
+    long deadline = System.currentTimeMillis() + 5_000;
+    do {
+      harness.requireAlive();
+      JsonObject state = harness.dump("state.json");
+      if (state != null && state.has("targets") && ready.test(state)) {
+        return Optional.of(state);
+      }
+      Thread.sleep(20);
+    } while (System.currentTimeMillis() < deadline);
+    return Optional.empty();
   }
 
-  private void awaitView(String key, String view) throws Exception {
-    hooks.send("idle");
-    check.accept(
-        harness.awaitState(
-            view + " open", s -> view.equals(text(s.getAsJsonObject("targets"), key))));
-  }
-
-  private static JsonObject firstOf(
-      JsonObject state, String key, java.util.function.Predicate<JsonObject> wanted) {
+  private static JsonObject firstOf(JsonObject state, String key, Predicate<JsonObject> wanted) {
     for (var e : array(state, key)) {
       if (wanted.test(e.getAsJsonObject())) {
         return e.getAsJsonObject();
