@@ -71,6 +71,8 @@ final class WhyPanel extends JPanel {
   private final JPanel top = new JPanel();
   private final JTabbedPane tabs = new JTabbedPane();
   private final JPanel overlays = new JPanel(new GridLayout(1, 0, 8, 0));
+  private final JComboBox<OverlayMap.Channels> channelBox =
+      new JComboBox<>(OverlayMap.Channels.values());
   private final AttributionOverlay first = new AttributionOverlay();
   private final AttributionOverlay second = new AttributionOverlay();
   private final CardLayout stepCards = new CardLayout();
@@ -132,6 +134,21 @@ final class WhyPanel extends JPanel {
     methodBox.addActionListener(e -> chosen());
     compareBox.addActionListener(e -> chosen());
     magnitude.addActionListener(e -> showOverlays());
+    channelBox.addActionListener(e -> showOverlays());
+    channelBox.setRenderer(
+        new DefaultListCellRenderer() {
+          @Override
+          public Component getListCellRendererComponent(
+              JList<?> list, Object value, int index, boolean selected, boolean focus) {
+            Object shownValue =
+                value instanceof OverlayMap.Channels c ? channelsName(c) : String.valueOf(value);
+            return super.getListCellRendererComponent(list, shownValue, index, selected, focus);
+          }
+        });
+    channelBox.getAccessibleContext().setAccessibleName("Channels shown");
+    channelBox.setToolTipText(
+        "A colour image's attribution has a value per pixel and channel: show their sum, or one"
+            + " channel's");
     howToRead.addActionListener(e -> explain.accept(concept()));
     top.setLayout(new FlowLayout(FlowLayout.LEFT, 6, 0));
     top.add(label("Class", classBox));
@@ -154,7 +171,13 @@ final class WhyPanel extends JPanel {
     integratedGradients.getAccessibleContext().setAccessibleName("Integrated gradients steps");
     gradCam.getAccessibleContext().setAccessibleName("Grad-CAM steps");
     occlusion.getAccessibleContext().setAccessibleName("Occlusion sweep");
-    tabs.addTab(OVERLAY_TAB, overlays);
+    JPanel channelRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
+    channelRow.add(label("Channels", channelBox));
+    channelRow.add(channelBox);
+    JPanel overlayTab = new JPanel(new BorderLayout(0, 6));
+    overlayTab.add(channelRow, BorderLayout.NORTH);
+    overlayTab.add(overlays, BorderLayout.CENTER);
+    tabs.addTab(OVERLAY_TAB, overlayTab);
     tabs.addTab(STEPS_TAB, steps);
     tabs.setMnemonicAt(0, KeyEvent.VK_O); // Alt+O: overlay
     tabs.setMnemonicAt(1, KeyEvent.VK_S); // Alt+S: step by step
@@ -294,22 +317,49 @@ final class WhyPanel extends JPanel {
       return;
     }
     boolean abs = magnitude.isSelected();
+    // Grad-CAM and occlusion give one value per pixel; per-channel methods on a grey image too.
+    boolean perChannel = shown.result().overlay().shape().channels() >= 3;
+    channelBox.setEnabled(perChannel);
+    OverlayMap.Channels channels =
+        perChannel ? (OverlayMap.Channels) channelBox.getSelectedItem() : OverlayMap.Channels.SUM;
     first.setContent(
-        OverlayMap.of(shown.result(), shown.trace().input(), OverlayMap.Channels.SUM, abs),
-        caption(shown.classIndex()));
+        OverlayMap.of(shown.result(), shown.trace().input(), channels, abs),
+        caption(shown.classIndex(), channels));
     overlays.remove(second);
     if (shown.compared() != null) {
       second.setContent(
-          OverlayMap.of(shown.compared(), shown.trace().input(), OverlayMap.Channels.SUM, abs),
-          caption(shown.compareIndex()));
+          OverlayMap.of(shown.compared(), shown.trace().input(), channels, abs),
+          caption(shown.compareIndex(), channels));
       overlays.add(second);
     }
     overlays.revalidate();
     overlays.repaint();
   }
 
-  private String caption(int c) {
-    return shown.method().displayName() + " for “" + className(c) + "”";
+  private static String channelsName(OverlayMap.Channels channels) {
+    return switch (channels) {
+      case SUM -> "sum of all";
+      case RED -> "red";
+      case GREEN -> "green";
+      case BLUE -> "blue";
+    };
+  }
+
+  /** Shows {@code channels} of per-channel results (what the Channels list chooses). */
+  void showChannels(OverlayMap.Channels channels) {
+    channelBox.setSelectedItem(channels);
+  }
+
+  /** {@return whether the shown result has channels to choose from} */
+  boolean channelsChoosable() {
+    return channelBox.isEnabled();
+  }
+
+  private String caption(int c, OverlayMap.Channels channels) {
+    String caption = shown.method().displayName() + " for “" + className(c) + "”";
+    return channels == OverlayMap.Channels.SUM
+        ? caption
+        : caption + ", " + channelsName(channels) + " channel";
   }
 
   private String className(int c) {

@@ -40,12 +40,17 @@ final class SeededModel {
   private SeededModel() {}
 
   static Network network(long seed) {
+    return network(seed, 1);
+  }
+
+  /** The same network for {@code channels}-channel input images (1: grey, 3: RGB). */
+  static Network network(long seed, int channels) {
     Random random = new Random(seed);
     return new Network(
         "seeded-tiny-vgg",
-        Shape.image(1, 28, 28),
+        Shape.image(channels, 28, 28),
         List.of(
-            RandomTensors.conv3x3("conv_1_1", 1, 4, 0.05, random),
+            RandomTensors.conv3x3("conv_1_1", channels, 4, 0.05, random),
             new ActivationLayer("relu_1_1", Activation.RELU),
             RandomTensors.conv3x3("conv_1_2", 4, 4, 0.05, random),
             new ActivationLayer("relu_1_2", Activation.RELU),

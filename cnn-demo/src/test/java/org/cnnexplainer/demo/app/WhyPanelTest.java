@@ -1,6 +1,7 @@
 package org.cnnexplainer.demo.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,6 +118,38 @@ class WhyPanelTest {
           state.setTrace(next);
           assertSame(next, panel.shown().orElseThrow().trace());
           assertEquals(next.predicted().index(), panel.chosenClass());
+          panel.removeNotify();
+        });
+  }
+
+  @Test
+  void aColourImagesOverlayShowsTheChosenChannel() throws Exception {
+    Network rgb = SeededModel.network(7, 3);
+    onEdt(
+        () -> {
+          ActivationTrace trace =
+              rgb.trace(ImageInput.fromImage(SeededModel.image(3), rgb.inputShape()));
+          ExplainerState state = new ExplainerState(Runnable::run);
+          state.setNetwork(rgb);
+          state.setTrace(trace);
+          WhyPanel panel = new WhyPanel(state, Runnable::run, Runnable::run, c -> {});
+          panel.addNotify();
+          int predicted = trace.predicted().index();
+          Tensor g = Saliency.of(trace, predicted).values();
+          assertTrue(panel.channelsChoosable(), "saliency of an RGB image has three channels");
+          OverlayMap sum = panel.firstOverlay().map().orElseThrow();
+          assertEquals(OverlayMap.Channels.SUM, sum.channels());
+          assertEquals(g.get(0, 5, 9) + g.get(1, 5, 9) + g.get(2, 5, 9), sum.value(5, 9), 1e-6f);
+
+          panel.showChannels(OverlayMap.Channels.GREEN);
+          OverlayMap green = panel.firstOverlay().map().orElseThrow();
+          assertEquals(OverlayMap.Channels.GREEN, green.channels());
+          assertEquals(g.get(1, 5, 9), green.value(5, 9), 0f);
+
+          panel.choose(predicted, AttributionMethod.GRAD_CAM, -1);
+          assertFalse(panel.channelsChoosable(), "Grad-CAM has one value per pixel");
+          assertEquals(
+              OverlayMap.Channels.SUM, panel.firstOverlay().map().orElseThrow().channels());
           panel.removeNotify();
         });
   }
