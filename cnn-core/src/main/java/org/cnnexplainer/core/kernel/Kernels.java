@@ -11,6 +11,8 @@ import org.cnnexplainer.core.kernel.plain.StrideOneKernelGradient;
 import org.cnnexplainer.core.kernel.plain.StridedConvolution;
 import org.cnnexplainer.core.kernel.vector.VectorConvolution;
 import org.cnnexplainer.core.kernel.vector.VectorConvolutionGradients;
+import org.cnnexplainer.core.kernel.vector.VectorMatrixVector;
+import org.cnnexplainer.core.kernel.vector.VectorMaxPool;
 import org.cnnexplainer.core.kernel.vector.VectorRelu;
 
 /**
@@ -217,7 +219,9 @@ public final class Kernels {
 
   /** Max ({@code max}) or average pooling. */
   public void pool(Window g, boolean max, float[] in, float[] out) {
-    if (max && twoByTwo(g)) {
+    if (max && twoByTwo(g) && vector && VectorMaxPool.fits(g)) {
+      VectorMaxPool.forward(g, in, out);
+    } else if (max && twoByTwo(g)) {
       MaxPoolTwoByTwo.forward(g, in, out);
     } else {
       Pooling.forward(g, max, in, out);
@@ -250,7 +254,11 @@ public final class Kernels {
 
   /** {@code out[j] = bias[j] + sum_i weights[j][i] * in[i]}; {@code bias} may be null. */
   public void dense(float[] weights, float[] bias, float[] in, float[] out) {
-    MatrixVector.forward(weights, bias, in, out);
+    if (vector) {
+      VectorMatrixVector.forward(weights, bias, in, out);
+    } else {
+      MatrixVector.forward(weights, bias, in, out);
+    }
   }
 
   /** Overwrites {@code gradIn[i] = sum_j weights[j][i] * gradOut[j]}. */
@@ -267,6 +275,17 @@ public final class Kernels {
   }
 
   // ---- Element-wise ----
+
+  /** The ReLU: {@code out[i] = Math.max(in[i], 0)}. */
+  public void relu(float[] in, float[] out) {
+    if (vector) {
+      VectorRelu.forward(in, out);
+    } else {
+      for (int i = 0; i < in.length; i++) {
+        out[i] = Math.max(in[i], 0f);
+      }
+    }
+  }
 
   /**
    * The ReLU's backward pass: {@code dst[i] = x[i] > 0 ? g[i] : 0} ({@code dst} may be {@code g}).
