@@ -84,20 +84,39 @@ public final class Kernels {
 
   /** Writes {@code out}; {@code bias} may be null. */
   public void convolve(Window g, float[] in, float[] kernel, float[] bias, float[] out) {
+    convolve(g, in, kernel, bias, out, null);
+  }
+
+  /**
+   * Writes {@code out}, and {@code relu = max(out, 0)} unless it is null: the output of a ReLU
+   * layer after this convolution, which the Vector API path writes in the same pass as {@code out}.
+   * {@code bias} may be null.
+   */
+  public void convolve(
+      Window g, float[] in, float[] kernel, float[] bias, float[] out, float[] relu) {
     if (!g.strideOne()) {
       StridedConvolution.forward(g, in, kernel, bias, out);
+      reluIfWanted(out, relu);
       return;
     }
     float[] src = g.padded() ? padded(g, in, new float[g.channels() * plane(g.valid())]) : in;
-    correlate(g.valid(), src, kernel, bias, out);
+    correlate(g.valid(), src, kernel, bias, out, relu);
   }
 
-  /** A valid stride-1 correlation, on this path. */
-  private void correlate(Window valid, float[] src, float[] kernel, float[] bias, float[] out) {
+  /** A valid stride-1 correlation, on this path; {@code relu} as in {@link #convolve}. */
+  private void correlate(
+      Window valid, float[] src, float[] kernel, float[] bias, float[] out, float[] relu) {
     if (vector && VectorConvolution.fits(valid)) {
-      VectorConvolution.correlate(valid, src, kernel, bias, out);
+      VectorConvolution.correlate(valid, src, kernel, bias, out, relu);
     } else {
       StrideOneConvolution.correlate(valid, src, kernel, bias, out);
+      reluIfWanted(out, relu);
+    }
+  }
+
+  private void reluIfWanted(float[] in, float[] out) {
+    if (out != null) {
+      relu(in, out);
     }
   }
 
@@ -153,11 +172,11 @@ public final class Kernels {
       }
     }
     if (!g.padded()) {
-      correlate(full, padded, flipped, null, gradIn);
+      correlate(full, padded, flipped, null, gradIn, null);
       return;
     }
     float[] paddedGradIn = new float[full.outputSize()];
-    correlate(full, padded, flipped, null, paddedGradIn);
+    correlate(full, padded, flipped, null, paddedGradIn, null);
     cropped(g, paddedGradIn, gradIn);
   }
 

@@ -48,9 +48,11 @@ public final class VectorConvolution {
 
   /**
    * Writes {@code out} = bias + the valid cross-correlation of {@code src} with {@code kernel};
-   * {@code g} has stride 1, no padding, and {@link #fits}. {@code bias} may be null.
+   * {@code g} has stride 1, no padding, and {@link #fits}. {@code bias} may be null; so may {@code
+   * relu}, else it gets {@code max(out, 0)} in the same pass (a ReLU layer after the convolution).
    */
-  public static void correlate(Window g, float[] src, float[] kernel, float[] bias, float[] out) {
+  public static void correlate(
+      Window g, float[] src, float[] kernel, float[] bias, float[] out, float[] relu) {
     int width = g.width();
     int filters = g.filters();
     int outHeight = g.outHeight();
@@ -96,9 +98,33 @@ public final class VectorConvolution {
     }
     for (int h = 0; h < filters; h++) {
       for (int oy = 0; oy < outHeight; oy++) {
-        System.arraycopy(
-            wide, h * span + oy * width, out, (h * outHeight + oy) * outWidth, outWidth);
+        int from = h * span + oy * width;
+        int to = (h * outHeight + oy) * outWidth;
+        if (relu == null) {
+          System.arraycopy(wide, from, out, to, outWidth);
+        } else {
+          copyWithRelu(wide, from, out, relu, to, outWidth);
+        }
       }
+    }
+  }
+
+  /** One output row, and its ReLU; the last vector is moved back to end at the row's end. */
+  private static void copyWithRelu(
+      float[] wide, int from, float[] out, float[] relu, int to, int count) {
+    if (count < LANES) {
+      for (int i = 0; i < count; i++) {
+        float v = wide[from + i];
+        out[to + i] = v;
+        relu[to + i] = Math.max(v, 0f);
+      }
+      return;
+    }
+    for (int i = 0; i < count; i += LANES) {
+      int at = Math.min(i, count - LANES);
+      FloatVector v = FloatVector.fromArray(SPECIES, wide, from + at);
+      v.intoArray(out, to + at);
+      v.max(0f).intoArray(relu, to + at);
     }
   }
 
