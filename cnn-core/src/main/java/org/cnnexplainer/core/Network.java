@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.cnnexplainer.core.internal.LayerPasses;
 import org.cnnexplainer.core.internal.ModuleAccess;
 import org.cnnexplainer.core.kernel.Pass;
 import org.cnnexplainer.core.layer.Activation;
@@ -259,6 +260,20 @@ public final class Network {
                     .beforeSoftmax());
         logits = Tensor.wrap(outputShape(), values);
         x = Activation.SOFTMAX.apply(logits);
+      } else if (i < last && LayerPasses.reluFollowsLinearConvolution(layer, layers.get(i + 1))) {
+        // The ReLU layer's output is written by the convolution's own output pass: one pass over
+        // the activations fewer. Both are kept, as two layers.
+        Shape shape = layer.outputShape(x.shape);
+        float[] relu = new float[shape.size()];
+        float[] conv = new float[shape.size()];
+        ModuleAccess.layers()
+            .forwardThenRelu(
+                layer,
+                Pass.of(ModuleAccess.layers().parameterArrays(layer), x.data, x.shape, conv, shape),
+                relu);
+        outputs[i] = Tensor.wrap(shape, conv);
+        x = Tensor.wrap(shape, relu);
+        i++;
       } else {
         x = layer.forward(x);
         if (i == last

@@ -97,6 +97,25 @@ class NetworkTest {
   }
 
   @Test
+  void traceKeepsEachConvolutionAndTheReluItsPassAlsoWrites() {
+    // The trace runs a linear convolution and the ReLU layer after it as one pass: both outputs
+    // must be exactly what the layers compute one by one.
+    Network network = TestNetworks.tinyVgg(3, 40, 10, 4, 11);
+    ActivationTrace trace = network.trace(TestNetworks.randomInput(network, 5));
+    for (int i = 0; i < network.layers().size(); i++) {
+      Layer layer = network.layer(i);
+      assertArrayEquals(
+          layer.forward(trace.inputOf(i)).toArray(), trace.output(i).toArray(), layer.name());
+    }
+    float[] conv = trace.output("conv_1_1").toArray();
+    int clamped = 0;
+    for (float v : conv) {
+      clamped += v < 0 ? 1 : 0;
+    }
+    assertTrue(clamped > 0 && clamped < conv.length, "the ReLU clamps some cells, not all");
+  }
+
+  @Test
   void traceByIndexAndName() {
     Network net = TestNetworks.tinyVgg(1, 28, 6, 10, 3);
     Tensor input = TestNetworks.randomInput(net, 4);

@@ -3,6 +3,9 @@ package org.cnnexplainer.core.internal;
 import java.util.List;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.kernel.Pass;
+import org.cnnexplainer.core.layer.Activation;
+import org.cnnexplainer.core.layer.ActivationLayer;
+import org.cnnexplainer.core.layer.Conv2D;
 import org.cnnexplainer.core.layer.Layer;
 
 /**
@@ -25,6 +28,8 @@ public final class LayerPasses {
   // seed; the others' passes are made once, and so are the last one's "before softmax" variants.
   private final Pass[] training;
   private final boolean[] seeded;
+  // Layer i + 1's ReLU output comes from layer i's convolution pass.
+  private final boolean[] reluAfter;
   private final Pass lastInferenceBeforeSoftmax;
   private final Pass lastTrainingBeforeSoftmax;
   private final Pass[] run;
@@ -45,6 +50,7 @@ public final class LayerPasses {
     inference = new Pass[n];
     training = new Pass[n];
     seeded = new boolean[n];
+    reluAfter = new boolean[n];
     run = new Pass[n];
     for (int i = 0; i < n; i++) {
       inference[i] =
@@ -52,6 +58,7 @@ public final class LayerPasses {
               .withGradients(gradients[i + 1], gradients[i], accumulators[i]);
       training[i] = inference[i].training(0);
       seeded[i] = hooks.usesTrainingSeed(this.layers[i]);
+      reluAfter[i] = i + 1 < n && reluFollowsLinearConvolution(this.layers[i], this.layers[i + 1]);
     }
     lastInferenceBeforeSoftmax = inference[n - 1].beforeSoftmax();
     lastTrainingBeforeSoftmax = training[n - 1].beforeSoftmax();
@@ -64,8 +71,24 @@ public final class LayerPasses {
   public void forward(long seed, boolean logits) {
     Pass[] passes = passes(seed, logits);
     for (int i = 0; i < passes.length; i++) {
-      hooks.forward(layers[i], passes[i]);
+      if (reluAfter[i]) {
+        hooks.forwardThenRelu(layers[i], passes[i], passes[i + 1].out());
+        i++;
+      } else {
+        hooks.forward(layers[i], passes[i]);
+      }
     }
+  }
+
+  /**
+   * Whether {@code next} is a ReLU layer after a Conv2D without activation: the convolution's pass
+   * can then write the ReLU's output too ({@link ModuleAccess.Layers#forwardThenRelu}).
+   */
+  public static boolean reluFollowsLinearConvolution(Layer layer, Layer next) {
+    return layer instanceof Conv2D conv
+        && conv.activation() == Activation.LINEAR
+        && next instanceof ActivationLayer relu
+        && relu.activation() == Activation.RELU;
   }
 
   /**

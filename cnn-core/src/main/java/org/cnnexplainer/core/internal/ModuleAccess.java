@@ -34,6 +34,9 @@ public final class ModuleAccess {
 
     void forward(Layer layer, Pass pass);
 
+    /** A linear Conv2D's forward pass that also writes the following ReLU layer's output. */
+    void forwardThenRelu(Layer conv, Pass pass, float[] relu);
+
     void backward(Layer layer, Pass pass);
 
     int[] gradientSizes(Layer layer, Shape input);

@@ -11,6 +11,8 @@ import org.cnnexplainer.core.kernel.plain.StrideOneKernelGradient;
 import org.cnnexplainer.core.kernel.plain.StridedConvolution;
 import org.cnnexplainer.core.kernel.vector.VectorConvolution;
 import org.cnnexplainer.core.kernel.vector.VectorConvolutionGradients;
+import org.cnnexplainer.core.kernel.vector.VectorMatrixVector;
+import org.cnnexplainer.core.kernel.vector.VectorMaxPool;
 import org.cnnexplainer.core.kernel.vector.VectorRelu;
 
 /**
@@ -82,20 +84,39 @@ public final class Kernels {
 
   /** Writes {@code out}; {@code bias} may be null. */
   public void convolve(Window g, float[] in, float[] kernel, float[] bias, float[] out) {
+    convolve(g, in, kernel, bias, out, null);
+  }
+
+  /**
+   * Writes {@code out}, and {@code relu = max(out, 0)} unless it is null: the output of a ReLU
+   * layer after this convolution, which the Vector API path writes in the same pass as {@code out}.
+   * {@code bias} may be null.
+   */
+  public void convolve(
+      Window g, float[] in, float[] kernel, float[] bias, float[] out, float[] relu) {
     if (!g.strideOne()) {
       StridedConvolution.forward(g, in, kernel, bias, out);
+      reluIfWanted(out, relu);
       return;
     }
     float[] src = g.padded() ? padded(g, in, new float[g.channels() * plane(g.valid())]) : in;
-    correlate(g.valid(), src, kernel, bias, out);
+    correlate(g.valid(), src, kernel, bias, out, relu);
   }
 
-  /** A valid stride-1 correlation, on this path. */
-  private void correlate(Window valid, float[] src, float[] kernel, float[] bias, float[] out) {
+  /** A valid stride-1 correlation, on this path; {@code relu} as in {@link #convolve}. */
+  private void correlate(
+      Window valid, float[] src, float[] kernel, float[] bias, float[] out, float[] relu) {
     if (vector && VectorConvolution.fits(valid)) {
-      VectorConvolution.correlate(valid, src, kernel, bias, out);
+      VectorConvolution.correlate(valid, src, kernel, bias, out, relu);
     } else {
       StrideOneConvolution.correlate(valid, src, kernel, bias, out);
+      reluIfWanted(out, relu);
+    }
+  }
+
+  private void reluIfWanted(float[] in, float[] out) {
+    if (out != null) {
+      relu(in, out);
     }
   }
 
@@ -151,11 +172,11 @@ public final class Kernels {
       }
     }
     if (!g.padded()) {
-      correlate(full, padded, flipped, null, gradIn);
+      correlate(full, padded, flipped, null, gradIn, null);
       return;
     }
     float[] paddedGradIn = new float[full.outputSize()];
-    correlate(full, padded, flipped, null, paddedGradIn);
+    correlate(full, padded, flipped, null, paddedGradIn, null);
     cropped(g, paddedGradIn, gradIn);
   }
 
@@ -217,7 +238,9 @@ public final class Kernels {
 
   /** Max ({@code max}) or average pooling. */
   public void pool(Window g, boolean max, float[] in, float[] out) {
-    if (max && twoByTwo(g)) {
+    if (max && twoByTwo(g) && vector && VectorMaxPool.fits(g)) {
+      VectorMaxPool.forward(g, in, out);
+    } else if (max && twoByTwo(g)) {
       MaxPoolTwoByTwo.forward(g, in, out);
     } else {
       Pooling.forward(g, max, in, out);
@@ -250,7 +273,11 @@ public final class Kernels {
 
   /** {@code out[j] = bias[j] + sum_i weights[j][i] * in[i]}; {@code bias} may be null. */
   public void dense(float[] weights, float[] bias, float[] in, float[] out) {
-    MatrixVector.forward(weights, bias, in, out);
+    if (vector) {
+      VectorMatrixVector.forward(weights, bias, in, out);
+    } else {
+      MatrixVector.forward(weights, bias, in, out);
+    }
   }
 
   /** Overwrites {@code gradIn[i] = sum_j weights[j][i] * gradOut[j]}. */
@@ -267,6 +294,17 @@ public final class Kernels {
   }
 
   // ---- Element-wise ----
+
+  /** The ReLU: {@code out[i] = Math.max(in[i], 0)}. */
+  public void relu(float[] in, float[] out) {
+    if (vector) {
+      VectorRelu.forward(in, out);
+    } else {
+      for (int i = 0; i < in.length; i++) {
+        out[i] = Math.max(in[i], 0f);
+      }
+    }
+  }
 
   /**
    * The ReLU's backward pass: {@code dst[i] = x[i] > 0 ? g[i] : 0} ({@code dst} may be {@code g}).

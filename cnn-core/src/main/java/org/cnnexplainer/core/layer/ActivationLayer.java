@@ -2,6 +2,7 @@ package org.cnnexplainer.core.layer;
 
 import java.util.Objects;
 import org.cnnexplainer.core.Shape;
+import org.cnnexplainer.core.kernel.Kernels;
 import org.cnnexplainer.core.kernel.Pass;
 
 /**
@@ -45,9 +46,7 @@ public final class ActivationLayer extends Layer {
     float[] out = p.out();
     if (activation == Activation.RELU) {
       // Straight from the input: copying first and clamping in place costs a second pass.
-      for (int i = 0; i < in.length; i++) {
-        out[i] = Math.max(in[i], 0f);
-      }
+      Kernels.active().relu(in, out);
       return;
     }
     System.arraycopy(in, 0, out, 0, in.length);

@@ -250,6 +250,20 @@ public final class Conv2D extends Layer {
   }
 
   /**
+   * The forward pass of a convolution without an activation ({@link Activation#LINEAR}), which also
+   * writes {@code relu}: the output of a ReLU layer after it, from the same pass.
+   */
+  void forwardThenRelu(Pass p, float[] relu) {
+    if (activation != Activation.LINEAR) {
+      throw new IllegalStateException("conv '" + name() + "' has a " + activation + " activation");
+    }
+    float[][] params = p.params();
+    Kernels.active()
+        .convolve(
+            window(p.inShape()), p.in(), params[0], useBias ? params[1] : null, p.out(), relu);
+  }
+
+  /**
    * With {@code g = dS/d(pre-activation)}, the gradient through the fused activation: {@code
    * dW[f][c][ky][kx] = sum_{oy,ox} g[f][oy][ox] * in[c][top(oy) + ky][left(ox) + kx]}, {@code db[f]
    * = sum_{oy,ox} g[f][oy][ox]}, and {@code dIn[c][y][x] = sum W[f][c][ky][kx] * g[f][oy][ox]} over

@@ -224,6 +224,11 @@ public abstract sealed class Layer
     }
 
     @Override
+    public void forwardThenRelu(Layer conv, Pass pass, float[] relu) {
+      ((Conv2D) conv).forwardThenRelu(pass, relu);
+    }
+
+    @Override
     public void backward(Layer layer, Pass pass) {
       layer.backward(pass);
     }

@@ -1,5 +1,6 @@
 package org.cnnexplainer.core.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -35,6 +36,7 @@ class KernelPathsTest {
     "1, 10, 28, 28, 3, 3, 1, 1, VALID", // Fashion-MNIST Tiny VGG
     "10, 10, 10, 10, 3, 3, 1, 1, VALID",
     "5, 9, 33, 31, 3, 3, 1, 1, VALID", // tiles of four filters and a rest
+    "3, 17, 21, 20, 3, 3, 1, 1, VALID", // tiles of ten and five filters and a rest (AVX-512)
     "10, 10, 13, 17, 3, 3, 1, 1, SAME",
     "3, 3, 20, 20, 3, 3, 1, 1, SAME",
     "2, 7, 9, 8, 2, 3, 1, 1, SAME", // padding after only
@@ -156,6 +158,7 @@ class KernelPathsTest {
   @CsvSource({
     "MAX, 62, 62, 2, 2, 2, 2, VALID", // the 2x2 fast path
     "MAX, 7, 5, 2, 2, 2, 2, VALID", // fast path, odd last row and column
+    "MAX, 41, 35, 2, 2, 2, 2, VALID", // vector rows, the last one moved back, odd last column
     "MAX, 9, 11, 3, 3, 2, 2, SAME",
     "MAX, 7, 7, 2, 2, 2, 2, SAME", // 2x2 windows over the border: the general path
     "AVERAGE, 9, 11, 2, 2, 2, 2, SAME",
@@ -229,6 +232,37 @@ class KernelPathsTest {
         }
       }
       assertClose("dense bias gradient", expectedBias, gradBias);
+    }
+  }
+
+  @Test
+  void reluIsMathMaxWithZeroOnEveryPath() {
+    float[] edges = {
+      1f,
+      -1f,
+      0f,
+      -0f,
+      Float.MIN_VALUE,
+      -Float.MIN_VALUE,
+      Float.MAX_VALUE,
+      Float.NEGATIVE_INFINITY,
+      Float.POSITIVE_INFINITY,
+      Float.NaN,
+      3e-39f,
+      -2f,
+      0.5f
+    };
+    // Several vectors' worth of lanes, shifted so each case meets every lane, then a scalar tail.
+    float[] in = new float[13 * 7];
+    float[] expected = new float[in.length];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = edges[i % edges.length];
+      expected[i] = Math.max(in[i], 0f);
+    }
+    for (Kernels kernels : paths()) {
+      float[] out = new float[in.length];
+      kernels.relu(in, out);
+      assertArrayEquals(expected, out, kernels.vectorApi() ? "Vector API" : "plain Java");
     }
   }
 
