@@ -1,5 +1,6 @@
 package org.cnnexplainer.core.kernel.plain;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import org.cnnexplainer.core.kernel.Window;
 
@@ -12,28 +13,24 @@ import org.cnnexplainer.core.kernel.Window;
  * the output width are computed and dropped. Blocks of {@link #BLOCK} cells of six shifted taps at
  * a time are copied into their own arrays ({@code im2col}), and the sum over taps runs as loops
  * that read every array at the same index. That shape is what the C2 compiler of Java 17 turns into
- * AVX vector code: it does not vectorise loops that read one array at two offsets. Each pass adds
- * six taps to one filter's sums; passes that update two filters' sums at once were faster when
- * vectorised but, in some JVM runs, were compiled to scalar code three times slower.
+ * AVX vector code: it leaves scalar the loops that read an array at a variable offset ({@code
+ * acc[i] += a * x[s + i]}, measured 4.6 times slower per cell), that store into two arrays (two
+ * filters' sums per pass: 7.6 times slower) or that add more than six taps. Each pass therefore
+ * adds six taps to one filter's sums.
  */
 public final class StrideOneConvolution {
   /**
    * Cells per block: long enough that the vector loops' scalar starts and ends (up to a few dozen
-   * cells with 16-lane vectors) are a small part, small enough for the L1 and L2 caches. 908 cells
-   * traced the original model's 64x64 layers in 236 us against 268 us with 517 (the first layers'
-   * 3,700-cell planes then take four blocks instead of eight). Not a power of two: the scratch
-   * arrays sit next to each other in memory, and arrays whose starts are less than a cache line
-   * apart modulo 4 KiB make x86 cores stall every load from one behind the stores to the other ("4K
-   * aliasing"; with 512 floats that made whole networks 2.6 times slower, depending on where the
-   * garbage collector put the arrays). With 908 floats, no two of the first 57 arrays are closer
-   * than 64 bytes modulo 4 KiB.
+   * cells with 16-lane vectors) are a small part, small enough that a pass's seven arrays stay in
+   * the L1 cache. 1,020 floats and a 16-byte array header make each scratch array exactly 4 KiB
+   * long (see {@link Workspace}).
    */
-  private static final int BLOCK = 908;
+  private static final int BLOCK = 1020;
 
-  /** Taps per pass over a filter's sums. */
+  /** Taps per pass over a filter's sums (with more, C2 no longer vectorises the loop). */
   private static final int GROUP = 6;
 
-  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+  private static final ThreadLocal<Workspace> WORKSPACE = new ThreadLocal<>();
 
   private StrideOneConvolution() {}
 
@@ -49,10 +46,10 @@ public final class StrideOneConvolution {
     int taps = g.taps();
     int groups = (taps + GROUP - 1) / GROUP;
     int[] shift = g.tapShifts(new int[taps]);
-    Workspace ws = WORKSPACE.get().ensure(filters);
+    int span = (outHeight - 1) * width + outWidth;
+    Workspace ws = workspace(filters);
     float[][] cols = ws.columns;
     float[][] acc = ws.sums;
-    int span = (outHeight - 1) * width + outWidth;
     for (int start = 0; start < span; start += BLOCK) {
       int n = Math.min(BLOCK, span - start);
       for (int f = 0; f < filters; f++) {
@@ -128,20 +125,53 @@ public final class StrideOneConvolution {
     }
   }
 
-  /** Per-thread scratch arrays, grown on demand, so that a forward pass allocates only outputs. */
-  private static final class Workspace {
-    final float[][] columns = new float[GROUP][BLOCK];
-    float[][] sums = new float[0][];
+  /** This thread's scratch arrays for {@code filters} filters, allocated afresh if need be. */
+  private static Workspace workspace(int filters) {
+    Workspace ws = WORKSPACE.get();
+    if (ws == null || ws.sums.length < filters || ws.mayHaveMoved()) {
+      ws = new Workspace(Math.max(filters, ws == null ? 0 : ws.sums.length));
+      WORKSPACE.set(ws);
+    }
+    return ws;
+  }
 
-    Workspace ensure(int filters) {
-      if (sums.length < filters) {
-        float[][] bigger = Arrays.copyOf(sums, filters);
-        for (int i = sums.length; i < filters; i++) {
-          bigger[i] = new float[BLOCK];
-        }
-        sums = bigger;
+  /**
+   * Per-thread scratch arrays, all {@link #BLOCK} floats long and allocated one after the other,
+   * replaced after every garbage collection.
+   *
+   * <p>Why: the loop in {@link #addSixTaps} reads six arrays and writes a seventh at the same
+   * index, and C2 aligns its vector loop to one of them. An array whose data do not start at the
+   * same address modulo 64 bytes (one AVX-512 vector) makes every one of its vector loads straddle
+   * two cache lines, and the kernel up to 2.2 times slower (conv_1_2 of the original model, alone:
+   * 78 us with all seven arrays aligned alike, 175 us with the sums 16 bytes off the columns, 130
+   * us with them 1,040 bytes off, 81 us with 64 bytes). Long-lived arrays sit wherever the garbage
+   * collector copied them (any multiple of 8 bytes), so each JVM run drew its own mix of aligned
+   * and straddling arrays and was fast or slow for its whole life (~180 against ~260-310 us per
+   * trace). Arrays allocated one after another in the thread's allocation buffer are adjacent; with
+   * a 16-byte header, 1,020 floats make each one exactly 4 KiB, so all start alike modulo 64 bytes
+   * (and modulo 4 KiB, which also rules out "4K aliasing" between the loop's loads and stores).
+   * Objects move only during a garbage collection, which clears the weak reference {@code moved}
+   * holds; the next call then allocates a new, adjacent set (16 arrays of 4 KiB for ten filters,
+   * once per collection rather than on every call).
+   */
+  private static final class Workspace {
+    final float[][] columns;
+    final float[][] sums;
+    private final WeakReference<Object> moved = new WeakReference<>(new Object());
+
+    Workspace(int filters) {
+      columns = new float[GROUP][];
+      sums = new float[filters][];
+      for (int k = 0; k < GROUP; k++) {
+        columns[k] = new float[BLOCK];
       }
-      return this;
+      for (int f = 0; f < filters; f++) {
+        sums[f] = new float[BLOCK];
+      }
+    }
+
+    boolean mayHaveMoved() {
+      return moved.get() == null;
     }
   }
 }
