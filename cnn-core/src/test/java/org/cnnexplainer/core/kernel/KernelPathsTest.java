@@ -37,6 +37,7 @@ class KernelPathsTest {
     "10, 10, 10, 10, 3, 3, 1, 1, VALID",
     "5, 9, 33, 31, 3, 3, 1, 1, VALID", // tiles of four filters and a rest
     "3, 17, 21, 20, 3, 3, 1, 1, VALID", // tiles of ten and five filters and a rest (AVX-512)
+    "4, 13, 20, 19, 3, 3, 1, 1, VALID", // ten filters and a last three (AVX-512)
     "10, 10, 13, 17, 3, 3, 1, 1, SAME",
     "3, 3, 20, 20, 3, 3, 1, 1, SAME",
     "2, 7, 9, 8, 2, 3, 1, 1, SAME", // padding after only

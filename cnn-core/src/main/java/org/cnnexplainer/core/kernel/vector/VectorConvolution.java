@@ -12,10 +12,11 @@ import org.cnnexplainer.core.kernel.Window;
  * channel and computes output cell {@code (oy, ox)} at {@code e = oy * Wp + ox}, so each kernel tap
  * is a plain shift. Unlike the JIT's auto-vectoriser, explicit vectors can keep a tile of sums in
  * registers for the whole sum over taps: one load of a shifted input vector feeds ten filters (two
- * vectors of cells each) or five (four vectors each) where there are 32 vector registers, four
- * filters (two vectors each), or two filters (four vectors each) for the rest, so the loop is bound
- * by fused multiply-adds rather than by loads and stores of partial sums. Tiles never straddle the
- * end: the last one is moved back to end at the last cell and recomputes a few cells.
+ * vectors of cells each), five (four vectors each) or a last three (six vectors each) where there
+ * are 32 vector registers, four filters (two vectors each), or two filters (four vectors each) for
+ * the rest, so the loop is bound by fused multiply-adds rather than by loads and stores of partial
+ * sums. Tiles never straddle the end: the last one is moved back to end at the last cell and
+ * recomputes a few cells.
  */
 public final class VectorConvolution {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -76,6 +77,14 @@ public final class VectorConvolution {
         for (int e = 0; e < span; e += 4 * LANES) {
           fiveFilters(src, shift, taps, packed, bias, f, Math.min(e, span - 4 * LANES), wide, span);
         }
+      }
+      if (filters - f == 3 && span >= 6 * LANES) {
+        pack(kernel, taps, f, 3, packed);
+        for (int e = 0; e < span; e += 6 * LANES) {
+          threeFilters(
+              src, shift, taps, packed, bias, f, Math.min(e, span - 6 * LANES), wide, span);
+        }
+        f += 3;
       }
     }
     for (; f + 4 <= filters; f += 4) {
@@ -322,6 +331,93 @@ public final class VectorConvolution {
     e1.intoArray(wide, at + 4 * span + LANES);
     e2.intoArray(wide, at + 4 * span + 2 * LANES);
     e3.intoArray(wide, at + 4 * span + 3 * LANES);
+  }
+
+  /**
+   * Three filters, six vectors of cells each: 18 sums in registers, and per tap six loads and three
+   * broadcasts feed eighteen fused multiply-adds (two filters then one: eight loads for twelve).
+   * For a last three filters, such as the input gradient of a convolution of an RGB image, which is
+   * a correlation with three filters. Only with 32 vector registers (AVX-512).
+   */
+  private static void threeFilters(
+      float[] src,
+      int[] shift,
+      int taps,
+      float[] w,
+      float[] bias,
+      int f,
+      int e,
+      float[] wide,
+      int span) {
+    FloatVector a0 = start(bias, f);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    FloatVector a4 = a0;
+    FloatVector a5 = a0;
+    FloatVector b0 = start(bias, f + 1);
+    FloatVector b1 = b0;
+    FloatVector b2 = b0;
+    FloatVector b3 = b0;
+    FloatVector b4 = b0;
+    FloatVector b5 = b0;
+    FloatVector c0 = start(bias, f + 2);
+    FloatVector c1 = c0;
+    FloatVector c2 = c0;
+    FloatVector c3 = c0;
+    FloatVector c4 = c0;
+    FloatVector c5 = c0;
+    for (int t = 0; t < taps; t++) {
+      int s = shift[t] + e;
+      FloatVector w0 = FloatVector.broadcast(SPECIES, w[3 * t]);
+      FloatVector w1 = FloatVector.broadcast(SPECIES, w[3 * t + 1]);
+      FloatVector w2 = FloatVector.broadcast(SPECIES, w[3 * t + 2]);
+      FloatVector x = FloatVector.fromArray(SPECIES, src, s);
+      a0 = x.fma(w0, a0);
+      b0 = x.fma(w1, b0);
+      c0 = x.fma(w2, c0);
+      x = FloatVector.fromArray(SPECIES, src, s + LANES);
+      a1 = x.fma(w0, a1);
+      b1 = x.fma(w1, b1);
+      c1 = x.fma(w2, c1);
+      x = FloatVector.fromArray(SPECIES, src, s + 2 * LANES);
+      a2 = x.fma(w0, a2);
+      b2 = x.fma(w1, b2);
+      c2 = x.fma(w2, c2);
+      x = FloatVector.fromArray(SPECIES, src, s + 3 * LANES);
+      a3 = x.fma(w0, a3);
+      b3 = x.fma(w1, b3);
+      c3 = x.fma(w2, c3);
+      x = FloatVector.fromArray(SPECIES, src, s + 4 * LANES);
+      a4 = x.fma(w0, a4);
+      b4 = x.fma(w1, b4);
+      c4 = x.fma(w2, c4);
+      x = FloatVector.fromArray(SPECIES, src, s + 5 * LANES);
+      a5 = x.fma(w0, a5);
+      b5 = x.fma(w1, b5);
+      c5 = x.fma(w2, c5);
+    }
+    store(wide, f * span + e, a0, a1, a2, a3, a4, a5);
+    store(wide, (f + 1) * span + e, b0, b1, b2, b3, b4, b5);
+    store(wide, (f + 2) * span + e, c0, c1, c2, c3, c4, c5);
+  }
+
+  /** Stores six consecutive vectors of sums from {@code at}. */
+  private static void store(
+      float[] wide,
+      int at,
+      FloatVector v0,
+      FloatVector v1,
+      FloatVector v2,
+      FloatVector v3,
+      FloatVector v4,
+      FloatVector v5) {
+    v0.intoArray(wide, at);
+    v1.intoArray(wide, at + LANES);
+    v2.intoArray(wide, at + 2 * LANES);
+    v3.intoArray(wide, at + 3 * LANES);
+    v4.intoArray(wide, at + 4 * LANES);
+    v5.intoArray(wide, at + 5 * LANES);
   }
 
   private static void fourFilters(
