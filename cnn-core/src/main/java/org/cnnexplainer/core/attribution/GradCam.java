@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.cnnexplainer.core.ActivationTrace;
-import org.cnnexplainer.core.GradientTarget;
-import org.cnnexplainer.core.GradientTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.Tensor;
@@ -82,10 +80,14 @@ public final class GradCam implements Attribution {
               + String.join(", ", layers(network)));
     }
     int index = found.getAsInt();
-    GradientTrace backward = trace.gradients(GradientTarget.logit(classIndex));
+    // The backward pass runs only through the layers above the maps: their gradient is all
+    // Grad-CAM needs, and the layers below cost most of a whole backward pass.
+    LogitPasses passes = new LogitPasses(trace);
+    Checks.requireClass(classIndex, passes.classes());
+    float logit = trace.logits().orElseThrow().at(classIndex);
     Tensor a = trace.output(index);
-    Tensor g = backward.output(index);
     Shape shape = a.shape();
+    Tensor g = Checks.wrap(shape, passes.backwardTo(classIndex, index));
     int channels = shape.channels();
     int plane = shape.height() * shape.width();
     float[] av = Checks.data(a);
@@ -117,7 +119,7 @@ public final class GradCam implements Attribution {
     return new GradCam(
         layerName,
         classIndex,
-        backward.value(),
+        logit,
         a,
         g,
         alpha,

@@ -2,6 +2,7 @@ package org.cnnexplainer.core.attribution;
 
 import java.util.Arrays;
 import java.util.List;
+import org.cnnexplainer.core.ActivationTrace;
 import org.cnnexplainer.core.Network;
 import org.cnnexplainer.core.Shape;
 import org.cnnexplainer.core.internal.LayerPasses;
@@ -28,6 +29,18 @@ final class LogitPasses {
   private final int top;
 
   LogitPasses(Network network) {
+    this(network, null);
+  }
+
+  /**
+   * Passes over {@code trace}'s own activations (none of this instance's {@link #forward} runs):
+   * for a backward pass from a trace already computed.
+   */
+  LogitPasses(ActivationTrace trace) {
+    this(trace.network(), trace);
+  }
+
+  private LogitPasses(Network network, ActivationTrace trace) {
     List<Layer> layers = network.layers();
     int n = layers.size();
     Layer last = layers.get(n - 1);
@@ -53,7 +66,10 @@ final class LogitPasses {
     values = new float[n + 1][];
     gradients = new float[n + 1][];
     for (int i = 0; i <= n; i++) {
-      values[i] = new float[shapes[i].size()];
+      values[i] =
+          trace == null
+              ? new float[shapes[i].size()]
+              : Checks.data(i == 0 ? trace.input() : trace.output(i - 1));
       gradients[i] = new float[shapes[i].size()];
     }
     ModuleAccess.Layers hooks = ModuleAccess.layers();
@@ -87,6 +103,20 @@ final class LogitPasses {
     seed[classIndex] = 1;
     passes.backward(top, -1, fused);
     return gradients[0];
+  }
+
+  /**
+   * After {@link #forward} (or on a trace's activations), runs backward from the logit of {@code
+   * classIndex} through the layers above {@code layer} only; returns {@code dS_c/d(output of layer
+   * layer)} (a buffer, valid until the next run), the same numbers the whole backward pass gives
+   * there.
+   */
+  float[] backwardTo(int classIndex, int layer) {
+    float[] seed = gradients[logitsAt];
+    Arrays.fill(seed, 0);
+    seed[classIndex] = 1;
+    passes.backward(top, layer + 1, -1, fused);
+    return gradients[layer + 1];
   }
 
   /** The number of classes. */

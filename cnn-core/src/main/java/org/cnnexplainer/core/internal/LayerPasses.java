@@ -97,8 +97,17 @@ public final class LayerPasses {
    * is the gradient at the logits).
    */
   public void backward(int top, long seed, boolean logits) {
+    backward(top, 0, seed, logits);
+  }
+
+  /**
+   * Runs layers {@code top} down to {@code bottom} backward (as {@link #backward(int, long,
+   * boolean)}), leaving {@code gradients[bottom]} as the gradient at layer {@code bottom}'s input:
+   * for callers that need the gradient at a layer, not at the network's input.
+   */
+  public void backward(int top, int bottom, long seed, boolean logits) {
     Pass[] passes = passes(seed, logits);
-    for (int i = top; i >= 0; i--) {
+    for (int i = top; i >= bottom; i--) {
       hooks.backward(layers[i], passes[i]);
     }
   }
