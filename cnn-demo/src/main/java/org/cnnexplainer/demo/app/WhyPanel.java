@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.JButton;
@@ -107,16 +108,7 @@ final class WhyPanel extends JPanel {
     this.delivery = delivery;
     setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
     getAccessibleContext().setAccessibleName("Why this class?");
-    methodBox.setRenderer(
-        new DefaultListCellRenderer() {
-          @Override
-          public Component getListCellRendererComponent(
-              JList<?> list, Object value, int index, boolean selected, boolean focus) {
-            Object shownValue =
-                value instanceof AttributionMethod m ? m.displayName() : String.valueOf(value);
-            return super.getListCellRendererComponent(list, shownValue, index, selected, focus);
-          }
-        });
+    methodBox.setRenderer(namedBy(AttributionMethod.class, AttributionMethod::displayName));
     classBox.getAccessibleContext().setAccessibleName("Class to explain");
     methodBox.getAccessibleContext().setAccessibleName("Attribution method");
     compareBox.getAccessibleContext().setAccessibleName("Compare with class");
@@ -135,16 +127,7 @@ final class WhyPanel extends JPanel {
     compareBox.addActionListener(e -> chosen());
     magnitude.addActionListener(e -> showOverlays());
     channelBox.addActionListener(e -> showOverlays());
-    channelBox.setRenderer(
-        new DefaultListCellRenderer() {
-          @Override
-          public Component getListCellRendererComponent(
-              JList<?> list, Object value, int index, boolean selected, boolean focus) {
-            Object shownValue =
-                value instanceof OverlayMap.Channels c ? channelsName(c) : String.valueOf(value);
-            return super.getListCellRendererComponent(list, shownValue, index, selected, focus);
-          }
-        });
+    channelBox.setRenderer(namedBy(OverlayMap.Channels.class, WhyPanel::channelsName));
     channelBox.getAccessibleContext().setAccessibleName("Channels shown");
     channelBox.setToolTipText(
         "A colour image's attribution has a value per pixel and channel: show their sum, or one"
@@ -184,6 +167,18 @@ final class WhyPanel extends JPanel {
     add(top, BorderLayout.NORTH);
     add(tabs, BorderLayout.CENTER);
     add(status, BorderLayout.SOUTH);
+  }
+
+  /** A list renderer that shows the items of {@code type} by {@code name}. */
+  private static <T> DefaultListCellRenderer namedBy(Class<T> type, Function<T, String> name) {
+    return new DefaultListCellRenderer() {
+      @Override
+      public Component getListCellRendererComponent(
+          JList<?> list, Object value, int index, boolean selected, boolean focus) {
+        Object shown = type.isInstance(value) ? name.apply(type.cast(value)) : value;
+        return super.getListCellRendererComponent(list, shown, index, selected, focus);
+      }
+    };
   }
 
   private static JLabel label(String text, Component target) {
