@@ -161,8 +161,8 @@ final class SoakActions {
 
   /**
    * Opens every operation view once along a learner's route — a neuron of each kind of layer, then
-   * the nested view from its region — so that the soak covers each view however far the random walk
-   * (whose targets depend on the machine's timing) got. Returns how many interactions.
+   * the nested view from its region — so that the soak covers each view whatever the random walk
+   * (whose targets depend on the machine's timing) reaches. Returns how many interactions.
    */
   int openEveryView(Network network) throws Exception {
     int before = guided;
