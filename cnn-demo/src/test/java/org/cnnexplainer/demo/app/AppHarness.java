@@ -209,20 +209,26 @@ final class AppHarness {
    * Waits until the dump {@code name} satisfies {@code ready}; fails with the last one otherwise.
    */
   JsonObject awaitDump(String name, String what, Predicate<JsonObject> ready) throws Exception {
-    long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-    JsonObject last = null;
-    while (System.currentTimeMillis() < deadline) {
+    Optional<JsonObject> state = pollDump(name, ready, TIMEOUT_MS);
+    if (state.isPresent()) {
+      return state.get();
+    }
+    return fail("timed out waiting for " + what + "; last state: " + dump(name) + "\n" + appLog());
+  }
+
+  /** The first dump {@code name} within {@code millis} that satisfies {@code ready}, if any. */
+  Optional<JsonObject> pollDump(String name, Predicate<JsonObject> ready, long millis)
+      throws Exception {
+    long deadline = System.currentTimeMillis() + millis;
+    do {
       requireAlive();
       JsonObject state = dump(name);
-      if (state != null) {
-        last = state;
-        if (ready.test(state)) {
-          return state;
-        }
+      if (state != null && ready.test(state)) {
+        return Optional.of(state);
       }
       Thread.sleep(20);
-    }
-    return fail("timed out waiting for " + what + "; last state: " + last + "\n" + appLog());
+    } while (System.currentTimeMillis() < deadline);
+    return Optional.empty();
   }
 
   void requireAlive() throws IOException {

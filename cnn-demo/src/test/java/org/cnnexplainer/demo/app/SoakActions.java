@@ -247,16 +247,7 @@ final class SoakActions {
 
   /** The first state dump within a few seconds that satisfies {@code ready}, if any. */
   private Optional<JsonObject> within(Predicate<JsonObject> ready) throws Exception {
-    long deadline = System.currentTimeMillis() + 5_000;
-    do {
-      harness.requireAlive();
-      JsonObject state = harness.dump("state.json");
-      if (state != null && state.has("targets") && ready.test(state)) {
-        return Optional.of(state);
-      }
-      Thread.sleep(20);
-    } while (System.currentTimeMillis() < deadline);
-    return Optional.empty();
+    return harness.pollDump("state.json", s -> s.has("targets") && ready.test(s), 5_000);
   }
 
   private static JsonObject firstOf(JsonObject state, String key, Predicate<JsonObject> wanted) {
