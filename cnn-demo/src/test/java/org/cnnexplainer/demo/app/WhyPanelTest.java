@@ -51,6 +51,14 @@ class WhyPanelTest {
     }
   }
 
+  /** A state (changes delivered at once) showing {@code trace} of its network. */
+  private static ExplainerState showing(ActivationTrace trace) {
+    ExplainerState state = new ExplainerState(Runnable::run);
+    state.setNetwork(trace.network());
+    state.setTrace(trace);
+    return state;
+  }
+
   private static void onEdt(Runnable action) throws Exception {
     SwingUtilities.invokeAndWait(action);
   }
@@ -60,9 +68,7 @@ class WhyPanelTest {
     onEdt(
         () -> {
           ActivationTrace trace = NETWORK.trace(image(3));
-          ExplainerState state = new ExplainerState(Runnable::run);
-          state.setNetwork(NETWORK);
-          state.setTrace(trace);
+          ExplainerState state = showing(trace);
           List<Concept> opened = new ArrayList<>();
           WhyPanel panel = new WhyPanel(state, Runnable::run, Runnable::run, opened::add);
           panel.addNotify();
@@ -129,9 +135,7 @@ class WhyPanelTest {
         () -> {
           ActivationTrace trace =
               rgb.trace(ImageInput.fromImage(SeededModel.image(3), rgb.inputShape()));
-          ExplainerState state = new ExplainerState(Runnable::run);
-          state.setNetwork(rgb);
-          state.setTrace(trace);
+          ExplainerState state = showing(trace);
           WhyPanel panel = new WhyPanel(state, Runnable::run, Runnable::run, c -> {});
           panel.addNotify();
           int predicted = trace.predicted().index();
@@ -159,9 +163,7 @@ class WhyPanelTest {
     onEdt(
         () -> {
           ActivationTrace trace = NETWORK.trace(image(3));
-          ExplainerState state = new ExplainerState(Runnable::run);
-          state.setNetwork(NETWORK);
-          state.setTrace(trace);
+          ExplainerState state = showing(trace);
           Held background = new Held();
           WhyPanel panel = new WhyPanel(state, background, Runnable::run, c -> {});
           panel.addNotify();
