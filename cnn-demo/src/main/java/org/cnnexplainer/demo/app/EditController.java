@@ -346,7 +346,7 @@ final class EditController {
       referenceFor = null;
       pinned = null; // another model: the pinned image's trace would mean nothing
       onChange.forEach(Runnable::run);
-    } else if (event.has(StateProperty.INPUT)) {
+    } else if (event.has(StateProperty.INPUT) || event.has(StateProperty.TRACE)) {
       updateReference();
     }
   }
@@ -356,7 +356,11 @@ final class EditController {
    * network's trace of the input while edits are in force, or none.
    */
   private void updateReference() {
-    Tensor input = pinned != null ? pinned : state.input().orElse(null);
+    // Unpinned, the reference is of the shown trace's own input, not of the input just chosen:
+    // that one's reference could arrive before its trace, and the old trace beside another
+    // input's reference is what a pinned image looks like (the overview would show it side by
+    // side for a moment).
+    Tensor input = pinned != null ? pinned : state.trace().map(ActivationTrace::input).orElse(null);
     Network network =
         history == null ? null : pinned != null ? history.current() : history.original();
     if (network == null || input == null || (pinned == null && !isEdited())) {
@@ -368,6 +372,12 @@ final class EditController {
     if (reference != null && reference.input() == input && reference.network() == network) {
       return;
     }
+    if (pinned == null && reference != null && reference.input() != input) {
+      state.setReference(null); // another image's: until this one's is computed, none
+    }
+    if (referenceFor == input && referenceNetwork == network) {
+      return; // already being computed
+    }
     referenceFor = input;
     referenceNetwork = network;
     background.execute(
@@ -376,7 +386,14 @@ final class EditController {
           try {
             trace = network.trace(input);
           } catch (RuntimeException e) {
-            return; // the state's own trace of this input reports the failure
+            // The state's own trace of this input reports the failure; a later request retries.
+            SwingUtilities.invokeLater(
+                () -> {
+                  if (referenceFor == input && referenceNetwork == network) {
+                    referenceFor = null;
+                  }
+                });
+            return;
           }
           SwingUtilities.invokeLater(
               () -> {

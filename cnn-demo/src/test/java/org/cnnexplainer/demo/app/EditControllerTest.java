@@ -289,6 +289,54 @@ class EditControllerTest {
         });
   }
 
+  /**
+   * With an edit in force and nothing pinned, the reference is always of the shown trace's input:
+   * the old trace beside the new image's reference (or the reverse) is what a pinned image looks
+   * like, so the overview would show both side by side for a moment.
+   */
+  @Test
+  void switchingImagesWithEditsNeverPairsTheTraceWithAnotherImagesReference() throws Exception {
+    Tensor second = ImageInput.fromImage(SeededModel.image(5), network.inputShape());
+    ExplainerState state = onEdt(() -> new ExplainerState(Runnable::run));
+    EditController edits = onEdt(() -> new EditController(null, state));
+    List<String> mismatched = new java.util.ArrayList<>();
+    onEdt(
+        () -> {
+          state.setNetwork(network);
+          state.setInput(input);
+          edits.apply(NetworkEdit.zeroChannel("conv_1_1", 2));
+          state.addListener(
+              e -> {
+                ActivationTrace trace = state.trace().orElse(null);
+                ActivationTrace reference = state.reference().orElse(null);
+                if (trace != null && reference != null && trace.input() != reference.input()) {
+                  mismatched.add(e.toString());
+                }
+              });
+          return null;
+        });
+    awaitReference(state);
+    for (Tensor next : List.of(second, input, second)) {
+      onEdt(
+          () -> {
+            state.setInput(next);
+            return null;
+          });
+      await(
+          "the unedited trace of the next image",
+          () -> state.reference().map(r -> r.input() == next).orElse(false));
+    }
+    assertEquals(List.of(), mismatched, "events where the trace and reference differ in input");
+    onEdt(
+        () -> {
+          assertSame(second, state.trace().orElseThrow().input());
+          assertEquals(
+              network.trace(second).probabilities(),
+              state.reference().orElseThrow().probabilities());
+          return null;
+        });
+  }
+
   private static String describe(ClassScore score) {
     return String.format(Locale.ROOT, "%s (%.1f %%)", score.label(), 100.0 * score.probability());
   }
