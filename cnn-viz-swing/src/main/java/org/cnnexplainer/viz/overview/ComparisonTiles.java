@@ -52,6 +52,16 @@ final class ComparisonTiles {
   private Object sideKey;
   private BufferedImage[][] side;
 
+  /**
+   * Forgets both comparisons, so that their tiles and the traces in their keys can be collected.
+   */
+  void release() {
+    differenceKey = null;
+    difference = null;
+    sideKey = null;
+    side = null;
+  }
+
   /** {@code shown − reference}, coloured (the traces are of networks with the same layers). */
   Difference difference(
       List<ColumnSpec> columns,

@@ -510,6 +510,9 @@ public class NetworkOverview extends JComponent implements Scrollable {
       }
       lastTiles = tiles;
     }
+    if (comparison == null) {
+      comparisonTiles.release(); // no comparison shown: its tiles (and traces) can go
+    }
     return new OverviewSnapshot(
         network,
         columns,

@@ -98,6 +98,9 @@ final class OverviewPainter {
       AffineTransform at = g.getTransform();
       if (ScaledTiles.isSimple(at)) {
         boolean crisp = s.style().crispPixels();
+        if (s.previousTiles() == null) {
+          caches.previous().release(); // the image change is over: no need to keep its tiles
+        }
         scaled =
             new NodePainter.Scaled(
                 caches.current().of(s.tiles(), base, at, crisp),

@@ -44,6 +44,12 @@ final class ScaledTiles {
     return scaled;
   }
 
+  /** Forgets the scaled tiles, so that they can be collected. */
+  void release() {
+    scaled = null;
+    key = null;
+  }
+
   private static BufferedImage[][] scale(
       BufferedImage[][] tiles, OverviewLayout layout, double sx, double sy, boolean crisp) {
     BufferedImage[][] result = new BufferedImage[tiles.length][];
