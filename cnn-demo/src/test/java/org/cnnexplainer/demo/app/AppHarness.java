@@ -164,14 +164,23 @@ final class AppHarness {
 
   /** The application's class histogram of live objects ({@code jcmd PID GC.class_histogram}). */
   String classHistogram() throws IOException, InterruptedException {
+    return jcmd("GC.class_histogram");
+  }
+
+  /** Writes the application's live objects to an HPROF file, for finding what holds them. */
+  String heapDump(Path hprof) throws IOException, InterruptedException {
+    Files.deleteIfExists(hprof); // jcmd does not overwrite
+    return jcmd("GC.heap_dump", hprof.toAbsolutePath().toString());
+  }
+
+  private String jcmd(String... command) throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     if (!Files.isExecutable(jcmd)) {
       return "";
     }
-    Process p =
-        new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "GC.class_histogram")
-            .redirectErrorStream(true)
-            .start();
+    List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(app.pid())));
+    line.addAll(List.of(command));
+    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(30, TimeUnit.SECONDS);
     return out;

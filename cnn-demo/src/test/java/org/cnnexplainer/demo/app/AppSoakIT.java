@@ -170,7 +170,7 @@ class AppSoakIT {
 
   /**
    * The GC'd heap in a like-for-like state: window at its first size (buffers follow the window
-   * size), light theme, views and the tutorial closed, no trace pending.
+   * size), light theme, views and the tutorial closed, no edits, no trace pending.
    */
   private static long heapAfterGc() throws Exception {
     hooks.send("resize 1280 800");
@@ -179,6 +179,17 @@ class AppSoakIT {
     hooks.send("idle");
     JsonObject state =
         harness.awaitState("no trace pending", s -> !s.get("tracing").getAsBoolean());
+    // Edits in force keep the unedited network's trace as a reference, and its tiles: undo them.
+    int edits = state.get("edits").getAsInt();
+    for (int i = 0; i < edits; i++) {
+      harness.robot("keys CONTROL Z");
+    }
+    if (edits > 0) {
+      state =
+          harness.awaitState(
+              "the edits undone, no trace pending",
+              s -> s.get("edits").getAsInt() == 0 && !s.get("tracing").getAsBoolean());
+    }
     for (JsonElement c : state.getAsJsonObject("targets").getAsJsonArray("controls")) {
       String name = text(c.getAsJsonObject(), "name");
       if (name.equals("Close tutorial")
@@ -202,6 +213,9 @@ class AppSoakIT {
     String histogram = harness.classHistogram();
     histograms.add(histogram);
     Files.writeString(TARGET.resolve("histogram-" + histograms.size() + ".txt"), histogram);
+    if (Boolean.getBoolean("soak.heapDump")) {
+      harness.heapDump(TARGET.resolve("heap-" + histograms.size() + ".hprof"));
+    }
     System.out.println(
         "SOAK live objects (class histogram): "
             + histogram.lines().filter(l -> l.startsWith("Total")).findFirst().orElse("n/a"));

@@ -1,6 +1,9 @@
 package org.cnnexplainer.demo.app;
 
 import java.awt.AWTEvent;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Dialog;
 import java.awt.EventQueue;
 import java.awt.Toolkit;
 import java.awt.Window;
@@ -20,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import javax.swing.JPopupMenu;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 
@@ -128,6 +132,7 @@ final class TestHooks {
       answer =
           switch (words[1]) {
             case "heap" -> Long.toString(usedHeapAfterGc());
+            case "popups" -> Integer.toString(showingPopups());
             case "resize" -> { // at the screen's top-left corner, so all of it is on screen
               window.setBounds(0, 0, Integer.parseInt(words[2]), Integer.parseInt(words[3]));
               window.validate();
@@ -139,6 +144,30 @@ final class TestHooks {
       answer = "error: " + e;
     }
     reply(words[0], answer);
+  }
+
+  /**
+   * How many popup menus (a combo box's list among them) and modal dialogs (a weight's value) are
+   * on screen: each takes the clicks meant for the window below.
+   */
+  private static int showingPopups() {
+    int n = 0;
+    for (Window w : Window.getWindows()) {
+      if (w.isShowing()) {
+        n += (w instanceof Dialog d && d.isModal() ? 1 : 0) + showingPopups(w);
+      }
+    }
+    return n;
+  }
+
+  private static int showingPopups(Component c) {
+    int n = c instanceof JPopupMenu && c.isShowing() ? 1 : 0;
+    if (c instanceof Container container) {
+      for (Component child : container.getComponents()) {
+        n += showingPopups(child);
+      }
+    }
+    return n;
   }
 
   private void reply(String id, String answer) {
