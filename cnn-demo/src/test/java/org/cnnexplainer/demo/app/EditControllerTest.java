@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -299,7 +300,7 @@ class EditControllerTest {
     Tensor second = ImageInput.fromImage(SeededModel.image(5), network.inputShape());
     ExplainerState state = onEdt(() -> new ExplainerState(Runnable::run));
     EditController edits = onEdt(() -> new EditController(null, state));
-    List<String> mismatched = new java.util.ArrayList<>();
+    List<String> mismatched = new ArrayList<>();
     onEdt(
         () -> {
           state.setNetwork(network);
