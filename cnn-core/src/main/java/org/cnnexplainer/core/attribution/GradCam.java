@@ -82,7 +82,7 @@ public final class GradCam implements Attribution {
     int index = found.getAsInt();
     // The backward pass runs only through the layers above the maps: their gradient is all
     // Grad-CAM needs, and the layers below cost most of a whole backward pass.
-    LogitPasses passes = new LogitPasses(trace);
+    LogitPasses passes = new LogitPasses(trace, index);
     Checks.requireClass(classIndex, passes.classes());
     float logit = trace.logits().orElseThrow().at(classIndex);
     Tensor a = trace.output(index);

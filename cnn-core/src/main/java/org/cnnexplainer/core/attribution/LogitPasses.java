@@ -29,18 +29,19 @@ final class LogitPasses {
   private final int top;
 
   LogitPasses(Network network) {
-    this(network, null);
+    this(network, null, 0);
   }
 
   /**
-   * Passes over {@code trace}'s own activations (none of this instance's {@link #forward} runs):
-   * for a backward pass from a trace already computed.
+   * Passes over {@code trace}'s own activations (none of this instance's {@link #forward} runs) for
+   * {@link #backwardTo} layer {@code lowest}: gradient buffers only for the layers above it, as the
+   * backward pass never reaches the others.
    */
-  LogitPasses(ActivationTrace trace) {
-    this(trace.network(), trace);
+  LogitPasses(ActivationTrace trace, int lowest) {
+    this(trace.network(), trace, lowest + 1);
   }
 
-  private LogitPasses(Network network, ActivationTrace trace) {
+  private LogitPasses(Network network, ActivationTrace trace, int firstGradient) {
     List<Layer> layers = network.layers();
     int n = layers.size();
     Layer last = layers.get(n - 1);
@@ -70,7 +71,7 @@ final class LogitPasses {
           trace == null
               ? new float[shapes[i].size()]
               : Checks.data(i == 0 ? trace.input() : trace.output(i - 1));
-      gradients[i] = new float[shapes[i].size()];
+      gradients[i] = i >= firstGradient ? new float[shapes[i].size()] : null;
     }
     ModuleAccess.Layers hooks = ModuleAccess.layers();
     float[][][] params = new float[n][][];
@@ -107,9 +108,9 @@ final class LogitPasses {
 
   /**
    * After {@link #forward} (or on a trace's activations), runs backward from the logit of {@code
-   * classIndex} through the layers above {@code layer} only; returns {@code dS_c/d(output of layer
-   * layer)} (a buffer, valid until the next run), the same numbers the whole backward pass gives
-   * there.
+   * classIndex} through the layers above {@code layer} only (with a trace: at most the {@code
+   * lowest} layer it was made for); returns {@code dS_c/d(output of layer layer)} (a buffer, valid
+   * until the next run), the same numbers the whole backward pass gives there.
    */
   float[] backwardTo(int classIndex, int layer) {
     float[] seed = gradients[logitsAt];
