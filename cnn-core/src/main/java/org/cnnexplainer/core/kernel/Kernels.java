@@ -300,9 +300,7 @@ public final class Kernels {
     if (vector) {
       VectorRelu.forward(in, out);
     } else {
-      for (int i = 0; i < in.length; i++) {
-        out[i] = Math.max(in[i], 0f);
-      }
+      Relu.forward(in, out);
     }
   }
 

@@ -243,9 +243,7 @@ public final class Conv2D extends Layer {
 
   @Override
   void forward(Pass p) {
-    float[][] params = p.params();
-    Kernels.active()
-        .convolve(window(p.inShape()), p.in(), params[0], useBias ? params[1] : null, p.out());
+    convolve(p, null);
     activation.applyInPlace(p.out(), p.outShape());
   }
 
@@ -257,6 +255,11 @@ public final class Conv2D extends Layer {
     if (activation != Activation.LINEAR) {
       throw new IllegalStateException("conv '" + name() + "' has a " + activation + " activation");
     }
+    convolve(p, relu);
+  }
+
+  /** Writes the pass's output before the activation, and {@code relu} unless it is null. */
+  private void convolve(Pass p, float[] relu) {
     float[][] params = p.params();
     Kernels.active()
         .convolve(

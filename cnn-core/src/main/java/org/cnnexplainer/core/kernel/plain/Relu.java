@@ -1,8 +1,15 @@
 package org.cnnexplainer.core.kernel.plain;
 
-/** The ReLU's backward pass in plain Java. */
+/** The ReLU's forward and backward passes in plain Java. */
 public final class Relu {
   private Relu() {}
+
+  /** {@code out[i] = Math.max(in[i], 0)}. */
+  public static void forward(float[] in, float[] out) {
+    for (int i = 0; i < in.length; i++) {
+      out[i] = Math.max(in[i], 0f);
+    }
+  }
 
   /**
    * {@code dst[i] = x[i] > 0 ? g[i] : 0}, without branches: a float select compiles to a jump on
