@@ -11,27 +11,9 @@ class BranchFreeBackwardTest {
 
   @Test
   void reluPassesTheGradientExactlyWhereTheInputIsPositive() {
-    float[] edges = {
-      1f,
-      -1f,
-      0f,
-      -0f,
-      Float.MIN_VALUE,
-      -Float.MIN_VALUE,
-      Float.MAX_VALUE,
-      Float.POSITIVE_INFINITY,
-      Float.NEGATIVE_INFINITY,
-      Float.NaN,
-      3e-39f,
-      -2f,
-      0.5f
-    };
-    // The 13 edge cases over several vectors' worth of lanes (the Vector API path when it is on),
-    // shifted so that each meets every lane, then a scalar tail.
-    float[] in = new float[13 * 7];
+    float[] in = KernelPathsTest.signEdgeCases();
     float[] g = new float[in.length];
     for (int i = 0; i < in.length; i++) {
-      in[i] = edges[i % edges.length];
       g[i] = i % 11 == 5 ? Float.NaN : i - 40f;
     }
     float[] expected = new float[in.length];

@@ -1,5 +1,6 @@
 package org.cnnexplainer.core.kernel;
 
+import static org.cnnexplainer.core.testing.RandomTensors.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -238,26 +239,9 @@ class KernelPathsTest {
 
   @Test
   void reluIsMathMaxWithZeroOnEveryPath() {
-    float[] edges = {
-      1f,
-      -1f,
-      0f,
-      -0f,
-      Float.MIN_VALUE,
-      -Float.MIN_VALUE,
-      Float.MAX_VALUE,
-      Float.NEGATIVE_INFINITY,
-      Float.POSITIVE_INFINITY,
-      Float.NaN,
-      3e-39f,
-      -2f,
-      0.5f
-    };
-    // Several vectors' worth of lanes, shifted so each case meets every lane, then a scalar tail.
-    float[] in = new float[13 * 7];
+    float[] in = signEdgeCases();
     float[] expected = new float[in.length];
     for (int i = 0; i < in.length; i++) {
-      in[i] = edges[i % edges.length];
       expected[i] = Math.max(in[i], 0f);
     }
     for (Kernels kernels : paths()) {
@@ -267,6 +251,33 @@ class KernelPathsTest {
     }
   }
 
+  /**
+   * The edge cases of a test on the sign (signed zeros, subnormals, infinities, NaN) over several
+   * vectors' worth of lanes, shifted so that each meets every lane, then a scalar tail.
+   */
+  static float[] signEdgeCases() {
+    float[] edges = {
+      1f,
+      -1f,
+      0f,
+      -0f,
+      Float.MIN_VALUE,
+      -Float.MIN_VALUE,
+      Float.MAX_VALUE,
+      Float.POSITIVE_INFINITY,
+      Float.NEGATIVE_INFINITY,
+      Float.NaN,
+      3e-39f,
+      -2f,
+      0.5f
+    };
+    float[] values = new float[edges.length * 7];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = edges[i % edges.length];
+    }
+    return values;
+  }
+
   @Test
   void theVectorApiPathIsPresentWhenTheModuleIs() {
     boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -274,14 +285,6 @@ class KernelPathsTest {
     assumeTrue(module && !disabled, "the JVM runs without the incubator module");
     assumeTrue(VectorConvolution.worthwhile(), "this CPU's vectors are narrower than 256 bits");
     assertEquals(Kernels.vector().orElse(null), Kernels.active(), "the active path");
-  }
-
-  private static float[] uniform(Random random, int n) {
-    float[] v = new float[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = random.nextFloat() * 2 - 1;
-    }
-    return v;
   }
 
   private static float[] times(float factor, float[] values) {

@@ -33,6 +33,15 @@ public final class RandomTensors {
     return Tensor.of(shape, values);
   }
 
+  /** {@code n} values drawn uniformly from {@code [-1, 1)}, for the kernels' raw arrays. */
+  public static float[] uniform(Random random, int n) {
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = random.nextFloat() * 2 - 1;
+    }
+    return values;
+  }
+
   /**
    * A 3x3 valid convolution with stride 1 and linear activation, He-initialised kernels and biases
    * of standard deviation {@code biasStd}.

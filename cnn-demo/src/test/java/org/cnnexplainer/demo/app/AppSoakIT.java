@@ -48,7 +48,7 @@ class AppSoakIT {
   private static final long SEED = Long.getLong("soak.seed", 20261126L);
   private static final int INTERACTIONS = Integer.getInteger("soak.interactions", 2000);
   private static final int HEAP_MARK = Math.min(500, INTERACTIONS / 4);
-  private static final Path TARGET = Path.of("target", "soak");
+  static final Path TARGET = Path.of("target", "soak");
 
   private static AppHarness harness;
   private static HookClient hooks;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,7 +161,7 @@ final class SoakActions {
               "the trace of " + expected,
               s -> !s.get("tracing").getAsBoolean() && expected.equals(text(s, "traceImage")));
     } catch (AssertionError e) {
-      harness.robot("shot " + Path.of("target", "soak", "burst-timeout.png").toAbsolutePath());
+      harness.robot("shot " + AppSoakIT.TARGET.resolve("burst-timeout.png").toAbsolutePath());
       throw e;
     }
     check.accept(after);

@@ -1,5 +1,6 @@
 package org.cnnexplainer.core.kernel.plain;
 
+import static org.cnnexplainer.core.testing.RandomTensors.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -40,13 +41,5 @@ class StrideOneConvolutionTest {
         }
       }
     }
-  }
-
-  private static float[] uniform(Random random, int n) {
-    float[] v = new float[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = random.nextFloat() * 2f - 1f;
-    }
-    return v;
   }
 }
